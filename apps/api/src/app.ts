@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Access, type RouteDef, type RouteId, routes } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
+import { type Logger, pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { authenticate, requireAccess } from './auth/authenticate.ts';
+import { AppError } from './errors.ts';
+import { type AppConfig, createHandlers } from './handlers.ts';
+import { loginLimiter, publicApiLimiter } from './rate-limits.ts';
+
+export interface CreateAppOptions {
+  db: Database;
+  logger?: Logger;
+  /** The built web app (apps/web/dist); served at / with a single-page fallback. */
+  webDistDir?: string;
+  config?: Partial<AppConfig>;
+}
+
+/** Cookies, authorization headers and CSRF tokens never reach the logs. */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export function createApp({ db, logger, webDistDir, config }: CreateAppOptions): express.Express {
+  const log = logger ?? pino({ level: 'silent' });
+  const appConfig: AppConfig = {
+    organisation: { name: 'claimdesk newsroom', url: 'http://localhost:3000' },
+    publicUrl: 'http://localhost:3000',
+    secureCookies: false,
+    ...config,
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  if (appConfig.secureCookies) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger: log, redact: { paths: REDACT, remove: true }, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use('/api', express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
+  app.use('/api', authenticate(db));
+  app.use('/api/v1', publicApiLimiter());
+
+  const handlers = createHandlers(db, appConfig);
+  for (const [id, def] of Object.entries(routes) as Array<[RouteId, RouteDef]>) {
+    const handler = handlers[id];
+    if (!handler) throw new Error(`route ${id} (${def.method} ${def.path}) has no handler`);
+    const chain: RequestHandler[] = [requireAccess(def.access as Access, def.apiKey)];
+    if (id === 'login') chain.unshift(loginLimiter());
+    app[def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](def.path, ...chain, handler);
+  }
+
+  app.all('/api/{*rest}', (req: Request) => {
+    throw new AppError('not_found', `no route ${req.method} ${req.path}`, { path: [] });
+  });
+
+  const dist = webDistDir ?? join(import.meta.dirname, '../../web/dist');
+  if (existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req: Request, res: Response) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(dist, 'index.html'));
+    });
+  } else {
+    app.get('/{*splat}', (_req: Request, res: Response) => {
+      res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    });
+  }
+
+  app.use(errorHandler(log));
+  return app;
+}
+
+function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (error?.type === 'entity.parse.failed') {
+      appError = new AppError('invalid_json', 'the request body is not valid JSON', { path: [] });
+    } else if (error?.type === 'entity.too.large') {
+      appError = new AppError('payload_too_large', 'the request body is larger than 5 MB', { path: [] });
+    } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+      appError = new AppError('validation_error', String(error.message ?? 'bad request'), { path: [] });
+    } else {
+      log.error({ err: error, url: req.url }, 'unhandled error');
+      appError = new AppError('internal_error', 'something went wrong on our side; the change was not saved', { path: [] });
+    }
+    res.status(appError.status).json(appError.toBody());
+  };
+}

@@ -1,0 +1,85 @@
+import type { Database } from '@claimdesk/db';
+import type { Role, User } from '@claimdesk/contracts';
+import { AppError } from '../errors.ts';
+import { hashPassword, randomToken } from './secrets.ts';
+
+type UserRow = { id: string; email: string; name: string; role: string; isDisabled: boolean; createdAt: Date };
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    isDisabled: row.isDisabled,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function createUser(
+  db: Database,
+  input: { email: string; name?: string; password: string; role: Role },
+): Promise<User> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await db.prisma.user.findUnique({ where: { email } });
+  if (existing) throw new AppError('conflict', `a user with email ${email} already exists`, { path: ['email'] });
+  const passwordHash = await hashPassword(input.password);
+  const row = await db.prisma.user.create({ data: { email, name: input.name ?? '', passwordHash, role: input.role } });
+  return toUser(row);
+}
+
+export async function listUsers(db: Database): Promise<User[]> {
+  const rows = await db.prisma.user.findMany({ orderBy: { createdAt: 'asc' } });
+  return rows.map(toUser);
+}
+
+async function findUser(db: Database, idOrEmail: string) {
+  const key = idOrEmail.trim();
+  const row = key.includes('@')
+    ? await db.prisma.user.findUnique({ where: { email: key.toLowerCase() } })
+    : await db.prisma.user.findUnique({ where: { id: key } });
+  if (!row) throw new AppError('not_found', `no user ${idOrEmail}`, { path: [] });
+  return row;
+}
+
+/**
+ * Changes a user's role or disables them. The last active admin cannot be demoted or disabled:
+ * an installation without an admin cannot be administered.
+ */
+export async function updateUser(
+  db: Database,
+  idOrEmail: string,
+  change: { role?: Role; isDisabled?: boolean },
+): Promise<User> {
+  const row = await findUser(db, idOrEmail);
+  const losesAdmin = row.role === 'admin' && !row.isDisabled && ((change.role && change.role !== 'admin') || change.isDisabled === true);
+  if (losesAdmin) {
+    const admins = await db.prisma.user.count({ where: { role: 'admin', isDisabled: false } });
+    if (admins <= 1) throw new AppError('conflict', 'this is the last active admin: make another admin first', { path: change.role ? ['role'] : ['isDisabled'] });
+  }
+  const updated = await db.prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: row.id },
+      data: { ...(change.role ? { role: change.role } : {}), ...(change.isDisabled !== undefined ? { isDisabled: change.isDisabled } : {}) },
+    });
+    // A disabled user or a changed role takes effect at once: end their sessions.
+    await tx.session.deleteMany({ where: { userId: row.id } });
+    return user;
+  });
+  return toUser(updated);
+}
+
+/**
+ * The first admin: from CLAIMDESK_ADMIN_EMAIL / CLAIMDESK_ADMIN_PASSWORD, else admin@localhost with
+ * a random password that the caller prints once. Does nothing when any user exists.
+ */
+export async function ensureFirstAdmin(
+  db: Database,
+  env: { email?: string | undefined; password?: string | undefined },
+): Promise<{ email: string; generatedPassword: string | null } | null> {
+  if ((await db.prisma.user.count()) > 0) return null;
+  const email = env.email?.trim() || 'admin@localhost';
+  const generatedPassword = env.password ? null : randomToken(18);
+  await createUser(db, { email, name: 'Administrator', password: env.password ?? generatedPassword ?? '', role: 'admin' });
+  return { email, generatedPassword };
+}

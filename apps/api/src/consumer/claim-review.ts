@@ -1,0 +1,56 @@
+import type { Claim, Verdict } from '@claimdesk/contracts';
+
+/** schema.org's ClaimReview (https://schema.org/ClaimReview), the shape fact-check readers index. */
+export interface ClaimReviewInput {
+  claim: Claim;
+  verdict: Verdict;
+  article: { id: string; title: string; publishedOn: string | null; outlet: string | null };
+  organisation: { name: string; url: string };
+  /** Public base URL of this installation, e.g. https://claimdesk.example.org */
+  baseUrl: string;
+}
+
+const RATING: Record<Verdict['status'], { value: number; label: string }> = {
+  verified: { value: 3, label: 'verified' },
+  unverifiable: { value: 2, label: 'unverifiable' },
+  disputed: { value: 1, label: 'disputed' },
+};
+
+export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput) {
+  const base = baseUrl.replace(/\/+$/, '');
+  const articleUrl = `${base}/articles/${encodeURIComponent(article.id)}`;
+  const rating = RATING[verdict.status];
+  const claimText = claim.figure && claim.sourceCanonical
+    ? `${claim.sourceCanonical}: ${claim.text}`
+    : claim.text;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `${base}/claims/${encodeURIComponent(claim.id)}`,
+    claimReviewed: claimText,
+    datePublished: verdict.createdAt.slice(0, 10),
+    author: { '@type': 'Organization', name: organisation.name, url: organisation.url },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: rating.value,
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: rating.label,
+      ratingExplanation: verdict.note,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      author: claim.sourceCanonical
+        ? { '@type': claim.side === 'unknown' ? 'Thing' : 'Person', name: claim.sourceCanonical }
+        : { '@type': 'Organization', name: article.outlet ?? 'unknown' },
+      datePublished: claim.asOf ?? article.publishedOn ?? undefined,
+      appearance: {
+        '@type': 'CreativeWork',
+        url: articleUrl,
+        headline: article.title,
+        datePublished: article.publishedOn ?? undefined,
+        publisher: article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined,
+      },
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import {
+  type RouteId, buildOpenApiDocument, createApiKeyRequestSchema, createUserRequestSchema, createWebhookRequestSchema,
+  idParamsSchema, listClaimsQuerySchema, loginRequestSchema, updateUserRequestSchema, v1ClaimsQuerySchema,
+} from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import { PARSER_VERSION } from '@claimdesk/parser';
+import type { Request, RequestHandler, Response } from 'express';
+import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, actorName } from './auth/authenticate.ts';
+import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
+import { createUser, listUsers, updateUser } from './auth/users.ts';
+import { docsPage } from './consumer/docs-page.ts';
+import { AppError } from './errors.ts';
+import { listClaimFeed } from './services/claim-feed.ts';
+import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
+import { getArticle, listArticles } from './services/get-article.ts';
+import { importArticle } from './services/import-article.ts';
+import { getClaim, listClaims } from './services/list-claims.ts';
+import { markClaim } from './services/mark-claim.ts';
+import { reparseArticle } from './services/reparse-article.ts';
+import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
+import { validate } from './validate.ts';
+
+export interface AppConfig {
+  organisation: { name: string; url: string };
+  /** Base of the links in ClaimReview output. */
+  publicUrl: string;
+  /** Secure cookies: on behind HTTPS. */
+  secureCookies: boolean;
+}
+
+const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
+
+/** Reads answer 304 when the client already has this exact body (ETag over the JSON). */
+function sendCached(req: Request, res: Response, body: unknown, type = 'application/json'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  res.type(type).send(text);
+}
+
+/** One handler per route id: parse input with the contract, call one service, send the answer. */
+export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
+  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies, path: '/', maxAge: SESSION_TTL_MS };
+  const openapi = buildOpenApiDocument({ title: 'claimdesk API', version: '1.0.0', serverUrl: config.publicUrl });
+
+  return {
+    health: async (_req, res) => {
+      await db.prisma.$queryRawUnsafe('SELECT 1');
+      res.json({ status: 'ok', database: db.provider, parserVersion: PARSER_VERSION });
+    },
+    openapi: (_req, res) => {
+      res.json(openapi);
+    },
+    docs: (_req, res) => {
+      res.type('html').send(docsPage(openapi));
+    },
+
+    login: async (req, res) => {
+      const body = validate(loginRequestSchema, req.body);
+      const { token, csrfToken, user } = await login(db, body.email, body.password);
+      res.cookie(SESSION_COOKIE, token, cookieOptions);
+      // Readable by the app's script (not httpOnly) so it can echo it in X-CSRF-Token.
+      res.cookie(CSRF_COOKIE, csrfToken, { ...cookieOptions, httpOnly: false });
+      res.json({ user, csrfToken });
+    },
+    getSession: (req, res) => {
+      const actor = req.actor;
+      if (actor?.kind !== 'user') throw new AppError('unauthorized', 'sign in first', { path: [] });
+      res.json({ user: actor.user, csrfToken: actor.csrfToken });
+    },
+    logout: async (req, res) => {
+      if (req.actor?.kind === 'user') await logout(db, req.actor.sessionToken);
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.clearCookie(CSRF_COOKIE, { path: '/' });
+      res.status(204).end();
+    },
+
+    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    createArticle: async (req, res) => {
+      const { article, created } = await importArticle(db, req.body);
+      res.status(created ? 201 : 200).json(article);
+    },
+    getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
+    reparseArticle: async (req, res) => {
+      res.json(await reparseArticle(db, id(req)));
+    },
+
+    listClaims: async (req, res) => sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
+    getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+    createVerdict: async (req, res) => {
+      const actor = req.actor;
+      const result = await markClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+
+    v1ListClaims: async (req, res) => sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1ClaimReview: async (req, res) => {
+      sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
+    },
+    v1ClaimReviewFeed: async (req, res) => {
+      sendCached(req, res, await claimReviewFeed(db, config), 'application/ld+json');
+    },
+    v1ExportCsv: async (req, res) => {
+      res.setHeader('Content-Disposition', 'attachment; filename="claimdesk-claims.csv"');
+      sendCached(req, res, await exportClaimsCsv(db), 'text/csv; charset=utf-8');
+    },
+
+    listUsers: async (_req, res) => {
+      res.json({ items: await listUsers(db) });
+    },
+    createUser: async (req, res) => {
+      res.status(201).json(await createUser(db, validate(createUserRequestSchema, req.body)));
+    },
+    updateUser: async (req, res) => {
+      res.json(await updateUser(db, id(req), validate(updateUserRequestSchema, req.body)));
+    },
+    listApiKeys: async (_req, res) => {
+      res.json({ items: await listApiKeys(db) });
+    },
+    createApiKey: async (req, res) => {
+      res.status(201).json(await createApiKey(db, validate(createApiKeyRequestSchema, req.body).name));
+    },
+    revokeApiKey: async (req, res) => {
+      res.json(await revokeApiKey(db, id(req)));
+    },
+    listWebhooks: async (_req, res) => {
+      res.json(await listWebhooks(db));
+    },
+    createWebhook: async (req, res) => {
+      res.status(201).json(await createWebhook(db, validate(createWebhookRequestSchema, req.body).url));
+    },
+    deleteWebhook: async (req, res) => {
+      await deactivateWebhook(db, id(req));
+      res.status(204).end();
+    },
+    listWebhookDeliveries: async (req, res) => {
+      res.json(await listDeliveries(db, id(req)));
+    },
+  };
+}

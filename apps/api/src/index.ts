@@ -1,0 +1,14 @@
+export { createApp } from './app.ts';
+export type { CreateAppOptions } from './app.ts';
+export { startServer } from './server.ts';
+export type { StartServerOptions } from './server.ts';
+export { readEnv } from './env.ts';
+export type { Env } from './env.ts';
+export { AppError } from './errors.ts';
+export { importArticle } from './services/import-article.ts';
+export { getArticle, listArticles } from './services/get-article.ts';
+export { reparseArticle } from './services/reparse-article.ts';
+export { deliverDueWebhooks } from './services/webhooks.ts';
+export { createUser, ensureFirstAdmin, listUsers, updateUser } from './auth/users.ts';
+export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
+export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';

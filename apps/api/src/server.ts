@@ -1,0 +1,40 @@
+import type { Server } from 'node:http';
+import type { Database } from '@claimdesk/db';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import type { AppConfig } from './handlers.ts';
+import { deliverDueWebhooks } from './services/webhooks.ts';
+
+export interface StartServerOptions {
+  port: number;
+  db: Database;
+  webDistDir?: string;
+  logger?: Logger;
+  config?: Partial<AppConfig>;
+  /** How often this process looks for webhook deliveries that are due (ms); 0 turns it off. */
+  webhookIntervalMs?: number;
+}
+
+/** Listens, and runs this process's share of webhook deliveries until the server closes. */
+export async function startServer(options: StartServerOptions): Promise<Server> {
+  const app = createApp(options);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const interval = options.webhookIntervalMs ?? 1000;
+  if (interval > 0) {
+    let isRunning = false;
+    const timer = setInterval(() => {
+      if (isRunning) return;
+      isRunning = true;
+      deliverDueWebhooks(options.db)
+        .catch((error: unknown) => options.logger?.error({ err: error }, 'webhook delivery failed'))
+        .finally(() => {
+          isRunning = false;
+        });
+    }, interval);
+    timer.unref();
+    server.on('close', () => clearInterval(timer));
+  }
+  return server;
+}

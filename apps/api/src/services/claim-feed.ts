@@ -1,0 +1,58 @@
+import type { V1ClaimPage, v1ClaimsQuerySchema } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { claimFilter } from './list-claims.ts';
+import { latestVerdictInclude, toClaim } from './serialize.ts';
+
+type V1Query = z.output<typeof v1ClaimsQuerySchema>;
+
+const encodeCursor = (seq: number) => `c${seq}`;
+
+async function decodePosition(db: Database, value: string, field: string): Promise<number> {
+  const m = /^c(\d{1,15})$/.exec(value);
+  if (m?.[1]) return Number(m[1]);
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new AppError('validation_error', `${field}: expected a cursor from a previous response or an ISO date-time`, { path: [field] });
+  }
+  const last = await db.prisma.claimChange.findFirst({ where: { createdAt: { lte: new Date(time) } }, orderBy: { seq: 'desc' } });
+  return last?.seq ?? 0;
+}
+
+/**
+ * The consumer feed. Every claim write appends a ClaimChange with a number that follows commit
+ * order; a page holds the claims whose latest change is after the position, oldest change first.
+ * A consumer that stores `syncCursor` and polls with `updatedSince` gets each changed claim once
+ * per change, and never misses one.
+ */
+export async function listClaimFeed(db: Database, query: V1Query): Promise<V1ClaimPage> {
+  const position = query.cursor
+    ? await decodePosition(db, query.cursor, 'cursor')
+    : query.updatedSince
+      ? await decodePosition(db, query.updatedSince, 'updatedSince')
+      : 0;
+  const groups = await db.prisma.claimChange.groupBy({
+    by: ['claimId'],
+    where: { seq: { gt: position } },
+    _max: { seq: true },
+    orderBy: { _max: { seq: 'asc' } },
+    take: query.limit + 1,
+  });
+  const hasMore = groups.length > query.limit;
+  const page = groups.slice(0, query.limit);
+  const lastSeq = page.at(-1)?._max.seq ?? position;
+  const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
+  const where = {
+    AND: [...filter.AND, { id: { in: page.map((g) => g.claimId) } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
+  };
+  const rows = page.length > 0 ? await db.prisma.claim.findMany({ where, include: latestVerdictInclude }) : [];
+  const order = new Map(page.map((g, i) => [g.claimId, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return {
+    items: rows.map(toClaim),
+    nextCursor: hasMore ? encodeCursor(lastSeq) : null,
+    syncCursor: encodeCursor(lastSeq),
+    hasMore,
+  };
+}

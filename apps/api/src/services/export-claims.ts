@@ -1,0 +1,58 @@
+import type { Database } from '@claimdesk/db';
+import { toClaimReview } from '../consumer/claim-review.ts';
+import { toCsv } from '../consumer/csv.ts';
+import { AppError } from '../errors.ts';
+import type { AppConfig } from '../handlers.ts';
+import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+
+const articleSelect = { id: true, title: true, publishedOn: true, outlet: true } as const;
+
+export async function claimReviewFor(db: Database, claimId: string, config: AppConfig) {
+  const row = await db.prisma.claim.findUnique({ where: { id: claimId }, include: { ...latestVerdictInclude, article: { select: articleSelect } } });
+  if (!row) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+  const latest = row.verdicts[0];
+  if (!latest) throw new AppError('not_found', `claim ${claimId} has no verdict yet: there is nothing to review`, { path: ['id'] });
+  return toClaimReview({ claim: toClaim(row), verdict: toVerdict(latest), article: row.article, organisation: config.organisation, baseUrl: config.publicUrl });
+}
+
+/** Every claim with a verdict, newest verdict first, as a JSON-LD graph. */
+export async function claimReviewFeed(db: Database, config: AppConfig) {
+  const rows = await db.prisma.claim.findMany({
+    where: { status: { not: 'pending' } },
+    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+  });
+  const graph = rows.flatMap((row) => {
+    const latest = row.verdicts[0];
+    if (!latest) return [];
+    const { '@context': _context, ...review } = toClaimReview({
+      claim: toClaim(row), verdict: toVerdict(latest), article: row.article, organisation: config.organisation, baseUrl: config.publicUrl,
+    });
+    return [review];
+  });
+  return { '@context': 'https://schema.org', '@graph': graph };
+}
+
+export const CSV_COLUMNS = [
+  'claim_id', 'article_id', 'article_title', 'published_on', 'kind', 'text', 'start', 'end', 'source', 'side', 'as_of',
+  'value', 'qualifier', 'category', 'unit', 'subject', 'since', 'status', 'version', 'verdict_note', 'verdict_evidence',
+  'verdict_author', 'verdict_at', 'still_found',
+];
+
+export async function exportClaimsCsv(db: Database): Promise<string> {
+  const rows = await db.prisma.claim.findMany({
+    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+    orderBy: [{ articleId: 'asc' }, { ordinal: 'asc' }],
+  });
+  return toCsv(
+    CSV_COLUMNS,
+    rows.map((r) => {
+      const v = r.verdicts[0];
+      return [
+        r.id, r.articleId, r.article.title, r.article.publishedOn, r.kind, r.text, r.start, r.end, r.sourceCanonical, r.side,
+        r.asOf, r.value, r.qualifier, r.category, r.unit, r.subject, r.since, r.status, r.version, v?.note,
+        v ? (JSON.parse(v.evidence) as string[]).join(' ') : '', v?.authorName, v?.createdAt.toISOString(), r.isFound,
+      ];
+    }),
+  );
+}

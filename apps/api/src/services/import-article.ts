@@ -1,0 +1,116 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ArticleDetail, createArticleRequestSchema } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import { type ParsedArticle, parseArticle } from '@claimdesk/parser';
+import { validate } from '../validate.ts';
+import { lockChangeFeed } from './change-feed-lock.ts';
+import { getArticle } from './get-article.ts';
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}[^|\n]*\|[^:\n]*:\s*/;
+
+/** The first sentence of the first paragraph, after the header: what an editor recognises. */
+export function articleTitle(text: string): string {
+  const body = text.replace(HEADER, '').trim();
+  const firstLine = body.split(/\r?\n/)[0] ?? '';
+  const sentence = /^(.{20,}?[.!?])(\s|$)/.exec(firstLine)?.[1] ?? firstLine;
+  const clean = sentence.replace(/\s+/g, ' ').trim();
+  return clean.length > 160 ? `${clean.slice(0, 157).trimEnd()}…` : clean || 'Untitled article';
+}
+
+/** Rows for one parsed article: every statement is a claim, and so is every figure inside it. */
+export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
+  const statements = [];
+  const claims = [];
+  let ordinal = 0;
+  for (const [index, s] of parsed.statements.entries()) {
+    const statementId = randomUUID();
+    const denormalised = { sourceCanonical: s.sourceCanonical, side: s.sourceSide, asOf: s.asOf };
+    statements.push({
+      id: statementId,
+      articleId,
+      key: s.id,
+      ordinal: index,
+      sourceText: s.source?.text ?? null,
+      sourceStart: s.source?.start ?? null,
+      sourceEnd: s.source?.end ?? null,
+      sourceCanonical: s.sourceCanonical,
+      side: s.sourceSide,
+      cueText: s.cue?.text ?? null,
+      cueStart: s.cue?.start ?? null,
+      cueEnd: s.cue?.end ?? null,
+      contentText: s.content.text,
+      contentStart: s.content.start,
+      contentEnd: s.content.end,
+      direct: s.direct,
+      asOf: s.asOf,
+    });
+    claims.push({
+      id: randomUUID(), articleId, statementId, kind: 'statement', ordinal: ordinal++,
+      text: s.content.text, start: s.content.start, end: s.content.end, ...denormalised,
+    });
+    for (const f of s.figures) {
+      claims.push({
+        id: randomUUID(), articleId, statementId, kind: 'figure', ordinal: ordinal++,
+        text: f.text, start: f.start, end: f.end, ...denormalised,
+        value: f.value, qualifier: f.qualifier, category: f.category, unit: f.unit, subject: f.subject, since: f.since,
+      });
+    }
+  }
+  return { statements, claims };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+/**
+ * Parses and stores an article with its statements and claims in one transaction. The same text
+ * again (even from another process at the same moment) returns the stored article.
+ */
+export async function importArticle(
+  db: Database,
+  input: unknown,
+): Promise<{ article: ArticleDetail; created: boolean }> {
+  const { text, fileName } = validate(createArticleRequestSchema, input);
+  const hash = contentHash(text);
+  const existing = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
+  if (existing) return { article: await getArticle(db, existing.id), created: false };
+
+  const parsed = parseArticle(text, fileName ? { file: fileName } : {});
+  const articleId = randomUUID();
+  const { statements, claims } = buildArticleRows(articleId, parsed);
+  try {
+    await db.prisma.$transaction(async (tx) => {
+      await lockChangeFeed(db, tx);
+      await tx.article.create({
+        data: {
+          id: articleId,
+          text,
+          contentHash: hash,
+          title: articleTitle(text),
+          fileName: fileName ?? null,
+          publishedOn: parsed.publishedOn,
+          dateline: JSON.stringify(parsed.dateline),
+          outlet: parsed.outlet,
+          byline: parsed.byline,
+          parserVersion: parsed.parserVersion,
+        },
+      });
+      if (statements.length > 0) await tx.statement.createMany({ data: statements });
+      if (claims.length > 0) {
+        await tx.claim.createMany({ data: claims });
+        await tx.claimChange.createMany({ data: claims.map((c) => ({ claimId: c.id })) });
+      }
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
+    if (!winner) throw error;
+    return { article: await getArticle(db, winner.id), created: false };
+  }
+  return { article: await getArticle(db, articleId), created: true };
+}

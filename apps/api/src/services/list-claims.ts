@@ -1,0 +1,79 @@
+import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { addCount, emptyCounts, latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+
+type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
+
+/** Case-insensitive substring match on both databases (PostgreSQL's LIKE is case-sensitive). */
+function contains(db: Database, value: string) {
+  return db.provider === 'postgresql' ? { contains: value, mode: 'insensitive' as const } : { contains: value };
+}
+
+/** The filter without the status: the per-status counts are over everything else. */
+export function claimFilter(db: Database, query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize'>) {
+  const and: Array<Record<string, unknown>> = [];
+  if (query.side?.length) and.push({ side: { in: query.side } });
+  if (query.category?.length) and.push({ category: { in: query.category } });
+  if (query.kind) and.push({ kind: query.kind });
+  if (query.articleId) and.push({ articleId: query.articleId });
+  if (query.source) and.push({ sourceCanonical: contains(db, query.source) });
+  if (query.q) and.push({ text: contains(db, query.q) });
+  if (query.from) and.push({ asOf: { gte: query.from } });
+  if (query.to) and.push({ asOf: { lte: query.to } });
+  return { AND: and };
+}
+
+const ORDER: Record<ListClaimsQuery['sort'], (dir: 'asc' | 'desc') => Array<Record<string, unknown>>> = {
+  article: (dir) => [{ article: { publishedOn: dir } }, { articleId: dir }, { ordinal: dir }],
+  updated: (dir) => [{ updatedAt: dir }, { id: dir }],
+  value: (dir) => [{ value: dir }, { id: dir }],
+  status: (dir) => [{ status: dir }, { ordinal: 'asc' }, { id: 'asc' }],
+  asOf: (dir) => [{ asOf: dir }, { ordinal: 'asc' }, { id: 'asc' }],
+};
+
+export async function listClaims(db: Database, query: ListClaimsQuery): Promise<ClaimList> {
+  const base = claimFilter(db, query);
+  const where = query.status?.length ? { AND: [...base.AND, { status: { in: query.status } }] } : base;
+  const [total, rows, groups] = await Promise.all([
+    db.prisma.claim.count({ where }),
+    db.prisma.claim.findMany({
+      where,
+      orderBy: ORDER[query.sort](query.order) as never,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: latestVerdictInclude,
+    }),
+    db.prisma.claim.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
+  ]);
+  const counts = emptyCounts();
+  for (const g of groups) addCount(counts, g.status, g._count._all);
+  return { items: rows.map(toClaim), page: query.page, pageSize: query.pageSize, total, counts };
+}
+
+export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
+  const row = await db.prisma.claim.findUnique({
+    where: { id },
+    include: {
+      verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] },
+      statement: true,
+      article: { select: { id: true, title: true, publishedOn: true, outlet: true } },
+    },
+  });
+  if (!row) throw new AppError('not_found', `no claim ${id}`, { path: ['id'] });
+  return {
+    ...toClaim(row),
+    verdicts: row.verdicts.map(toVerdict),
+    statement: {
+      id: row.statement.id,
+      source: row.statement.sourceText,
+      sourceCanonical: row.statement.sourceCanonical,
+      side: row.statement.side as ClaimDetail['statement']['side'],
+      cue: row.statement.cueText,
+      content: row.statement.contentText,
+      direct: row.statement.direct,
+    },
+    article: row.article,
+  };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import { AppError } from '../errors.ts';
+import { validate } from '../validate.ts';
+import { lockChangeFeed } from './change-feed-lock.ts';
+import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+
+export interface VerdictActor {
+  userId: string | null;
+  name: string;
+}
+
+/**
+ * Appends a verdict. The claim's version is the lock: the update only happens when the editor saw
+ * the current version, so two editors can never overwrite each other silently. The verdict, the
+ * claim's new status, the change-feed entry and the webhook deliveries commit together or not at all.
+ */
+export async function markClaim(db: Database, claimId: string, input: unknown, actor: VerdictActor): Promise<CreateVerdictResponse> {
+  const body = validate(createVerdictRequestSchema, input);
+  if (body.status !== 'verified' && body.note.trim() === '') {
+    throw new AppError('validation_error', `note: a note is required when a claim is marked ${body.status}, so a reader learns why`, { path: ['note'] });
+  }
+  const verdictId = randomUUID();
+  return db.prisma.$transaction(async (tx) => {
+    await lockChangeFeed(db, tx);
+    const updated = await tx.claim.updateMany({
+      where: { id: claimId, version: body.version },
+      data: { status: body.status, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
+      if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+      const other = current.verdicts[0];
+      throw new AppError(
+        'version_conflict',
+        other
+          ? `this claim changed since you opened it: ${other.authorName} marked it ${other.status} (version ${current.version}); review and save again`
+          : `this claim is at version ${current.version}, not ${body.version}; reload it and save again`,
+        { path: ['version'], details: { claim: toClaim(current) } },
+      );
+    }
+    const verdict = await tx.verdict.create({
+      data: {
+        id: verdictId,
+        claimId,
+        status: body.status,
+        note: body.note.trim(),
+        evidence: JSON.stringify(body.evidence),
+        authorId: actor.userId,
+        authorName: actor.name,
+        version: body.version + 1,
+      },
+    });
+    await tx.claimChange.create({ data: { claimId } });
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
+    const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
+    if (webhooks.length > 0) {
+      const payload = JSON.stringify({ event: 'verdict.created', verdict: toVerdict(verdict), claim: toClaim(claim) });
+      await tx.webhookDelivery.createMany({
+        data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
+      });
+    }
+    return { claim: toClaim(claim), verdict: toVerdict(verdict) };
+  });
+}

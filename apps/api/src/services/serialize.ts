@@ -1,0 +1,125 @@
+import type { ArticleDetail, ArticleSummary, Claim, Statement, StatusCounts, Verdict } from '@claimdesk/contracts';
+import type { Prisma } from '@claimdesk/db';
+
+type VerdictRow = {
+  id: string; claimId: string; status: string; note: string; evidence: string; authorName: string; version: number; createdAt: Date;
+};
+type ClaimRow = {
+  id: string; articleId: string; statementId: string; kind: string; text: string; start: number; end: number;
+  sourceCanonical: string | null; side: string; asOf: string | null; value: number | null; qualifier: string | null;
+  category: string | null; unit: string | null; subject: string | null; since: string | null; status: string;
+  version: number; isFound: boolean; createdAt: Date; updatedAt: Date; verdicts?: VerdictRow[];
+};
+type StatementRow = {
+  id: string; key: string; sourceText: string | null; sourceStart: number | null; sourceEnd: number | null;
+  sourceCanonical: string | null; side: string; cueText: string | null; cueStart: number | null; cueEnd: number | null;
+  contentText: string; contentStart: number; contentEnd: number; direct: boolean; asOf: string | null;
+};
+type ArticleRow = {
+  id: string; title: string; fileName: string | null; publishedOn: string | null; dateline: string; outlet: string | null;
+  byline: string | null; contentHash: string; parserVersion: string; createdAt: Date; text: string;
+};
+
+export const latestVerdictInclude = {
+  verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], take: 1 },
+} satisfies Prisma.ClaimInclude;
+
+export function toVerdict(row: VerdictRow): Verdict {
+  return {
+    id: row.id,
+    claimId: row.claimId,
+    status: row.status as Verdict['status'],
+    note: row.note,
+    evidence: JSON.parse(row.evidence) as string[],
+    author: row.authorName,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toClaim(row: ClaimRow): Claim {
+  const latest = row.verdicts?.[0];
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    statementId: row.statementId,
+    kind: row.kind as Claim['kind'],
+    text: row.text,
+    start: row.start,
+    end: row.end,
+    sourceCanonical: row.sourceCanonical,
+    side: row.side as Claim['side'],
+    asOf: row.asOf,
+    figure:
+      row.kind === 'figure' && row.value !== null
+        ? {
+            value: row.value,
+            qualifier: (row.qualifier ?? 'exact') as NonNullable<Claim['figure']>['qualifier'],
+            category: (row.category ?? 'other') as NonNullable<Claim['figure']>['category'],
+            unit: row.unit ?? '',
+            subject: (row.subject ?? 'unknown') as NonNullable<Claim['figure']>['subject'],
+            since: row.since,
+          }
+        : null,
+    status: row.status as Claim['status'],
+    version: row.version,
+    isFound: row.isFound,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    latestVerdict: latest ? toVerdict(latest) : null,
+  };
+}
+
+const span = (text: string | null, start: number | null, end: number | null) =>
+  text !== null && start !== null && end !== null ? { text, start, end } : null;
+
+export function toStatement(row: StatementRow): Statement {
+  return {
+    id: row.id,
+    key: row.key,
+    source: span(row.sourceText, row.sourceStart, row.sourceEnd),
+    sourceCanonical: row.sourceCanonical,
+    side: row.side as Statement['side'],
+    cue: span(row.cueText, row.cueStart, row.cueEnd),
+    content: { text: row.contentText, start: row.contentStart, end: row.contentEnd },
+    direct: row.direct,
+    asOf: row.asOf,
+  };
+}
+
+export function emptyCounts(): StatusCounts {
+  return { pending: 0, verified: 0, disputed: 0, unverifiable: 0, total: 0 };
+}
+
+export function addCount(counts: StatusCounts, status: string, n: number): void {
+  if (status === 'pending' || status === 'verified' || status === 'disputed' || status === 'unverifiable') counts[status] += n;
+  counts.total += n;
+}
+
+export function toArticleSummary(row: ArticleRow, counts: StatusCounts): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    fileName: row.fileName,
+    publishedOn: row.publishedOn,
+    dateline: JSON.parse(row.dateline) as string[],
+    outlet: row.outlet,
+    byline: row.byline,
+    contentHash: row.contentHash,
+    parserVersion: row.parserVersion,
+    createdAt: row.createdAt.toISOString(),
+    counts,
+  };
+}
+
+export function toArticleDetail(
+  row: ArticleRow & { statements: StatementRow[]; claims: ClaimRow[] },
+  counts: StatusCounts,
+): ArticleDetail {
+  return {
+    ...toArticleSummary(row, counts),
+    text: row.text,
+    statements: row.statements.map(toStatement),
+    claims: row.claims.map(toClaim),
+  };
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importArticle } from '@claimdesk/api';
+import { migrateDatabase, openDatabase } from '@claimdesk/db';
+import { CliError } from '../cli-error.ts';
+import { importUsage } from '../usage.ts';
+import { collectArticleFiles } from '../collect-files.ts';
+import { readConnectionConfig } from '../env.ts';
+
+export async function runImport(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    console.log(importUsage);
+    return 0;
+  }
+  if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
+  const files = collectArticleFiles(positionals);
+  const config = readConnectionConfig();
+  await migrateDatabase(config);
+  const db = await openDatabase(config);
+  let imported = 0;
+  let existing = 0;
+  let failed = 0;
+  try {
+    for (const file of files) {
+      try {
+        const text = readFileSync(file, 'utf8');
+        const { article, created } = await importArticle(db, { text, fileName: basename(file) });
+        const figures = article.claims.filter((c) => c.kind === 'figure').length;
+        const line = `${article.statements.length} statements, ${figures} figures, id ${article.id}`;
+        if (created) {
+          imported += 1;
+          console.log(`imported  ${file}: ${line}`);
+        } else {
+          existing += 1;
+          console.log(`existing  ${file}: already stored (${line})`);
+        }
+      } catch (error) {
+        failed += 1;
+        console.log(`FAILED    ${file}: ${describeError(error)}`);
+      }
+    }
+  } finally {
+    await db.close();
+  }
+  console.log(`${files.length} ${files.length === 1 ? "file" : "files"}: ${imported} imported, ${existing} already stored, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const e = error as { code: unknown; message: unknown };
+    return `${String(e.message)} (${String(e.code)})`;
+  }
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error.message;
+  return String(error);
+}

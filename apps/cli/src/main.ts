@@ -1,0 +1,42 @@
+import { CliError } from './cli-error.ts';
+import { dbUsage, importUsage, parseUsage, serveUsage } from './usage.ts';
+
+const usage = `claimdesk: turn war reporting into reviewable claims
+
+Commands:
+${[parseUsage, importUsage, dbUsage, serveUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+
+Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT.`;
+
+/** Each command is loaded on demand: `parse` must not pay for Prisma or Express. */
+const commands: Record<string, () => Promise<(argv: string[]) => number | Promise<number>>> = {
+  parse: async () => (await import('./commands/parse.ts')).runParse,
+  import: async () => (await import('./commands/import.ts')).runImport,
+  db: async () => (await import('./commands/db.ts')).runDb,
+  serve: async () => (await import('./commands/serve.ts')).runServe,
+};
+
+/** Runs one command and returns the exit code; a usage error never shows a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(usage);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    const load = commands[command];
+    if (!load) throw new CliError(`unknown command "${command}"\n\n${usage}`);
+    return await (await load())(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`claimdesk: ${error.message}`);
+      return error.exitCode;
+    }
+    if ((error as NodeJS.ErrnoException | null)?.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`claimdesk: ${(error as Error).message}`);
+      return 2;
+    }
+    console.error(`claimdesk: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

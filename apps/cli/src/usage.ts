@@ -1,0 +1,17 @@
+// Usage texts live apart from the commands so that `--help` loads no database or API code.
+
+export const parseUsage = `claimdesk parse [--json] [--out DIR] FILE|FOLDER...
+  Parses articles and prints the claim-format JSON (docs: ../shared/docs/claim-format.md).
+  --json      print one JSON array, one element per file (the default)
+  --out DIR   write DIR/NAME.json per input instead of printing`;
+
+export const importUsage = `claimdesk import PATH...
+  Parses and stores each .txt article (files, or folders of them). One line per file, then a
+  summary; exits 1 if any file failed (the others still land). The same text twice is stored once.`;
+
+export const dbUsage = `claimdesk db migrate
+  Applies pending migrations to the database named by DATABASE_URL (default: SQLite file data/claimdesk.db).`;
+
+export const serveUsage = `claimdesk serve [--port N]
+  Migrates the database, loads the sample article into an empty one, and serves the API and the
+  app on http://localhost:PORT (default 3000).`;

@@ -1,0 +1,107 @@
+import type {
+  ArticleDetail, ArticleList, Claim, ClaimDetail, ClaimList, CreateVerdictResponse, SessionInfo, VerdictStatus,
+} from '@claimdesk/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiFetch } from './client.ts';
+
+export const keys = {
+  session: ['session'] as const,
+  articles: ['articles'] as const,
+  article: (id: string) => ['articles', id] as const,
+  claims: (params: string) => ['claims', params] as const,
+  claim: (id: string) => ['claim', id] as const,
+};
+
+export const sessionQuery = queryOptions({
+  queryKey: keys.session,
+  queryFn: async (): Promise<SessionInfo | null> => {
+    try {
+      return await apiFetch<SessionInfo>('/api/session');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export const articlesQuery = queryOptions({ queryKey: keys.articles, queryFn: () => apiFetch<ArticleList>('/api/articles') });
+
+export const articleQuery = (id: string) =>
+  queryOptions({ queryKey: keys.article(id), queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`) });
+
+export const claimsQuery = (params: URLSearchParams) =>
+  queryOptions({ queryKey: keys.claims(params.toString()), queryFn: () => apiFetch<ClaimList>(`/api/claims?${params.toString()}`) });
+
+export const claimQuery = (id: string) =>
+  queryOptions({ queryKey: keys.claim(id), queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`) });
+
+export interface MarkClaimInput {
+  claim: Claim;
+  status: VerdictStatus;
+  note: string;
+  evidence: string[];
+}
+
+function patchClaimInArticle(article: ArticleDetail | undefined, claim: Claim): ArticleDetail | undefined {
+  if (!article) return article;
+  return { ...article, claims: article.claims.map((c) => (c.id === claim.id ? claim : c)) };
+}
+
+/**
+ * Marks a claim: the article shows the new status at once; if the server refuses, the old status
+ * comes back and the error is shown. A 409 brings the other editor's version into the cache.
+ */
+export function useMarkClaim(articleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ claim, status, note, evidence }: MarkClaimInput) =>
+      apiFetch<CreateVerdictResponse>(`/api/claims/${encodeURIComponent(claim.id)}/verdicts`, {
+        method: 'POST',
+        body: { status, note, evidence, version: claim.version },
+      }),
+    onMutate: async ({ claim, status }) => {
+      await queryClient.cancelQueries({ queryKey: keys.article(articleId) });
+      const previous = queryClient.getQueryData<ArticleDetail>(keys.article(articleId));
+      queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, { ...claim, status }));
+      return { previous };
+    },
+    onError: (error, _input, context) => {
+      queryClient.setQueryData(keys.article(articleId), context?.previous);
+      const current = error instanceof ApiError && error.code === 'version_conflict' ? (error.details as { claim?: Claim } | undefined)?.claim : undefined;
+      if (current) queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, current));
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, result.claim));
+    },
+    onSettled: (_data, _error, input) => {
+      void queryClient.invalidateQueries({ queryKey: keys.article(articleId) });
+      void queryClient.invalidateQueries({ queryKey: keys.claim(input.claim.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.articles });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    },
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => apiFetch<SessionInfo>('/api/session', { method: 'POST', body }),
+    onSuccess: (session) => {
+      // Another user's data must not linger; the session query itself stays observed.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      queryClient.setQueryData(keys.session, session);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>('/api/session', { method: 'DELETE' }),
+    onSettled: () => {
+      queryClient.setQueryData(keys.session, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}

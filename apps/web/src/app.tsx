@@ -1,0 +1,42 @@
+import { ROLE_RANK } from '@claimdesk/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { NavLink, Route, Routes } from 'react-router';
+import { sessionQuery, useLogout } from './api/queries.ts';
+import { ArticlePage } from './pages/article-page.tsx';
+import { ArticlesPage } from './pages/articles-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { QueuePage } from './pages/queue-page.tsx';
+
+export function App() {
+  const session = useQuery(sessionQuery);
+  const logout = useLogout();
+  if (session.isLoading) return <p className="state">Loading…</p>;
+  if (session.isError) return <p className="state" role="alert">claimdesk cannot reach its server: {session.error.message}</p>;
+  if (!session.data) return <LoginPage />;
+  const { user } = session.data;
+  const canReview = ROLE_RANK[user.role] >= ROLE_RANK.editor;
+  return (
+    <>
+      <a href="#main" className="skip">Skip to content</a>
+      <header className="top">
+        <span className="brand">claimdesk</span>
+        <nav aria-label="Main">
+          <NavLink to="/" end>Articles</NavLink>
+          <NavLink to="/queue">Review queue</NavLink>
+        </nav>
+        <span className="who">
+          Signed in as <strong>{user.email}</strong> ({user.role})
+          <button type="button" className="link" onClick={() => logout.mutate()}>Sign out</button>
+        </span>
+      </header>
+      <main id="main">
+        <Routes>
+          <Route path="/" element={<ArticlesPage />} />
+          <Route path="/articles/:id" element={<ArticlePage canReview={canReview} />} />
+          <Route path="/queue" element={<QueuePage />} />
+          <Route path="*" element={<p className="state" role="alert">Page not found.</p>} />
+        </Routes>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Claim } from '@claimdesk/contracts';
+import { describe, expect, it } from 'vitest';
+import { buildSegments } from './segments.ts';
+
+const claim = (id: string, kind: Claim['kind'], start: number, end: number): Claim => ({
+  id, articleId: 'a', statementId: 's', kind, text: '', start, end, sourceCanonical: null, side: 'unknown', asOf: null,
+  figure: null, status: 'pending', version: 0, isFound: true, createdAt: '', updatedAt: '', latestVerdict: null,
+});
+
+describe('buildSegments', () => {
+  it('cuts nested figures out of their statement without overlaps', () => {
+    const statement = claim('s', 'statement', 10, 40);
+    const figure = claim('f', 'figure', 20, 29);
+    const segments = buildSegments(50, [statement, figure]);
+    expect(segments.map((s) => [s.start, s.end, s.statement?.id ?? null, s.figure?.id ?? null])).toEqual([
+      [0, 10, null, null],
+      [10, 20, 's', null],
+      [20, 29, 's', 'f'],
+      [29, 40, 's', null],
+      [40, 50, null, null],
+    ]);
+  });
+
+  it('covers the whole text exactly once and ignores spans outside it', () => {
+    const segments = buildSegments(30, [claim('s', 'statement', 5, 25), claim('bad', 'figure', 28, 99)]);
+    expect(segments[0]?.start).toBe(0);
+    expect(segments.at(-1)?.end).toBe(30);
+    for (let i = 1; i < segments.length; i++) expect(segments[i]?.start).toBe(segments[i - 1]?.end);
+    expect(segments.some((s) => s.figure?.id === 'bad')).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { articlesQuery } from '../api/queries.ts';
+
+export function ArticlesPage() {
+  const articles = useQuery(articlesQuery);
+  return (
+    <section aria-labelledby="articles-title">
+      <h1 id="articles-title">Articles</h1>
+      {articles.isLoading && <p className="state">Loading articles…</p>}
+      {articles.isError && <p className="state" role="alert">Articles could not be loaded: {articles.error.message}</p>}
+      {articles.data?.items.length === 0 && (
+        <p className="state">No articles yet. An admin imports them with <code>npx claimdesk import PATH</code>.</p>
+      )}
+      {articles.data && articles.data.items.length > 0 && (
+        <table className="articles">
+          <thead>
+            <tr>
+              <th scope="col">Article</th>
+              <th scope="col">Date</th>
+              <th scope="col">Outlet</th>
+              <th scope="col">Pending</th>
+              <th scope="col">Verified</th>
+              <th scope="col">Disputed</th>
+              <th scope="col">Unverifiable</th>
+            </tr>
+          </thead>
+          <tbody>
+            {articles.data.items.map((a) => (
+              <tr key={a.id}>
+                <td><Link to={`/articles/${a.id}`}>{a.title}</Link></td>
+                <td>{a.publishedOn ?? '—'}</td>
+                <td>{a.outlet ?? '—'}</td>
+                <td data-count="pending">{a.counts.pending}</td>
+                <td data-count="verified">{a.counts.verified}</td>
+                <td data-count="disputed">{a.counts.disputed}</td>
+                <td data-count="unverifiable">{a.counts.unverifiable}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

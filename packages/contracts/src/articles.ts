@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { claimSchema } from './claims.ts';
+import { sideSchema, spanSchema } from './common.ts';
+
+/** Article texts are news pieces, not books: 2 MB is far beyond any real one. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+export const createArticleRequestSchema = z.object({
+  text: z
+    .string({ error: 'is required and must be a string' })
+    .max(MAX_ARTICLE_CHARS, `must be at most ${MAX_ARTICLE_CHARS} characters`)
+    .refine((t) => t.trim().length > 0, 'must not be empty'),
+  fileName: z.string().max(255).optional(),
+});
+export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
+
+export const statusCountsSchema = z.object({
+  pending: z.number().int(),
+  verified: z.number().int(),
+  disputed: z.number().int(),
+  unverifiable: z.number().int(),
+  total: z.number().int(),
+});
+export type StatusCounts = z.infer<typeof statusCountsSchema>;
+
+export const articleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  fileName: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  dateline: z.array(z.string()),
+  outlet: z.string().nullable(),
+  byline: z.string().nullable(),
+  contentHash: z.string(),
+  parserVersion: z.string(),
+  createdAt: z.string(),
+  counts: statusCountsSchema,
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+export const statementSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  source: spanSchema.nullable(),
+  sourceCanonical: z.string().nullable(),
+  side: sideSchema,
+  cue: spanSchema.nullable(),
+  content: spanSchema,
+  direct: z.boolean(),
+  asOf: z.string().nullable(),
+});
+export type Statement = z.infer<typeof statementSchema>;
+
+export const articleDetailSchema = articleSummarySchema.extend({
+  text: z.string(),
+  statements: z.array(statementSchema),
+  claims: z.array(claimSchema),
+});
+export type ArticleDetail = z.infer<typeof articleDetailSchema>;
+
+export const articleListSchema = z.object({ items: z.array(articleSummarySchema) });
+export type ArticleList = z.infer<typeof articleListSchema>;
+
+export const idParamsSchema = z.object({ id: z.string().min(1).max(100) });

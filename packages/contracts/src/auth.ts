@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['viewer', 'editor', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** What each role may do, from least to most. */
+export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email('email must be an email address'),
+  password: z.string().min(1, 'password is required').max(1000),
+}).strict();
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  isDisabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionInfoSchema = z.object({
+  user: userSchema,
+  /** Send back as the X-CSRF-Token header on every cookie-authenticated write. */
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const createUserRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email('email must be an email address'),
+  name: z.string().trim().max(200).default(''),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
+  role: roleSchema,
+}).strict();
+
+export const updateUserRequestSchema = z.object({
+  role: roleSchema.optional(),
+  isDisabled: z.boolean().optional(),
+}).strict().refine((v) => v.role !== undefined || v.isDisabled !== undefined, 'give role or isDisabled');
+
+export const userListSchema = z.object({ items: z.array(userSchema) });
+
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const createApiKeyRequestSchema = z.object({ name: z.string().trim().min(1, 'name is required').max(100) }).strict();
+/** The key itself is in this response only: it is stored hashed. */
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });
+export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import {
+  categorySchema, claimKindSchema, isoDateSchema, qualifierSchema, reviewStatusSchema, sideSchema,
+  verdictStatusSchema,
+} from './common.ts';
+
+export const figureSchema = z.object({
+  value: z.number(),
+  qualifier: qualifierSchema,
+  category: categorySchema,
+  unit: z.string(),
+  subject: sideSchema,
+  since: z.string().nullable(),
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+export const verdictSchema = z.object({
+  id: z.string(),
+  claimId: z.string(),
+  status: verdictStatusSchema,
+  note: z.string(),
+  evidence: z.array(z.string()),
+  author: z.string(),
+  /** The claim version this verdict produced. */
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const claimSchema = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  statementId: z.string(),
+  kind: claimKindSchema,
+  /** The claim's own span in the article text (statement content, or the figure). */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sourceCanonical: z.string().nullable(),
+  side: sideSchema,
+  asOf: z.string().nullable(),
+  figure: figureSchema.nullable(),
+  status: reviewStatusSchema,
+  version: z.number().int(),
+  /** false when a re-parse no longer found this (judged) claim. */
+  isFound: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  latestVerdict: verdictSchema.nullable(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimDetailSchema = claimSchema.extend({
+  verdicts: z.array(verdictSchema),
+  statement: z.object({
+    id: z.string(),
+    source: z.string().nullable(),
+    sourceCanonical: z.string().nullable(),
+    side: sideSchema,
+    cue: z.string().nullable(),
+    content: z.string(),
+    direct: z.boolean(),
+  }),
+  article: z.object({ id: z.string(), title: z.string(), publishedOn: z.string().nullable(), outlet: z.string().nullable() }),
+});
+export type ClaimDetail = z.infer<typeof claimDetailSchema>;
+
+export const MAX_EVIDENCE = 20;
+
+export const httpUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const createVerdictRequestSchema = z
+  .object({
+    status: verdictStatusSchema,
+    note: z.string().max(5000, 'note must be at most 5000 characters').default(''),
+    evidence: z.array(httpUrlSchema).max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} evidence links`).default([]),
+    /** The claim version the editor saw; a stale one is refused with 409. */
+    version: z.number({ error: 'version is required: the claim version this verdict is based on' }).int().nonnegative(),
+  })
+  .strict();
+export type CreateVerdictRequest = z.input<typeof createVerdictRequestSchema>;
+
+export const claimSortSchema = z.enum(['article', 'updated', 'value', 'status', 'asOf']);
+
+const optionalList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item)).optional();
+
+export const listClaimsQuerySchema = z.object({
+  status: optionalList(reviewStatusSchema),
+  side: optionalList(sideSchema),
+  category: optionalList(categorySchema),
+  kind: claimKindSchema.optional(),
+  articleId: z.string().max(100).optional(),
+  source: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  sort: claimSortSchema.default('article'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ListClaimsQuery = z.input<typeof listClaimsQuerySchema>;
+
+export const claimListSchema = z.object({
+  items: z.array(claimSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  counts: z.object({
+    pending: z.number().int(),
+    verified: z.number().int(),
+    disputed: z.number().int(),
+    unverifiable: z.number().int(),
+    total: z.number().int(),
+  }),
+});
+export type ClaimList = z.infer<typeof claimListSchema>;
+
+export const createVerdictResponseSchema = z.object({ claim: claimSchema, verdict: verdictSchema });
+export type CreateVerdictResponse = z.infer<typeof createVerdictResponseSchema>;

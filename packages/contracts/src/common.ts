@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const sideSchema = z.enum(['russia', 'ukraine', 'other', 'unknown']);
+export type Side = z.infer<typeof sideSchema>;
+
+export const reviewStatusSchema = z.enum(['pending', 'verified', 'disputed', 'unverifiable']);
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+
+export const verdictStatusSchema = z.enum(['verified', 'disputed', 'unverifiable']);
+export type VerdictStatus = z.infer<typeof verdictStatusSchema>;
+
+export const qualifierSchema = z.enum(['exact', 'approx', 'at_least', 'more_than', 'up_to', 'less_than']);
+export type Qualifier = z.infer<typeof qualifierSchema>;
+
+export const categorySchema = z.enum([
+  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft',
+  'helicopters', 'uav', 'missiles', 'ships', 'vehicles', 'special_equipment',
+  'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children',
+  'refugees', 'displaced', 'evacuated', 'money', 'other',
+]);
+export type Category = z.infer<typeof categorySchema>;
+
+export const claimKindSchema = z.enum(['statement', 'figure']);
+export type ClaimKind = z.infer<typeof claimKindSchema>;
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** A slice of the article's raw text: `text.slice(start, end)`. */
+export const spanSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof spanSchema>;
+
+export const errorCodeSchema = z.enum([
+  'validation_error',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'version_conflict',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** Every error the API sends has this one shape. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    /** Path of the offending field in the request ([] when the request as a whole is at fault). */
+    path: z.array(z.union([z.string(), z.number()])),
+    /** Every problem found, when there are several. */
+    issues: z.array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])) })).optional(),
+    /** Extra, code-specific data (for version_conflict: the claim as it now stands). */
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgresql']),
+  parserVersion: z.string(),
+});
+export type Health = z.infer<typeof healthSchema>;

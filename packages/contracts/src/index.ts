@@ -1,0 +1,7 @@
+export * from './common.ts';
+export * from './claims.ts';
+export * from './articles.ts';
+export * from './auth.ts';
+export * from './consumer.ts';
+export * from './routes.ts';
+export { buildOpenApiDocument } from './openapi.ts';

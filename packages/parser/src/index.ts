@@ -1,0 +1,148 @@
+import { findAttributions, type RawStatement } from './attribution.ts';
+import { SourceResolver } from './canonical.ts';
+import { resolveAsOf, resolveSince } from './dates.ts';
+import { findFigures } from './figures.ts';
+import { parseByline, parseHeader } from './header.ts';
+import { sideOf } from './lexicon.ts';
+import { findQuotes } from './quotes.ts';
+import { type Segment, splitParagraphs, splitSentences } from './segment.ts';
+import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts';
+
+export type { Category, Figure, ParseOptions, ParsedArticle, Qualifier, Side, Span, Statement } from './types.ts';
+export { CATEGORIES } from './types.ts';
+
+export const PARSER_VERSION = '1.0.0';
+
+/** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
+const OFFICIAL_OUTLET = /\b(President of|Ministry|Ministry of|General Staff|Government of|Office of|Kremlin|Cabinet)\b|\.gov\b|kremlin\.ru|mil\.gov/i;
+
+/** "tanks ‒ 732 од", "personnel ‒ about 36350 (+150) persons were liquidated": one loss list line. */
+const LOSS_LINE = /^[\s\u00a0•·*-]{0,4}([A-Za-zА-Яа-яІіЇїЄє][^‒–—\n]{1,80}?)\s*[‒–—-]\s*((?:about|approximately|approx\.?|близько|понад|over)\s+)?(\d[\d\s,]*)/;
+
+/**
+ * Parses one article's raw text into its header metadata, sourced statements and figures. Pure:
+ * no I/O, no clock; never throws; every span satisfies raw.slice(start, end) === text.
+ */
+export function parseArticle(raw: string, options: ParseOptions = {}): ParsedArticle {
+  const text = typeof raw === 'string' ? raw : '';
+  try {
+    return parse(text, options);
+  } catch {
+    // A parser bug must never take an import down: an article with no statements is still stored.
+    const header = safeHeader(text);
+    return { ...(options.file ? { file: options.file } : {}), parserVersion: PARSER_VERSION, ...header, byline: null, statements: [] };
+  }
+}
+
+function safeHeader(text: string) {
+  try {
+    const h = parseHeader(text);
+    return { publishedOn: h.publishedOn, dateline: h.dateline, outlet: h.outlet };
+  } catch {
+    return { publishedOn: null, dateline: [], outlet: null };
+  }
+}
+
+function parse(raw: string, options: ParseOptions): ParsedArticle {
+  const header = parseHeader(raw);
+  const { byline, start: bylineStart } = parseByline(raw);
+  const paragraphs = splitParagraphs(raw, header.bodyStart, bylineStart);
+  const sentences: Segment[] = paragraphs.flatMap((p) => splitSentences(raw, p));
+  const quotes = findQuotes(raw, paragraphs);
+  const found = findAttributions(raw, sentences, quotes);
+  const resolver = new SourceResolver(raw);
+  const institution = header.outlet?.replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
+  const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
+  const articleSince = resolveSince(raw.slice(0, Math.min(raw.length, 3000)), header.publishedOn);
+
+  const statements: Array<Omit<Statement, 'id'>> = [];
+  for (const st of found) {
+    const resolved = st.source ? resolver.resolve(st.source.text, st.sourcePhrase) : { canonical: null, side: 'unknown' as const };
+    statements.push(toStatement(raw, st, resolved.canonical, resolved.side, header.publishedOn));
+  }
+
+  if (isOfficial && institution) {
+    const side = sideOf(institution);
+    const isLossReport = /\b(losses|liquidated|destroyed)\b/i.test(raw) && paragraphs.filter((p) => LOSS_LINE.test(raw.slice(p.start, p.end))).length >= 3;
+    const isApprox = /\bapproximately\b|\babout\b/i.test(raw.slice(header.bodyStart, paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart));
+    const covered = (s: Segment) => statements.some((x) => x.content.start <= s.start && x.content.end >= s.end - 1);
+    for (const p of paragraphs) {
+      const line = raw.slice(p.start, p.end);
+      const loss = isLossReport ? LOSS_LINE.exec(line) : null;
+      if (loss) {
+        const content = { text: line.replace(/[;.,]+$/, ''), start: p.start, end: p.start + line.replace(/[;.,]+$/, '').length };
+        const value = Number((loss[3] ?? '').replace(/[\s,]/g, ''));
+        const figures = findFigures(raw, content.start, content.end, { sourceSide: side, since: articleSince ?? '2022-02-24', isLossList: true });
+        const fromLabel = categoryFromLabel(loss[1] ?? '');
+        const category = fromLabel !== 'other' ? fromLabel : (figures[0]?.category ?? 'other');
+        const figure: Figure = {
+          text: content.text, start: content.start, end: content.end, value, qualifier: isApprox || loss[2] ? 'approx' : 'exact',
+          category, unit: (loss[1] ?? '').trim(), subject: side === 'ukraine' ? 'russia' : side === 'russia' ? 'ukraine' : 'unknown',
+          since: articleSince ?? '2022-02-24',
+        };
+        statements.push({ source: null, sourceCanonical: institution, sourceSide: side, cue: null, content, direct: false, asOf: header.publishedOn, figures: [figure] });
+        continue;
+      }
+      for (const s of splitSentences(raw, p)) {
+        if (covered(s) || quotes.some((q) => q.inner.start <= s.start && q.close >= s.end)) continue;
+        const figures = findFigures(raw, s.start, s.end, { sourceSide: side, since: resolveSince(raw.slice(s.start, s.end), header.publishedOn) });
+        if (figures.length === 0) continue;
+        const content = trimSentence(raw, s);
+        statements.push({ source: null, sourceCanonical: institution, sourceSide: side, cue: null, content, direct: false, asOf: resolveAsOf(raw.slice(s.start, s.end), header.publishedOn), figures });
+      }
+    }
+  }
+
+  statements.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  assignFiguresToInnermost(statements);
+  return {
+    ...(options.file ? { file: options.file } : {}),
+    parserVersion: PARSER_VERSION,
+    publishedOn: header.publishedOn,
+    dateline: header.dateline,
+    outlet: header.outlet,
+    byline,
+    statements: statements.map((s, i) => ({ id: `s${i + 1}`, ...s })),
+  };
+}
+
+function categoryFromLabel(label: string) {
+  const text = `5 ${label.trim()}`;
+  const figures = findFigures(text, 0, text.length, { sourceSide: 'ukraine', since: null });
+  return figures[0]?.category ?? 'other';
+}
+
+function trimSentence(raw: string, s: Segment) {
+  let e = s.end;
+  while (e > s.start && /[\s.]/.test(raw[e - 1] ?? '')) e--;
+  return { text: raw.slice(s.start, e), start: s.start, end: e };
+}
+
+function toStatement(raw: string, st: RawStatement, canonical: string | null, side: Statement['sourceSide'], publishedOn: string | null): Omit<Statement, 'id'> {
+  const sentenceText = raw.slice(st.sentence.start, st.sentence.end);
+  // A running total's start may sit in the sentence before ("... since February 24. It added ...").
+  const paragraphStart = raw.lastIndexOf('\n', st.content.start) + 1;
+  const since = resolveSince(raw.slice(st.content.start, st.content.end), publishedOn)
+    ?? resolveSince(sentenceText, publishedOn)
+    ?? resolveSince(raw.slice(paragraphStart, st.content.end), publishedOn);
+  return {
+    source: st.source,
+    sourceCanonical: canonical,
+    sourceSide: side,
+    cue: st.cue,
+    content: { text: raw.slice(st.content.start, st.content.end), start: st.content.start, end: st.content.end },
+    direct: st.direct,
+    asOf: resolveAsOf(sentenceText, publishedOn),
+    figures: findFigures(raw, st.content.start, st.content.end, { sourceSide: side, since }),
+  };
+}
+
+/** Nested attribution: a figure belongs to the innermost statement whose content holds it. */
+function assignFiguresToInnermost(statements: Array<Omit<Statement, 'id'>>): void {
+  for (const outer of statements) {
+    outer.figures = outer.figures.filter((f) => !statements.some((inner) =>
+      inner !== outer && inner.content.start >= outer.content.start && inner.content.end <= outer.content.end
+      && (inner.content.end - inner.content.start) < (outer.content.end - outer.content.start)
+      && f.start >= inner.content.start && f.end <= inner.content.end && inner.figures.some((g) => g.start === f.start)));
+  }
+}

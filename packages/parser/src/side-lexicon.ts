@@ -1,0 +1,87 @@
+import type { Side } from './types.ts';
+
+/**
+ * Words that tie a source or a count to a side: the states, their capitals and institutions,
+ * state media, and people well known in coverage of the war (not names picked from any one text).
+ */
+const RUSSIA_WORDS = [
+  'russia', 'russian', 'russians', 'kremlin', 'moscow', 'putin', 'peskov', 'lavrov', 'shoigu', 'zakharova', 'konashenkov',
+  'medvedev', 'nebenzia', 'nebenzya', 'gazprom', 'tass', 'ria', 'rt', 'interfax', 'mordashov', 'kadyrov', 'gerasimov', 'naryshkin',
+  'patrushev', 'volodin', 'matviyenko', 'rosatom', 'roscosmos', 'rogozin', 'prigozhin', 'wagner', 'sputnik', 'kremlin-backed',
+  'surovikin', 'ryabkov', 'polyanskiy', 'mishustin', 'nabiullina', 'siluanov', 'duma', 'rosneft', 'lukoil', 'novatek', 'fsb',
+  'roskomnadzor', 'abramovich', 'deripaska', 'usmanov', 'potanin', 'fridman', 'kommersant', 'izvestia', 'rossiya',
+];
+const UKRAINE_WORDS = [
+  'ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev', 'zelenskyy', 'zelenskiy', 'zelensky', 'zelenskyi', 'kuleba', 'reznikov',
+  'podolyak', 'podoliak', 'arestovych', 'vereshchuk', 'klitschko', 'shmyhal', 'yermak', 'zaluzhnyi', 'zaluzhny', 'budanov',
+  'haidai', 'gaidai', 'gaiday', 'hayday', 'kyrylenko', 'denisova', 'venediktova', 'boichenko', 'boychenko', 'ukrenergo', 'naftogaz',
+  'energoatom', 'ukrinform', 'ukrzaliznytsia', 'verkhovna', 'rada', 'syrskyi', 'danilov', 'malyar', 'maliar', 'motuzyanyk',
+  'synehubov', 'starukh', 'sadovyi', 'terekhov', 'lubinets', 'stefanchuk', 'markarova', 'kubrakov', 'kyslytsya', 'zagorodnyuk',
+  'fedorov', 'azov', 'sbu', 'naftogaz', 'umerov', 'honcharenko', 'ihnat', 'hromov',
+];
+/** Belarus, Transnistria and the separatist statelets: other unless the text calls them Russian. */
+const OTHER_WORDS = ['belarus', 'belarusian', 'lukashenko', 'minsk', 'transnistria', 'transnistrian', 'separatist', 'separatists', 'pushilin', 'pasechnik', 'dpr', 'lpr'];
+const OTHER_PHRASES = /\b(?:donetsk|luhansk|lugansk) people[’']?s republic|\bself-proclaimed\b|\bpro-(?:russian|moscow) (?:separatist|rebel)/i;
+
+/**
+ * Ukrainian oblasts, cities and towns that war reporting names. A local official of one of them
+ * ("the mayor of Mariupol", "emergency services in Kharkiv") speaks for the Ukrainian side.
+ */
+const UKRAINIAN_PLACES = [
+  'kharkiv', 'kharkov', 'odesa', 'odessa', 'mariupol', 'kherson', 'mykolaiv', 'zaporizhzhia', 'zaporizhia', 'zaporizhzhya', 'dnipro',
+  'dnipropetrovsk', 'lviv', 'chernihiv', 'sumy', 'poltava', 'vinnytsia', 'zhytomyr', 'rivne', 'lutsk', 'ternopil', 'khmelnytskyi',
+  'ivano-frankivsk', 'uzhhorod', 'chernivtsi', 'cherkasy', 'kropyvnytskyi', 'kramatorsk', 'sloviansk', 'slovyansk', 'bakhmut',
+  'severodonetsk', 'sievierodonetsk', 'lysychansk', 'melitopol', 'berdyansk', 'izium', 'izyum', 'bucha', 'irpin', 'hostomel',
+  'borodyanka', 'kryvyi', 'nikopol', 'enerhodar', 'avdiivka', 'vuhledar', 'lyman', 'popasna', 'rubizhne', 'kupiansk', 'okhtyrka',
+  'volnovakha', 'mangush', 'uman', 'bila', 'fastiv', 'vasylkiv', 'brovary', 'chornobyl', 'chernobyl', 'azovstal', 'pokrovsk',
+  'kostiantynivka', 'toretsk', 'siversk', 'soledar', 'balakliia', 'chuhuiv', 'snihurivka', 'vyshhorod', 'makariv', 'trostianets',
+];
+/** Phrases that name a side without speaking for it: "Russia's invasion of Ukraine", "pro-Russian". */
+const NEUTRAL_PHRASES = /\b(?:russia[’']s|russian|the|a|full-scale) (?:invasion|war|attack|aggression)(?: (?:of|on|against|in) ukraine)?|\b(?:invasion|war) (?:of|in|on|against) ukraine|\bpro-(?:russian|moscow|kremlin|ukrainian|kyiv)\b|\b(?:russian|moscow|kremlin|kyiv)-(?:backed|installed|annexed|occupied|held|controlled)\b/gi;
+
+const RUSSIA = new Set(RUSSIA_WORDS);
+const UKRAINE = new Set([...UKRAINE_WORDS, ...UKRAINIAN_PLACES]);
+const OTHER = new Set(OTHER_WORDS);
+
+function tokenize(text: string): string[] {
+  return text.toLowerCase().replace(/[’']s\b/g, '').split(/[^a-zа-яіїєґ-]+/).filter(Boolean);
+}
+
+/** Drops side words that only describe the war or an allegiance ("the invasion of Ukraine", "pro-Russian"). */
+export function withoutNeutralPhrases(text: string): string {
+  return text.replace(NEUTRAL_PHRASES, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * The side a phrase speaks for. Separatist and Belarusian sources are other unless called
+ * Russian; when both sides are named ("Ukraine's ... Russian"), the first named one is the head.
+ */
+export function sideOf(text: string | null): Side {
+  if (!text) return 'unknown';
+  const words = tokenize(text);
+  let first: Side | null = null;
+  let isOther = OTHER_PHRASES.test(text);
+  for (const w of words) {
+    if (OTHER.has(w)) isOther = true;
+    else if (!first && RUSSIA.has(w)) first = 'russia';
+    else if (!first && UKRAINE.has(w)) first = 'ukraine';
+  }
+  if (isOther && !words.includes('russian') && !words.includes('russia')) return 'other';
+  return first ?? 'other';
+}
+
+/** Every side word in a text with its position, for "whose count is it" decisions. */
+export function sideMentions(text: string): Array<{ index: number; side: Side }> {
+  const out: Array<{ index: number; side: Side }> = [];
+  const cleaned = withoutNeutralPhrases(text);
+  for (const m of cleaned.matchAll(/[\p{L}’'-]+/gu)) {
+    const w = m[0].toLowerCase().replace(/[’']s$/, '');
+    if (RUSSIA.has(w)) out.push({ index: m.index ?? 0, side: 'russia' });
+    else if (UKRAINE.has(w)) out.push({ index: m.index ?? 0, side: 'ukraine' });
+  }
+  return out;
+}
+
+export function opposite(side: Side): Side {
+  return side === 'russia' ? 'ukraine' : side === 'ukraine' ? 'russia' : 'unknown';
+}

@@ -1,0 +1,63 @@
+/**
+ * The parser's output. The JSON shape is fixed by ../shared/docs/claim-format.md:
+ * fields may be added, never renamed or dropped.
+ */
+export type Side = 'russia' | 'ukraine' | 'other' | 'unknown';
+
+export type Qualifier = 'exact' | 'approx' | 'at_least' | 'more_than' | 'up_to' | 'less_than';
+
+export const CATEGORIES = [
+  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft',
+  'helicopters', 'uav', 'missiles', 'ships', 'vehicles', 'special_equipment',
+  'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children',
+  'refugees', 'displaced', 'evacuated', 'money', 'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A slice of the raw input: `raw.slice(start, end) === text` (UTF-16 offsets). */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Figure extends Span {
+  value: number;
+  qualifier: Qualifier;
+  category: Category;
+  /** The counted noun as written ("BBMs", "servicemen"). */
+  unit: string;
+  /** Whose loss or count it is. */
+  subject: Side;
+  /** Start of a running total (YYYY-MM-DD), or null. */
+  since: string | null;
+}
+
+export interface Statement {
+  /** Stable for the same input and parser version. */
+  id: string;
+  source: Span | null;
+  sourceCanonical: string | null;
+  sourceSide: Side;
+  cue: Span | null;
+  content: Span;
+  direct: boolean;
+  /** Date the statement was made or refers to (YYYY-MM-DD), or null. */
+  asOf: string | null;
+  figures: Figure[];
+}
+
+export interface ParsedArticle {
+  file?: string;
+  parserVersion: string;
+  publishedOn: string | null;
+  dateline: string[];
+  outlet: string | null;
+  byline: string | null;
+  statements: Statement[];
+}
+
+export interface ParseOptions {
+  /** File name to echo in the result (the parser itself never reads files). */
+  file?: string;
+}

@@ -1,0 +1,67 @@
+// `npm test`: installs or starts what the tests need (Chromium from apt, PostgreSQL), typechecks
+// and builds through turbo, runs every vitest project once and ends with `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...opts });
+const must = (label, result) => {
+  if (result.status !== 0) {
+    console.error(`npm test: ${label} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(result.status || 1);
+  }
+};
+
+// Chromium for the browser tests: Debian's package (playwright cannot download a browser here).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.log('npm test: installing Chromium from apt ...');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (args) => sh(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  must('apt-get update', apt(['update', '-qq']));
+  must('apt-get install chromium', apt(['install', '-y', '-qq', 'chromium']));
+}
+
+// PostgreSQL: every API test runs on it too. Start the local cluster if it is down.
+const pgReady = () => sh('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q'], { stdio: 'ignore' }).status === 0;
+if (!process.env.PG_TEST_URL && !pgReady()) {
+  console.log('npm test: starting PostgreSQL ...');
+  const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout.trim().split(/\s+/).filter(Boolean);
+  for (const version of versions) sh('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
+  for (let i = 0; i < 30 && !pgReady(); i++) spawnSync('sleep', ['1']);
+  if (!pgReady()) {
+    console.error('npm test: PostgreSQL is not reachable on 127.0.0.1:5432 and could not be started');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+must('prisma generate', sh(process.execPath, [join(root, 'scripts/prisma-generate.mjs')]));
+must('typecheck and build', sh(join(root, 'node_modules/.bin/turbo'), ['run', 'typecheck', 'build', '--output-logs=errors-only']));
+
+const report = join(mkdtempSync(join(tmpdir(), 'claimdesk-vitest-')), 'report.json');
+const vitest = sh(join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests ?? 0;
+  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0 ? 0 : 0);
+  // A file that fails to load has no tests but is a failure all the same.
+  const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  failed += brokenFiles;
+  if ((json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) > 0) {
+    console.error(`npm test: ${json.numPendingTests + json.numTodoTests} tests were skipped; skipped tests are not allowed`);
+    failed += json.numPendingTests + json.numTodoTests;
+  }
+} else {
+  failed = 1;
+}
+if (vitest.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+
+const root = join(import.meta.dirname, '../..');
+const seed = join(root, 'sample-data/00_2022-02-27_jagran.txt');
+const bin = join(root, 'node_modules/.bin/claimdesk');
+
+function claimdesk(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('claimdesk parse', () => {
+  it('prints a JSON array with one claim-format element per file', () => {
+    const { code, stdout } = claimdesk(['parse', '--json', seed]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(1);
+    const [article] = parsed;
+    expect(article).toMatchObject({ file: '00_2022-02-27_jagran.txt', publishedOn: '2022-02-27', outlet: 'Jagran News Desk', byline: 'Aalok Sensharma' });
+    expect(Array.isArray(article?.statements)).toBe(true);
+  });
+
+  it('writes DIR/NAME.json per input with --out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'claimdesk-parse-'));
+    const { code } = claimdesk(['parse', '--out', out, seed]);
+    expect(code).toBe(0);
+    expect(readdirSync(out)).toEqual(['00_2022-02-27_jagran.json']);
+    const written = JSON.parse(readFileSync(join(out, '00_2022-02-27_jagran.json'), 'utf8'));
+    expect(written.statements.length).toBeGreaterThan(5);
+  });
+
+  it('says what is wrong and exits non-zero for a missing file', () => {
+    const { code, stderr } = claimdesk(['parse', '--json', '/nonexistent/article.txt']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('/nonexistent/article.txt: no such file or folder');
+  });
+
+  it('rejects an unknown command with usage', () => {
+    const { code, stderr } = claimdesk(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('db migrate reports an up-to-date database', () => {
+    const { code, stdout } = claimdesk(['db', 'migrate'], { DATABASE_URL: test.url });
+    expect(code).toBe(0);
+    expect(stdout).toContain('up to date');
+  });
+
+  it('imports good files, reports the bad one, exits 1, and stores the good ones once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-import-'));
+    writeFileSync(join(dir, 'a-seed.txt'), readFileSync(seed, 'utf8'));
+    writeFileSync(join(dir, 'b-empty.txt'), '   \n');
+    const first = claimdesk(['import', dir], { DATABASE_URL: test.url });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/imported\s+.*a-seed\.txt/);
+    expect(first.stdout).toMatch(/FAILED\s+.*b-empty\.txt: text: must not be empty \(validation_error\)/);
+    expect(first.stdout).toContain('2 files: 1 imported, 0 already stored, 1 failed');
+
+    const again = claimdesk(['import', seed], { DATABASE_URL: test.url });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('1 file: 0 imported, 1 already stored, 0 failed');
+    expect(await test.db.prisma.article.count()).toBe(1);
+  });
+});

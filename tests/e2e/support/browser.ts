@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createUser, importArticle, startServer } from '@claimdesk/api';
+import { type Browser, chromium } from 'playwright-core';
+import { seedText } from '../../support/api-client.ts';
+import type { TestDatabase } from '../../support/test-databases.ts';
+
+export const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
+export const WEB_DIST = join(import.meta.dirname, '../../../apps/web/dist');
+export const PASSWORD = 'correct horse battery staple';
+
+/** Debian's Chromium driven by playwright-core; the flags keep it off the closed network. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The real server on a random port over a real database, with the seed article and one user per role. */
+export async function startTestServer(test: TestDatabase) {
+  const { article } = await importArticle(test.db, { text: seedText(), fileName: '00_2022-02-27_jagran.txt' });
+  const users = { editor: 'editor@example.org', editor2: 'editor2@example.org', viewer: 'viewer@example.org', admin: 'admin@example.org' };
+  await createUser(test.db, { email: users.editor, password: PASSWORD, role: 'editor' });
+  await createUser(test.db, { email: users.editor2, password: PASSWORD, role: 'editor' });
+  await createUser(test.db, { email: users.viewer, password: PASSWORD, role: 'viewer' });
+  await createUser(test.db, { email: users.admin, password: PASSWORD, role: 'admin' });
+  const server: Server = await startServer({ port: 0, db: test.db, webDistDir: WEB_DIST, webhookIntervalMs: 0 });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    article,
+    users,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

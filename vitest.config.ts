@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers every workspace: unit tests sit beside their code, tests/ holds what crosses
+// packages (API against real databases, the app in a real Chromium).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      'apps/web/vitest.config.ts',
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Browser and database tests start servers and Chromium: one file at a time keeps them honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
