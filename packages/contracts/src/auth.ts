@@ -6,8 +6,19 @@ export type Role = z.infer<typeof roleSchema>;
 /** What each role may do, from least to most. */
 export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 
+/**
+ * An account's sign-in name: `name@host`. Hosts without a dot are allowed on purpose, because the
+ * first admin of an installation is `admin@localhost` and newsroom intranets use such hosts.
+ */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, 'email is longer than 320 characters')
+  .regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/, 'email must look like name@host');
+
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email('email must be an email address'),
+  email: emailSchema,
   password: z.string().min(1, 'password is required').max(1000),
 }).strict();
 
@@ -31,7 +42,7 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const createUserRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email('email must be an email address'),
+  email: emailSchema,
   name: z.string().trim().max(200).default(''),
   password: z.string().min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
   role: roleSchema,
