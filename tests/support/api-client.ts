@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApiKey, createApp, createUser } from '@claimdesk/api';
+import { type CreateAppOptions, createApiKey, createApp, createUser } from '@claimdesk/api';
 import type { Database } from '@claimdesk/db';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -24,8 +24,8 @@ export async function signIn(app: Express, email: string, password = PASSWORD): 
 }
 
 /** A fresh app over `db` with one user of each role and one API key (and a revoked one). */
-export async function createTestApp(db: Database) {
-  const app = createApp({ db });
+export async function createTestApp(db: Database, options: Omit<CreateAppOptions, 'db'> = {}) {
+  const app = createApp({ db, ...options });
   const suffix = Math.random().toString(36).slice(2, 8);
   const emails = { admin: `admin-${suffix}@example.org`, editor: `editor-${suffix}@example.org`, viewer: `viewer-${suffix}@example.org` };
   for (const role of ['admin', 'editor', 'viewer'] as const) await createUser(db, { email: emails[role], password: PASSWORD, role });

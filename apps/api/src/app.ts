@@ -28,6 +28,7 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     organisation: { name: 'claimdesk newsroom', url: 'http://localhost:3000' },
     publicUrl: 'http://localhost:3000',
     secureCookies: false,
+    rateLimits: { loginAttempts: 10, publicApiPerMinute: 600 },
     ...config,
   };
   const app = express();
@@ -50,14 +51,14 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
   app.use(pinoHttp({ logger: log, redact: { paths: REDACT, remove: true }, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
   app.use('/api', express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
   app.use('/api', authenticate(db));
-  app.use('/api/v1', publicApiLimiter());
+  app.use('/api/v1', publicApiLimiter(appConfig.rateLimits.publicApiPerMinute));
 
   const handlers = createHandlers(db, appConfig);
   for (const [id, def] of Object.entries(routes) as Array<[RouteId, RouteDef]>) {
     const handler = handlers[id];
     if (!handler) throw new Error(`route ${id} (${def.method} ${def.path}) has no handler`);
     const chain: RequestHandler[] = [requireAccess(def.access as Access, def.apiKey)];
-    if (id === 'login') chain.unshift(loginLimiter());
+    if (id === 'login') chain.unshift(loginLimiter(appConfig.rateLimits.loginAttempts));
     app[def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](def.path, ...chain, handler);
   }
 

@@ -28,6 +28,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Secure cookies: on behind HTTPS. */
   secureCookies: boolean;
+  /** Failed sign-ins per IP and email in 15 minutes, and consumer API requests per caller a minute. */
+  rateLimits: { loginAttempts: number; publicApiPerMinute: number };
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;

@@ -5,10 +5,10 @@ import { AppError } from './errors.ts';
  * Password guessing: 10 failed attempts per IP and email in 15 minutes. Kept in process memory:
  * behind a load balancer each process counts on its own (documented in the README).
  */
-export function loginLimiter() {
+export function loginLimiter(limit = 10) {
   return rateLimit({
     windowMs: 15 * 60 * 1000,
-    limit: 10,
+    limit,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -20,14 +20,23 @@ export function loginLimiter() {
   });
 }
 
-/** The consumer API: 600 requests a minute per key or IP. */
-export function publicApiLimiter() {
+/**
+ * The consumer API: `limit` requests a minute per caller. Runs after authentication, so the bucket
+ * is the resolved key or user (a made-up Authorization header never reaches it: it gets 401 first),
+ * else the IP.
+ */
+export function publicApiLimiter(limit = 600) {
   return rateLimit({
     windowMs: 60 * 1000,
-    limit: 600,
+    limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => req.get('authorization') ?? ipKeyGenerator(req.ip ?? 'unknown'),
-    handler: (_req, _res, next) => next(new AppError('rate_limited', 'rate limit: at most 600 requests a minute', { path: [] })),
+    keyGenerator: (req) => {
+      const actor = req.actor;
+      if (actor?.kind === 'apiKey') return `key:${actor.keyId}`;
+      if (actor?.kind === 'user') return `user:${actor.user.id}`;
+      return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (_req, _res, next) => next(new AppError('rate_limited', `rate limit: at most ${limit} requests a minute; retry after the RateLimit-Reset header's seconds`, { path: [] })),
   });
 }

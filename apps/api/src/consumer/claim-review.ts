@@ -16,6 +16,12 @@ const RATING: Record<Verdict['status'], { value: number; label: string }> = {
   disputed: { value: 1, label: 'disputed' },
 };
 
+/** Ministries, staffs and governments speak as organisations; everyone else as a person. */
+const ORGANISATION_WORDS = /\b(ministry|ministries|kremlin|government|office|staff|forces|army|command|council|service|agency|department|committee|administration|military|armed|police|embassy|un|nato|press)\b/i;
+export function isOrganisationName(name: string): boolean {
+  return ORGANISATION_WORDS.test(name);
+}
+
 export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput) {
   const base = baseUrl.replace(/\/+$/, '');
   const articleUrl = `${base}/articles/${encodeURIComponent(article.id)}`;
@@ -26,7 +32,8 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: `${base}/claims/${encodeURIComponent(claim.id)}`,
+    // The app's page for this claim: the article with the claim selected.
+    url: `${articleUrl}?claim=${encodeURIComponent(claim.id)}`,
     claimReviewed: claimText,
     datePublished: verdict.createdAt.slice(0, 10),
     author: { '@type': 'Organization', name: organisation.name, url: organisation.url },
@@ -41,7 +48,7 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
     itemReviewed: {
       '@type': 'Claim',
       author: claim.sourceCanonical
-        ? { '@type': claim.side === 'unknown' ? 'Thing' : 'Person', name: claim.sourceCanonical }
+        ? { '@type': isOrganisationName(claim.sourceCanonical) ? 'Organization' : 'Person', name: claim.sourceCanonical }
         : { '@type': 'Organization', name: article.outlet ?? 'unknown' },
       datePublished: claim.asOf ?? article.publishedOn ?? undefined,
       appearance: {

@@ -6,17 +6,18 @@ import { claimFilter } from './list-claims.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 
 type V1Query = z.output<typeof v1ClaimsQuerySchema>;
+type Tx = Pick<Database['prisma'], 'claimChange'>;
 
 const encodeCursor = (seq: number) => `c${seq}`;
 
-async function decodePosition(db: Database, value: string, field: string): Promise<number> {
+async function decodePosition(db: Tx, value: string, field: string): Promise<number> {
   const m = /^c(\d{1,15})$/.exec(value);
   if (m?.[1]) return Number(m[1]);
   const time = Date.parse(value);
   if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
     throw new AppError('validation_error', `${field}: expected a cursor from a previous response or an ISO date-time`, { path: [field] });
   }
-  const last = await db.prisma.claimChange.findFirst({ where: { createdAt: { lte: new Date(time) } }, orderBy: { seq: 'desc' } });
+  const last = await db.claimChange.findFirst({ where: { createdAt: { lte: new Date(time) } }, orderBy: { seq: 'desc' } });
   return last?.seq ?? 0;
 }
 
@@ -27,32 +28,39 @@ async function decodePosition(db: Database, value: string, field: string): Promi
  * per change, and never misses one.
  */
 export async function listClaimFeed(db: Database, query: V1Query): Promise<V1ClaimPage> {
-  const position = query.cursor
-    ? await decodePosition(db, query.cursor, 'cursor')
-    : query.updatedSince
-      ? await decodePosition(db, query.updatedSince, 'updatedSince')
-      : 0;
-  const groups = await db.prisma.claimChange.groupBy({
-    by: ['claimId'],
-    where: { seq: { gt: position } },
-    _max: { seq: true },
-    orderBy: { _max: { seq: 'asc' } },
-    take: query.limit + 1,
-  });
-  const hasMore = groups.length > query.limit;
-  const page = groups.slice(0, query.limit);
-  const lastSeq = page.at(-1)?._max.seq ?? position;
-  const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
-  const where = {
-    AND: [...filter.AND, { id: { in: page.map((g) => g.claimId) } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
-  };
-  const rows = page.length > 0 ? await db.prisma.claim.findMany({ where, include: latestVerdictInclude }) : [];
-  const order = new Map(page.map((g, i) => [g.claimId, i]));
-  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return {
-    items: rows.map(toClaim),
-    nextCursor: hasMore ? encodeCursor(lastSeq) : null,
-    syncCursor: encodeCursor(lastSeq),
-    hasMore,
-  };
+  // One snapshot for the change numbers and the claims they point at: otherwise a claim changed
+  // between the two reads would be sent in its newer state now and, for that same change, again
+  // on the next poll. On SQLite the transaction also waits for this process's open writes (one
+  // connection: outside a transaction it could read their uncommitted rows).
+  const options = db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {};
+  return db.prisma.$transaction(async (tx) => {
+    const position = query.cursor
+      ? await decodePosition(tx, query.cursor, 'cursor')
+      : query.updatedSince
+        ? await decodePosition(tx, query.updatedSince, 'updatedSince')
+        : 0;
+    const groups = await tx.claimChange.groupBy({
+      by: ['claimId'],
+      where: { seq: { gt: position } },
+      _max: { seq: true },
+      orderBy: { _max: { seq: 'asc' } },
+      take: query.limit + 1,
+    });
+    const hasMore = groups.length > query.limit;
+    const page = groups.slice(0, query.limit);
+    const lastSeq = page.at(-1)?._max.seq ?? position;
+    const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
+    const where = {
+      AND: [...filter.AND, { id: { in: page.map((g) => g.claimId) } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
+    };
+    const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
+    const order = new Map(page.map((g, i) => [g.claimId, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return {
+      items: rows.map(toClaim),
+      nextCursor: hasMore ? encodeCursor(lastSeq) : null,
+      syncCursor: encodeCursor(lastSeq),
+      hasMore,
+    };
+  }, options);
 }

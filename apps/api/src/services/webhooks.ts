@@ -57,7 +57,8 @@ export async function deliverDueWebhooks(
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   const send = options.fetchImpl ?? fetch;
   const due = await db.prisma.webhookDelivery.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: now() } },
+    // A stopped webhook sends nothing more, not even what was queued before it stopped.
+    where: { status: 'pending', nextAttemptAt: { lte: now() }, webhook: { isActive: true } },
     include: { webhook: true },
     orderBy: { nextAttemptAt: 'asc' },
     take: 20,

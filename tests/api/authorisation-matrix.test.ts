@@ -1,0 +1,148 @@
+import { createApiKey, createUser, importArticle } from '@claimdesk/api';
+import { type Access, ROLE_RANK, type RouteDef, type RouteId, errorBodySchema, routes } from '@claimdesk/contracts';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, createTestApp, seedText } from '../support/api-client.ts';
+import { type SessionCredentials, signInForCredentials } from '../support/credentials.ts';
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+
+/**
+ * Every route of the route table x every kind of caller. The cases are generated from
+ * `routes` in packages/contracts, so a new route is in this matrix the moment it exists; a route
+ * with path parameters or a body also needs a sample request below, or its cases fail.
+ */
+const ACTORS = ['anonymous', 'viewer', 'editor', 'admin', 'apiKey', 'revokedKey'] as const;
+type ActorName = (typeof ACTORS)[number];
+type Role = 'viewer' | 'editor' | 'admin';
+
+/** What the route table says this caller gets: 'allowed', or the refusal status. */
+function expectedOutcome(def: RouteDef, actor: ActorName): 'allowed' | 401 | 403 {
+  if (actor === 'revokedKey') return 401; // a bad credential is refused everywhere, never ignored
+  if (def.access === 'public') return 'allowed';
+  if (actor === 'anonymous') return 401;
+  if (actor === 'apiKey') return def.apiKey && def.method === 'GET' && def.access !== 'admin' ? 'allowed' : 403;
+  return ROLE_RANK[actor] >= ROLE_RANK[def.access as Exclude<Access, 'public'>] ? 'allowed' : 403;
+}
+
+interface Sample {
+  path: string;
+  body?: unknown;
+}
+
+interface Fixtures {
+  articleId: string;
+  claimId: string;
+  judgedClaimId: string;
+  webhookId: string;
+  currentVersion(claimId: string): Promise<number>;
+  freshUserId(): Promise<string>;
+  freshKeyId(): Promise<string>;
+  freshWebhookId(): Promise<string>;
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}-${(counter += 1)}`;
+
+/** A request that succeeds when the caller is allowed; fresh rows for the routes that change one. */
+const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample>> = {
+  login: () => ({ path: '/api/session', body: { email: 'matrix-login@example.org', password: PASSWORD } }),
+  createArticle: () => ({ path: '/api/articles', body: { text: `date 2022-03-01 Kyiv | Matrix Desk: The ministry said 5 tanks were destroyed (${unique()}).` } }),
+  getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
+  reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
+  getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
+  createVerdict: async (f) => ({ path: `/api/claims/${f.claimId}/verdicts`, body: { status: 'verified', version: await f.currentVersion(f.claimId) } }),
+  v1ClaimReview: (f) => ({ path: `/api/v1/claims/${f.judgedClaimId}/claimreview` }),
+  createUser: () => ({ path: '/api/users', body: { email: `matrix-${unique()}@example.org`, password: PASSWORD, role: 'viewer' } }),
+  updateUser: async (f) => ({ path: `/api/users/${await f.freshUserId()}`, body: { role: 'editor' } }),
+  createApiKey: () => ({ path: '/api/keys', body: { name: `matrix ${unique()}` } }),
+  revokeApiKey: async (f) => ({ path: `/api/keys/${await f.freshKeyId()}` }),
+  createWebhook: () => ({ path: '/api/webhooks', body: { url: 'http://127.0.0.1:9/matrix' } }),
+  deleteWebhook: async (f) => ({ path: `/api/webhooks/${await f.freshWebhookId()}` }),
+  listWebhookDeliveries: (f) => ({ path: `/api/webhooks/${f.webhookId}/deliveries` }),
+};
+
+describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
+  let test: TestDatabase;
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+  let sessions: Record<Role, SessionCredentials>;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    ctx = await createTestApp(test.db);
+    await createUser(test.db, { email: 'matrix-login@example.org', password: PASSWORD, role: 'viewer' });
+    const { article } = await importArticle(test.db, { text: seedText() });
+    const [first, second] = article.claims;
+    if (!first || !second) throw new Error('the seed article has fewer than two claims');
+    sessions = {
+      viewer: await signInForCredentials(ctx.app, ctx.emails.viewer),
+      editor: await signInForCredentials(ctx.app, ctx.emails.editor),
+      admin: await signInForCredentials(ctx.app, ctx.emails.admin),
+    };
+    const verdict = await request(ctx.app).post(`/api/claims/${second.id}/verdicts`)
+      .set('cookie', sessions.editor.cookie).set('x-csrf-token', sessions.editor.csrf)
+      .send({ status: 'disputed', note: 'matrix fixture', version: 0 });
+    expect(verdict.status).toBe(201);
+    const webhook = await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/fixture', secret: 'whsec_fixture' } });
+    fixtures = {
+      articleId: article.id,
+      claimId: first.id,
+      judgedClaimId: second.id,
+      webhookId: webhook.id,
+      currentVersion: async (id) => (await test.db.prisma.claim.findUniqueOrThrow({ where: { id } })).version,
+      freshUserId: async () => (await createUser(test.db, { email: `target-${unique()}@example.org`, password: PASSWORD, role: 'viewer' })).id,
+      freshKeyId: async () => (await createApiKey(test.db, `target ${unique()}`)).id,
+      freshWebhookId: async () => (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } })).id,
+    };
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  /** The caller's credentials; signing out ends a session, so DELETE /api/session gets a fresh one. */
+  async function headersFor(actor: ActorName, id: RouteId): Promise<Record<string, string>> {
+    switch (actor) {
+      case 'anonymous':
+        return {};
+      case 'apiKey':
+        return { authorization: `Bearer ${ctx.apiKey}` };
+      case 'revokedKey':
+        return { authorization: `Bearer ${ctx.revokedKey}` };
+      default: {
+        const session = id === 'logout' ? await signInForCredentials(ctx.app, ctx.emails[actor]) : sessions[actor];
+        return { cookie: session.cookie, 'x-csrf-token': session.csrf };
+      }
+    }
+  }
+
+  const cases = (Object.entries(routes) as Array<[RouteId, RouteDef]>).flatMap(([id, def]) =>
+    ACTORS.map((actor) => ({ id, def, actor, expected: expectedOutcome(def, actor) })),
+  );
+
+  it('covers every route of the table with all six callers', () => {
+    expect(new Set(cases.map((c) => c.id))).toEqual(new Set(Object.keys(routes)));
+    expect(cases).toHaveLength(Object.keys(routes).length * ACTORS.length);
+  });
+
+  it.each(cases)('$def.method $def.path as $actor -> $expected', async ({ id, def, actor, expected }) => {
+    const needsSample = def.params !== undefined || def.body !== undefined;
+    const makeSample = SAMPLES[id];
+    if (needsSample && !makeSample) throw new Error(`route ${id} has path parameters or a body: add a sample request to SAMPLES`);
+    const sample: Sample = makeSample ? await makeSample(fixtures) : { path: def.path };
+    const method = def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    let req = request(ctx.app)[method](sample.path);
+    for (const [name, value] of Object.entries(await headersFor(actor, id))) req = req.set(name, value);
+    const res = sample.body === undefined ? await req : await req.send(sample.body as object);
+
+    if (expected === 'allowed') {
+      expect(res.status, JSON.stringify(res.body)).toBe(def.successStatus ?? 200);
+      if (def.response) expect(() => def.response?.parse(res.body)).not.toThrow();
+      if (def.produces && res.status !== 204) expect(res.headers['content-type']).toContain(def.produces.split(';')[0]);
+    } else {
+      expect(res.status, JSON.stringify(res.body)).toBe(expected);
+      const body = errorBodySchema.parse(res.body);
+      expect(body.error.code).toBe(expected === 401 ? 'unauthorized' : 'forbidden');
+      expect(body.error.path).toEqual([]);
+    }
+  });
+});
