@@ -6,34 +6,56 @@ import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 import { buildArticleRows } from './import-article.ts';
 
-type OldClaim = { id: string; kind: string; text: string; start: number; end: number; status: string };
-type NewClaim = ReturnType<typeof buildArticleRows>['claims'][number];
+type OldClaim = { id: string; kind: string; text: string; start: number; end: number; status: string; value?: number | null };
+type NewClaim = { id: string; kind: string; text: string; start: number; end: number; value?: number | null };
+
+/** Intersection over union of two spans: how much of the same text two claims cover. */
+function spanOverlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  if (inter <= 0) return 0;
+  return inter / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+}
+
+/** The minimum overlap for a re-parsed span to count as the same claim (the eval's threshold). */
+const MIN_OVERLAP = 0.5;
 
 /**
- * Pairs old and new claims: same kind and text at the same offsets first, then the same kind and
- * text at the nearest offset (the parser moved a span boundary elsewhere).
+ * Pairs old and new claims, one to one, so that an editor's verdict follows its claim across
+ * parser versions: the same kind and text at the same offsets first; then the same kind and text
+ * at the nearest offset (the article text is fixed, so this is a repeated phrase); then the same
+ * kind with overlapping spans (IoU >= 0.5), best overlap first, where a figure must also keep its
+ * value (a boundary moved, "102 tanks" became "102 tanks and"; a changed number is a new claim).
  */
 export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<string, OldClaim> {
   const matches = new Map<string, OldClaim>();
   const used = new Set<string>();
+  const pair = (n: NewClaim, o: OldClaim) => {
+    matches.set(n.id, o);
+    used.add(o.id);
+  };
   for (const n of newClaims) {
     const exact = oldClaims.find((o) => !used.has(o.id) && o.kind === n.kind && o.text === n.text && o.start === n.start);
-    if (exact) {
-      matches.set(n.id, exact);
-      used.add(exact.id);
-    }
+    if (exact) pair(n, exact);
   }
   for (const n of newClaims) {
     if (matches.has(n.id)) continue;
-    const candidates = oldClaims
+    const best = oldClaims
       .filter((o) => !used.has(o.id) && o.kind === n.kind && o.text === n.text)
-      .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start));
-    const best = candidates[0];
-    if (best) {
-      matches.set(n.id, best);
-      used.add(best.id);
+      .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
+    if (best) pair(n, best);
+  }
+  const candidates: Array<{ n: NewClaim; o: OldClaim; overlap: number }> = [];
+  for (const n of newClaims) {
+    if (matches.has(n.id)) continue;
+    for (const o of oldClaims) {
+      if (used.has(o.id) || o.kind !== n.kind) continue;
+      if (n.kind === 'figure' && (o.value ?? null) !== (n.value ?? null)) continue;
+      const overlap = spanOverlap(n, o);
+      if (overlap >= MIN_OVERLAP) candidates.push({ n, o, overlap });
     }
   }
+  candidates.sort((a, b) => b.overlap - a.overlap);
+  for (const { n, o } of candidates) if (!matches.has(n.id) && !used.has(o.id)) pair(n, o);
   return matches;
 }
 
