@@ -1,6 +1,6 @@
 import type { ArticleDetail } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
-import { parseArticle } from '@claimdesk/parser';
+import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
 import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
@@ -104,3 +104,13 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   return getArticle(db, articleId);
 }
 
+
+/**
+ * Re-parses every article stored by another parser version, so that an upgrade shows the improved
+ * claims while every judged claim keeps its verdicts. Returns how many articles were re-parsed.
+ */
+export async function reparseOutdatedArticles(db: Database): Promise<number> {
+  const outdated = await db.prisma.article.findMany({ where: { parserVersion: { not: PARSER_VERSION } }, select: { id: true } });
+  for (const { id } of outdated) await reparseArticle(db, id);
+  return outdated.length;
+}

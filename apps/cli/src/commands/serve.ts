@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFirstAdmin, importArticle, listArticles, readEnv, startServer } from '@claimdesk/api';
+import { ensureFirstAdmin, importArticle, listArticles, readEnv, reparseOutdatedArticles, startServer } from '@claimdesk/api';
 import { migrateDatabase, openDatabase } from '@claimdesk/db';
 import { CliError } from '../cli-error.ts';
 import { serveUsage } from '../usage.ts';
@@ -33,6 +33,8 @@ export async function runServe(argv: string[]): Promise<number> {
     const { article } = await importArticle(db, { text: readFileSync(SAMPLE_ARTICLE, 'utf8'), fileName: '00_2022-02-27_jagran.txt' });
     console.log(`database was empty: loaded the sample article (${article.claims.length} claims)`);
   }
+  const reparsed = await reparseOutdatedArticles(db);
+  if (reparsed > 0) console.log(`parser upgraded: re-parsed ${reparsed} stored articles (judged claims keep their verdicts)`);
   const { pino } = await import('pino');
   const logger = pino({ level: env.LOG_LEVEL });
   const server = await startServer({
