@@ -2,23 +2,34 @@ import { CATEGORY_NOUNS, sideOf } from './lexicon.ts';
 import { NUMBER_WORDS, readNumber } from './numbers.ts';
 import type { Category, Figure, Qualifier, Side } from './types.ts';
 
+// Every pattern here is anchored (^ or $) on a slice of bounded length, so matching is linear in
+// the article: the scanner never hands a regular expression more than a few dozen characters.
+
 const QUALIFIERS: Array<[RegExp, Qualifier]> = [
-  [/(more than|over|in excess of|upwards of)\s+$/i, 'more_than'],
-  [/(at least|no fewer than|no less than|a minimum of)\s+$/i, 'at_least'],
-  [/(up to|as many as|as much as|at most|a maximum of|no more than)\s+$/i, 'up_to'],
-  [/(less than|fewer than|under|below)\s+$/i, 'less_than'],
-  [/(about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|approx\.?)\s+$/i, 'approx'],
+  [/(?:more than|over|in excess of|upwards of)\s+$/i, 'more_than'],
+  [/(?:at least|no fewer than|no less than|a minimum of|not less than)\s+$/i, 'at_least'],
+  [/(?:up to|as many as|as much as|at most|a maximum of|no more than)\s+$/i, 'up_to'],
+  [/(?:less than|fewer than|under|below)\s+$/i, 'less_than'],
+  [/(?:about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|approx\.?|circa|perhaps|an approximate)\s+$/i, 'approx'],
 ];
 
+/** Words that end a counted-noun phrase. */
 const STOP = new Set([
   'and', 'or', 'of', 'in', 'on', 'at', 'to', 'the', 'since', 'from', 'with', 'by', 'as', 'were', 'was', 'have', 'has', 'had',
   'is', 'are', 'be', 'been', 'till', 'until', 'who', 'which', 'that', 'for', 'per', 'a', 'an', 'this', 'these', 'those', 'it',
-  'but', 'than', 'into', 'after', 'before', 'during', 'over', 'under', 'while', 'would', 'will', 'could', 'can', 'not',
+  'but', 'than', 'into', 'after', 'before', 'during', 'over', 'under', 'while', 'would', 'will', 'could', 'can', 'not', 'ever',
+  'still', 'also', 'now', 'so', 'if', 'when', 'where', 'there', 'here', 'each', 'every', 'all', 'more', 'less', 'remained',
+  'remain', 'arrived', 'died', 'killed', 'left', 'fled', 'including', 'across', 'within', 'against', 'among', 'between', 'through',
+  'only', 'just', 'last', 'this', 'next', 'another', 'they', 'he', 'she', 'we', 'you', 'i',
 ]);
 
-/** Words after a number that make it a date, time, duration, age, distance, share or model name. */
-const NOT_A_COUNT = /^(?:%|per ?cent|percent|years?\b|year-old|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|seconds?\b|am\b|pm\b|a\.m\.|p\.m\.|km\b|kilomet|miles?\b|metres?\b|meters?\b|st\b|nd\b|rd\b|th\b|times\b|degrees?\b|votes? in favou?r|o'clock|kg\b|tonnes?\s+of\b(?!)|-year|-day|-hour|-km|mm\b|°)/i;
-const MONTHS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+/** Words after a number that make it a date, time, duration, age, distance, share or measurement. */
+const NOT_A_COUNT = /^(?:%|per ?cent|percent|percentage|years?\b|year-old|yrs?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur(?:y|ies)\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|utc\b|bst\b|km\b|kms\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|foot\b|inch|cm\b|mm\b|st\b|nd\b|rd\b|th\b|times\b|fold\b|degrees?\b|°|o'clock|o’clock|kg\b|kilo|grams?\b|lbs?\b|litres?\b|liters?\b|mph\b|km\/h|kph\b|knots?\b|mw\b|gw\b|kw\b|mwh\b|gwh\b|twh\b|bcm\b|points?\b|pts?\b|-year|-day|-hour|-km|-mile|-metre|-meter|-storey|-story|-month|-week|-minute|-second|-member|-strong|-page|-point|-inch|-mm|-ton|-tonne|-kg)/i;
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+/** Capitalised words before a number that make it a name: "Articles 30-34", "Nord Stream 1", "No 10". */
+const NAME_BEFORE = /(?:^|[^A-Za-z])(?:No|Nos|Number|Art|Arts|Article|Articles|Section|Sections|Chapter|Chapters|Part|Paragraph|Clause|Resolution|Decree|Law|Item|Page|Pages|Point|Unit|Block|Reactor|Building|Flight|Route|Highway|Road|Platform|Gate|Room|Apartment|Level|Phase|Stage|Grade|Category|Type|Model|Mark|Mk|Series|Class|Version|Season|Episode|Vol|Volume|Round|Group|Team|Brigade|Battalion|Regiment|Division|Corps|Army|Fleet|Squadron|Channel|Radio|Station|Stream|Line|Window|Windows|Hall|Track|Lane|Pier|Terminal|Zone|Sector|Region|Protocol|Annex|Order|Bill|Act|Covid|COVID|Minsk)\s$/;
+const STREET = /^\s?[A-Za-z]?\s+(?:[A-Z][\p{L}’'.-]*\s+){0,3}(?:Street|St|Str|Avenue|Ave|Highway|Road|Rd|Lane|Boulevard|Blvd|Square|Sq|Prospect|Prospekt|Avenue|Alley|Embankment|Drive|Way|Place|Passage|Lines?|Quay)\b/u;
+const OPENERS = /(?:^|[.!?:;"“”‘’(\u2014\u2013\n]\s*)$/;
 
 export interface FigureContext {
   sourceSide: Side;
@@ -27,7 +38,31 @@ export interface FigureContext {
   isLossList?: boolean;
 }
 
-function categoryOf(unitPhrase: string): Category {
+/** Counts of weapons and men lost in battle: whose loss is the enemy's of whoever destroyed them. */
+const MILITARY = new Set<Category>([
+  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft', 'helicopters', 'uav', 'missiles',
+  'ships', 'vehicles', 'special_equipment',
+]);
+/** Counts that are running totals when the text gives a start ("since February 24"). */
+const RUNNING = new Set<Category>([...MILITARY, 'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children']);
+
+type PeopleKind = 'civilian' | 'military' | 'children' | 'people';
+const PEOPLE_KINDS: Array<[RegExp, PeopleKind]> = [
+  [/^(?:civilians?|non-combatants?)$/, 'civilian'],
+  [/^(?:servicem[ae]n|soldiers?|troops?|personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders|militants|mercenaries|servicewom[ae]n|sailors|pilots|officers|commanders|generals|reservists|recruits|combatants|orcs|russians soldiers)$/, 'military'],
+  [/^(?:children|kids|minors|babies|infants|child|boys|girls|teenagers)$/, 'children'],
+  [/^(?:people|persons?|residents?|citizens?|individuals|inhabitants|men|women|adults|villagers|passengers|patients|ukrainians|russians|locals|nationals|journalists|workers|volunteers|medics|doctors|nurses|staff|employees|students|pensioners|elderly|hostages|survivors|victims|families|evacuees|refugees|migrants|detainees|prisoners|others|population|inhabitants)$/, 'people'],
+];
+
+function peopleKind(words: string[]): PeopleKind | null {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = (words[i] ?? '').toLowerCase().replace(/[’']s?$/, '');
+    for (const [re, kind] of PEOPLE_KINDS) if (re.test(w)) return kind;
+  }
+  return null;
+}
+
+function nounCategory(unitPhrase: string): Category {
   const words = unitPhrase.toLowerCase().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const tail = words.slice(i).join(' ');
@@ -36,73 +71,263 @@ function categoryOf(unitPhrase: string): Category {
   return 'other';
 }
 
-/** The verb before a count can say more than its noun: "detained 471 servicemen" are captured. */
-function contextCategory(before: string, category: Category, unitPhrase: string): Category {
-  const lead = before.toLowerCase();
-  const isPeople = category === 'personnel' || category === 'other' || category === 'civilians_killed' || category === 'children';
-  if (!isPeople) return category;
-  if (/\b(detained|captured|taken prisoner|took prisoner|imprisoned|held captive|prisoners? of war)\b[^.]*$/.test(lead)) return 'captured';
-  if (/\b(evacuated|rescued)\b[^.]*$/.test(lead) && category === 'other') return 'evacuated';
-  const isCivilian = /civilian/i.test(unitPhrase);
-  if (/\b(killed|dead|died)\b[^.]*$/.test(lead)) return isCivilian ? 'civilians_killed' : category === 'personnel' ? 'personnel' : category === 'children' ? 'children' : 'killed';
-  if (/\b(wounded|injured)\b[^.]*$/.test(lead)) return isCivilian ? 'civilians_wounded' : category === 'personnel' ? 'personnel' : 'wounded';
-  return category;
+type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
+const EVENT_WORDS: Array<[RegExp, Event]> = [
+  [/^(?:killed|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities)$/, 'killed'],
+  [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
+  [/^(?:detained|captured|abducted|kidnapped|deported|imprisoned|prisoners?|taken prisoner|took prisoner|surrendered|arrested|held captive|pows?|captive|hostage|hostages|rounded up)$/, 'captured'],
+  [/^(?:evacuated|evacuation|rescued)$/, 'evacuated'],
+  [/^(?:fled|flee|fleeing|flown|refugees|crossed|emigrated|sought refuge|sought shelter abroad)$/, 'fled'],
+  [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
+  [/^(?:liquidated|eliminated|neutralised|neutralized)$/, 'liquidated'],
+  [/^(?:lost|losses|loss|missing|destroyed|shot down|downed)$/, 'lost'],
+];
+/** Predicates that only say something right after the counted noun: "156 people arrived". */
+const AFTER_ONLY: Array<[RegExp, Event]> = [
+  [/^(?:escaped|escape|arrived|reached|left|got out|brought out|joined|managed|bused|taken out|were evacuated|made it)$/, 'evacuated'],
+];
+
+function eventOf(word: string): Event | null {
+  const w = word.toLowerCase();
+  for (const [re, event] of EVENT_WORDS) if (re.test(w)) return event;
+  return null;
 }
 
-const LOSS_CATEGORIES = new Set<Category>([
-  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft', 'helicopters', 'uav', 'missiles',
-  'ships', 'vehicles', 'special_equipment', 'captured', 'killed', 'wounded',
-]);
+/** The nearest event word in the clause before the figure (back to punctuation that ends a clause). */
+function eventBefore(before: string): Event | null {
+  const clause = before.split(/[.;:!?]\s/).at(-1) ?? before;
+  const words = clause.toLowerCase().match(/[a-z]+/g) ?? [];
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 25); i--) {
+    const two = i > 0 ? `${words[i - 1]} ${words[i]}` : '';
+    const e = (two && eventOf(two)) || eventOf(words[i] ?? '');
+    if (e) return e;
+  }
+  return null;
+}
+
+/** The predicate right after the counted noun: "57 people had been killed", "156 people arrived". */
+function eventAfter(after: string): Event | null {
+  const m = /^[\s,]*(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(after.slice(0, 80));
+  if (!m) return null;
+  const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
+  const word = (m[1] ?? '').toLowerCase();
+  return two ?? eventOf(word) ?? AFTER_ONLY.find(([re]) => re.test(word))?.[1] ?? null;
+}
+
+function categoryOf(unitWords: string[], before: string, after: string, ctx: FigureContext, prevUnit: string[] | null, wideBefore: string): { category: Category; isLoss: boolean } {
+  const words = unitWords.length > 0 ? unitWords : (prevUnit ?? []);
+  const phrase = words.join(' ');
+  const lastWord = (words.at(-1) ?? '').toLowerCase();
+  const own = eventOf(lastWord);
+  const afterEvent = eventAfter(after);
+  const beforeEvent = eventBefore(before);
+  // "Ukrainians who fled to your country. More than 1.5 million citizens of Ukraine!"
+  const fledBefore = /\b(?:fled|flee|fleeing|refugees)\b[^.!?\n]*[.!?]\s+[^.!?\n]{0,30}$/i.test(wideBefore) ? 'fled' as const : null;
+  const event = own ?? afterEvent ?? beforeEvent ?? fledBefore;
+  const noun = nounCategory(phrase);
+  const kind = peopleKind(words);
+  const isLoss = event === 'lost' || event === 'killed' || event === 'liquidated';
+  if (noun === 'money') return { category: 'money', isLoss: false };
+  if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed') return { category: noun, isLoss: true };
+  if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
+  if (own === 'killed' && words.length === 1) return { category: 'killed', isLoss: true };
+  if (own === 'captured' && words.length === 1) return { category: 'captured', isLoss: true };
+  const isMilitary = kind === 'military' || noun === 'personnel';
+  if (ctx.isLossList && (isMilitary || kind === 'people')) return { category: 'personnel', isLoss: true };
+  if (kind === 'children') return { category: 'children', isLoss };
+  if (isMilitary) {
+    if (event === 'captured') return { category: 'captured', isLoss: true };
+    if (event === 'killed' || event === 'lost' || event === 'liquidated') return { category: 'personnel', isLoss: true };
+    if (event === 'wounded') return { category: 'wounded', isLoss: true };
+    return { category: 'other', isLoss: false };
+  }
+  if (kind === 'civilian' || kind === 'people' || (unitWords.length === 0 && prevUnit === null && event !== null)) {
+    const isCivilian = kind === 'civilian';
+    switch (event) {
+      case 'killed': return { category: isCivilian ? 'civilians_killed' : 'killed', isLoss: true };
+      case 'wounded': return { category: isCivilian ? 'civilians_wounded' : 'wounded', isLoss: true };
+      case 'captured': return { category: 'captured', isLoss: true };
+      case 'evacuated': return { category: 'evacuated', isLoss: false };
+      case 'fled': return { category: /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families)$/.test(lastWord) || lastWord === 'refugees' ? 'refugees' : 'other', isLoss: false };
+      case 'displaced': return { category: 'displaced', isLoss: false };
+      case 'lost': return { category: isCivilian ? 'civilians_killed' : 'killed', isLoss: true };
+      case 'liquidated': return { category: 'personnel', isLoss: true };
+      default: break;
+    }
+    if (lastWord === 'refugees') return { category: 'refugees', isLoss: false };
+    if (lastWord === 'evacuees') return { category: 'evacuated', isLoss: false };
+    if (/^(?:prisoners?|detainees|hostages|pows?)$/.test(lastWord)) return { category: 'captured', isLoss: true };
+    return { category: 'other', isLoss: false };
+  }
+  return { category: noun === 'civilians_killed' ? 'other' : noun, isLoss: event === 'lost' && kind === null };
+}
 
 const opposite = (side: Side): Side => (side === 'russia' ? 'ukraine' : side === 'ukraine' ? 'russia' : 'unknown');
 
+const SIDE_WORD = /(?<![\p{L}-])(Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Mariupol|Kharkiv|Kherson|Odesa|Odessa|Mykolaiv|Zaporizhzhia|Donetsk|Luhansk|Donbas|Lviv|Chernihiv|Sumy|Bucha|Irpin|Kramatorsk|Severodonetsk|Sievierodonetsk|Lysychansk|Dnipro|Azovstal|Vuhledar|Lyman|Bakhmut|Izium|Melitopol|Berdyansk|Kremenchuk|Vinnytsia|Zhytomyr|Poltava|Chernivtsi|Uzhhorod|Rivne|Lutsk|Ternopil|Kropyvnytskyi|Cherkasy|Borodyanka|Hostomel|Enerhodar|Crimea|Belgorod|Kursk|Bryansk|St Petersburg|Rostov)(?![\p{L}-])/gu;
+const RUSSIA_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Belgorod|Kursk|Bryansk|St Petersburg|Rostov)$/;
+/** Names of a state or its forces, which can act ("Russian forces destroyed"); the rest are places. */
+const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)$/;
+const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
+const OWN = /\b(?:our|we|us|ours)\b/i;
+const INFLICT = /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated)\b/i;
+const OTHER_NATION = /^(?:american|americans|us|u\.s\.|british|uk|european|europeans|eu|nato|polish|poles|german|germans|french|republican|republicans|democratic|democrats|western|chinese|turkish|belarusian|moldovan|georgian|finnish|swedish)$/i;
+
+/** The last side named in `text`, with where its name ends. Compounds ("pro-Russian") do not name a side. */
+function lastSide(text: string): { side: Side; end: number; isPlace: boolean } | null {
+  let found: { side: Side; end: number; isPlace: boolean } | null = null;
+  SIDE_WORD.lastIndex = 0;
+  for (let m = SIDE_WORD.exec(text); m; m = SIDE_WORD.exec(text)) {
+    found = { side: RUSSIA_WORD.test(m[1] ?? '') ? 'russia' : 'ukraine', end: m.index + m[0].length, isPlace: !ACTOR_WORD.test(m[1] ?? '') };
+  }
+  return found;
+}
+
+// One article is parsed by many calls: remember whether the last one seen is about the war.
+let warArticle: { raw: string; isWar: boolean } | null = null;
+function isWarArticle(raw: string): boolean {
+  if (warArticle?.raw !== raw) warArticle = { raw, isWar: /Ukrain|Kyiv|Kiev/.test(raw) };
+  return warArticle.isWar;
+}
+
+function firstSide(text: string): Side | null {
+  SIDE_WORD.lastIndex = 0;
+  const m = SIDE_WORD.exec(text);
+  SIDE_WORD.lastIndex = 0;
+  if (!m) return null;
+  return RUSSIA_WORD.test(m[1] ?? '') ? 'russia' : 'ukraine';
+}
+
 /**
- * Whose count it is: a side named in the figure's own words ("471 Ukrainian servicemen"), else the
- * side named nearest before it in the clause ("Russia has lost ..."), else for losses the other
- * side of the source, and for other counts the source's own side.
+ * Whose count it is. A side in the figure's own words ("471 Ukrainian servicemen", "citizens of
+ * Ukraine") decides. For weapons and soldiers lost: the side named as losing ("Russia has lost"),
+ * the enemy of the side named as destroying ("Russian forces destroyed"), else the enemy of the
+ * source, or the source's own side when its men simply "died". For people and other counts: the
+ * side or place named in the clause, else the source's side, else a side named earlier in the
+ * paragraph, else other.
  */
-function subjectOf(raw: string, clauseStart: number, figureStart: number, unitPhrase: string, category: Category, ctx: FigureContext): Side {
-  const own = sideOf(unitPhrase);
+function subjectOf(
+  raw: string, clauseStart: number, figStart: number, figEnd: number, end: number, unitWords: string[],
+  category: Category, isLoss: boolean, ctx: FigureContext, prev: Figure | null = null,
+): Side {
+  // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
+  if (prev && /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))) return prev.subject;
+  const isPerson = peopleKind(unitWords) !== null || (unitWords.length === 0 && category !== 'money');
+  if (unitWords.some((w) => OTHER_NATION.test(w))) return 'other';
+  const own = sideOf(unitWords.join(' '));
   if (own === 'russia' || own === 'ukraine') return own;
-  const before = raw.slice(Math.max(clauseStart, figureStart - 160), figureStart);
-  const mentions = [...before.matchAll(/\b(Russia|Russian|Russians|Ukraine|Ukrainian|Ukrainians|Kyiv|Moscow|Kremlin)\b/g)];
-  const last = mentions.at(-1)?.[0];
-  if (last && LOSS_CATEGORIES.has(category)) return /^(Russia|Russian|Russians|Moscow|Kremlin)$/.test(last) ? 'russia' : 'ukraine';
-  if (LOSS_CATEGORIES.has(category)) return ctx.sourceSide === 'other' || ctx.sourceSide === 'unknown' ? 'unknown' : opposite(ctx.sourceSide);
-  if (last) return /^(Russia|Russian|Russians|Moscow|Kremlin)$/.test(last) ? 'russia' : 'ukraine';
-  return ctx.sourceSide;
+  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
+  const postSide = post ? firstSide(post[1] ?? '') : null;
+  if (postSide) return postSide;
+  // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
+  const lo = Math.max(clauseStart, figStart - 200);
+  const before = prev && prev.start >= lo ? `${raw.slice(lo, prev.start)} ${raw.slice(prev.end, figStart)}` : raw.slice(Math.max(lo, prev?.end ?? lo), figStart);
+  const clause = before.split(/[.;!?]\s|\n/).at(-1) ?? before;
+  const named = lastSide(clause);
+  const between = named ? clause.slice(named.end) : clause;
+  const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
+  const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
+  if (isMilitary) {
+    if (ctx.isLossList) return src ? opposite(src) : 'unknown';
+    if (ENEMY.test(between)) return src ? opposite(src) : 'russia';
+    if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
+    if (OWN.test(between) && src && !INFLICT.test(between)) return src;
+    const afterEvent = eventAfter(raw.slice(figEnd, Math.min(end, figEnd + 80)));
+    if (category === 'personnel' && afterEvent === 'killed' && !INFLICT.test(between)) return src ?? 'unknown';
+    if (category === 'captured') return src ? opposite(src) : 'unknown';
+    return src ? opposite(src) : 'unknown';
+  }
+  if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
+  if (src && INFLICT.test(between) && !OWN.test(between)) return opposite(src);
+  const afterClause = (raw.slice(figEnd, Math.min(end, figEnd + 120)).split(/[.;!?]\s|,\s|\n/)[0] ?? '').split(/\s+/).slice(0, 7).join(' ');
+  const afterSide = firstSide(afterClause);
+  if (afterSide && !isLoss) return afterSide;
+  if (src) return src;
+  if (afterSide) return afterSide;
+  // A source outside the war speaking of a count: a side named in this or the previous sentence.
+  const paragraphStart = raw.lastIndexOf('\n', figStart) + 1;
+  const sentences = raw.slice(Math.max(paragraphStart, figStart - 600), figStart).split(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Sen|Rep|Gov))[.!?]\s+(?=[A-Z“"‘])/);
+  const earlier = lastSide(sentences.slice(-2).join('. '));
+  if (earlier) return earlier.side;
+  // People counted in war reporting with no side named are, overwhelmingly, in Ukraine.
+  return isPerson && isWarArticle(raw) ? 'ukraine' : 'other';
 }
 
 /** Every figure inside raw[start, end): counts and amounts, with qualifier, category and subject. */
 export function findFigures(raw: string, start: number, end: number, ctx: FigureContext): Figure[] {
   const figures: Figure[] = [];
+  let prevUnit: { words: string[]; end: number } | null = null;
+  let nameEnd = -1;
   let i = start;
   while (i < end) {
-    const c = raw[i] ?? '';
-    const prev = raw[i - 1] ?? ' ';
-    const isDigit = c >= '0' && c <= '9';
-    const isWordStart = /[A-Za-z]/.test(c) && !/[A-Za-z0-9-]/.test(prev);
-    if (!(isDigit && !/[A-Za-z0-9.,-]/.test(prev === '$' || prev === '£' || prev === '€' ? ' ' : prev)) && !isWordStart) {
+    const c = raw.charCodeAt(i);
+    const isDigit = c >= 48 && c <= 57;
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!isDigit && !isLetter) {
       i++;
       continue;
     }
-    if (isWordStart) {
-      const word = /^[A-Za-z]+/.exec(raw.slice(i, i + 20))?.[0]?.toLowerCase() ?? '';
-      if (!NUMBER_WORDS.has(word) || word === 'and' || word === 'half' || word === 'dozen') {
-        i += Math.max(1, word.length);
+    const prev = raw[i - 1] ?? ' ';
+    if (isLetter) {
+      if (/[A-Za-z0-9-]/.test(prev)) {
+        i++;
         continue;
       }
+      let j = i;
+      while (j < end && j - i < 20 && /[A-Za-z]/.test(raw[j] ?? '')) j++;
+      const word = raw.slice(i, j).toLowerCase();
+      if (!NUMBER_WORDS.has(word) || word === 'and' || word === 'half' || word === 'dozen' || word === 'a' || word === 'an') {
+        while (j < end && /[A-Za-z]/.test(raw[j] ?? '')) j++;
+        i = Math.max(j, i + 1);
+        continue;
+      }
+    } else if (/[A-Za-z0-9.,\-+/:]/.test(prev) || (prev === '(' && raw[i - 2] === '+')) {
+      // Inside a longer token: "Su-25", "12.04", "3-62-76", "+150".
+      while (i < end && /[0-9]/.test(raw[i] ?? '')) i++;
+      continue;
     }
     const num = readNumber(raw, i);
     if (!num || num.end > end || num.end === num.start) {
       i++;
       continue;
     }
-    const figure = buildFigure(raw, start, end, num, ctx);
-    if (figure) figures.push(figure);
-    i = Math.max(num.end, figure?.end ?? 0, i + 1);
+    // "Articles 30-34, 38, 39 and 53": numbers listed after a name are names too.
+    const isListedName = !num.isWords && nameEnd >= 0 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
+    const figure: BuiltFigure | null = isListedName ? null : buildFigure(raw, start, end, num, ctx, prevUnit && num.start - prevUnit.end < 60 ? prevUnit.words : null, figures.at(-1) ?? null);
+    if (!num.isWords && (isListedName || (figure === null && raw[num.start - 1] !== '$' && isNamedBefore(raw.slice(Math.max(start, num.start - 40), num.start))))) {
+      nameEnd = num.end;
+      while (nameEnd < end && /[\d\-‒–]/.test(raw[nameEnd] ?? '')) nameEnd++;
+    } else nameEnd = -1;
+    if (figure) {
+      figures.push(figure.figure);
+      if (figure.unitWords.length > 0) prevUnit = { words: figure.unitWords, end: figure.figure.end };
+    }
+    let next = Math.max(num.end, figure?.figure.end ?? 0, i + 1);
+    // Skip the rest of a token the number began ("30-34,", "3-62-76").
+    while (next < end && /[0-9]/.test(raw[next] ?? '')) next++;
+    i = next;
   }
   return figures;
+}
+
+/** "Articles 30", "Nord Stream 1", "number 7": the number is part of a name. */
+function isNamedBefore(before: string): boolean {
+  if (NAME_BEFORE.test(before) || /\b(?:number|no\.|nos\.|#)\s?$/i.test(before)) return true;
+  // A capitalised word right before the number that does not open the sentence names a thing.
+  const cap = /(?:^|[\s(])([A-Z][\p{L}]*)\s$/u.exec(before);
+  return cap !== null && !QUALIFIERS.some(([re]) => re.test(before)) && !OPENERS.test(before.slice(0, before.length - (cap[1]?.length ?? 0) - 1))
+    && !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed)$/.test(cap[1] ?? '');
+}
+
+interface BuiltFigure {
+  figure: Figure;
+  /** The counted noun's words, for a bare number that follows ("killed 21 civilians and injured 27"). */
+  unitWords: string[];
+}
+
+function isDayMonth(text: string): boolean {
+  const m = /^(\d{1,2})\.(\d{2})(?:\.(\d{2}|\d{4}))?$/.exec(text);
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
 function buildFigure(
@@ -111,79 +336,154 @@ function buildFigure(
   end: number,
   num: { start: number; end: number; value: number; isWords: boolean },
   ctx: FigureContext,
-): Figure | null {
+  prevUnit: string[] | null,
+  prevFigure: Figure | null,
+): BuiltFigure | null {
   let figStart = num.start;
   let value = num.value;
   let qualifier: Qualifier = 'exact';
-  // Currency prefix.
+  const numText = raw.slice(num.start, num.end);
   const currency = raw[num.start - 1];
   const isMoney = currency === '$' || currency === '£' || currency === '€';
   if (isMoney) figStart -= 1;
-  const before = raw.slice(Math.max(clauseStart, figStart - 30), figStart);
-  // Dates and model names: "February 24", "Su-25", "Covid-19", "No 1".
-  if (/[A-Za-z]-$/.test(before) || /\b(No\.?|number|Number)\s$/.test(before)) return null;
-  if (MONTHS.test(before.trim().split(/\s+/).at(-1) ?? '') && !num.isWords) return null;
-  let after = raw.slice(num.end, Math.min(end, num.end + 60));
-  if (!isMoney && NOT_A_COUNT.test(after.replace(/^[\s-]+/, (m) => (m.includes('-') ? '-' : '')))) return null;
-  if (!isMoney && MONTHS.test(after.trimStart()) && !num.isWords) return null;
-  if (/^\d{4}$/.test(raw.slice(num.start, num.end)) && num.value >= 1900 && num.value <= 2100) return null;
-  if (/^:\d/.test(after) || /^\.\d/.test(after) || /^\/\d/.test(after)) return null;
+  const before = raw.slice(Math.max(clauseStart, figStart - 40), figStart);
+  const after0 = raw.slice(num.end, Math.min(end, num.end + 80));
+  // Codes, phone numbers, names and dates.
+  if (!num.isWords) {
+    if (/^0\d/.test(numText)) return null;
+    if (/^[-‒–]\d/.test(after0) && /^[-‒–]\d+[-‒–]\d/.test(after0)) return null;
+    if (/^\)\s*\d/.test(after0) && raw[num.start - 1] === '(') return null;
+    if (/^[A-Za-z]/.test(after0)) return null;
+    if (!isMoney && /[BMK]$/.test(numText)) return null;
+    if (/^[A-Za-z]-?$/.test(before.slice(-2)) || /[A-Za-z]-$/.test(before)) return null;
+    if (/^[.,]\d/.test(after0) || /^[:/]\d/.test(after0) || /^[-‒–]?[A-Za-z]/.test(after0) && /^-/.test(after0)) return null;
+    if (isDayMonth(numText) && (/(?:from|since|on|to|till|until|by|as of|dated|of)\s$/i.test(before) || /^\s*(?:[-‒–]|to|till|until)\s*\d{1,2}\.\d{2}/.test(after0))) return null;
+    if (/^\d{4}$/.test(numText) && num.value >= 1900 && num.value <= 2100 && !/^\s?(?:[a-z]+\s)?(?:people|persons|civilians|soldiers|troops|servicemen)\b/i.test(after0)) return null;
+    if (MONTHS.test(before.trim().split(/\s+/).at(-1) ?? '')) return null;
+    if (!isMoney && MONTHS.test(after0.trimStart())) return null;
+    if (STREET.test(after0)) return null;
+    if (!isMoney && isNamedBefore(before)) return null;
+    // "(£820,000)" after another amount: a currency conversion, not a new figure.
+    if (isMoney && /[$£€]\s?[\d.,]+\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\((?:about|around|approximately|roughly|nearly|some|c\.|~)?\s*$/i.test(raw.slice(Math.max(clauseStart, figStart - 30), figStart))) return null;
+  } else {
+    if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
+    if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
+    if (/^[-‒–](?:year|day|hour|week|month|storey|story|minute|second|time)/i.test(after0)) return null;
+  }
+  if (!isMoney && NOT_A_COUNT.test(after0.replace(/^[\s\u00a0-]+/, (m) => (m.includes('-') ? '-' : '')))) return null;
+  if (!isMoney && /^\s?(?:[-‒–]|to)\s?\d[\d,.]*\s?(?:%|per ?cent|percent|years?|months?|days?|hours?|km|miles?)\b/i.test(after0)) return null;
   for (const [re, q] of QUALIFIERS) {
-    const m = re.exec(before);
+    const m = re.exec(before.slice(-30));
     if (m) {
       qualifier = q;
       figStart -= m[0].length;
       break;
     }
   }
-  // Ranges: "300 to 400", "300-400", "between 100 and 200" -> lower bound, at least.
+  // Ranges: "300 to 400", "300-400", "between 100 and 200" -> one figure, lower bound, at least.
   let numEnd = num.end;
-  const range = /^(\s?(?:-|–|to|and)\s?)(\d[\d,.]*)/.exec(after);
-  if (range && (range[1]?.trim() !== 'and' || /between\s+$/i.test(before))) {
+  const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(after0);
+  if (range && (range[1]?.trim() !== 'and' || /between\s+$/i.test(before)) && !(range[1]?.trim() === 'to' && /\bfrom\s+$/i.test(before))) {
     numEnd += range[0].length;
     qualifier = 'at_least';
     const between = /between\s+$/i.exec(raw.slice(Math.max(clauseStart, figStart - 10), figStart));
     if (between) figStart -= between[0].length;
-    after = raw.slice(numEnd, Math.min(end, numEnd + 60));
+    // "between 1.5 and 2 million": the scale on the upper bound applies to the lower one.
+    const scale = /(bn|mn|m|k|million|billion|thousand)$/i.exec(range[2] ?? '');
+    if (scale && value < 1000) {
+      const upper = readNumber(range[2]?.replace(/^[$£€]/, '') ?? '', 0);
+      const upperBare = Number((range[2] ?? '').replace(/^[$£€]/, '').replace(/[^\d.]/g, ''));
+      if (upper && upperBare > 0) value = Math.round(value * (upper.value / upperBare) * 1000) / 1000;
+    }
   }
-  // The counted noun: up to four words that are not function words.
-  const words = [...after.matchAll(/[\s\u00a0]*(?:”|’)?[\s\u00a0]*([A-Za-z][A-Za-z’'-]*(?:[A-Za-z]|s))/gy)];
-  let unitEnd = numEnd;
-  const unitWords: string[] = [];
-  let offset = numEnd;
-  for (const w of words) {
-    const word = w[1] ?? '';
-    if (STOP.has(word.toLowerCase()) || unitWords.length >= 4) break;
-    offset += w[0].length;
-    unitWords.push(word);
-    unitEnd = offset;
-    const category = categoryOf(unitWords.join(' '));
-    const nextWord = words[unitWords.length]?.[1] ?? '';
-    const continuesCompound = /^(missiles?|systems?|launchers?|vehicles?|guns?|complex(es)?|units?|carriers?)$/i.test(nextWord);
-    if (category !== 'other' && !continuesCompound && !/^(ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|more)$/i.test(word)) break;
-  }
+  const after = raw.slice(numEnd, Math.min(end, numEnd + 80));
   if (isMoney) {
-    // "$40 billion", "£3,420": the amount is the figure.
     return {
-      text: raw.slice(figStart, numEnd), start: figStart, end: numEnd, value, qualifier, category: 'money',
-      unit: currency === '$' ? 'USD' : currency === '£' ? 'GBP' : 'EUR', subject: subjectOf(raw, clauseStart, figStart, '', 'money', ctx), since: ctx.since,
+      figure: {
+        text: raw.slice(figStart, numEnd), start: figStart, end: numEnd, value, qualifier, category: 'money',
+        unit: currency ?? '', subject: subjectOf(raw, clauseStart, figStart, numEnd, end, [], 'money', false, ctx, prevFigure), since: null,
+      },
+      unitWords: [],
     };
   }
-  const unitPhrase = unitWords.join(' ');
-  if (unitWords.length === 0 && num.isWords) return null;
-  if (num.isWords && value === 1 && !/^(one)$/i.test(raw.slice(num.start, num.end))) return null;
-  if (num.isWords && /^one$/i.test(raw.slice(num.start, num.end)) && !/^(of\b)/i.test(after.trim()) && unitWords.length === 0) return null;
-  const category = contextCategory(raw.slice(Math.max(clauseStart, figStart - 40), figStart), categoryOf(unitPhrase), unitPhrase);
-  if (/^(dollars?|euros?|pounds?)$/i.test(unitWords[0] ?? '')) value = num.value;
+  // The counted noun: up to four words that are not function words ("74 “objects", "90 million of us").
+  const unitWords: string[] = [];
+  let unitEnd = numEnd;
+  const wordRe = /[\s\u00a0]*(?:[”’“"]\s?)?([A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z])/y;
+  let offset = numEnd;
+  const isOfUs = /^\s+of\s+(?:us|them|you)\b/i.exec(after);
+  if (isOfUs) {
+    unitWords.push(isOfUs[0].trim().split(/\s+/).at(-1) ?? '');
+    unitEnd = numEnd + isOfUs[0].length;
+  } else {
+    while (unitWords.length < 4) {
+      wordRe.lastIndex = offset;
+      const w = wordRe.exec(raw);
+      if (!w || w.index !== offset || offset + w[0].length > end) break;
+      const word = w[1] ?? '';
+      const lower = word.toLowerCase();
+      if (STOP.has(lower) && !(lower === 'more' && unitWords.length === 0)) break;
+      if (unitWords.length === 0 && NUMBER_WORDS.has(lower)) break;
+      if (lower === 'more' && unitWords.length === 0) {
+        // "200 more civilians", "three more civilians": "more" belongs to the figure, not the noun.
+        offset += w[0].length;
+        unitEnd = offset;
+        continue;
+      }
+      if (!/^[a-z]/.test(word) && unitWords.length > 0 && /^[A-Z][a-z]/.test(word) && eventOf(lower) === null && nounCategory(word) === 'other' && !OTHER_NATION.test(word)) break;
+      offset += w[0].length;
+      unitWords.push(word);
+      unitEnd = offset;
+      const category = nounCategory(unitWords.join(' '));
+      const nextWord = (() => {
+        wordRe.lastIndex = offset;
+        const n = wordRe.exec(raw);
+        return n && n.index === offset ? (n[1] ?? '') : '';
+      })();
+      const continuesCompound = /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(nextWord);
+      if (category !== 'other' && !continuesCompound && !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(word)) break;
+      if (/^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(word)) break;
+    }
+  }
+  if (num.isWords) {
+    // A number word is a figure only before a counted noun: "three helicopters", not "one of them".
+    if (unitWords.length === 0 && !(prevUnit && /\b(?:and|another|further|other)\s+$/i.test(before))) return null;
+    if (value === 1 && (unitWords.length === 0 || nounCategory(unitWords.join(' ')) === 'other')) return null;
+  } else if (unitWords.length === 0 && /^\s?[A-Z][a-z]/.test(after) && !/^\s?(?:Ukrainian|Russian|Republican)\b/.test(after) && prevUnit === null) {
+    // "at 87 Tsentralna" and the like: a bare number before a proper name is a name or address.
+    const nextWord = /^\s?([A-Z][a-z]+)/.exec(after)?.[1] ?? '';
+    if (!eventOf(nextWord.toLowerCase())) return null;
+  }
+  if (/^(?:dollars?|euros?|pounds?|roubles?|rubles?|hryvnias?|hryvnia|uah|usd|eur|gbp)$/i.test(unitWords[0] ?? '')) {
+    const figEnd = unitEnd;
+    return {
+      figure: {
+        text: raw.slice(figStart, figEnd), start: figStart, end: figEnd, value, qualifier, category: 'money', unit: unitWords[0] ?? '',
+        subject: subjectOf(raw, clauseStart, figStart, figEnd, end, [], 'money', false, ctx, prevFigure), since: null,
+      },
+      unitWords: [],
+    };
+  }
+  // "a prewar population of 100,000", "a death toll of 57": the counted noun comes first.
+  const headNoun = unitWords.length === 0 ? /\b(population|toll|army|reserves|force|forces|contingent|crowd|convoy|group)\s+of\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+|up to\s+)?$/i.exec(raw.slice(Math.max(clauseStart, figStart - 40), num.start))?.[1] : undefined;
+  if (headNoun) unitWords.push(headNoun);
+  // "8m of the most vulnerable households": a share of a counted noun.
+  const partitive = unitWords.length === 0 ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(raw.slice(unitEnd, Math.min(end, unitEnd + 60))) : null;
+  if (partitive?.[1] && !STOP.has(partitive[1])) unitWords.push(partitive[1]);
+  const { category, isLoss } = categoryOf(unitWords, raw.slice(Math.max(clauseStart, figStart - 200), figStart), raw.slice(unitEnd, Math.min(end, unitEnd + 80)), ctx, unitWords.length === 0 ? prevUnit : null, raw.slice(Math.max(0, figStart - 200), figStart));
+  const subject = subjectOf(raw, clauseStart, figStart, unitEnd, end, unitWords.length > 0 ? unitWords : (prevUnit ?? []), category, isLoss, ctx, prevFigure);
   return {
-    text: raw.slice(figStart, unitEnd),
-    start: figStart,
-    end: unitEnd,
-    value,
-    qualifier,
-    category,
-    unit: unitWords.at(-1) ?? '',
-    subject: subjectOf(raw, clauseStart, figStart, unitPhrase, category, ctx),
-    since: LOSS_CATEGORIES.has(category) || ctx.isLossList ? ctx.since : null,
+    figure: {
+      text: raw.slice(figStart, unitEnd),
+      start: figStart,
+      end: unitEnd,
+      value,
+      qualifier,
+      category,
+      unit: unitWords.length > 0 ? unitWords.join(' ').replace(/^[“"”]/, '') : (prevUnit?.join(' ') ?? ''),
+      subject,
+      since: RUNNING.has(category) || isLoss || ctx.isLossList ? ctx.since : null,
+    },
+    unitWords,
   };
 }

@@ -108,7 +108,7 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
 
 function categoryFromLabel(label: string) {
   const text = `5 ${label.trim()}`;
-  const figures = findFigures(text, 0, text.length, { sourceSide: 'ukraine', since: null });
+  const figures = findFigures(text, 0, text.length, { sourceSide: 'ukraine', since: null, isLossList: true });
   return figures[0]?.category ?? 'other';
 }
 

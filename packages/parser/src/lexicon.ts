@@ -59,7 +59,6 @@ export function sideOf(text: string | null): Side {
 
 /** Counted nouns to categories, most specific first. Keys are lower-case stems matched at word start. */
 export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
-  [/^(civilians?|residents?|people|persons?)\b.*\b(killed|dead|died|deaths?)\b/, 'civilians_killed'],
   [/^(fuel tanks?|vehicles and fuel tanks?)\b/, 'vehicles'],
   [/^(tanks?)\b/, 'tanks'],
   [/^(bbms?|apcs?|apvs?|ifvs?|armou?red|infantry fighting|combat vehicles?|armou?red personnel|bmps?|btrs?)\b/, 'armoured_vehicles'],
@@ -79,7 +78,6 @@ export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
   [/^(ships?|boats?|warships?|vessels?|cutters?)\b/, 'ships'],
   [/^(vehicles?|motor vehicles|trucks?|fuel tanks?|motor vehicles?|automotive|cars?|lorries)\b/, 'vehicles'],
   [/^(special equipment)\b/, 'special_equipment'],
-  [/^(heavy machine guns?|machine guns?)\b/, 'special_equipment'],
   [/^(servicemen|soldiers?|troops?|personnel|military personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders)\b/, 'personnel'],
   [/^(prisoners?|pows?|detainees?|captives?)\b/, 'captured'],
   [/^(children|kids|minors|babies)\b/, 'children'],

@@ -44,7 +44,7 @@ describe('parseArticle on the seed article', () => {
     const list = parsed.statements.find((s) => s.content.text.startsWith('Russia has lost 14 aircraft'));
     expect(list).toMatchObject({ sourceCanonical: 'Ukraine', sourceSide: 'ukraine', asOf: '2022-02-26' });
     expect(list?.figures.map((f) => [f.value, f.category])).toEqual([
-      [14, 'aircraft'], [8, 'helicopters'], [102, 'tanks'], [536, 'armoured_vehicles'], [15, 'special_equipment'], [1, 'air_defence'],
+      [14, 'aircraft'], [8, 'helicopters'], [102, 'tanks'], [536, 'armoured_vehicles'], [15, 'other'], [1, 'air_defence'],
     ]);
     for (const f of list?.figures ?? []) expect(f).toMatchObject({ subject: 'russia', since: '2022-02-24', qualifier: 'exact' });
   });
