@@ -1,7 +1,7 @@
-import { CONTINUATION_CUES, CUE_VERBS, OBJECT_CUES, PRONOUNS } from './lexicon.ts';
+import { BELIEF_CUES, CONTINUATION_CUES, CUE_VERBS, OBJECT_CUES, normaliseCue } from './cue-lexicon.ts';
+import { PRONOUN_SOURCES, type SourcePhrase, looksLikePersonName, sourceAfter, sourceBefore, tokenize } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
 import type { Segment } from './segment.ts';
-import { shortestSourceSpan } from './sources.ts';
 import type { Span } from './types.ts';
 
 export interface RawStatement {
@@ -12,283 +12,473 @@ export interface RawStatement {
   content: Segment;
   direct: boolean;
   sentence: Segment;
-  /** Index of the statement this one continues (same source), for pronoun-free continuations. */
-  continues?: number;
 }
 
-const cueAlternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(' ', '\\s+')).join('|');
-const CUE_RE = new RegExp(`\\b(${cueAlternation}|according\\s+to)\\b`, 'gi');
-const AUX_TAIL = /(?:\s+|^|(?=,))(?:has|have|had|also|reportedly|previously|earlier|later|would|will|then|again|separately|further|repeatedly|publicly|recently|has also|had also|once|on (?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|last (?:week|month|night)|on \w+ \d{1,2}|in a statement|in an interview|in a tweet|,?\s*however,?|,?\s*meanwhile,?|,?\s*too,?)\s*$/i;
-const BOUNDARY_WORDS = new Set([
-  'that', 'and', 'but', 'while', 'as', 'which', 'who', 'whom', 'when', 'after', 'before', 'because', 'if', 'so', 'where', 'although',
-  'though', 'than', 'what', 'whether', 'since', 'until', 'unless', 'then', 'also', 'or', 'nor', 'yet', 'has', 'have', 'had', 'is',
-  'are', 'was', 'were', 'be', 'been', 'not', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'into', 'about', 'said', 'says',
-  'could', 'would', 'will', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'it’s', "it's", 'there', 'here',
-]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'many', 'some', 'several', 'other', 'two', 'three', 'one']);
-const CLAUSE_START_PREPOSITION = /^(in|on|at|during|after|before|by|to|as|from|with|via|through|for|of|later|earlier|yesterday|today|tonight)\b/i;
+const alternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[\\s\\u00a0]+')).join('|');
+/** Cues with word boundaries; the lookbehind keeps "said" out of "unsaid" and hyphenated words. */
+const CUE_SOURCE = `(?<![\\p{L}\\-])(?:${alternation}|according[\\s\\u00a0]+to)(?![\\p{L}\\-])`;
+const cueRe = () => new RegExp(CUE_SOURCE, 'giu');
+const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 
-function isInside(pos: number, quotes: Quote[]): Quote | undefined {
-  return quotes.find((q) => pos >= q.open && pos < q.close);
-}
+/** Forms that are nouns as often as verbs ("the grim forecasts came", "BFY's forecast of"). */
+const NOUN_LIKE_CUES = new Set(['forecast', 'forecasts', 'claims', 'claim', 'reports', 'estimates', 'states', 'notes', 'posted', 'warning', 'say']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+const SUBORDINATORS = /^(?:after|when|while|as|although|though|before|since|if|because|once|whereas|until|unless)$/i;
+/** Adverbials that may sit between a cue and its clause ("said on Friday it had ...", "told reporters in Kyiv that"). */
+const LEAD_ADVERBIAL = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u00a0]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u00a0]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?[\s\u00a0]*,?[\s\u00a0]*)+/u;
 
-/** The noun phrase right before `cueStart` inside the sentence: the source of "X said ...". */
-export function sourceBefore(raw: string, sentenceStart: number, cueStart: number): { span: Span; phrase: string } | null {
-  let text = raw.slice(sentenceStart, cueStart);
-  // Drop auxiliaries and adverbials between the source and the cue ("has also", "on Sunday", ", however,").
-  for (let guard = 0; guard < 4; guard++) {
-    const m = AUX_TAIL.exec(text);
-    if (!m || m[0].length === 0) break;
-    text = text.slice(0, m.index);
+const wordCount = (text: string) => text.split(/[\s\u00a0]+/).filter(Boolean).length;
+const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u00a0\u200b\ufeff]/.test(c);
+
+function inQuote(pos: number, quotes: Quote[]): Quote | undefined {
+  // Quotes are sorted by position: binary search for the last quote opening at or before pos.
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quotes[mid] as Quote).open <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  text = text.replace(/[\s\u00a0]+$/, '');
-  const end = sentenceStart + text.length;
-  const tokens = [...text.matchAll(/[^\s\u00a0]+/g)];
-  let k = tokens.length;
-  let taken = 0;
-  while (k > 0 && taken < 8) {
-    const tok = tokens[k - 1]?.[0] ?? '';
-    if (/[,;:“”"()—–]$/.test(tok) || /^[“"(]/.test(tok) && taken > 0) {
-      if (/^[“"(]/.test(tok) && !/[,;:“”"()—–]$/.test(tok)) {
-        // an opening mark glued to the first word of the phrase: stop before it
-      }
-      break;
-    }
-    const bare = tok.replace(/[’']s$/, '').toLowerCase();
-    if (BOUNDARY_WORDS.has(bare) && !(taken === 0 && PRONOUNS.has(tok))) break;
-    k--;
-    taken++;
+  for (let i = found; i >= 0 && i >= found - 3; i--) {
+    const q = quotes[i] as Quote;
+    if (pos >= q.open && pos < q.close) return q;
   }
-  if (taken === 0) return null;
-  const first = tokens[k];
-  if (!first) return null;
-  let start = sentenceStart + (first.index ?? 0);
-  while (/[“"(‘]/.test(raw[start] ?? '')) start++;
-  const phrase = raw.slice(start, end);
-  if (!phrase || /^\d/.test(phrase)) return null;
-  const words = phrase.split(/\s+/);
-  const head = words.at(-1) ?? '';
-  const isPronoun = words.length === 1 && PRONOUNS.has(head);
-  const hasCapital = words.some((w) => /^[A-ZÀ-ÖØ-ÞА-Я]/.test(w));
-  const startsWithDeterminer = DETERMINERS.has((words[0] ?? '').toLowerCase());
-  const isPluralNoun = words.length <= 3 && /^[a-z][a-z-]+s$/.test(head) && !/(ss|ous|is|us)$/.test(head);
-  if (!isPronoun && !hasCapital && !startsWithDeterminer && !isPluralNoun) return null;
-  if (/^(it|this|that|there|which|what)$/i.test(phrase) && !isPronoun) return null;
-  const shortest = shortestSourceSpan(phrase);
-  const sStart = start + shortest.offset;
-  return { span: { text: raw.slice(sStart, sStart + shortest.length), start: sStart, end: sStart + shortest.length }, phrase };
+  return undefined;
 }
 
-/** The noun phrase right after a cue ("..., said Andrew Amoils, the head of ..."). */
-export function sourceAfter(raw: string, from: number, limit: number): { span: Span; phrase: string } | null {
-  const m = /^[\s\u00a0]*((?:the\s+|a\s+|an\s+)?(?:[A-ZÀ-ÖØ-Þ][\p{L}’'.&-]*|[a-z][\p{L}’'-]*)(?:[\s\u00a0]+(?:of\s+the\s+|of\s+|for\s+)?[A-ZÀ-ÖØ-Þ&][\p{L}’'.&-]*){0,6})/u.exec(raw.slice(from, limit));
-  if (!m?.[1]) return null;
-  let phrase = m[1].replace(/[.,]$/, '');
-  // Lower-case start only for pronouns ("said he") or role nouns ("said officials").
-  if (/^[a-z]/.test(phrase) && !/^(he|she|they|it|officials|residents|analysts|experts|witnesses|sources|police|authorities)$/.test(phrase.split(/\s+/)[0] ?? '')) {
-    if (!/^(the|a|an)\s/.test(phrase)) return null;
-  }
-  const firstWord = phrase.split(/\s+/)[0] ?? '';
-  if (/^(in|on|at|by|to|that|this|last|earlier|later|during)$/i.test(firstWord)) return null;
-  phrase = phrase.replace(/\s+(on|in|at|to)$/i, '');
-  const start = from + (m[0].length - m[1].length);
-  const shortest = shortestSourceSpan(phrase);
-  const sStart = start + shortest.offset;
-  return { span: { text: raw.slice(sStart, sStart + shortest.length), start: sStart, end: sStart + shortest.length }, phrase };
-}
-
-function trimContent(raw: string, start: number, end: number): Segment | null {
+/** Trims white space, punctuation and a leading "that" from a content span. */
+export function trimContent(raw: string, start: number, end: number): Segment | null {
   let s = start;
   let e = end;
-  while (s < e && /[\s\u00a0,:;—–-]/.test(raw[s] ?? '')) s++;
-  while (e > s && /[\s\u00a0.,;:!?—–-]/.test(raw[e - 1] ?? '')) e--;
-  if (/^that\s/i.test(raw.slice(s, e))) s += 5;
-  while (s < e && /[\s\u00a0]/.test(raw[s] ?? '')) s++;
+  for (let guard = 0; guard < 4; guard++) {
+    while (s < e && /[\s\u00a0\u200b,:;—–-]/.test(raw[s] ?? '')) s++;
+    const m = /^(?:that|,)[\s\u00a0]+/i.exec(raw.slice(s, Math.min(e, s + 8)));
+    if (!m) break;
+    s += m[0].length;
+  }
+  while (e > s && /[\s\u00a0\u200b.,;:—–-]/.test(raw[e - 1] ?? '')) e--;
+  // A closing quote mark left without its opener.
+  if (e > s && /[”"]/.test(raw[e - 1] ?? '')) {
+    const inner = raw.slice(s, e - 1);
+    const opens = (inner.match(/[“]/g) ?? []).length + ((inner.match(/"/g) ?? []).length % 2);
+    if (opens === 0) {
+      e--;
+      while (e > s && /[\s\u00a0.,;:]/.test(raw[e - 1] ?? '')) e--;
+    }
+  }
   return e - s >= 3 ? { start: s, end: e } : null;
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+interface QuoteCue {
+  cue: Span;
+  source: SourcePhrase;
+  /** Where the attribution clause ends (after the source or cue). */
+  end: number;
+}
+
+/** `"...," he said` / `"...," said X` / `"...," X, the head of Y, said`: the cue right after a quote. */
+function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
+  const lastInner = raw.slice(Math.max(q.inner.start, q.close - 3), q.close - 1);
+  const afterText = raw.slice(q.close, Math.min(limit, q.close + 200));
+  const lead = /^[\s\u00a0]*,?[\s\u00a0]*/.exec(afterText)?.[0] ?? '';
+  // `." He said ...` starts a new sentence: an indirect statement, not this quote's cue.
+  const endsSentence = /\.[\s\u00a0]*$/.test(lastInner) && !lead.includes(',');
+  if (endsSentence && /^[\s\u00a0]*\p{Lu}/u.test(afterText)) return null;
+  const at = q.close + lead.length;
+  const window = raw.slice(at, Math.min(limit, at + 160));
+  const first = CUE_AT_START.exec(window);
+  if (first) {
+    const cue = { text: first[0], start: at, end: at + first[0].length };
+    const src = sourceAfter(raw, cue.end, Math.min(limit, cue.end + 200));
+    if (!src) return null;
+    return { cue, source: src, end: src.phraseEnd };
+  }
+  const re = cueRe();
+  const m = re.exec(window);
+  if (!m || m.index > 120) return null;
+  const cueStart = at + m.index;
+  if (/[.!?“"]/.test(raw.slice(at, cueStart).replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '').replace(/\b\p{Lu}\./gu, ''))) return null;
+  const src = sourceBefore(raw, at, cueStart);
+  if (!src || src.phraseStart > at + 1) return null;
+  return { cue: { text: m[0], start: cueStart, end: cueStart + m[0].length }, source: src, end: cueStart + m[0].length };
+}
+
+/** `X said: "` / `X told Reuters, "` / `he said in a statement: "`: the cue right before a quote. */
+function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphStart: number): QuoteCue | null {
+  const from = Math.max(paragraphStart, q.open - 300);
+  const before = raw.slice(from, q.open);
+  const m = new RegExp(`(${CUE_SOURCE})((?:[\\s\\u00a0]+[^\\s\\u00a0.:;,“”"]+){0,5})?[\\s\\u00a0]*[:,]?[\\s\\u00a0]*$`, 'iu').exec(before);
+  if (!m) return null;
+  const cueText = m[1] ?? '';
+  if (normaliseCue(cueText) === 'according to') return null;
+  const cueStart = from + m.index;
+  // Only a short object or adverbial between cue and quote ("told the BBC:", "said on Telegram:").
+  if (m[2] && !/[:,][\s\u00a0]*$/.test(before)) return null;
+  const clauseStart = Math.max(sentenceStart, paragraphStart);
+  const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
+  if (!src) return null;
+  return { cue: { text: cueText, start: cueStart, end: cueStart + cueText.length }, source: src, end: cueStart + cueText.length };
+}
+
+function isSubstantialQuote(raw: string, q: Quote): boolean {
+  const inner = raw.slice(q.inner.start, q.inner.end);
+  const words = wordCount(inner);
+  return words >= 5 || /[.!?]\s+\S/.test(inner) || (/[.!?,]$/.test(inner) && words >= 3);
+}
 
 /**
  * Reported speech and quotations in the body. Quotes take their speaker from a cue next to them,
  * or from the statement before them; reported speech takes its source from the noun phrase before
  * the cue ("X said ..."), after it ("..., said X") or after "according to".
  */
-export function findAttributions(raw: string, sentences: Segment[], quotes: Quote[]): RawStatement[] {
+export function findAttributions(raw: string, sentences: Segment[], quotes: Quote[], paragraphs: Segment[] = []): RawStatement[] {
   const statements: RawStatement[] = [];
   const usedCues = new Set<number>();
-  const quoteStatements = new Map<Quote, RawStatement>();
-  const consumedQuotes = new Set<Quote>();
-  const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: pos, end: pos };
+  const paragraphOf = makeLookup(paragraphs.length ? paragraphs : sentences);
+  const sentenceOf = makeLookup(sentences);
 
-  // 1. Quotations with a cue beside them.
+  // 1. Quotations with a cue beside them; a quote split by its cue, or running on into the next
+  //    paragraph with no cue of its own, is one statement.
+  const cues = quotes.map((q) => {
+    if (!isSubstantialQuote(raw, q)) return null;
+    const para = paragraphOf(q.open);
+    const limit = para ? para.end : raw.length;
+    const sentence = sentenceOf(q.open);
+    const after = cueAfterQuote(raw, q, limit);
+    if (after) return after;
+    let before = cueBeforeQuote(raw, q, sentence?.start ?? q.open, para?.start ?? q.open);
+    if (!before && para && q.open === para.start) {
+      // The lead-in ends the paragraph before: `Zelenskyy said:` then the quote.
+      const prev = paragraphs[paragraphs.indexOf(para) - 1];
+      if (prev && /:[\s\u00a0]*$/.test(raw.slice(prev.start, prev.end))) {
+        const fake: Quote = { open: prev.end, close: q.close, inner: q.inner };
+        before = cueBeforeQuote(raw, fake, sentenceOf(prev.end - 1)?.start ?? prev.start, prev.start);
+      }
+    }
+    return before;
+  });
+  const consumed = new Set<number>();
+  const quoteStatements: Array<RawStatement | null> = quotes.map(() => null);
   for (let qi = 0; qi < quotes.length; qi++) {
-    const q = quotes[qi];
-    if (!q || consumedQuotes.has(q)) continue;
-    const innerText = raw.slice(q.inner.start, q.inner.end);
-    const isSubstantial = wordCount(innerText) >= 5 || /[.!?]\s+\S/.test(innerText) || /[.!?]$/.test(innerText) && wordCount(innerText) >= 3;
-    if (!isSubstantial) continue;
-    const para = sentenceOf(q.open);
-    let source: { span: Span; phrase: string } | null = null;
-    let cue: Span | null = null;
-    let contentEnd = q.inner.end;
-    // After the quote: `," he said.` / `," said X.` / `," X said.`
-    const afterText = raw.slice(q.close, Math.min(raw.length, q.close + 160));
-    const after = /^[\s\u00a0]*,?[\s\u00a0]*/.exec(afterText);
-    const at = q.close + (after?.[0].length ?? 0);
-    CUE_RE.lastIndex = 0;
-    const lineEnd = raw.indexOf('\n', q.close) === -1 ? raw.length : raw.indexOf('\n', q.close);
-    const window = raw.slice(at, Math.min(lineEnd, at + 120));
-    const cueFirst = new RegExp(`^(${cueAlternation})\\b`, 'i').exec(window);
-    if (cueFirst) {
-      cue = { text: cueFirst[0], start: at, end: at + cueFirst[0].length };
-      source = sourceAfter(raw, cue.end, Math.min(lineEnd, cue.end + 120));
-    } else {
-      const np = /^((?:[A-Z][\p{L}’'.-]*[\s\u00a0]+){0,5}[A-Z][\p{L}’'.-]*|he|she|they|it|officials)[\s\u00a0]+(?:has[\s\u00a0]+|had[\s\u00a0]+|also[\s\u00a0]+)?/u.exec(window);
-      if (np) {
-        const rest = window.slice(np[0].length);
-        const c = new RegExp(`^(${cueAlternation})\\b`, 'i').exec(rest);
-        if (c) {
-          const npText = (np[1] ?? '').trim();
-          const shortest = shortestSourceSpan(npText);
-          source = { span: { text: npText.slice(shortest.offset, shortest.offset + shortest.length), start: at + shortest.offset, end: at + shortest.offset + shortest.length }, phrase: npText };
-          cue = { text: c[0], start: at + np[0].length, end: at + np[0].length + c[0].length };
-        }
-      }
+    const q = quotes[qi] as Quote;
+    const qc = cues[qi];
+    if (!qc || consumed.has(qi)) continue;
+    let end = q.inner.end;
+    let tailEnd = Math.max(q.close, qc.end);
+    for (let ni = qi + 1; ni < quotes.length; ni++) {
+      const next = quotes[ni] as Quote;
+      if (cues[ni] && cues[ni]?.cue.start !== qc.cue.start) break;
+      if (!isAdjacentQuote(raw, tailEnd, next, paragraphOf)) break;
+      if (wordCount(raw.slice(next.inner.start, next.inner.end)) < 2) break;
+      end = next.inner.end;
+      tailEnd = next.close;
+      consumed.add(ni);
     }
-    // Before the quote: `X said: "` / `X said, "`.
-    if (!cue) {
-      const lineStart = raw.lastIndexOf('\n', q.open - 1) + 1;
-      const before = raw.slice(Math.max(lineStart, q.open - 200), q.open);
-      const m = new RegExp(`(${cueAlternation})[\\s\\u00a0]*[:,]?[\\s\\u00a0]*$`, 'i').exec(before);
-      if (m) {
-        const cueStart = q.open - before.length + m.index;
-        cue = { text: m[1] ?? '', start: cueStart, end: cueStart + (m[1] ?? '').length };
-        source = sourceBefore(raw, Math.max(lineStart, sentenceOf(cueStart).start), cueStart);
-        if (!source) cue = null;
-      }
-    }
-    // A quote split by its cue: `"A," he said. "B."` is one statement.
-    if (cue && cue.start > q.close) {
-      const next = quotes[qi + 1];
-      if (next && next.open > cue.end && next.open - cue.end < 80 && /^[^“"]*?[.,:][\s\u00a0]*$/.test(raw.slice(cue.end, next.open)) && raw.slice(cue.end, next.open).indexOf('\n') === -1) {
-        const nextText = raw.slice(next.inner.start, next.inner.end);
-        if (wordCount(nextText) >= 2) {
-          contentEnd = next.inner.end;
-          consumedQuotes.add(next);
-        }
-      }
-    }
-    if (cue) usedCues.add(cue.start);
-    const statement: RawStatement = {
-      source: source?.span ?? null,
-      sourcePhrase: source?.phrase ?? '',
-      cue,
-      content: { start: q.inner.start, end: contentEnd },
-      direct: true,
-      sentence: para,
+    usedCues.add(qc.cue.start);
+    const st: RawStatement = {
+      source: qc.source.span, sourcePhrase: qc.source.phrase, cue: qc.cue,
+      content: { start: q.inner.start, end }, direct: true, sentence: sentenceOf(q.open) ?? { start: q.open, end: q.close },
     };
-    if (cue && source) {
-      statements.push(statement);
-      quoteStatements.set(q, statement);
-    } else {
-      // Speaker in a neighbouring sentence: filled in below from the statement before it.
-      quoteStatements.set(q, statement);
-    }
+    statements.push(st);
+    quoteStatements[qi] = st;
   }
 
-  // 2. Reported speech.
+  // 2. Reported speech, sentence by sentence.
   for (const sentence of sentences) {
-    const text = raw.slice(sentence.start, sentence.end);
-    CUE_RE.lastIndex = 0;
-    const found: RawStatement[] = [];
-    for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) {
-      const cueStart = sentence.start + m.index;
-      const cueEnd = cueStart + m[0].length;
-      if (usedCues.has(cueStart) || isInside(cueStart, quotes)) continue;
-      const word = m[0].toLowerCase().replace(/\s+/g, ' ');
-      // "according to X, content" / "content, according to X"
-      if (word === 'according to') {
-        const src = sourceAfter(raw, cueEnd, sentence.end);
-        if (!src) continue;
-        const afterSrc = raw.slice(src.span.end, sentence.end);
-        const comma = afterSrc.indexOf(',');
-        const beforeText = raw.slice(sentence.start, cueStart);
-        const content = beforeText.trim().length > 15
-          ? trimContent(raw, sentence.start, cueStart)
-          : comma >= 0 ? trimContent(raw, src.span.end + comma + 1, sentence.end) : null;
-        if (!content) continue;
-        found.push({ source: src.span, sourcePhrase: src.phrase, cue: { text: m[0], start: cueStart, end: cueEnd }, content, direct: false, sentence });
-        continue;
-      }
-      const rest = raw.slice(cueEnd, sentence.end);
-      if (/^[\s\u00a0]*[:,]?[\s\u00a0]*[“"]/.test(rest) && isInside(cueEnd + rest.search(/[“"]/), quotes)) continue;
-      let source = CONTINUATION_CUES.has(word) ? null : sourceBefore(raw, sentence.start, cueStart);
-      let contentStart = cueEnd;
-      let contentEnd = sentence.end;
-      if (CONTINUATION_CUES.has(word)) {
-        const prev = found.at(-1) ?? statements.filter((s) => s.sentence === sentence).at(-1);
-        if (!prev || !/,\s*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
-        source = prev.source ? { span: prev.source, phrase: prev.sourcePhrase } : null;
-        if (!source) continue;
-        if (prev.content.end > cueStart - 2) prev.content = trimContent(raw, prev.content.start, cueStart) ?? prev.content;
-      }
-      if (OBJECT_CUES.has(word)) {
-        const obj = /^[\s\u00a0]+((?:the\s+|a\s+)?[\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,3})(?=[\s\u00a0]+that\b|,)/u.exec(rest);
-        if (obj) contentStart = cueEnd + obj[0].length;
-      }
-      const thatAhead = /^[^,.;“”"]{0,60}?\bthat\b/.exec(raw.slice(contentStart, sentence.end));
-      if (thatAhead && CLAUSE_START_PREPOSITION.test(raw.slice(contentStart, sentence.end).trim())) contentStart += thatAhead[0].length;
-      if (source) {
-        const content = trimContent(raw, contentStart, contentEnd);
-        if (!content || wordCount(raw.slice(content.start, content.end)) < 3) continue;
-        if (CLAUSE_START_PREPOSITION.test(raw.slice(content.start, content.end)) && !/,/.test(raw.slice(content.start, content.end))) continue;
-        found.push({ source: source.span, sourcePhrase: source.phrase, cue: { text: m[0], start: cueStart, end: cueEnd }, content, direct: false, sentence });
-        continue;
-      }
-      // "content, X said." / "content, said X."
-      const tail = raw.slice(cueEnd, sentence.end);
-      const beforeCue = raw.slice(sentence.start, cueStart);
-      const commaNp = /,[\s\u00a0]*([^,]{1,80})$/.exec(beforeCue);
-      if (commaNp && /^[\s\u00a0]*[.!?]?[\s\u00a0]*[”"]?$/.test(tail)) {
-        const np = sourceBefore(raw, cueStart - (commaNp[1]?.length ?? 0) - 1, cueStart);
-        if (np) {
-          const content = trimContent(raw, sentence.start, cueStart - (commaNp[0].length));
-          if (content && !isInside(content.start, quotes)) found.push({ source: np.span, sourcePhrase: np.phrase, cue: { text: m[0], start: cueStart, end: cueEnd }, content, direct: false, sentence });
-        }
-        continue;
-      }
-      const cueThenNp = /,[\s\u00a0]*$/.test(beforeCue) ? sourceAfter(raw, cueEnd, sentence.end) : null;
-      if (cueThenNp) {
-        const content = trimContent(raw, sentence.start, cueStart);
-        if (content && !isInside(content.start, quotes)) found.push({ source: cueThenNp.span, sourcePhrase: cueThenNp.phrase, cue: { text: m[0], start: cueStart, end: cueEnd }, content, direct: false, sentence });
-      }
-    }
-    // A later statement in the same sentence ends the content of the one before it.
-    found.sort((a, b) => a.content.start - b.content.start);
-    for (let i = 0; i + 1 < found.length; i++) {
-      const a = found[i];
-      const b = found[i + 1];
-      if (!a || !b || !b.source) continue;
-      const cut = Math.min(b.source.start, b.cue?.start ?? b.source.start);
-      if (a.content.end > cut && a.content.start < cut) {
-        const text = raw.slice(a.content.start, cut).replace(/[\s,]*(but|and|while|however|though)?[\s,]*$/i, '');
-        const trimmed = trimContent(raw, a.content.start, a.content.start + text.length);
-        if (trimmed) a.content = trimmed;
-      }
-    }
+    const found = reportedIn(raw, sentence, quotes, usedCues, statements);
     statements.push(...found);
   }
 
   // 3. Quotes without a cue of their own: the speaker of the statement just before them.
   statements.sort((a, b) => a.content.start - b.content.start);
-  for (const [q, st] of quoteStatements) {
-    if (st.cue || consumedQuotes.has(q)) continue;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi] as Quote;
+    if (cues[qi] || consumed.has(qi) || !isSubstantialQuote(raw, q)) continue;
     if (statements.some((s) => s.content.start <= q.inner.start && s.content.end >= q.inner.end)) continue;
-    const prev = [...statements].reverse().find((s) => s.content.end <= q.open && q.open - s.content.end < 600);
-    if (!prev?.source) continue;
-    statements.push({ ...st, source: prev.source, sourcePhrase: prev.sourcePhrase, cue: null });
+    const prev = lastBefore(statements, q.open);
+    if (!prev?.source || q.open - prev.content.end > 400) continue;
+    const between = raw.slice(prev.content.end, q.open);
+    // Only across the end of the lead sentence or paragraph, with no narration between.
+    if (wordCount(between.replace(/[“”"’.,:;!?]/g, ' ')) > 12) continue;
+    const sentence = sentenceOf(q.open) ?? { start: q.open, end: q.close };
+    if (prev.direct && isAdjacentQuote(raw, Math.max(prev.content.end, prev.cue?.end ?? 0), q, paragraphOf)) {
+      prev.content = { start: prev.content.start, end: q.inner.end };
+      continue;
+    }
+    statements.push({ source: prev.source, sourcePhrase: prev.sourcePhrase, cue: null, content: { start: q.inner.start, end: q.inner.end }, direct: true, sentence });
     statements.sort((a, b) => a.content.start - b.content.start);
   }
+  statements.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   return statements;
 }
+
+function lastBefore(statements: RawStatement[], pos: number): RawStatement | undefined {
+  let best: RawStatement | undefined;
+  for (const s of statements) {
+    const end = Math.max(s.content.end, s.cue?.end ?? 0, s.source?.end ?? 0);
+    if (end <= pos && (!best || end > Math.max(best.content.end, best.cue?.end ?? 0, best.source?.end ?? 0))) best = s;
+  }
+  return best;
+}
+
+function makeLookup(segments: Segment[]): (pos: number) => Segment | undefined {
+  return (pos: number) => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = segments[mid] as Segment;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * A quote continues the statement that ends at `from` when it follows in the same paragraph with
+ * only the rest of the attribution clause between ("," he said, using a shorthand term. "B"), or
+ * opens the next paragraph.
+ */
+function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (pos: number) => Segment | undefined): boolean {
+  if (next.open < from) return false;
+  const between = raw.slice(from, next.open);
+  const pa = paragraphOf(Math.max(0, from - 1));
+  const pb = paragraphOf(next.open);
+  if (pa && pb && pa === pb) {
+    if (between.length > 160) return false;
+    cueRe().lastIndex = 0;
+    return !cueRe().test(between) && !/[“”"]/.test(between);
+  }
+  // Next paragraph: it must open with the quote, and nothing but white space may lie between.
+  return !!pb && pb.start === next.open && /^[\s\u00a0.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) && between.split('\n').length <= 4;
+}
+
+function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: Set<number>, earlier: RawStatement[]): RawStatement[] {
+  const text = raw.slice(sentence.start, sentence.end);
+  const found: RawStatement[] = [];
+  const re = cueRe();
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const cueStart = sentence.start + m.index;
+    const cueEnd = cueStart + m[0].length;
+    if (usedCues.has(cueStart) || inQuote(cueStart, quotes)) continue;
+    const word = normaliseCue(m[0]);
+    const cue: Span = { text: m[0], start: cueStart, end: cueEnd };
+    const isSentenceStart = m.index === 0 || /^[\s\u00a0“"‘(]*$/.test(text.slice(0, m.index));
+    // "the United States", "Commonwealth of Independent States": a capitalised cue word mid-sentence is a name.
+    if (/^\p{Lu}/u.test(m[0]) && !isSentenceStart && word !== 'according to') continue;
+    const beforeTokens = tokenize(raw, Math.max(sentence.start, cueStart - 40), cueStart);
+    const prevWord = beforeTokens.at(-1);
+    const rest = raw.slice(cueEnd, sentence.end);
+    if (word === 'according to') {
+      const st = accordingTo(raw, sentence, cue, quotes);
+      if (st) found.push(st);
+      continue;
+    }
+    // Passive: "was told", "have been confirmed by the IAEA".
+    if (prevWord && BE_FORMS.has(prevWord.lower)) {
+      const st = passiveWithAgent(raw, sentence, cue, beforeTokens);
+      if (st) found.push(st);
+      continue;
+    }
+    // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
+    if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
+      if (prevWord && (/[’']s$/.test(prevWord.text) || /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))) continue;
+      if (/^[\s\u00a0]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) && NOUN_LIKE_CUES.has(word)) continue;
+    }
+    // The lead-in of a quote is handled with the quote.
+    if (/^[\s\u00a0]*[:,]?[\s\u00a0]*[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
+
+    if (CONTINUATION_CUES.has(word) && /,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
+      const prev = found.at(-1) ?? earlier.filter((s) => s.sentence.start === sentence.start || (s.cue && s.cue.end <= cueStart && s.cue.end >= sentence.start)).at(-1);
+      const src = prev?.source ? { span: prev.source, phrase: prev.sourcePhrase } : subjectOf(raw, sentence, cueStart);
+      if (!src) continue;
+      if (prev && prev.content.end > cueStart - 2 && prev.content.start < cueStart) prev.content = trimContent(raw, prev.content.start, cueStart) ?? prev.content;
+      const content = contentAfter(raw, cueEnd, sentence.end, word);
+      if (content) found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+      continue;
+    }
+
+    // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
+    if (isClauseFinal(raw, cueEnd, sentence.end, word)) {
+      const inverted = /,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart));
+      if (inverted) {
+        const src = sourceAfter(raw, cueEnd, sentence.end);
+        if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
+          const content = trimContent(raw, sentence.start, cueStart);
+          if (content && !startsInsideQuote(content, quotes) && wordCount(raw.slice(content.start, content.end)) >= 3) {
+            found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+            continue;
+          }
+        }
+      }
+      const src = sourceBefore(raw, sentence.start, cueStart);
+      if (src) {
+        const commaBefore = raw.slice(sentence.start, src.phraseStart);
+        if (/,[\s\u00a0]*$/.test(commaBefore) && wordCount(commaBefore) >= 3) {
+          const content = trimContent(raw, sentence.start, src.phraseStart);
+          if (content && !startsInsideQuote(content, quotes)) {
+            found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+            continue;
+          }
+        }
+      }
+    }
+
+    // "X said (that) content."
+    const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
+    const src = sourceBefore(raw, clauseStart, cueStart);
+    if (!src) continue;
+    if (BELIEF_CUES.has(word) || PRONOUN_SOURCES.has(src.span.text.toLowerCase())) {
+      // "the US said it believed X": one statement, the belief is its content.
+      const outer = [...found, ...earlier].find((s) => s.content.start === src.phraseStart && s.content.end >= cueEnd);
+      if (outer) continue;
+    }
+    let end = sentence.end;
+    const lead = tokenize(raw, sentence.start, Math.min(sentence.end, sentence.start + 30))[0];
+    if (lead && SUBORDINATORS.test(lead.text) && src.phraseStart - sentence.start < 40 + lead.text.length) {
+      // "After Macron expressed concern for X, Putin explained ...": the subordinate clause ends at its comma.
+      const comma = raw.indexOf(',', cueEnd);
+      if (comma > 0 && comma < sentence.end) end = comma;
+    }
+    const content = contentAfter(raw, cueEnd, end, word);
+    if (!content) continue;
+    const contentText = raw.slice(content.start, content.end);
+    if (wordCount(contentText) < 2) continue;
+    found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+  }
+  // A later statement in the same sentence ends the content of the one before it.
+  found.sort((a, b) => a.content.start - b.content.start);
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i] as RawStatement;
+    const b = found[i + 1] as RawStatement;
+    if (!b.source || !b.cue) continue;
+    const cut = Math.min(b.source.start, b.cue.start, b.content.start);
+    if (a.content.end > cut && a.content.start < cut) {
+      const piece = raw.slice(a.content.start, cut).replace(/[\s\u00a0,;]*(?:but|and|while|however|though|whereas|as)?[\s\u00a0,;]*$/i, '');
+      const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
+      if (trimmed) a.content = trimmed;
+    }
+  }
+  return found.filter((s) => s.content.end > s.content.start);
+}
+
+function startsInsideQuote(content: Segment, quotes: Quote[]): boolean {
+  const q = inQuote(content.start, quotes);
+  return !!q && q.close >= content.end;
+}
+
+/** Nothing but adverbials, an object or a pronoun source follows the cue up to the sentence end. */
+function isClauseFinal(raw: string, from: number, end: number, word: string): boolean {
+  let rest = raw.slice(from, end);
+  rest = rest.replace(LEAD_ADVERBIAL, ' ');
+  if (OBJECT_CUES.has(word) || word === 'told') rest = rest.replace(/^[\s\u00a0]*(?:the[\s\u00a0]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u00a0]*){1,4}|^[\s\u00a0]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u, ' ');
+  rest = rest.replace(LEAD_ADVERBIAL, ' ');
+  return /^[\s\u00a0]*[.!?]?[\s\u00a0]*[”"’]?[\s\u00a0]*$/.test(rest) || /^[\s\u00a0]*,[\s\u00a0]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite)\b/i.test(rest);
+}
+
+/** Where the clause holding the cue starts: after an earlier statement's content or a quote in the sentence. */
+function clauseStartBefore(raw: string, sentence: Segment, cueStart: number, found: RawStatement[]): number {
+  let start = sentence.start;
+  for (const s of found) if (s.content.end <= cueStart && s.content.end > start) start = s.content.end;
+  const closeQuote = Math.max(raw.lastIndexOf('”', cueStart), raw.lastIndexOf('"', cueStart));
+  if (closeQuote >= start && closeQuote < cueStart) {
+    const between = raw.slice(closeQuote + 1, cueStart);
+    if (/[,;]/.test(between)) start = closeQuote + 1;
+  }
+  return start;
+}
+
+/** The content after a cue: skips the object of "told reporters that", adverbials and "that". */
+function contentAfter(raw: string, from: number, end: number, word: string): Segment | null {
+  let s = from;
+  let rest = raw.slice(s, end);
+  const adv = LEAD_ADVERBIAL.exec(rest);
+  if (adv) {
+    s += adv[0].length;
+    rest = raw.slice(s, end);
+  }
+  if (OBJECT_CUES.has(word) || word === 'informed') {
+    const obj = /^[\s\u00a0]*(?:(?:the|a|an|his|her|their|its)[\s\u00a0]+)?(?:[\p{L}’'.&-]+[\s\u00a0]+){0,4}?(?:that|about|of)[\s\u00a0]+/u.exec(rest)
+      ?? /^[\s\u00a0]*(?:(?:the|a|an)[\s\u00a0]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u00a0]+){1,4}(?=[\p{Ll}])/u.exec(rest)
+      ?? /^[\s\u00a0]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u00a0]+/u.exec(rest);
+    if (obj) {
+      s += obj[0].length;
+      rest = raw.slice(s, end);
+    }
+  }
+  // "expressed concern for X", "explained in detail about X", "stressed the need to".
+  const prep = /^[\s\u00a0]*(?:in[\s\u00a0]+detail[\s\u00a0]+)?(?:about|for|over|at|regarding|of|on)[\s\u00a0]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/u.exec(rest);
+  if (prep && /^(?:expressed|explained|informed|spoke|warned|commented|complained|talked|stressed)/.test(word)) s += prep[0].length;
+  else {
+    const that = /^[^,.;“”"]{0,60}?\bthat[\s\u00a0]+/u.exec(rest);
+    if (that && /^[\s\u00a0]*(?:in|on|at|during|after|before|by|to|as|from|with|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately)\b/i.test(rest)) s += that[0].length;
+  }
+  const after = raw.slice(s, end).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
+  const lead = /^[\s\u00a0]*/.exec(after)?.[0].length ?? 0;
+  return trimContent(raw, s + lead, cutAtContinuation(raw, s + lead, end));
+}
+
+/** ", adding that ..." starts a new statement: the content before it ends at the comma. */
+function cutAtContinuation(raw: string, start: number, end: number): number {
+  const m = /,[\s\u00a0]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling)\b/i.exec(raw.slice(start, end));
+  return m ? start + m.index : end;
+}
+
+/** "according to X, content" / "content, according to X". */
+function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[]): RawStatement | null {
+  const src = sourceAfter(raw, cue.end, sentence.end);
+  if (!src) return null;
+  const beforeText = raw.slice(sentence.start, cue.start);
+  let content: Segment | null = null;
+  if (wordCount(beforeText) >= 4) {
+    content = trimContent(raw, sentence.start, cue.start);
+  } else {
+    const after = raw.slice(src.phraseEnd, sentence.end);
+    const comma = after.indexOf(',');
+    if (comma >= 0) content = trimContent(raw, src.phraseEnd + comma + 1, sentence.end);
+  }
+  if (!content || startsInsideQuote(content, quotes)) return null;
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+
+/** "All these facts have been officially confirmed by the IAEA": source the agent, content the subject. */
+function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeTokens: ReturnType<typeof tokenize>): RawStatement | null {
+  const by = /^[\s\u00a0]+by[\s\u00a0]+/.exec(raw.slice(cue.end, sentence.end));
+  if (!by) return null;
+  const src = sourceAfter(raw, cue.end + by[0].length, sentence.end);
+  if (!src) return null;
+  let k = beforeTokens.length;
+  while (k > 0 && /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long)$/.test((beforeTokens[k - 1] as { lower: string }).lower)) k--;
+  const subjectEnd = k > 0 ? (beforeTokens[k - 1] as { end: number }).end : sentence.start;
+  const content = trimContent(raw, sentence.start, subjectEnd);
+  if (!content) return null;
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+
+/** The subject of a sentence, for a continuation cue with no statement before it ("X worked ..., arguing that"). */
+function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Span; phrase: string } | null {
+  const tokens = tokenize(raw, sentence.start, cueStart);
+  // The first capitalised run that reads as a name, outside a leading subordinate clause.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) continue;
+    let j = i;
+    while (j < tokens.length && (tokens[j] as { isWord: boolean }).isWord && /^\p{Lu}/u.test((tokens[j] as { text: string }).text)) j++;
+    const run = tokens.slice(i, j);
+    const text = run.map((x) => x.text).join(' ');
+    if (run.length >= 2 && looksLikePersonName(text)) {
+      const start = (run[0] as { start: number }).start;
+      const end = (run.at(-1) as { end: number }).end;
+      return { span: { text: raw.slice(start, end), start, end }, phrase: raw.slice(start, end) };
+    }
+    i = j;
+  }
+  return null;
+}
+
+export { isSpaceChar };

@@ -1,65 +1,258 @@
-import { sideOf } from './lexicon.ts';
-import { HONORIFICS, isPersonName, surnameOf } from './sources.ts';
-import type { Side } from './types.ts';
+import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
+import { sideOf } from './side-lexicon.ts';
+import type { Side, Span } from './types.ts';
 
-const NAME_RE = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-ZÀ-ÖØ-Þ][\p{L}’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][\p{L}’'-]+){1,3}/gu;
-
-/** Every personal name the article spells out, to resolve "Putin" to "Vladimir Putin". */
-export function collectNames(raw: string): string[] {
-  const names = new Set<string>();
-  for (const m of raw.matchAll(NAME_RE)) {
-    const tokens = m[0].replace(/[’']s$/, '').split(/\s+/);
-    // Drop leading role words ("President Vladimir Putin" -> "Vladimir Putin").
-    while (tokens.length > 2 && !isPersonName(tokens.join(' '))) tokens.shift();
-    const name = tokens.join(' ');
-    if (isPersonName(name) && !HONORIFICS.test(tokens[0] ?? '')) names.add(name);
-  }
-  return [...names];
-}
+const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[\s\u00a0]+(?:\p{Lu}\.[\s\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
 
 export interface Resolved {
   canonical: string;
   side: Side;
 }
 
-/** Resolves a source span: fullest name for a surname, the previous speaker for a pronoun. */
-export class SourceResolver {
-  private readonly names: string[];
-  private lastPerson: Resolved | null = null;
-  private lastAny: Resolved | null = null;
-  private readonly sides = new Map<string, Side>();
+interface Mention {
+  name: string;
+  start: number;
+  end: number;
+  /** Titles and appositives written around this mention ("Ukraine's former defence minister"). */
+  descriptor: string;
+}
 
-  constructor(raw: string) {
-    this.names = collectNames(raw);
+interface Range {
+  open: number;
+  close: number;
+}
+
+export interface ResolverContext {
+  /** Quotations: names inside them are not antecedents of a pronoun outside. */
+  quotes?: Range[];
+  /** Every statement's source span and phrase, in any order: role phrases are linked to names near them. */
+  sources?: Array<{ span: Span; phrase: string }>;
+}
+
+const surnameOf = (name: string) => name.split(/[\s\u00a0]+/).filter(Boolean).at(-1)?.replace(/[’']s$/, '') ?? name;
+const stripHonorific = (name: string) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+/, '');
+const stripArticle = (text: string) => text.replace(/^(?:the|a|an)[\s\u00a0]+/i, '');
+const headOf = (phrase: string) => {
+  const words = stripArticle(phrase).replace(/\([^)]*\)/g, ' ').split(/[\s\u00a0]+/).filter(Boolean);
+  // "the mayor of Mariupol": the head is before the preposition.
+  const ofAt = words.findIndex((w, i) => i > 0 && /^(of|for|in|at|from)$/.test(w));
+  const core = ofAt > 0 ? words.slice(0, ofAt) : words;
+  return (core.at(-1) ?? '').toLowerCase().replace(/[’']s$/, '');
+};
+
+function inRanges(pos: number, ranges: Range[]): boolean {
+  for (const r of ranges) if (pos >= r.open && pos < r.close) return true;
+  return false;
+}
+
+/** The personal name inside a capitalised run: "Russian President Vladimir Putin" -> "Vladimir Putin". */
+function personIn(run: string): { name: string; offset: number } | null {
+  const words = [...run.matchAll(/[^\s\u00a0]+/g)];
+  for (let i = 0; i < words.length; i++) {
+    const rest = run.slice(words[i]?.index ?? 0).replace(/[’']s$/, '');
+    if (looksLikePersonName(rest) && (rest.split(/\s+/).length >= 2)) return { name: rest, offset: words[i]?.index ?? 0 };
+  }
+  return null;
+}
+
+/** Every personal name the article spells out, with the titles and appositives around it. */
+export function collectMentions(raw: string, quotes: Range[] = []): Mention[] {
+  const mentions: Mention[] = [];
+  for (const m of raw.matchAll(NAME_RE)) {
+    const at = m.index ?? 0;
+    const person = personIn(m[0]);
+    if (!person) continue;
+    const start = at + person.offset;
+    const name = person.name;
+    const end = start + name.length;
+    if (inRanges(start, quotes)) continue;
+    mentions.push({ name, start, end, descriptor: descriptorAround(raw, at, start, end) });
+  }
+  // Surname-only mentions of a name spelled out somewhere ("Kyrylenko said").
+  const surnames = new Map<string, string>();
+  for (const mn of mentions) {
+    const full = stripHonorific(mn.name);
+    if (full.split(/\s+/).length >= 2) {
+      const prev = surnames.get(surnameOf(full));
+      if (!prev || full.length > prev.length) surnames.set(surnameOf(full), full);
+    }
+  }
+  if (surnames.size > 0) {
+    const alternation = [...surnames.keys()].filter((s) => s.length >= 3).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    if (alternation) {
+      const taken = mentions.map((mn) => [mn.start, mn.end] as const);
+      for (const m of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:${alternation})(?![\\p{L}])`, 'gu'))) {
+        const at = m.index ?? 0;
+        if (inRanges(at, quotes) || taken.some(([s, e]) => at >= s && at < e)) continue;
+        mentions.push({ name: surnames.get(m[0]) ?? m[0], start: at, end: at + m[0].length, descriptor: descriptorAround(raw, at, at, at + m[0].length) });
+      }
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return mentions;
+}
+
+/** Role words before a name in its clause, and an appositive after it between commas. */
+function descriptorAround(raw: string, runStart: number, start: number, end: number): string {
+  const parts: string[] = [];
+  if (runStart < start) parts.push(raw.slice(runStart, start));
+  // "Ukrainian lawmaker Andriy Derkach" / "the regional governor, Pavlo Kyrylenko,"
+  const before = raw.slice(Math.max(0, runStart - 80), runStart);
+  const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
+  const lastComma = clause.lastIndexOf(',');
+  const lead = lastComma >= 0 ? clause.slice(lastComma + 1) : clause;
+  if (lead.trim().split(/\s+/).length <= 5) parts.push(lead);
+  if (/,[\s\u00a0]*$/.test(clause)) {
+    const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
+    const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
+    if (seg.trim().split(/\s+/).length <= 8) parts.push(seg);
+  }
+  const after = raw.slice(end, Math.min(raw.length, end + 140));
+  const appositive = /^[\s\u00a0]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
+  if (appositive?.[1]) {
+    const text = appositive[1];
+    const first = (text.trim().split(/\s+/)[0] ?? '').toLowerCase();
+    if (DETERMINERS.has(first) || /[’']s$/.test(first) || ROLE_NOUNS.has(first) || /^(of|from|at|who|a|an|the)$/.test(first) || /^\p{Lu}/u.test(first) === false) {
+      if (!/\b(said|says|told|added)\b/.test(text)) parts.push(text);
+    }
+  }
+  // "He is serving his second term as mayor of Sloviansk" is out of reach; "X of the Rusi thinktank" is not.
+  const of = /^[\s\u00a0]+(?:of|from)[\s\u00a0]+((?:the[\s\u00a0]+)?[\p{Lu}][\p{L}’'-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}’'-]*){0,4})/u.exec(after);
+  if (of?.[1]) parts.push(of[1]);
+  return parts.join(' ; ');
+}
+
+/**
+ * Resolves a source span to its canonical name and side: the fullest spelling of a name, a pronoun
+ * to the person last named before it, a definite role ("the adviser") to the source it repeats, and
+ * a role with no name ("a senior energy official") to the person named as a source right after.
+ */
+export class SourceResolver {
+  private readonly mentions: Mention[];
+  private readonly fullNames = new Map<string, string>();
+  private readonly descriptors = new Map<string, string[]>();
+  private readonly sources: Array<{ span: Span; phrase: string }>;
+  private readonly resolved: Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> = [];
+  private lastAny: Resolved | null = null;
+
+  constructor(raw: string, context: ResolverContext = {}) {
+    this.mentions = collectMentions(raw, context.quotes ?? []);
+    for (const m of this.mentions) {
+      const full = stripHonorific(m.name);
+      const key = surnameOf(full);
+      const prev = this.fullNames.get(key);
+      if (full.split(/\s+/).length >= 2 && (!prev || full.length > prev.length)) this.fullNames.set(key, full);
+    }
+    for (const m of this.mentions) {
+      const canonical = this.fullName(m.name);
+      const list = this.descriptors.get(canonical) ?? [];
+      if (m.descriptor) list.push(m.descriptor);
+      this.descriptors.set(canonical, list);
+    }
+    this.sources = [...(context.sources ?? [])].sort((a, b) => a.span.start - b.span.start);
   }
 
-  resolve(sourceText: string, phrase: string): Resolved {
-    const bare = sourceText.replace(/^(the|a|an)\s+/i, (m) => m).trim();
-    if (/^(he|she|him|her)$/i.test(bare)) return this.lastPerson ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
-    if (/^(it|they|we)$/i.test(bare)) return this.lastAny ?? { canonical: bare, side: 'unknown' };
-    let canonical = bare.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '');
-    const surname = surnameOf(canonical);
-    const fuller = this.names
-      .filter((n) => surnameOf(n) === surname && n.split(/\s+/).length >= canonical.split(/\s+/).length && n.includes(canonical.split(/\s+/)[0] ?? ''))
-      .sort((a, b) => b.length - a.length)[0];
-    if (fuller && (isPersonName(canonical) || canonical.split(/\s+/).length === 1)) canonical = fuller;
-    else if (!isPersonName(canonical) && /^[A-Z]/.test(bare) && canonical.split(/\s+/).length === 1) {
-      const anyFuller = this.names.find((n) => surnameOf(n) === canonical);
-      if (anyFuller) canonical = anyFuller;
+  private fullName(name: string): string {
+    const bare = stripHonorific(name).replace(/[’']s$/, '');
+    const words = bare.split(/\s+/);
+    const full = this.fullNames.get(surnameOf(bare));
+    if (full && (words.length === 1 || full.includes(words[0] ?? ''))) return full;
+    return words.length === 1 && /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name) ? name : bare;
+  }
+
+  private sideOfPerson(canonical: string, phrase: string): Side {
+    const direct = sideOf(`${phrase} ${canonical}`);
+    if (direct !== 'other') return direct;
+    for (const d of this.descriptors.get(canonical) ?? []) {
+      const side = sideOf(d);
+      if (side !== 'other' && side !== 'unknown') return side;
     }
-    let side = sideOf(`${phrase} ${canonical}`);
-    const known = this.sides.get(canonical);
-    if (side === 'other' && known) side = known;
-    if (!this.sides.has(canonical) || this.sides.get(canonical) === 'other') this.sides.set(canonical, side);
-    const resolved = { canonical: canonical.replace(/^(the|The)\s+(?=[A-Z])/, ''), side };
-    if (isPersonName(canonical)) this.lastPerson = resolved;
-    this.lastAny = resolved;
-    return resolved;
+    return direct;
+  }
+
+  /** The person last named before `pos`, outside quotations. */
+  private personBefore(pos: number): Mention | null {
+    let best: Mention | null = null;
+    for (const m of this.mentions) {
+      if (m.end <= pos) best = m;
+      else break;
+    }
+    return best;
+  }
+
+  private record(start: number, phrase: string, result: Resolved, isPerson: boolean): Resolved {
+    this.resolved.push({ start, head: headOf(phrase), isPerson, result, phrase });
+    this.lastAny = result;
+    return result;
+  }
+
+  resolve(sourceText: string, phrase: string, position = -1): Resolved {
+    const bare = sourceText.trim();
+    const lower = bare.toLowerCase();
+    const pos = position >= 0 ? position : Number.MAX_SAFE_INTEGER;
+    if (/^(he|she|him|her|i)$/.test(lower)) {
+      let person = position >= 0 ? this.personBefore(pos) : null;
+      if (!person && position >= 0) person = this.mentions.find((m) => m.start > pos) ?? null;
+      if (person) {
+        const canonical = this.fullName(person.name);
+        return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '') }, true);
+      }
+      const lastPerson = [...this.resolved].reverse().find((r) => r.isPerson && r.start < pos);
+      return lastPerson?.result ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
+    }
+    if (/^(it|they|we)$/.test(lower)) {
+      const prev = [...this.resolved].filter((r) => r.start < pos).sort((a, b) => a.start - b.start);
+      const org = [...prev].reverse().find((r) => !r.isPerson) ?? prev.at(-1);
+      if (org) return this.record(pos, org.phrase, org.result, false);
+      return this.lastAny ?? { canonical: bare, side: 'unknown' };
+    }
+    const cleaned = stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
+    if (looksLikePersonName(cleaned) || this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned)) {
+      const canonical = this.fullName(cleaned);
+      return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase) }, true);
+    }
+    // A role with no name: "the adviser" repeats an earlier source with the same head noun.
+    const head = headOf(bare);
+    const hasName = /\p{Lu}/u.test(cleaned.replace(/^\p{Lu}/u, '')) || /^\p{Lu}/u.test(cleaned) && !ROLE_NOUNS.has((cleaned.split(/\s+/)[0] ?? '').toLowerCase());
+    if (/^the\s/i.test(bare) && head) {
+      const earlier = [...this.resolved].reverse().find((r) => r.start < pos && (r.head === head || r.phrase.toLowerCase().includes(` ${head}`)));
+      if (earlier && ROLE_NOUNS.has(head)) return this.record(pos, phrase, earlier.result, earlier.isPerson);
+    }
+    if (ROLE_NOUNS.has(head) && !/s$/.test(head) && !hasName) {
+      const named = this.nameForRole(bare, phrase, pos);
+      if (named) return this.record(pos, phrase, named, true);
+    }
+    const canonical = cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, '');
+    const side = sideOf(phrase || bare);
+    return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
+  }
+
+  /** "a senior energy official said ... Klaus Müller said": the person named as the next source, or named with this role before. */
+  private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
+    const head = headOf(text);
+    // Named with this role earlier: "Deputy Prime Minister Iryna Vereshchuk" then "the deputy prime minister".
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.end > pos) continue;
+      if (new RegExp(`\\b${head}\\b`, 'i').test(m.descriptor)) {
+        const canonical = this.fullName(m.name);
+        return { canonical, side: this.sideOfPerson(canonical, `${phrase} ${m.descriptor}`) };
+      }
+      if (pos - m.end > 3000) break;
+    }
+    const next = this.sources.find((s) => s.span.start > pos);
+    if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {
+      const canonical = this.fullName(next.span.text);
+      const side = sideOf(phrase);
+      return { canonical, side: side !== 'other' ? side : this.sideOfPerson(canonical, next.phrase) };
+    }
+    return null;
   }
 
   /** A pronoun later in the text refers to this speaker. */
   remember(resolved: Resolved): void {
-    if (isPersonName(resolved.canonical)) this.lastPerson = resolved;
     this.lastAny = resolved;
   }
 }
+
+export { HONORIFIC, ORG_HEADS };

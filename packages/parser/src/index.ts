@@ -49,15 +49,18 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   const paragraphs = splitParagraphs(raw, header.bodyStart, bylineStart);
   const sentences: Segment[] = paragraphs.flatMap((p) => splitSentences(raw, p));
   const quotes = findQuotes(raw, paragraphs);
-  const found = findAttributions(raw, sentences, quotes);
-  const resolver = new SourceResolver(raw);
+  const found = findAttributions(raw, sentences, quotes, paragraphs);
+  const resolver = new SourceResolver(raw, { quotes, sources: found.flatMap((st) => (st.source ? [{ span: st.source, phrase: st.sourcePhrase }] : [])) });
   const institution = header.outlet?.replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
   const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
   const articleSince = resolveSince(raw.slice(0, Math.min(raw.length, 3000)), header.publishedOn);
 
   const statements: Array<Omit<Statement, 'id'>> = [];
+  // Sources resolve in reading order, so a pronoun or a repeated role finds what was named before it.
+  const byPosition = [...found].sort((a, b) => (a.source?.start ?? a.content.start) - (b.source?.start ?? b.content.start));
+  const resolvedOf = new Map(byPosition.map((st) => [st, st.source ? resolver.resolve(st.source.text, st.sourcePhrase, st.source.start) : { canonical: null, side: 'unknown' as const }]));
   for (const st of found) {
-    const resolved = st.source ? resolver.resolve(st.source.text, st.sourcePhrase) : { canonical: null, side: 'unknown' as const };
+    const resolved = resolvedOf.get(st) ?? { canonical: null, side: 'unknown' as const };
     statements.push(toStatement(raw, st, resolved.canonical, resolved.side, header.publishedOn));
   }
 
