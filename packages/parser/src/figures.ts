@@ -20,7 +20,10 @@ const STOP = new Set([
   'but', 'than', 'into', 'after', 'before', 'during', 'over', 'under', 'while', 'would', 'will', 'could', 'can', 'not', 'ever',
   'still', 'also', 'now', 'so', 'if', 'when', 'where', 'there', 'here', 'each', 'every', 'all', 'more', 'less', 'remained',
   'remain', 'arrived', 'died', 'killed', 'left', 'fled', 'including', 'across', 'within', 'against', 'among', 'between', 'through',
-  'only', 'just', 'last', 'this', 'next', 'another', 'they', 'he', 'she', 'we', 'you', 'i',
+  'only', 'just', 'last', 'this', 'next', 'another', 'they', 'he', 'she', 'we', 'you', 'i', 'said', 'says', 'say', 'told',
+  'added', 'according', 'reported', 'claimed', 'stated', 'announced', 'confirmed', 'replied', 'wrote', 'tweeted', 'because',
+  'then', 'either', 'neither', 'nor', 'yet', 'whose', 'whom', 'what', 'how', 'why', 'do', 'did', 'does', 'may', 'might',
+  'must', 'should', 'shall', 'out', 'up', 'down', 'off', 'about', 'around', 'near', 'without', 'per', 'via', 'like',
 ]);
 
 /** Words after a number that make it a date, time, duration, age, distance, share or measurement. */
@@ -28,7 +31,7 @@ const NOT_A_COUNT = /^(?:%|per ?cent|percent|percentage|years?\b|year-old|yrs?\b
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Capitalised words before a number that make it a name: "Articles 30-34", "Nord Stream 1", "No 10". */
 const NAME_BEFORE = /(?:^|[^A-Za-z])(?:No|Nos|Number|Art|Arts|Article|Articles|Section|Sections|Chapter|Chapters|Part|Paragraph|Clause|Resolution|Decree|Law|Item|Page|Pages|Point|Unit|Block|Reactor|Building|Flight|Route|Highway|Road|Platform|Gate|Room|Apartment|Level|Phase|Stage|Grade|Category|Type|Model|Mark|Mk|Series|Class|Version|Season|Episode|Vol|Volume|Round|Group|Team|Brigade|Battalion|Regiment|Division|Corps|Army|Fleet|Squadron|Channel|Radio|Station|Stream|Line|Window|Windows|Hall|Track|Lane|Pier|Terminal|Zone|Sector|Region|Protocol|Annex|Order|Bill|Act|Covid|COVID|Minsk)\s$/;
-const STREET = /^\s?[A-Za-z]?\s+(?:[A-Z][\p{L}’'.-]*\s+){0,3}(?:Street|St|Str|Avenue|Ave|Highway|Road|Rd|Lane|Boulevard|Blvd|Square|Sq|Prospect|Prospekt|Avenue|Alley|Embankment|Drive|Way|Place|Passage|Lines?|Quay)\b/u;
+const STREET = /^\s?[A-Za-z]?\s+(?:[A-Z0-9][\p{L}\d’'.-]*\s+){0,3}(?:Street|St|Str|Avenue|Ave|Highway|Road|Rd|Lane|Boulevard|Blvd|Square|Sq|Prospect|Prospekt|Avenue|Alley|Embankment|Drive|Way|Place|Passage|Lines?|Quay)\b/u;
 const OPENERS = /(?:^|[.!?:;"“”‘’(\u2014\u2013\n]\s*)$/;
 
 export interface FigureContext {
@@ -107,7 +110,7 @@ function eventBefore(before: string): Event | null {
 
 /** The predicate right after the counted noun: "57 people had been killed", "156 people arrived". */
 function eventAfter(after: string): Event | null {
-  const m = /^[\s,]*(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(after.slice(0, 80));
+  const m = /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(after.slice(0, 80));
   if (!m) return null;
   const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
   const word = (m[1] ?? '').toLowerCase();
@@ -150,7 +153,7 @@ function categoryOf(unitWords: string[], before: string, after: string, ctx: Fig
       case 'evacuated': return { category: 'evacuated', isLoss: false };
       case 'fled': return { category: /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families)$/.test(lastWord) || lastWord === 'refugees' ? 'refugees' : 'other', isLoss: false };
       case 'displaced': return { category: 'displaced', isLoss: false };
-      case 'lost': return { category: isCivilian ? 'civilians_killed' : 'killed', isLoss: true };
+      case 'lost': return { category: isCivilian ? 'civilians_killed' : 'personnel', isLoss: true };
       case 'liquidated': return { category: 'personnel', isLoss: true };
       default: break;
     }
@@ -171,6 +174,8 @@ const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
 const INFLICT = /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated)\b/i;
+/** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
+const SUPPLY = /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
 const OTHER_NATION = /^(?:american|americans|us|u\.s\.|british|uk|european|europeans|eu|nato|polish|poles|german|germans|french|republican|republicans|democratic|democrats|western|chinese|turkish|belarusian|moldovan|georgian|finnish|swedish)$/i;
 
 /** The last side named in `text`, with where its name ends. Compounds ("pro-Russian") do not name a side. */
@@ -232,6 +237,7 @@ function subjectOf(
     if (ENEMY.test(between)) return src ? opposite(src) : 'russia';
     if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
     if (OWN.test(between) && src && !INFLICT.test(between)) return src;
+    if (SUPPLY.test(between) && !INFLICT.test(between)) return src ?? 'unknown';
     const afterEvent = eventAfter(raw.slice(figEnd, Math.min(end, figEnd + 80)));
     if (category === 'personnel' && afterEvent === 'killed' && !INFLICT.test(between)) return src ?? 'unknown';
     if (category === 'captured') return src ? opposite(src) : 'unknown';
@@ -351,6 +357,15 @@ function buildFigure(
   // Codes, phone numbers, names and dates.
   if (!num.isWords) {
     if (/^0\d/.test(numText)) return null;
+    // Heights, decades and ages: "6'3\"", "the 80’s", "Quina Jones, 25, said", "aged 17".
+    if (/^['′’]\d|^["″]\s?(?:tall|long|wide|high)\b|^['’]s\b/.test(after0)) return null;
+    if (/\b(?:aged|ages? of|age|aged between|ages)\s$/i.test(before) || /\bages of \d+\s(?:and|to)\s$/i.test(before)) return null;
+    if (/[\p{Lu}][\p{L}’'-]+,\s$/u.test(before) && /^,/.test(after0) && num.value < 120) return null;
+    // Shares and ratios: "eight out of 10", "a 3 to 1 margin".
+    if (/\bout of\s$/i.test(before) || /^\s+out\s+of\s+\d/i.test(after0)) return null;
+    if (/\b(?:weighs?|weighing|weighed|weight of)\s$/i.test(before)) return null;
+    if (!isMoney && /\d\s?(?:to|-|–|in)\s?$/.test(before)) return null;
+    if (/^\s+in\s+(?:\d|every\b)/i.test(after0)) return null;
     if (/^[-‒–]\d/.test(after0) && /^[-‒–]\d+[-‒–]\d/.test(after0)) return null;
     if (/^\)\s*\d/.test(after0) && raw[num.start - 1] === '(') return null;
     if (/^[A-Za-z]/.test(after0)) return null;
@@ -368,6 +383,7 @@ function buildFigure(
   } else {
     if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
     if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
+    if (/\bout of\s$/i.test(before) || /^\s+out\s+of\s+(?:\d|ten|a hundred)/i.test(after0) || /\b(?:weighs?|weighing|weighed|aged)\s$/i.test(before)) return null;
     if (/^[-‒–](?:year|day|hour|week|month|storey|story|minute|second|time)/i.test(after0)) return null;
   }
   if (!isMoney && NOT_A_COUNT.test(after0.replace(/^[\s\u00a0-]+/, (m) => (m.includes('-') ? '-' : '')))) return null;
@@ -383,6 +399,9 @@ function buildFigure(
   // Ranges: "300 to 400", "300-400", "between 100 and 200" -> one figure, lower bound, at least.
   let numEnd = num.end;
   const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(after0);
+  const upperBound = range ? Number((range[2] ?? '').replace(/^[$£€]/, '').replace(/[^\d.]/g, '')) : 0;
+  // "a 3 to 1 margin": a ratio, not an amount.
+  if (range && range[1]?.trim() === 'to' && upperBound < num.value && !/[a-z]$/i.test(range[2] ?? '') && !/[a-z]/i.test(numText)) return null;
   if (range && (range[1]?.trim() !== 'and' || /between\s+$/i.test(before)) && !(range[1]?.trim() === 'to' && /\bfrom\s+$/i.test(before))) {
     numEnd += range[0].length;
     qualifier = 'at_least';
@@ -397,6 +416,9 @@ function buildFigure(
     }
   }
   const after = raw.slice(numEnd, Math.min(end, numEnd + 80));
+  // "$200 or less", "10 or more": the qualifier follows the number.
+  const postfix = qualifier === 'exact' ? /^\s+or\s+(more|greater|above|less|fewer|under)\b/i.exec(after)?.[1]?.toLowerCase() : undefined;
+  if (postfix) qualifier = postfix === 'more' || postfix === 'greater' || postfix === 'above' ? 'at_least' : 'up_to';
   if (isMoney) {
     return {
       figure: {
@@ -409,7 +431,7 @@ function buildFigure(
   // The counted noun: up to four words that are not function words ("74 “objects", "90 million of us").
   const unitWords: string[] = [];
   let unitEnd = numEnd;
-  const wordRe = /[\s\u00a0]*(?:[”’“"]\s?)?([A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z])/y;
+  const wordRe = /[\s\u00a0]*(?:[”’“"]\s?)?([A-Za-z][A-Za-z0-9’'-]*[A-Za-z0-9]|[A-Za-z])/y;
   let offset = numEnd;
   const isOfUs = /^\s+of\s+(?:us|them|you)\b/i.exec(after);
   if (isOfUs) {
@@ -441,7 +463,8 @@ function buildFigure(
         return n && n.index === offset ? (n[1] ?? '') : '';
       })();
       const continuesCompound = /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(nextWord);
-      if (category !== 'other' && !continuesCompound && !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(word)) break;
+      const sameKindNext = category !== 'other' && nextWord !== '' && nounCategory(nextWord) === category;
+      if (category !== 'other' && !continuesCompound && !sameKindNext && !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(word)) break;
       if (/^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(word)) break;
     }
   }
@@ -449,6 +472,10 @@ function buildFigure(
     // A number word is a figure only before a counted noun: "three helicopters", not "one of them".
     if (unitWords.length === 0 && !(prevUnit && /\b(?:and|another|further|other)\s+$/i.test(before))) return null;
     if (value === 1 && (unitWords.length === 0 || nounCategory(unitWords.join(' ')) === 'other')) return null;
+    // "the two raised $350 million": a verb after a number word means it is a pronoun, not a count.
+    const first = (unitWords[0] ?? '').toLowerCase();
+    if (/(?:ed|ing)$/.test(first) && unitWords.length === 1 && eventOf(first) === null && !/^(?:armou?red|unmanned|guided|registered|displaced|detained|wounded|injured|killed|missing|confirmed|reported|advanced|combined|self-propelled)$/.test(first)) return null;
+    if (/^(?:replied|said|says|told|added|wrote|were|was|are|is|of)$/.test(first)) return null;
   } else if (unitWords.length === 0 && /^\s?[A-Z][a-z]/.test(after) && !/^\s?(?:Ukrainian|Russian|Republican)\b/.test(after) && prevUnit === null) {
     // "at 87 Tsentralna" and the like: a bare number before a proper name is a name or address.
     const nextWord = /^\s?([A-Z][a-z]+)/.exec(after)?.[1] ?? '';

@@ -59,6 +59,15 @@ export function sideOf(text: string | null): Side {
 
 /** Counted nouns to categories, most specific first. Keys are lower-case stems matched at word start. */
 export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
+  // Model names: the designation says what kind of weapon it is.
+  [/^(su-\d+\w*|mig-\d+\w*|tu-\d+\w*|il-\d+\w*|an-\d+\w*|yak-\d+\w*|f-\d+\w*)\b/, 'aircraft'],
+  [/^(mi-\d+\w*|ka-\d+\w*)\b/, 'helicopters'],
+  [/^(t-\d+\w*)\b/, 'tanks'],
+  [/^(bmp-?\d*\w*|btr-?\d*\w*|bmd-?\d*\w*|mt-lb)\b/, 'armoured_vehicles'],
+  [/^(s-[34]00\w*|buk\w*|tor\b|pantsir\w*|tunguska|strela|osa)\b/, 'air_defence'],
+  [/^(bm-\d+\w*|grad|uragan|smerch|tornado|himars|m270)\b/, 'mlrs'],
+  [/^(kalibr|iskander\w*|kh-\d+\w*|tochka\w*|onyx|kinzhal|harpoons?|neptunes?)\b/, 'missiles'],
+  [/^(bayraktars?|orlan\w*|shaheds?|lancets?|switchblades?|tb2s?)\b/, 'uav'],
   [/^(fuel tanks?|vehicles and fuel tanks?)\b/, 'vehicles'],
   [/^(tanks?)\b/, 'tanks'],
   [/^(bbms?|apcs?|apvs?|ifvs?|armou?red|infantry fighting|combat vehicles?|armou?red personnel|bmps?|btrs?)\b/, 'armoured_vehicles'],
