@@ -77,4 +77,15 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
     expect(again.stdout).toContain('1 file: 0 imported, 1 already stored, 0 failed');
     expect(await test.db.prisma.article.count()).toBe(1);
   });
+
+  it('reports a missing path as one failed file and still imports the others', async () => {
+    const missing = join(tmpdir(), 'claimdesk-no-such-article.txt');
+    const result = claimdesk(['import', missing, seed], { DATABASE_URL: test.url });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`FAILED    ${missing}: no such file`);
+    expect(result.stdout).toMatch(/(imported|existing)\s+.*00_2022-02-27_jagran\.txt/);
+    expect(result.stdout).toContain('2 files:');
+    expect(result.stdout).toContain('1 failed');
+    expect(await test.db.prisma.article.count()).toBe(1);
+  });
 });

@@ -15,7 +15,7 @@ export async function runImport(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
-  const files = collectArticleFiles(positionals);
+  const files = collectArticleFiles(positionals, { keepMissing: true });
   const config = readConnectionConfig();
   await migrateDatabase(config);
   const db = await openDatabase(config);
@@ -49,10 +49,12 @@ export async function runImport(argv: string[]): Promise<number> {
 }
 
 function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not an article';
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
     const e = error as { code: unknown; message: unknown };
     return `${String(e.message)} (${String(e.code)})`;
   }
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
