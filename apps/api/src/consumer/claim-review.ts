@@ -16,10 +16,13 @@ const RATING: Record<Verdict['status'], { value: number; label: string }> = {
   disputed: { value: 1, label: 'disputed' },
 };
 
-/** Ministries, staffs and governments speak as organisations; everyone else as a person. */
-const ORGANISATION_WORDS = /\b(ministry|ministries|kremlin|government|office|staff|forces|army|command|council|service|agency|department|committee|administration|military|armed|police|embassy|un|nato|press)\b/i;
+/**
+ * Ministries, staffs, governments and countries ("Ukraine", one word) speak as organisations;
+ * a named person ("Dmitry Peskov") as a person.
+ */
+const ORGANISATION_WORDS = /\b(ministry|ministries|kremlin|government|office|staff|forces|army|command|council|service|agency|department|committee|administration|military|armed|police|embassy|un|nato)\b/i;
 export function isOrganisationName(name: string): boolean {
-  return ORGANISATION_WORDS.test(name);
+  return ORGANISATION_WORDS.test(name) || !/\S\s+\S/.test(name.trim());
 }
 
 export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput) {
