@@ -305,7 +305,8 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     if (isClauseFinal(raw, cueEnd, sentence.end, word)) {
-      const inverted = /,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart));
+      // "..., told Reuters." has its source before the cue: an object verb is never inverted.
+      const inverted = /,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart)) && !OBJECT_CUES.has(word);
       if (inverted) {
         const src = sourceAfter(raw, cueEnd, sentence.end);
         if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {

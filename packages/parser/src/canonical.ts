@@ -29,6 +29,15 @@ export interface ResolverContext {
   sources?: Array<{ span: Span; phrase: string }>;
 }
 
+/** Heads of phrases that name one person by function ("the adviser", "a senior energy official"). */
+const PERSON_ROLES = new Set([
+  'adviser', 'advisor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'governor', 'mayor', 'official',
+  'officer', 'commander', 'chief', 'head', 'director', 'ambassador', 'secretary', 'chancellor', 'leader', 'envoy', 'aide', 'analyst',
+  'expert', 'economist', 'prosecutor', 'general', 'colonel', 'deputy', 'representative', 'coordinator', 'manager', 'premier',
+  'chairman', 'chairwoman', 'chair', 'senator', 'lawmaker', 'commissioner', 'ombudsman', 'ombudswoman', 'administrator', 'founder',
+  'executive', 'researcher', 'professor', 'scientist', 'doctor', 'lawyer', 'attorney', 'judge', 'speaker',
+]);
+
 const surnameOf = (name: string) => name.split(/[\s\u00a0]+/).filter(Boolean).at(-1)?.replace(/[’']s$/, '') ?? name;
 const stripHonorific = (name: string) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+/, '');
 const stripArticle = (text: string) => text.replace(/^(?:the|a|an)[\s\u00a0]+/i, '');
@@ -135,7 +144,10 @@ export class SourceResolver {
   private readonly resolved: Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> = [];
   private lastAny: Resolved | null = null;
 
+  private readonly raw: string;
+
   constructor(raw: string, context: ResolverContext = {}) {
+    this.raw = raw;
     this.mentions = collectMentions(raw, context.quotes ?? []);
     for (const m of this.mentions) {
       const full = stripHonorific(m.name);
@@ -214,16 +226,22 @@ export class SourceResolver {
     // A role with no name: "the adviser" repeats an earlier source with the same head noun.
     const head = headOf(bare);
     const hasName = /\p{Lu}/u.test(cleaned.replace(/^\p{Lu}/u, '')) || /^\p{Lu}/u.test(cleaned) && !ROLE_NOUNS.has((cleaned.split(/\s+/)[0] ?? '').toLowerCase());
-    if (/^the\s/i.test(bare) && head) {
-      const earlier = [...this.resolved].reverse().find((r) => r.start < pos && (r.head === head || r.phrase.toLowerCase().includes(` ${head}`)));
-      if (earlier && ROLE_NOUNS.has(head)) return this.record(pos, phrase, earlier.result, earlier.isPerson);
+    if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
+      const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
+      const earlier = [...this.resolved].reverse().find((r) => r.start < pos && (r.head === head || headRe.test(r.phrase)));
+      if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
-    if (ROLE_NOUNS.has(head) && !/s$/.test(head) && !hasName) {
+    if (PERSON_ROLES.has(head) && !hasName) {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
     }
     const canonical = cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, '');
-    const side = sideOf(phrase || bare);
+    let side = sideOf(phrase || bare);
+    if (side === 'other' && /\b(?:the|this)[\s\u00a0]+country(?:[’']s)?\b|\bits[\s\u00a0]+(?:own[\s\u00a0]+)?(?:military|army|government|forces)/i.test(phrase || bare) && position >= 0) {
+      // "the country's military command": the country the sentence named before.
+      const lead = sideOf(this.raw.slice(Math.max(0, this.raw.lastIndexOf('\n', pos - 1), pos - 400), pos));
+      if (lead !== 'other') side = lead;
+    }
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 

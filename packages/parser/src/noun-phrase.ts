@@ -1,3 +1,4 @@
+import { isSideWord } from './side-lexicon.ts';
 import type { Span } from './types.ts';
 
 /**
@@ -134,11 +135,23 @@ export const ORG_HEADS = new Set([
   'movement', 'front', 'monitor', 'watch', 'observatory', 'capital', 'group’s', 'club', 'society', 'trust', 'school', 'hospital',
 ]);
 
+/** Capitalised words that start sentences or name times, never people. */
+const NOT_NAME = new Set([
+  ...DETERMINERS, 'on', 'in', 'at', 'after', 'before', 'when', 'while', 'as', 'but', 'and', 'if', 'for', 'from', 'with', 'by', 'of',
+  'to', 'since', 'during', 'last', 'next', 'meanwhile', 'however', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'sign', 'photograph', 'video', 'read', 'more', 'live', 'breaking', 'update', 'according', 'despite',
+  'although', 'though', 'what', 'why', 'how', 'who', 'where', 'we', 'they', 'he', 'she', 'it', 'i', 'you', 'our', 'there', 'here',
+  'this', 'that', 'these', 'those', 'said', 'says', 'street', 'avenue', 'highway', 'road', 'north', 'south', 'east', 'west',
+  'northern', 'southern', 'eastern', 'western', 'central', 'god', 'lord', 'christmas', 'easter', 'covid', 'covid-19',
+]);
+
 const isRole = (lower: string) => ROLE_NOUNS.has(lower.replace(/[’']s$/, ''));
 
 /** A capitalised run that reads as a person's name: 1-4 capitalised words, no role or organisation words. */
 export function looksLikePersonName(text: string): boolean {
   const words = text.replace(/[’']s$/, '').split(/[\s\u00a0]+/).filter(Boolean);
+  if (words.some((w) => NOT_NAME.has(w.toLowerCase().replace(/[’']s$/, '')) || /-\p{Ll}/u.test(w) || isSideWord(w))) return false;
   const bare = words.filter((w) => !HONORIFIC.test(w));
   if (bare.length < 1 || bare.length > 4) return false;
   if (bare.length === 1 && words.length === 1) return false;
@@ -228,6 +241,16 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
     }
     const bare = t.lower.replace(/[’']s$/, '');
     if (DETERMINERS.has(t.lower) && taken > 0) {
+      // "Pascal Hundt of the ICRC", "the head of the regional administration": the phrase goes on before "of the".
+      const prep = tokens[k - 2];
+      const head = tokens[k - 3];
+      if (prep && head && /^(of|for|at|in)$/.test(prep.lower) && /^(the|a|an)$/.test(t.lower) && head.isWord
+        && !BOUNDARY.has(head.lower) && !DETERMINERS.has(head.lower) && !/(?:ed|ing)$/.test(head.lower) && (isCapital(head) || isRole(head.lower) || GENERIC_HEAD.test(head.lower))) {
+        k -= 2;
+        taken += 2;
+        from = k;
+        continue;
+      }
       from = k - 1;
       if (t.lower === 'other' || /^(two|three|four|five|one|many|several|some|most|all|both|few)$/.test(t.lower)) {
         // "Other residents", "many residents": a further determiner may precede ("the other").
@@ -293,7 +316,8 @@ export function nameSpanIn(tokens: Token[], from: number, to: number): { from: n
     // "spokesman Peskov", "Mr. Lyakh": a single capitalised word after a role word or an honorific.
     if (j - i === 1 && i > 0 && j === words.length) {
       const prev = words[i - 1] as Token;
-      if ((isRole(prev.lower) && !isCapital(prev) || HONORIFIC.test(prev.text)) && !ORG_HEADS.has(w.lower)) {
+      const isApposedName = !isCapital(prev) && prev.isWord && !NP_PREPOSITIONS.has(prev.lower) && !DETERMINERS.has(prev.lower) && !BOUNDARY.has(prev.lower);
+      if ((isRole(prev.lower) && !isCapital(prev) || HONORIFIC.test(prev.text) || isApposedName) && !ORG_HEADS.has(w.lower)) {
         return HONORIFIC.test(prev.text) ? { from: from + i - 1, to: from + j } : { from: from + i, to: from + j };
       }
     }

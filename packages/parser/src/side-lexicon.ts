@@ -39,12 +39,49 @@ const UKRAINIAN_PLACES = [
 /** Phrases that name a side without speaking for it: "Russia's invasion of Ukraine", "pro-Russian". */
 const NEUTRAL_PHRASES = /\b(?:russia[’']s|russian|the|a|full-scale) (?:invasion|war|attack|aggression)(?: (?:of|on|against|in) ukraine)?|\b(?:invasion|war) (?:of|in|on|against) ukraine|\bpro-(?:russian|moscow|kremlin|ukrainian|kyiv)\b|\b(?:russian|moscow|kremlin|kyiv)-(?:backed|installed|annexed|occupied|held|controlled)\b/gi;
 
+/**
+ * Third parties: international bodies, other states and their leaders. Named first, they make a
+ * phrase speak for neither side ("the UN's coordinator for Ukraine", "the Polish prime minister").
+ */
+const FOREIGN_WORDS = [
+  'un', 'unitednations', 'whoorg', 'icrc', 'iaea', 'nato', 'eu', 'european', 'europe', 'osce', 'unicef', 'unhcr', 'ohchr', 'imf',
+  'usa', 'american', 'americans', 'america', 'washington', 'pentagon', 'britain', 'british', 'uk', 'london', 'england', 'english',
+  'germany', 'german', 'berlin', 'france', 'french', 'paris', 'poland', 'polish', 'italy', 'italian', 'rome', 'spain', 'spanish',
+  'turkey', 'turkish', 'ankara', 'china', 'chinese', 'beijing', 'japan', 'japanese', 'tokyo', 'canada', 'canadian', 'ottawa',
+  'israel', 'israeli', 'india', 'indian', 'iran', 'iranian', 'hungary', 'hungarian', 'budapest', 'moldova', 'moldovan', 'georgia',
+  'georgian', 'lithuania', 'lithuanian', 'latvia', 'latvian', 'estonia', 'estonian', 'finland', 'finnish', 'sweden', 'swedish',
+  'norway', 'norwegian', 'denmark', 'danish', 'netherlands', 'dutch', 'belgium', 'belgian', 'brussels', 'austria', 'austrian',
+  'switzerland', 'swiss', 'czech', 'slovakia', 'slovak', 'romania', 'romanian', 'bulgaria', 'bulgarian', 'greece', 'greek', 'serbia',
+  'serbian', 'australia', 'australian', 'western', 'biden', 'blinken', 'psaki', 'kirby', 'sullivan', 'harris', 'johnson', 'truss',
+  'sunak', 'wallace', 'scholz', 'baerbock', 'macron', 'erdogan', 'erdoğan', 'guterres', 'grossi', 'stoltenberg', 'borrell', 'duda',
+  'morawiecki', 'trudeau', 'draghi', 'orban', 'orbán', 'xi', 'modi', 'bennett', 'kishida', 'ofgem', 'rusi', 'isw', 'reuters',
+  'afp', 'bloomberg', 'cnn', 'bbc', 'pope', 'vatican', 'amnesty', 'oxfam', 'msf', 'redcross', 'congress', 'senate', 'republican',
+  'republicans', 'democrat', 'democrats', 'democratic', 'labour', 'tory', 'tories', 'conservative', 'conservatives',
+];
+/** State and place words (not people): they never belong to a personal name. */
+const STATE_WORDS = new Set([
+  'russia', 'russian', 'russians', 'kremlin', 'moscow', 'ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev', 'belarus',
+  'belarusian', 'minsk', 'crimea', 'donbas', 'donbass', 'donetsk', 'luhansk', 'lugansk', ...UKRAINIAN_PLACES,
+  'un', 'eu', 'nato', 'us', 'uk', 'usa', 'europe', 'european', 'america', 'american', 'britain', 'british', 'germany', 'german',
+  'france', 'french', 'poland', 'polish', 'china', 'chinese', 'washington', 'london', 'berlin', 'paris', 'brussels', 'soviet',
+]);
+
+/** A state, capital or place word ("Ukraine", "Kremlin", "Mariupol"), which a personal name never holds. */
+export function isSideWord(word: string): boolean {
+  return STATE_WORDS.has(word.toLowerCase().replace(/[’']s$/, ''));
+}
+
+const FOREIGN = new Set(FOREIGN_WORDS);
 const RUSSIA = new Set(RUSSIA_WORDS);
 const UKRAINE = new Set([...UKRAINE_WORDS, ...UKRAINIAN_PLACES]);
 const OTHER = new Set(OTHER_WORDS);
 
 function tokenize(text: string): string[] {
-  return text.toLowerCase().replace(/[’']s\b/g, '').split(/[^a-zа-яіїєґ-]+/).filter(Boolean);
+  // Upper-case acronyms that are also words: "WHO", "US", "UN".
+  const marked = text.replace(/\bWHO\b/g, 'whoorg').replace(/\bU\.?S\.?(?=[\s,;:’']|$)/g, 'usa').replace(/\bU\.?N\.?(?=[\s,;:’']|$)/g, 'un')
+    .replace(/\bUnited Nations\b/gi, 'unitednations').replace(/\bUnited States\b/gi, 'usa').replace(/\bRed Cross\b/gi, 'redcross')
+    .replace(/\bWorld Health Organi[sz]ation\b/gi, 'whoorg');
+  return marked.toLowerCase().replace(/[’']s\b/g, '').split(/[^a-zа-яіїєґ-]+/).filter(Boolean);
 }
 
 /** Drops side words that only describe the war or an allegiance ("the invasion of Ukraine", "pro-Russian"). */
@@ -58,13 +95,14 @@ export function withoutNeutralPhrases(text: string): string {
  */
 export function sideOf(text: string | null): Side {
   if (!text) return 'unknown';
-  const words = tokenize(text);
+  const words = tokenize(withoutNeutralPhrases(text));
   let first: Side | null = null;
   let isOther = OTHER_PHRASES.test(text);
   for (const w of words) {
     if (OTHER.has(w)) isOther = true;
     else if (!first && RUSSIA.has(w)) first = 'russia';
     else if (!first && UKRAINE.has(w)) first = 'ukraine';
+    else if (!first && FOREIGN.has(w)) first = 'other';
   }
   if (isOther && !words.includes('russian') && !words.includes('russia')) return 'other';
   return first ?? 'other';
