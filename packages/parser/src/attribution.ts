@@ -463,7 +463,7 @@ function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeToken
 
 /** The subject of a sentence, for a continuation cue with no statement before it ("X worked ..., arguing that"). */
 function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Span; phrase: string } | null {
-  const tokens = tokenize(raw, sentence.start, cueStart);
+  const tokens = tokenize(raw, Math.max(sentence.start, cueStart - 600), cueStart);
   // The first capitalised run that reads as a name, outside a leading subordinate clause.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

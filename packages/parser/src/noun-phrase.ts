@@ -20,6 +20,9 @@ const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}’'&\-]|\.(?=[\p{L}\p{N}]))*\.?|[^\s
 /** Words whose final dot belongs to them, not to the sentence. */
 const DOTTED = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|st|jr|sr|sen|rep|gov|maj|capt|adm|rev|hon|[a-z])\.$|\.\p{L}/iu;
 
+/** Characters around a cue searched for its source (a long appositive fits in 300). */
+export const SOURCE_WINDOW = 300;
+
 export function tokenize(raw: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   const text = raw.slice(start, end);
@@ -355,7 +358,8 @@ function isAppositive(tokens: Token[]): boolean {
  * an auxiliary or adverbial between source and cue.
  */
 export function sourceBefore(raw: string, from: number, cueStart: number): SourcePhrase | null {
-  const all = stripTail(tokenize(raw, from, cueStart));
+  // A source phrase is never this long: the window keeps a run of cues in one sentence linear.
+  const all = stripTail(tokenize(raw, Math.max(from, cueStart - SOURCE_WINDOW), cueStart));
   if (all.length === 0) return null;
   if ((all.at(-1) as Token).text === ',') {
     // "NAME, APPOSITIVE, said" or "ROLE, NAME, said".
@@ -395,7 +399,7 @@ export function sourceBefore(raw: string, from: number, cueStart: number): Sourc
  * New World Wealth", "said the regional governor, Serhiy Haida", "according to the ministry".
  */
 export function sourceAfter(raw: string, from: number, limit: number): SourcePhrase | null {
-  const tokens = tokenize(raw, from, limit);
+  const tokens = tokenize(raw, from, Math.min(limit, from + SOURCE_WINDOW));
   const np = leadingPhrase(tokens, 0);
   if (!np) return null;
   const npText = tokens.slice(np.from, np.to).map((x) => x.text).join(' ');
