@@ -22,10 +22,12 @@ const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 
 /** Forms that are nouns as often as verbs ("the grim forecasts came", "BFY's forecast of"). */
 const NOUN_LIKE_CUES = new Set(['forecast', 'forecasts', 'claims', 'claim', 'reports', 'estimates', 'states', 'notes', 'posted', 'warning', 'say']);
+const THAT_ONLY_CUES = new Set(['states', 'claims', 'claim', 'notes', 'estimates', 'forecasts', 'forecast', 'maintained', 'indicated', 'revealed', 'observed']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
+const CLAUSE_START_PREPOSITION = /^(?:in|on|at|during|after|before|to|from|with|via|through|for|of|as|like|into|onto|about|over|under|by)\b(?![\s\u00a0]+(?:least|most|\d|one|two|three|four|five|six|seven|eight|nine|ten|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred|thousand|million))|[\s\u00a0]*\d)/i;
 const SUBORDINATORS = /^(?:after|when|while|as|although|though|before|since|if|because|once|whereas|until|unless)$/i;
 /** Adverbials that may sit between a cue and its clause ("said on Friday it had ...", "told reporters in Kyiv that"). */
-const LEAD_ADVERBIAL = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u00a0]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u00a0]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?[\s\u00a0]*,?[\s\u00a0]*)+/u;
+const LEAD_ADVERBIAL = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u00a0]*,?[\s\u00a0]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u00a0]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u00a0]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?[\s\u00a0]*,?[\s\u00a0]*)+/u;
 
 const wordCount = (text: string) => text.split(/[\s\u00a0]+/).filter(Boolean).length;
 const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u00a0\u200b\ufeff]/.test(c);
@@ -123,6 +125,14 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   return { cue: { text: cueText, start: cueStart, end: cueStart + cueText.length }, source: src, end: cueStart + cueText.length };
 }
 
+/** `"A doubling is possible," he told ARD`: three words are enough when a comma hands the quote to its cue. */
+function isShortAttributedQuote(raw: string, q: Quote): boolean {
+  const inner = raw.slice(q.inner.start, q.inner.end);
+  if (wordCount(inner) < 3) return false;
+  const tail = raw.slice(q.inner.end, Math.min(raw.length, q.close + 2));
+  return /^[,?!]/.test(tail) || /^[”"][\s\u00a0]*,/.test(tail);
+}
+
 function isSubstantialQuote(raw: string, q: Quote): boolean {
   const inner = raw.slice(q.inner.start, q.inner.end);
   const words = wordCount(inner);
@@ -143,7 +153,7 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   // 1. Quotations with a cue beside them; a quote split by its cue, or running on into the next
   //    paragraph with no cue of its own, is one statement.
   const cues = quotes.map((q) => {
-    if (!isSubstantialQuote(raw, q)) return null;
+    if (!isSubstantialQuote(raw, q) && !isShortAttributedQuote(raw, q)) return null;
     const para = paragraphOf(q.open);
     const limit = para ? para.end : raw.length;
     const sentence = sentenceOf(q.open);
@@ -285,6 +295,12 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (st) found.push(st);
       continue;
     }
+    // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
+    if (THAT_ONLY_CUES.has(word) && !/^[\s\u00a0]+that\b/i.test(rest) && !isClauseFinal(raw, cueEnd, sentence.end, word)) continue;
+    // "continued to stay away", "promised to" without a clause: an action, not a statement.
+    if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u00a0]+to\b/i.test(rest)) continue;
+    // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
+    if (/ing$/.test(word) && !/,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
     if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
       if (prevWord && (/[’']s$/.test(prevWord.text) || /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))) continue;
@@ -304,19 +320,18 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     }
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
-    if (isClauseFinal(raw, cueEnd, sentence.end, word)) {
-      // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-      const inverted = /,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart)) && !OBJECT_CUES.has(word);
-      if (inverted) {
-        const src = sourceAfter(raw, cueEnd, sentence.end);
-        if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
-          const content = trimContent(raw, sentence.start, cueStart);
-          if (content && !startsInsideQuote(content, quotes) && wordCount(raw.slice(content.start, content.end)) >= 3) {
-            found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
-            continue;
-          }
+    // "..., told Reuters." has its source before the cue: an object verb is never inverted.
+    if (/,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart)) && !OBJECT_CUES.has(word)) {
+      const src = sourceAfter(raw, cueEnd, sentence.end);
+      if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
+        const content = trimContent(raw, sentence.start, cueStart);
+        if (content && !startsInsideQuote(content, quotes) && wordCount(raw.slice(content.start, content.end)) >= 3) {
+          found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+          continue;
         }
       }
+    }
+    if (isClauseFinal(raw, cueEnd, sentence.end, word)) {
       const src = sourceBefore(raw, sentence.start, cueStart);
       if (src) {
         const commaBefore = raw.slice(sentence.start, src.phraseStart);
@@ -346,23 +361,31 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       const comma = raw.indexOf(',', cueEnd);
       if (comma > 0 && comma < sentence.end) end = comma;
     }
-    const content = contentAfter(raw, cueEnd, end, word);
+    let content = contentAfter(raw, cueEnd, end, word);
     if (!content) continue;
-    const contentText = raw.slice(content.start, content.end);
-    if (wordCount(contentText) < 2) continue;
+    let contentText = raw.slice(content.start, content.end);
+    if (CLAUSE_START_PREPOSITION.test(contentText)) {
+      // "said in a phone interview", "told reporters at a rally, X": the clause, if any, follows a comma.
+      const comma = contentText.indexOf(',');
+      if (comma < 0 || comma > 80) continue;
+      content = trimContent(raw, content.start + comma + 1, content.end);
+      if (!content) continue;
+      contentText = raw.slice(content.start, content.end);
+    }
+    if (wordCount(contentText) < 3) continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
-  // A later statement in the same sentence ends the content of the one before it.
+  // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
   found.sort((a, b) => a.content.start - b.content.start);
-  for (let i = 0; i + 1 < found.length; i++) {
-    const a = found[i] as RawStatement;
-    const b = found[i + 1] as RawStatement;
-    if (!b.source || !b.cue) continue;
-    const cut = Math.min(b.source.start, b.cue.start, b.content.start);
-    if (a.content.end > cut && a.content.start < cut) {
-      const piece = raw.slice(a.content.start, cut).replace(/[\s\u00a0,;]*(?:but|and|while|however|though|whereas|as)?[\s\u00a0,;]*$/i, '');
-      const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
-      if (trimmed) a.content = trimmed;
+  for (const a of found) {
+    for (const b of found) {
+      if (a === b || !b.source || !b.cue) continue;
+      const cut = Math.min(b.source.start, b.cue.start, b.content.start > a.content.start ? b.content.start : Number.MAX_SAFE_INTEGER);
+      if (a.content.end > cut && a.content.start < cut) {
+        const piece = raw.slice(a.content.start, cut).replace(/[\s\u00a0,;]*(?:but|and|while|however|though|whereas|as)?[\s\u00a0,;]*$/i, '');
+        const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
+        if (trimmed) a.content = trimmed;
+      }
     }
   }
   return found.filter((s) => s.content.end > s.content.start);
@@ -379,7 +402,7 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
   if (OBJECT_CUES.has(word) || word === 'told') rest = rest.replace(/^[\s\u00a0]*(?:the[\s\u00a0]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u00a0]*){1,4}|^[\s\u00a0]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u, ' ');
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
-  return /^[\s\u00a0]*[.!?]?[\s\u00a0]*[”"’]?[\s\u00a0]*$/.test(rest) || /^[\s\u00a0]*,[\s\u00a0]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite)\b/i.test(rest);
+  return /^[\s\u00a0]*[.!?]?[\s\u00a0]*[”"’]?[\s\u00a0]*$/.test(rest) || /^[\s\u00a0]*[,;][\s\u00a0]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(rest);
 }
 
 /** Where the clause holding the cue starts: after an earlier statement's content or a quote in the sentence. */

@@ -70,7 +70,7 @@ const BOUNDARY = new Set([
   'late', 'recently', 'separately', 'further', 'repeatedly', 'publicly', 'privately', 'initially', 'finally', 'subsequently',
   'immediately', 'yesterday', 'today', 'tonight', 'tomorrow', 'it’s', "it's", 'whereas', 'whilst', 'thus', 'hence', 'therefore',
   'moreover', 'furthermore', 'indeed', 'perhaps', 'maybe', 'apparently', 'clearly', 'allegedly', 'supposedly', 'likely', 'unlikely',
-  'said’', 'me', 'us', 'him', 'them', 'everyone', 'nobody', 'someone', 'anyone', 'everybody', 'something', 'nothing', 'anything',
+  'said’', 'me', 'us', 'him', 'them', 'everything', 'unlike', 'everyone', 'nobody', 'someone', 'anyone', 'everybody', 'something', 'nothing', 'anything',
 ]);
 
 /** Lower-case -ing words that can sit inside a noun phrase ("the acting mayor", "the ruling party"). */
@@ -146,7 +146,7 @@ const NOT_NAME = new Set([
   'november', 'december', 'sign', 'photograph', 'video', 'read', 'more', 'live', 'breaking', 'update', 'according', 'despite',
   'although', 'though', 'what', 'why', 'how', 'who', 'where', 'we', 'they', 'he', 'she', 'it', 'i', 'you', 'our', 'there', 'here',
   'this', 'that', 'these', 'those', 'said', 'says', 'street', 'avenue', 'highway', 'road', 'north', 'south', 'east', 'west',
-  'northern', 'southern', 'eastern', 'western', 'central', 'god', 'lord', 'christmas', 'easter', 'covid', 'covid-19',
+  'northern', 'southern', 'eastern', 'western', 'central', 'war', 'unlike', 'everything', 'god', 'lord', 'christmas', 'easter', 'covid', 'covid-19',
 ]);
 
 const isRole = (lower: string) => ROLE_NOUNS.has(lower.replace(/[’']s$/, ''));
@@ -262,7 +262,10 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
       }
       return { from, to };
     }
-    if (BOUNDARY.has(t.lower) || BOUNDARY.has(bare) && !isCapital(t)) break;
+    // "Theresa May said": a capitalised boundary word after a capitalised word is part of a name.
+    const prevTok = tokens[k - 2];
+    const inName = isCapital(t) && !!prevTok && prevTok.isWord && isCapital(prevTok) && !NOT_NAME.has(prevTok.lower);
+    if (!inName && (BOUNDARY.has(t.lower) || BOUNDARY.has(bare) && !isCapital(t))) break;
     if (PRONOUN_SOURCES.has(t.lower) && !isCapital(t)) break;
     if (/ing$/.test(t.lower) && !isCapital(t) && !NP_ING.has(t.lower)) break;
     if (NP_PREPOSITIONS.has(t.lower)) {
