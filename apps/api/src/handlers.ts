@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type RouteId, buildOpenApiDocument, createApiKeyRequestSchema, createUserRequestSchema, createWebhookRequestSchema,
-  idParamsSchema, listClaimsQuerySchema, loginRequestSchema, updateUserRequestSchema, v1ClaimsQuerySchema,
+  figureSeriesQuerySchema, idParamsSchema, listClaimsQuerySchema, loginRequestSchema, updateUserRequestSchema, v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
@@ -17,6 +17,7 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { getArticle, listArticles } from './services/get-article.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
+import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
@@ -96,6 +97,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
     listClaims: async (req, res) => sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+    figureSeries: async (req, res) => sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {
       const actor = req.actor;
       const result = await markClaim(db, id(req), req.body, {

@@ -4,13 +4,14 @@ import { NavLink, Route, Routes } from 'react-router';
 import { sessionQuery, useLogout } from './api/queries.ts';
 import { ArticlePage } from './pages/article-page.tsx';
 import { ArticlesPage } from './pages/articles-page.tsx';
+import { FiguresPage } from './pages/figures-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { QueuePage } from './pages/queue-page.tsx';
 
 export function App() {
   const session = useQuery(sessionQuery);
   const logout = useLogout();
-  if (session.isLoading) return <p className="state">Loading…</p>;
+  if (session.isLoading) return <p className="state" role="status">Loading claimdesk…</p>;
   if (session.isError) return <p className="state" role="alert">claimdesk cannot reach its server: {session.error.message}</p>;
   if (!session.data) return <LoginPage />;
   const { user } = session.data;
@@ -23,6 +24,7 @@ export function App() {
         <nav aria-label="Main">
           <NavLink to="/" end>Articles</NavLink>
           <NavLink to="/queue">Review queue</NavLink>
+          <NavLink to="/figures">Figures over time</NavLink>
         </nav>
         <span className="who">
           Signed in as <strong>{user.email}</strong> ({user.role})
@@ -34,9 +36,19 @@ export function App() {
           <Route path="/" element={<ArticlesPage />} />
           <Route path="/articles/:id" element={<ArticlePage canReview={canReview} />} />
           <Route path="/queue" element={<QueuePage />} />
-          <Route path="*" element={<p className="state" role="alert">Page not found.</p>} />
+          <Route path="/figures" element={<FiguresPage />} />
+          <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
     </>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="state" role="alert">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address. <NavLink to="/">Go to the articles</NavLink> or <NavLink to="/queue">the review queue</NavLink>.</p>
+    </div>
   );
 }

@@ -129,3 +129,37 @@ export type ClaimList = z.infer<typeof claimListSchema>;
 
 export const createVerdictResponseSchema = z.object({ claim: claimSchema, verdict: verdictSchema });
 export type CreateVerdictResponse = z.infer<typeof createVerdictResponseSchema>;
+
+/** Figures over time: one point per stored figure claim, for a chart per category and side. */
+export const figureSeriesQuerySchema = z.object({
+  category: categorySchema.default('tanks'),
+  /** Whose loss or count (the figure's subject); omitted: every subject. */
+  subject: sideSchema.optional(),
+});
+export type FigureSeriesQuery = z.input<typeof figureSeriesQuerySchema>;
+
+export const figurePointSchema = z.object({
+  claimId: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string(),
+  /** The side of the source that gave the figure: the series it belongs to. */
+  side: sideSchema,
+  sourceCanonical: z.string().nullable(),
+  subject: sideSchema,
+  text: z.string(),
+  value: z.number(),
+  qualifier: qualifierSchema,
+  asOf: isoDateSchema,
+  status: reviewStatusSchema,
+});
+export type FigurePoint = z.infer<typeof figurePointSchema>;
+
+export const figureSeriesSchema = z.object({
+  category: categorySchema,
+  subject: sideSchema.nullable(),
+  /** Sorted by as-of date; figures without a date cannot be placed on the axis and are left out. */
+  points: z.array(figurePointSchema),
+  /** How many figures of this category had no as-of date. */
+  undated: z.number().int(),
+});
+export type FigureSeries = z.infer<typeof figureSeriesSchema>;

@@ -7,7 +7,8 @@ import {
   loginRequestSchema, sessionInfoSchema, updateUserRequestSchema, userListSchema, userSchema,
 } from './auth.ts';
 import {
-  claimDetailSchema, claimListSchema, createVerdictRequestSchema, createVerdictResponseSchema, listClaimsQuerySchema,
+  claimDetailSchema, claimListSchema, createVerdictRequestSchema, createVerdictResponseSchema, figureSeriesQuerySchema,
+  figureSeriesSchema, listClaimsQuerySchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import {
@@ -61,6 +62,7 @@ export const routes = {
 
   listClaims: route({ method: 'GET', path: '/api/claims', access: 'viewer', apiKey: true, tag: 'claims', summary: 'Claims, filtered, sorted and paginated', query: listClaimsQuerySchema, response: claimListSchema }),
   getClaim: route({ method: 'GET', path: '/api/claims/:id', access: 'viewer', apiKey: true, tag: 'claims', summary: 'A claim with its verdict history', params: idParamsSchema, response: claimDetailSchema }),
+  figureSeries: route({ method: 'GET', path: '/api/figures/series', access: 'viewer', apiKey: true, tag: 'claims', summary: 'Stored figure claims of one category by as-of date, per side of the source, with their status', query: figureSeriesQuerySchema, response: figureSeriesSchema }),
   createVerdict: route({ method: 'POST', path: '/api/claims/:id/verdicts', access: 'editor', apiKey: false, tag: 'claims', summary: 'Append a verdict; a stale version answers 409 with the claim as it stands', params: idParamsSchema, body: createVerdictRequestSchema, response: createVerdictResponseSchema, successStatus: 201 }),
 
   v1ListClaims: route({ method: 'GET', path: '/api/v1/claims', access: 'viewer', apiKey: true, tag: 'v1', summary: 'Claims with cursor pagination and incremental sync (updatedSince)', query: v1ClaimsQuerySchema, response: v1ClaimPageSchema }),

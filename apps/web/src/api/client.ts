@@ -20,7 +20,7 @@ function readCookie(name: string): string | null {
 }
 
 /** The one way the app talks to the API: same-origin cookies, CSRF header on writes, typed errors. */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -34,9 +34,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       method,
       headers,
       credentials: 'same-origin',
+      signal: init.signal,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-  } catch {
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
     throw new ApiError(0, 'network_error', 'The server cannot be reached. Check your connection and try again.');
   }
   if (response.status === 204) return undefined as T;

@@ -1,5 +1,5 @@
 import type {
-  ArticleDetail, ArticleList, Claim, ClaimDetail, ClaimList, CreateVerdictResponse, SessionInfo, VerdictStatus,
+  ArticleDetail, ArticleList, Claim, ClaimDetail, ClaimList, CreateVerdictResponse, FigureSeries, SessionInfo, VerdictStatus,
 } from '@claimdesk/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from './client.ts';
@@ -10,6 +10,7 @@ export const keys = {
   article: (id: string) => ['articles', id] as const,
   claims: (params: string) => ['claims', params] as const,
   claim: (id: string) => ['claim', id] as const,
+  figures: (params: string) => ['figures', params] as const,
 };
 
 export const sessionQuery = queryOptions({
@@ -31,7 +32,22 @@ export const articleQuery = (id: string) =>
   queryOptions({ queryKey: keys.article(id), queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`) });
 
 export const claimsQuery = (params: URLSearchParams) =>
-  queryOptions({ queryKey: keys.claims(params.toString()), queryFn: () => apiFetch<ClaimList>(`/api/claims?${params.toString()}`) });
+  queryOptions({
+    queryKey: keys.claims(params.toString()),
+    queryFn: ({ signal }) => apiFetch<ClaimList>(`/api/claims?${params.toString()}`, { signal }),
+  });
+
+/** The queue reads fixed-size pages by number, so a reader can jump anywhere in 20,000 claims. */
+export const QUEUE_PAGE_SIZE = 100;
+export const claimsPageQuery = (filters: URLSearchParams, page: number) => {
+  const params = new URLSearchParams(filters);
+  params.set('page', String(page));
+  params.set('pageSize', String(QUEUE_PAGE_SIZE));
+  return claimsQuery(params);
+};
+
+export const figureSeriesQuery = (params: URLSearchParams) =>
+  queryOptions({ queryKey: keys.figures(params.toString()), queryFn: () => apiFetch<FigureSeries>(`/api/figures/series?${params.toString()}`) });
 
 export const claimQuery = (id: string) =>
   queryOptions({ queryKey: keys.claim(id), queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`) });

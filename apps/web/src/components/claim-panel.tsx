@@ -1,15 +1,21 @@
-import type { Claim, VerdictStatus } from '@claimdesk/contracts';
+import { type Claim, type ReviewStatus, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type RefObject, useEffect, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { claimQuery, useMarkClaim } from '../api/queries.ts';
-import { StatusBadge } from './status.tsx';
+import { sentenceAround } from './sentence.ts';
+import { STATUS_LABEL, StatusBadge } from './status.tsx';
 
-const ACTIONS: Array<{ status: VerdictStatus; label: string; key: string }> = [
+export const VERDICT_ACTIONS: Array<{ status: VerdictStatus; label: string; key: string }> = [
   { status: 'verified', label: 'Mark verified', key: 'v' },
   { status: 'disputed', label: 'Mark disputed', key: 'd' },
   { status: 'unverifiable', label: 'Mark unverifiable', key: 'u' },
 ];
+
+/** What the page's keyboard shortcuts may ask of the panel. */
+export interface ClaimPanelHandle {
+  save: (status: VerdictStatus) => void;
+}
 
 export interface ClaimPanelProps {
   claim: Claim;
@@ -17,76 +23,117 @@ export interface ClaimPanelProps {
   articleText: string;
   canReview: boolean;
   noteRef: RefObject<HTMLTextAreaElement | null>;
+  handleRef?: RefObject<ClaimPanelHandle | null>;
   /** Set by keyboard shortcuts: the status to save next. */
   pendingStatus: VerdictStatus | null;
   onPendingStatusChange: (status: VerdictStatus | null) => void;
+  /** Called after a save succeeded from inside the form, so the page can give keys back to the list. */
+  onSaved?: () => void;
 }
 
-function parseEvidence(text: string): { urls: string[]; invalid: string[] } {
-  const items = text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-  const invalid = items.filter((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol !== 'http:' && url.protocol !== 'https:';
-    } catch {
-      return true;
-    }
+type Message =
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'conflict'; mine: VerdictStatus; other: Claim | null; text: string };
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const words = (s: string) => s.replaceAll('_', ' ');
+
+/** Splits the evidence fields into valid http(s) links and the numbers (1-based) of the bad ones. */
+export function checkEvidence(fields: string[]): { urls: string[]; invalid: number[] } {
+  const urls: string[] = [];
+  const invalid: number[] = [];
+  fields.forEach((value, i) => {
+    const v = value.trim();
+    if (v === '') return;
+    if (httpUrlSchema.safeParse(v).success) urls.push(v);
+    else invalid.push(i + 1);
   });
-  return { urls: items.filter((u) => !invalid.includes(u)), invalid };
+  return { urls, invalid };
 }
 
-export function ClaimPanel({ claim, articleId, articleText, canReview, noteRef, pendingStatus, onPendingStatusChange }: ClaimPanelProps) {
+export function ClaimPanel({
+  claim, articleId, articleText, canReview, noteRef, handleRef, pendingStatus, onPendingStatusChange, onSaved,
+}: ClaimPanelProps) {
   const [note, setNote] = useState('');
-  const [evidence, setEvidence] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [evidence, setEvidence] = useState<string[]>(['']);
+  const [invalidEvidence, setInvalidEvidence] = useState<number[]>([]);
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
   const detail = useQuery(claimQuery(claim.id));
   const mark = useMarkClaim(articleId);
+  const ids = useId();
 
+  // A new claim starts with an empty form: a note written for one claim must never land on another.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the claim's identity only
   useEffect(() => {
     setNote('');
-    setEvidence('');
+    setEvidence(['']);
+    setInvalidEvidence([]);
+    setNoteMissing(false);
     setMessage(null);
   }, [claim.id]);
 
   const save = (status: VerdictStatus) => {
-    const { urls, invalid } = parseEvidence(evidence);
+    if (mark.isPending) return;
+    const { urls, invalid } = checkEvidence(evidence);
+    setInvalidEvidence(invalid);
     if (invalid.length > 0) {
-      setMessage({ kind: 'error', text: `Evidence must be http(s) links: ${invalid.join(', ')}` });
+      setMessage({ kind: 'error', text: `Not saved: evidence link ${invalid.join(', ')} is not an http(s) address.` });
+      document.getElementById(`${ids}-evidence-${(invalid[0] ?? 1) - 1}`)?.focus();
       return;
     }
     if (status !== 'verified' && note.trim() === '') {
-      setMessage({ kind: 'error', text: `A note is required when a claim is marked ${status}, so a reader learns why.` });
+      setNoteMissing(true);
+      setMessage({ kind: 'error', text: `Not saved: a note is required when a claim is marked ${status}, so a reader learns why.` });
+      onPendingStatusChange(status);
       noteRef.current?.focus();
       return;
     }
+    setNoteMissing(false);
     setMessage(null);
     onPendingStatusChange(null);
+    const before: ReviewStatus = claim.status;
+    const formRef = noteRef.current?.form ?? null;
     mark.mutate(
-      { claim, status, note, evidence: urls },
+      { claim, status, note: note.trim(), evidence: urls },
       {
         onSuccess: () => {
           setMessage({ kind: 'ok', text: `Saved: ${status}.` });
           setNote('');
-          setEvidence('');
+          setEvidence(['']);
+          if (formRef?.contains(document.activeElement)) onSaved?.();
         },
         onError: (error) => {
-          const text = error instanceof ApiError ? error.message : 'The verdict could not be saved.';
-          setMessage({ kind: 'error', text: error instanceof ApiError && error.code === 'version_conflict' ? `Conflict: ${text}` : `Not saved: ${text}` });
+          if (error instanceof ApiError && error.code === 'version_conflict') {
+            const other = (error.details as { claim?: Claim } | undefined)?.claim ?? null;
+            setMessage({ kind: 'conflict', mine: status, other, text: error.message });
+            return;
+          }
+          const text = error instanceof ApiError ? error.message : 'the verdict could not be saved';
+          setMessage({ kind: 'error', text: `Not saved: ${text}. The claim is back to ${STATUS_LABEL[before].label.toLowerCase()}; your note is kept.` });
         },
       },
     );
   };
+
+  useImperativeHandle(handleRef, () => ({ save }));
+
+  // The panel scrolls on its own: what a key just did (armed status, saved, refused) must be in view.
+  const feedbackRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (pendingStatus || message) feedbackRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [pendingStatus, message]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (pendingStatus) save(pendingStatus);
   };
 
-  const sentenceStart = Math.max(0, articleText.lastIndexOf('\n', claim.start) + 1);
-  const nextBreak = articleText.indexOf('\n', claim.end);
-  const sentenceEnd = nextBreak === -1 ? articleText.length : nextBreak;
+  const context = sentenceAround(articleText, claim.start, claim.end);
   const figure = claim.figure;
   const statement = detail.data?.statement;
+  const noteRequired = pendingStatus === 'disputed' || pendingStatus === 'unverifiable';
 
   return (
     <section className="claim-panel" aria-labelledby="claim-panel-heading">
@@ -97,23 +144,29 @@ export function ClaimPanel({ claim, articleId, articleText, canReview, noteRef, 
       <blockquote className="claim-text">{claim.text}</blockquote>
       <dl className="facts">
         <dt>Source</dt>
-        <dd>
-          {claim.sourceCanonical ?? 'unknown'}
-          {statement?.source && statement.source !== claim.sourceCanonical ? ` (as written: “${statement.source}”)` : ''} · side{' '}
-          <strong>{claim.side}</strong>
+        <dd className="wide">
+          <strong>{claim.sourceCanonical ?? 'unknown source'}</strong>
+          {statement?.source && statement.source !== claim.sourceCanonical && <> (as written: “{statement.source}”)</>}
+          {statement && !statement.source && <> (no source named in the text: the outlet)</>}
         </dd>
-        {statement && (
+        <dt>Side</dt>
+        <dd><span className={`side-tag side-${claim.side}`}>{claim.side}</span></dd>
+        <dt>Cue</dt>
+        <dd className="wide">{statement ? <>{statement.cue ? `“${statement.cue}”` : 'none'} · {statement.direct ? 'direct quote' : 'reported speech'}</> : '…'}</dd>
+        {claim.kind === 'figure' && statement && (
           <>
-            <dt>Cue</dt>
-            <dd>{statement.cue ?? '—'} {statement.direct ? '(direct quote)' : '(reported speech)'}</dd>
+            <dt>In statement</dt>
+            <dd className="clamp wide">{statement.content}</dd>
           </>
         )}
         {figure && (
           <>
-            <dt>Figure</dt>
-            <dd>
-              {figure.value.toLocaleString('en-GB')} {figure.unit} · {figure.qualifier.replace('_', ' ')} · {figure.category.replace('_', ' ')}
-            </dd>
+            <dt>Value</dt>
+            <dd><strong>{figure.value.toLocaleString('en-GB')}</strong> {figure.unit}</dd>
+            <dt>Qualifier</dt>
+            <dd>{words(figure.qualifier)}</dd>
+            <dt>Category</dt>
+            <dd>{words(figure.category)}</dd>
             <dt>Whose loss</dt>
             <dd>{figure.subject}</dd>
             <dt>Since</dt>
@@ -123,37 +176,21 @@ export function ClaimPanel({ claim, articleId, articleText, canReview, noteRef, 
         <dt>As of</dt>
         <dd>{claim.asOf ?? '—'}</dd>
       </dl>
-      <details className="context">
-        <summary>Sentence in context</summary>
-        <p>{articleText.slice(sentenceStart, sentenceEnd)}</p>
-      </details>
+      <figure className="context">
+        <figcaption>Sentence in context</figcaption>
+        <p>
+          {context.before}
+          <mark className="context-claim">{context.claim}</mark>
+          {context.after}
+        </p>
+      </figure>
 
       {canReview ? (
-        <form className="verdict-form" onSubmit={onSubmit} aria-label="Verdict">
-          <label htmlFor="verdict-note">Note</label>
-          <textarea
-            id="verdict-note"
-            ref={noteRef}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={3}
-            placeholder="Why? Required for disputed and unverifiable. (n)"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey && pendingStatus) {
-                e.preventDefault();
-                save(pendingStatus);
-              }
-            }}
-          />
-          <label htmlFor="verdict-evidence">Evidence links</label>
-          <input
-            id="verdict-evidence"
-            value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            placeholder="https://… (several: separate with spaces)"
-          />
-          <div className="actions">
-            {ACTIONS.map((a) => (
+        <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
+          <h3 id={`${ids}-verdict`}>Verdict</h3>
+          <fieldset className="actions">
+            <legend className="sr-only">Status</legend>
+            {VERDICT_ACTIONS.map((a) => (
               <button
                 key={a.status}
                 type="button"
@@ -162,42 +199,134 @@ export function ClaimPanel({ claim, articleId, articleText, canReview, noteRef, 
                 disabled={mark.isPending}
                 aria-keyshortcuts={a.key}
               >
-                {a.label} <kbd>{a.key}</kbd>
+                <span aria-hidden="true">{STATUS_LABEL[a.status].symbol}</span> {a.label} <kbd>{a.key}</kbd>
               </button>
             ))}
+          </fieldset>
+          <div ref={feedbackRef} className="feedback">
+            {pendingStatus && (
+              <p className="hint armed" role="status">
+                Press Enter to save as {pendingStatus}{noteRequired ? ' (a note is required)' : ''}, Esc to cancel.
+              </p>
+            )}
+            {message?.kind === 'ok' && <p role="status" className="message message-ok">{message.text}</p>}
+            {message?.kind === 'error' && <p role="alert" className="message message-error">{message.text}</p>}
+            {message?.kind === 'conflict' && <ConflictMessage mine={message.mine} other={message.other} text={message.text} />}
           </div>
-          {pendingStatus && <p className="hint">Press Enter to save as {pendingStatus}, Esc to cancel.</p>}
+          <label htmlFor="verdict-note">
+            Note {noteRequired ? <span className="req">(required for {pendingStatus})</span> : <span className="hint">(required for disputed and unverifiable)</span>}
+          </label>
+          <textarea
+            id="verdict-note"
+            ref={noteRef}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              if (e.target.value.trim()) setNoteMissing(false);
+            }}
+            rows={3}
+            aria-invalid={noteMissing || undefined}
+            aria-describedby={noteMissing ? `${ids}-note-error` : undefined}
+            aria-keyshortcuts="n"
+            placeholder="Why? What did you check? (n)"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && pendingStatus) {
+                e.preventDefault();
+                save(pendingStatus);
+              }
+            }}
+          />
+          {noteMissing && <p id={`${ids}-note-error`} className="field-error">Write why, so a reader learns it.</p>}
+          <fieldset className="evidence">
+            <legend>Evidence links</legend>
+            {evidence.map((value, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the fields are positional
+              <div className="evidence-row" key={i}>
+                <input
+                  id={`${ids}-evidence-${i}`}
+                  type="url"
+                  inputMode="url"
+                  aria-label={`Evidence link ${i + 1}`}
+                  aria-invalid={invalidEvidence.includes(i + 1) || undefined}
+                  value={value}
+                  placeholder="https://…"
+                  onChange={(e) => {
+                    const next = [...evidence];
+                    next[i] = e.target.value;
+                    setEvidence(next);
+                    setInvalidEvidence((bad) => bad.filter((n) => n !== i + 1));
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && pendingStatus) {
+                      e.preventDefault();
+                      save(pendingStatus);
+                    }
+                  }}
+                />
+                {evidence.length > 1 && (
+                  <button type="button" className="btn-small" aria-label={`Remove evidence link ${i + 1}`} onClick={() => setEvidence(evidence.filter((_, j) => j !== i))}>
+                    Remove
+                  </button>
+                )}
+                {invalidEvidence.includes(i + 1) && <span className="field-error">Not an http(s) link.</span>}
+              </div>
+            ))}
+            {evidence.length < 20 && (
+              <button type="button" className="btn-small" onClick={() => setEvidence([...evidence, ''])}>Add another link</button>
+            )}
+          </fieldset>
         </form>
       ) : (
         <p className="hint">You can read verdicts; marking claims needs the editor role.</p>
       )}
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message message-${message.kind}`}>
-          {message.text}
-        </p>
-      )}
 
       <h3>History</h3>
       {detail.isLoading && <p className="hint">Loading history…</p>}
-      {detail.isError && <p role="alert">History could not be loaded.</p>}
+      {detail.isError && (
+        <p role="alert" className="message message-error">
+          History could not be loaded: {detail.error.message} <button type="button" className="btn-small" onClick={() => void detail.refetch()}>Retry</button>
+        </p>
+      )}
       {detail.data && detail.data.verdicts.length === 0 && <p className="hint">No verdict yet: this claim is pending.</p>}
-      <ol className="history">
-        {detail.data?.verdicts.map((v) => (
-          <li key={v.id}>
-            <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on <time dateTime={v.createdAt}>{new Date(v.createdAt).toLocaleString('en-GB')}</time>
-            {v.note && <p className="note">{v.note}</p>}
-            {v.evidence.length > 0 && (
-              <ul>
-                {v.evidence.map((u) => (
-                  <li key={u}>
-                    <a href={u} rel="noreferrer noopener" target="_blank">{u}</a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ol>
+      {detail.data && detail.data.verdicts.length > 0 && (
+        <ol className="history" aria-label="Verdict history, newest first">
+          {detail.data.verdicts.map((v) => (
+            <li key={v.id}>
+              <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
+              <span className="hint"> · version {v.version}</span>
+              {v.note && <p className="note">{v.note}</p>}
+              {v.evidence.length > 0 && (
+                <ul className="links">
+                  {v.evidence.map((u) => (
+                    <li key={u}>
+                      <a href={u} rel="noreferrer noopener" target="_blank">{u}</a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
+  );
+}
+
+function ConflictMessage({ mine, other, text }: { mine: VerdictStatus; other: Claim | null; text: string }) {
+  const verdict = other?.latestVerdict;
+  return (
+    <div role="alert" className="message message-error conflict">
+      <p><strong>Conflict: another editor saved first.</strong> {text}.</p>
+      {verdict && (
+        <div className="conflict-other">
+          <StatusBadge status={verdict.status} /> by <strong>{verdict.author}</strong> on <time dateTime={verdict.createdAt}>{when(verdict.createdAt)}</time>
+          {verdict.note && <p className="note">“{verdict.note}”</p>}
+        </div>
+      )}
+      <p>
+        Your <strong>{mine}</strong> verdict was not saved and nothing was overwritten. Your note and links are kept: press a
+        status again to record yours on top of theirs, or move on to leave theirs.
+      </p>
+    </div>
   );
 }

@@ -1,111 +1,199 @@
-import type { Claim, VerdictStatus } from '@claimdesk/contracts';
+import type { Claim, ReviewStatus, VerdictStatus } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { flushSync } from 'react-dom';
+import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { articleQuery } from '../api/queries.ts';
-import { ClaimPanel } from '../components/claim-panel.tsx';
+import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
 import { buildSegments } from '../components/segments.ts';
+import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
+const KEY_STATUS: Record<string, VerdictStatus> = { v: 'verified', d: 'disputed', u: 'unverifiable' };
+
+/** A new article is a new page: nothing (selection, armed verdict, note) carries over from the last one. */
 export function ArticlePage({ canReview }: { canReview: boolean }) {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  return <ArticleView key={id} id={id} canReview={canReview} />;
+}
+
+function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   const article = useQuery(articleQuery(id));
-  const selectedId = params.get('claim');
+  const [, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const navigate = useNavigate();
+  // The selection lives in React state first and is mirrored into the URL. React Router applies URL
+  // changes inside a transition, so the URL can already name the new claim while the page still
+  // renders the old one; keys read this state (and the ref beside it), never the URL.
+  const [selectedId, setSelectedId] = useState<string | null>(() => new URLSearchParams(location.search).get('claim'));
   const [pendingStatus, setPendingStatus] = useState<VerdictStatus | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const live = useRef({ selectedId, pendingStatus, showHelp });
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
+  const panelRef = useRef<ClaimPanelHandle | null>(null);
   const claims = article.data?.claims ?? [];
+  const claimsRef = useRef(claims);
+  claimsRef.current = claims;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
   const segments = useMemo(() => (article.data ? buildSegments(article.data.text.length, article.data.claims) : []), [article.data]);
 
-  const select = (claim: Claim | undefined, scroll: 'text' | 'list' | 'both' = 'both') => {
+  const armStatus = (status: VerdictStatus | null) => {
+    live.current.pendingStatus = status;
+    flushSync(() => setPendingStatus(status));
+  };
+  const toggleHelp = (open: boolean) => {
+    live.current.showHelp = open;
+    setShowHelp(open);
+  };
+
+  const select = (claim: Claim | undefined, from: 'keys' | 'text' | 'list') => {
     if (!claim) return;
-    setPendingStatus(null);
+    live.current.selectedId = claim.id;
+    live.current.pendingStatus = null;
+    // Rendered now, not later: the next key (v, Enter) must act on the claim the reader sees.
+    flushSync(() => {
+      setSelectedId(claim.id);
+      setPendingStatus(null);
+    });
     setParams((p) => {
       const next = new URLSearchParams(p);
       next.set('claim', claim.id);
       return next;
     }, { replace: true });
-    requestAnimationFrame(() => {
-      if (scroll !== 'list') document.querySelector(`[data-claim-id="${claim.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      if (scroll !== 'text') document.getElementById(`claim-item-${claim.id}`)?.scrollIntoView({ block: 'nearest' });
-    });
+    const item = document.getElementById(`claim-item-${claim.id}`);
+    const button = item?.querySelector('button');
+    if (from !== 'list') item?.scrollIntoView({ block: 'nearest' });
+    if (from === 'keys') button?.focus({ preventScroll: true });
+    if (from !== 'text') document.querySelector(`[data-claim-id="${claim.id}"]`)?.scrollIntoView({ block: 'center' });
   };
 
-  // Keys read the latest state through a ref: a fast typist can press v right after j, before an effect re-subscribes.
-  const latest = useRef({ selected, claims, pendingStatus, canReview, select });
-  latest.current = { selected, claims, pendingStatus, canReview, select };
+  // Back and Forward (and links from elsewhere) move the selection; our own replaces do not.
+  useEffect(() => {
+    if (navigationType === 'REPLACE') return;
+    const fromUrl = new URLSearchParams(location.search).get('claim');
+    if (fromUrl !== live.current.selectedId) {
+      live.current.selectedId = fromUrl;
+      live.current.pendingStatus = null;
+      setSelectedId(fromUrl);
+      setPendingStatus(null);
+    }
+  }, [location.search, navigationType]);
 
+  // Scroll to a claim named by the URL once the article has arrived.
+  const hasScrolled = useRef(false);
+  useEffect(() => {
+    if (hasScrolled.current || !article.data || !live.current.selectedId) return;
+    hasScrolled.current = true;
+    const claimId = live.current.selectedId;
+    document.getElementById(`claim-item-${claimId}`)?.scrollIntoView({ block: 'nearest' });
+    document.querySelector(`[data-claim-id="${claimId}"]`)?.scrollIntoView({ block: 'center' });
+  }, [article.data]);
+
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const canReviewRef = useRef(canReview);
+  canReviewRef.current = canReview;
+
+  // Subscribed once: the handler reads everything through refs, so no key press sees stale state.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: armStatus and toggleHelp only touch refs and state setters
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { selected, claims, pendingStatus, canReview, select } = latest.current;
-      const target = e.target as HTMLElement | null;
-      const isTyping = target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT');
-      if (isTyping) {
-        if (e.key === 'Escape') (target as HTMLElement).blur();
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const state = live.current;
+      if (state.showHelp) {
+        if (e.key === '?' || e.key === 'Escape') {
+          e.preventDefault();
+          toggleHelp(false);
+        }
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const index = selected ? claims.findIndex((c) => c.id === selected.id) : -1;
+      if (isTypingTarget(e.target)) {
+        if (e.key === 'Escape') (e.target as HTMLElement).blur();
+        return;
+      }
+      const list = claimsRef.current;
+      const index = list.findIndex((c) => c.id === state.selectedId);
+      const current = index >= 0 ? list[index] : undefined;
+      const status = KEY_STATUS[e.key];
       if (e.key === 'j' || e.key === 'ArrowDown') {
         e.preventDefault();
-        select(claims[Math.min(claims.length - 1, index + 1)]);
+        selectRef.current(list[Math.min(list.length - 1, index + 1)], 'keys');
       } else if (e.key === 'k' || e.key === 'ArrowUp') {
         e.preventDefault();
-        select(claims[Math.max(0, index - 1)]);
-      } else if (canReview && selected && (e.key === 'v' || e.key === 'd' || e.key === 'u')) {
+        selectRef.current(list[Math.max(0, index - 1)], 'keys');
+      } else if (status && current && canReviewRef.current) {
         e.preventDefault();
-        const status = e.key === 'v' ? 'verified' : e.key === 'd' ? 'disputed' : 'unverifiable';
-        setPendingStatus(status);
+        armStatus(status);
         if (status !== 'verified') noteRef.current?.focus();
-      } else if (e.key === 'n' && selected) {
+      } else if (e.key === 'n' && current && canReviewRef.current) {
         e.preventDefault();
         noteRef.current?.focus();
-      } else if (e.key === 'Enter' && pendingStatus && selected) {
+      } else if (e.key === 'Enter' && state.pendingStatus && current) {
         e.preventDefault();
-        (document.querySelector(`.btn-${pendingStatus}`) as HTMLButtonElement | null)?.click();
+        panelRef.current?.save(state.pendingStatus);
       } else if (e.key === '?') {
-        setShowHelp((s) => !s);
+        e.preventDefault();
+        toggleHelp(true);
+      } else if (e.key === '/') {
+        e.preventDefault();
+        void navigate('/queue', { state: { focusSearch: true } });
       } else if (e.key === 'Escape') {
-        setPendingStatus(null);
-        setShowHelp(false);
+        armStatus(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [navigate]);
 
-  if (article.isLoading) return <p className="state">Loading the article…</p>;
+  if (article.isLoading) return <p className="state" role="status">Loading the article…</p>;
   if (article.isError) {
     const notFound = article.error instanceof ApiError && article.error.status === 404;
     return (
       <div className="state" role="alert">
         <h1>{notFound ? 'Article not found' : 'The article could not be loaded'}</h1>
         <p>{notFound ? 'It may have been removed, or the link is wrong.' : article.error.message}</p>
-        <Link to="/">Back to articles</Link>
+        <p>
+          {!notFound && <button type="button" className="btn" onClick={() => void article.refetch()}>Try again</button>}{' '}
+          <Link to="/">Back to articles</Link>
+        </p>
       </div>
     );
   }
   const a = article.data;
   if (!a) return null;
-  const reviewed = a.counts.total - a.counts.pending;
-  const percent = a.counts.total > 0 ? Math.round((reviewed / a.counts.total) * 100) : 0;
+  // Counted from the claims in the cache, so an optimistic verdict moves the bar at once.
+  const counts: Record<ReviewStatus, number> = { pending: 0, verified: 0, disputed: 0, unverifiable: 0 };
+  for (const c of claims) counts[c.status]++;
+  const reviewed = claims.length - counts.pending;
+  const percent = claims.length > 0 ? Math.round((reviewed / claims.length) * 100) : 0;
+  const endsAt = (claim: Claim | null, end: number) => (claim && claim.end === end ? claim : null);
 
   return (
     <div className="article-layout">
       <article className="article" aria-labelledby="article-title">
-        <p className="crumbs"><Link to="/">Articles</Link> ›</p>
+        <nav aria-label="Breadcrumb" className="crumbs"><Link to="/">Articles</Link> › <span aria-current="page">article</span></nav>
         <h1 id="article-title">{a.title}</h1>
-        <p className="meta">
-          {a.publishedOn ?? 'undated'} · {a.dateline.join(' / ') || 'no dateline'} · {a.outlet ?? 'unknown outlet'}
-          {a.byline ? ` · by ${a.byline}` : ''}
-        </p>
-        <div className="progress" aria-label={`Review progress: ${reviewed} of ${a.counts.total} claims reviewed`}>
-          <progress max={a.counts.total || 1} value={reviewed} />
-          <span>{reviewed} of {a.counts.total} reviewed ({percent}%) · {a.counts.verified} verified · {a.counts.disputed} disputed · {a.counts.unverifiable} unverifiable</span>
+        <dl className="meta">
+          <div><dt>Date</dt><dd>{a.publishedOn ? <time dateTime={a.publishedOn}>{a.publishedOn}</time> : 'undated'}</dd></div>
+          <div><dt>Dateline</dt><dd>{a.dateline.join(' / ') || '—'}</dd></div>
+          <div><dt>Outlet</dt><dd>{a.outlet ?? 'unknown'}</dd></div>
+          <div><dt>Byline</dt><dd>{a.byline ?? '—'}</dd></div>
+        </dl>
+        <div className="progress">
+          <progress
+            max={claims.length || 1}
+            value={reviewed}
+            aria-label="Review progress"
+            aria-valuetext={`${reviewed} of ${claims.length} claims reviewed`}
+          />
+          <span>
+            <strong>{reviewed} of {claims.length} reviewed ({percent}%)</strong> · {counts.verified} verified · {counts.disputed} disputed ·{' '}
+            {counts.unverifiable} unverifiable · {counts.pending} pending
+          </span>
         </div>
+        <Legend />
         <div className="article-text">
           {segments.map((s) => {
             const text = a.text.slice(s.start, s.end);
@@ -114,34 +202,47 @@ export function ArticlePage({ canReview }: { canReview: boolean }) {
             const classes = [
               'hl',
               s.statement ? `hl-statement st-${s.statement.status}` : '',
-              s.figure ? `hl-figure st-${s.figure.status}` : '',
+              s.figure ? `hl-figure fst-${s.figure.status}` : '',
               selected && (selected.id === s.figure?.id || selected.id === s.statement?.id) ? 'is-selected' : '',
             ].join(' ');
+            const tags = [endsAt(s.figure, s.end), endsAt(s.statement, s.end)].filter((c): c is Claim => c !== null);
             return (
+              // Mouse users click the text; keyboard users reach every claim through the list (j/k).
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the claim list offers the same with keys
               <mark
                 key={s.start}
                 className={classes}
                 data-claim-id={claim.id}
+                data-status={claim.status}
                 title={`${claim.kind}: ${STATUS_LABEL[claim.status].label}`}
-                onClick={() => select(claim, 'list')}
+                onClick={() => select(claim, 'text')}
               >
                 {text}
+                {tags.map((c) => (
+                  <span key={c.id} className={`hl-tag tag-${c.status}`}>
+                    {c.status !== 'pending' && <span aria-hidden="true">{STATUS_LABEL[c.status].symbol}</span>}
+                    <span className="sr-only"> ({c.kind}, {STATUS_LABEL[c.status].label.toLowerCase()})</span>
+                  </span>
+                ))}
               </mark>
             );
           })}
         </div>
       </article>
-      <aside className="side" aria-label="Claims">
-        <h2>Claims <span className="hint">(j/k to move, ? for shortcuts)</span></h2>
+      <aside className="side" aria-labelledby="claims-heading">
+        <h2 id="claims-heading">
+          Claims <span className="hint">({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)</span>
+        </h2>
         {claims.length === 0 && <p className="state">The parser found no claims in this article.</p>}
-        <ul className="claim-list">
+        {claims.length > 0 && !selected && <p className="hint">Press <kbd>j</kbd> or pick a claim to start reviewing.</p>}
+        <ul className="claim-list" aria-label="Claims in this article">
           {claims.map((c) => (
             <li key={c.id} id={`claim-item-${c.id}`}>
               <button
                 type="button"
                 className={`claim-item kind-${c.kind}${selected?.id === c.id ? ' is-selected' : ''}`}
                 aria-current={selected?.id === c.id ? 'true' : undefined}
-                onClick={() => select(c, 'text')}
+                onClick={() => select(c, 'list')}
               >
                 <StatusBadge status={c.status} />
                 <span className="claim-kind">{c.kind === 'figure' ? 'Figure' : c.sourceCanonical ?? 'Statement'}</span>
@@ -157,33 +258,28 @@ export function ArticlePage({ canReview }: { canReview: boolean }) {
             articleText={a.text}
             canReview={canReview}
             noteRef={noteRef}
+            handleRef={panelRef}
             pendingStatus={pendingStatus}
-            onPendingStatusChange={setPendingStatus}
+            onPendingStatusChange={armStatus}
+            onSaved={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
           />
         )}
+        {selectedId && !selected && <p className="state" role="alert">This claim is not part of this article.</p>}
       </aside>
-      {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
+      {showHelp && <ShortcutHelp onClose={() => toggleHelp(false)} />}
     </div>
   );
 }
 
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+function Legend() {
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onClick={(e) => e.stopPropagation()}>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <dl className="shortcuts">
-          <dt><kbd>j</kbd> / <kbd>↓</kbd></dt><dd>next claim</dd>
-          <dt><kbd>k</kbd> / <kbd>↑</kbd></dt><dd>previous claim</dd>
-          <dt><kbd>v</kbd> <kbd>d</kbd> <kbd>u</kbd></dt><dd>choose verified, disputed, unverifiable</dd>
-          <dt><kbd>n</kbd></dt><dd>write the note</dd>
-          <dt><kbd>Enter</kbd></dt><dd>save the chosen verdict</dd>
-          <dt><kbd>/</kbd></dt><dd>search claims (queue)</dd>
-          <dt><kbd>Esc</kbd></dt><dd>cancel, leave a field</dd>
-          <dt><kbd>?</kbd></dt><dd>this help</dd>
-        </dl>
-        <button type="button" onClick={onClose} autoFocus>Close</button>
-      </div>
-    </div>
+    <ul className="legend" aria-label="How highlights show status">
+      {(['pending', 'verified', 'disputed', 'unverifiable'] as const).map((s) => (
+        <li key={s}>
+          <mark className={`hl hl-statement st-${s}`}>statement</mark> <mark className={`hl hl-figure fst-${s}`}>figure</mark>
+          <span className={`hl-tag tag-${s}`} aria-hidden="true">{s === 'pending' ? '' : STATUS_LABEL[s].symbol}</span> {STATUS_LABEL[s].label}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,119 +1,335 @@
-import { categorySchema, reviewStatusSchema, sideSchema } from '@claimdesk/contracts';
-import { useQuery } from '@tanstack/react-query';
+import {
+  type Claim, type ClaimList, type ReviewStatus, categorySchema, claimSortSchema, reviewStatusSchema, sideSchema,
+} from '@claimdesk/contracts';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { claimsQuery } from '../api/queries.ts';
-import { StatusBadge } from '../components/status.tsx';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { QUEUE_PAGE_SIZE, articlesQuery, claimsPageQuery } from '../api/queries.ts';
+import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
+import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
-const FILTERS = ['status', 'side', 'category', 'kind', 'source', 'q', 'from', 'to', 'sort', 'order'] as const;
+/** The query parameters the queue understands; anything else in the URL is ignored. */
+export const QUEUE_FILTERS = ['status', 'side', 'category', 'kind', 'articleId', 'source', 'q', 'from', 'to', 'sort', 'order'] as const;
+const ROW_HEIGHT = 64;
+const TYPING_DELAY_MS = 300;
+const SORT_LABEL: Record<(typeof claimSortSchema.options)[number], string> = {
+  article: 'article order', updated: 'last change', status: 'status', value: 'value', asOf: 'as-of date',
+};
+const words = (s: string) => s.replaceAll('_', ' ');
 
-/** Every claim across articles; the filters live in the URL, so a view can be shared and Back works. */
-export function QueuePage() {
-  const [params, setParams] = useSearchParams();
+/** The API filters of the queue, read from the page URL (pagination is the list's own business). */
+export function filtersFromUrl(params: URLSearchParams): URLSearchParams {
   const api = new URLSearchParams();
-  for (const key of FILTERS) {
+  for (const key of QUEUE_FILTERS) {
     const value = params.get(key);
     if (value) api.set(key, value);
   }
-  api.set('pageSize', '500');
-  api.set('page', params.get('page') ?? '1');
-  const claims = useQuery({ ...claimsQuery(api), placeholderData: (prev) => prev });
-  const searchRef = useRef<HTMLInputElement | null>(null);
+  return api;
+}
+
+/**
+ * Every claim across articles. The filters live in the URL (a view can be shared, Back undoes a
+ * change); the list is virtual and reads only the pages of rows in view from the server.
+ */
+export function QueuePage() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
+  const filterKey = filters.toString();
+  const first = useQuery({ ...claimsPageQuery(filters, 1), placeholderData: keepPreviousData });
+  const articles = useQuery(articlesQuery);
+  const total = first.data?.total ?? 0;
   const parentRef = useRef<HTMLDivElement | null>(null);
-  const items = claims.data?.items ?? [];
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => parentRef.current, estimateSize: () => 56, overscan: 10 });
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const [active, setActive] = useState(-1);
+  const [showHelp, setShowHelp] = useState(false);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstPage = Math.floor((virtualRows[0]?.index ?? 0) / QUEUE_PAGE_SIZE) + 1;
+  const lastPage = Math.floor((virtualRows.at(-1)?.index ?? 0) / QUEUE_PAGE_SIZE) + 1;
+  const pageNumbers: number[] = [];
+  for (let p = Math.max(2, firstPage); p <= lastPage; p++) pageNumbers.push(p);
+  const pages = useQueries({ queries: pageNumbers.map((p) => ({ ...claimsPageQuery(filters, p), enabled: total > 0 })) });
+  const pageData = new Map<number, ClaimList | undefined>([[1, first.isPlaceholderData ? undefined : first.data]]);
+  for (const [i, p] of pageNumbers.entries()) pageData.set(p, pages[i]?.data);
+  const rowAt = (index: number): Claim | undefined =>
+    pageData.get(Math.floor(index / QUEUE_PAGE_SIZE) + 1)?.items[index % QUEUE_PAGE_SIZE];
+  const titles = useMemo(() => new Map(articles.data?.items.map((a) => [a.id, a.title])), [articles.data]);
+
+  // A new filter starts at the top of its list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters change
+  useEffect(() => {
+    live.current.active = -1;
+    setActive(-1);
+    virtualizer.scrollToOffset(0);
+  }, [filterKey]);
 
   useEffect(() => {
+    if ((location.state as { focusSearch?: boolean } | null)?.focusSearch) searchRef.current?.focus();
+  }, [location.state]);
+
+  // Keys move a roving focus through the rows; Enter opens the active row's claim.
+  const focusRow = (index: number) => {
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    live.current.active = next;
+    setActive(next);
+    const find = () => parentRef.current?.querySelector<HTMLAnchorElement>(`[data-index="${next}"] a`);
+    const row = find();
+    if (row) {
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: 'nearest' });
+    } else {
+      // Far rows exist only once the list has scrolled to them (and their page has arrived).
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      requestAnimationFrame(() => find()?.focus({ preventScroll: true }));
+    }
+  };
+  const openRow = (index: number) => {
+    const c = rowAt(index);
+    if (c) void navigate(`/articles/${c.articleId}?claim=${c.id}`);
+  };
+  const live = useRef({ active, total, focusRow, openRow, showHelp });
+  live.current = { ...live.current, total, focusRow, openRow, showHelp };
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && (e.target as HTMLElement).tagName !== 'INPUT') {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const state = live.current;
+      if (state.showHelp) {
+        if (e.key === 'Escape' || e.key === '?') {
+          e.preventDefault();
+          setShowHelp(false);
+        }
+        return;
+      }
+      if (isTypingTarget(e.target)) {
+        if (e.key === 'Escape') (e.target as HTMLElement).blur();
+        return;
+      }
+      if (e.key === '/') {
         e.preventDefault();
         searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (e.key === 'j' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        state.focusRow(state.active + 1);
+      } else if (e.key === 'k' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        state.focusRow(state.active - 1);
+      } else if (e.key === 'Enter' && state.active >= 0 && !(e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        state.openRow(state.active);
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setShowHelp(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const update = (key: string, value: string) => {
+  const update = (changes: Record<string, string | null>) => {
     setParams((p) => {
       const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      next.delete('page');
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
       return next;
     });
   };
-  const total = claims.data?.total ?? 0;
-  const page = Number(params.get('page') ?? '1');
-  const pages = Math.max(1, Math.ceil(total / 500));
+  const statuses = (params.get('status') ?? '').split(',').filter(Boolean) as ReviewStatus[];
+  const toggleStatus = (s: ReviewStatus) => {
+    const next = statuses.includes(s) ? statuses.filter((x) => x !== s) : [...statuses, s];
+    update({ status: reviewStatusSchema.options.filter((o) => next.includes(o)).join(',') || null });
+  };
+  const hasFilters = [...filters.keys()].some((k) => k !== 'sort' && k !== 'order');
+  const counts = first.data?.counts;
 
   return (
-    <section aria-labelledby="queue-title">
+    <section aria-labelledby="queue-title" className="queue-page">
       <h1 id="queue-title">Review queue</h1>
-      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <label>Search <input ref={searchRef} type="search" defaultValue={params.get('q') ?? ''} onChange={(e) => update('q', e.target.value)} placeholder="text (/)" /></label>
-        <label>Status
-          <select value={params.get('status') ?? ''} onChange={(e) => update('status', e.target.value)}>
-            <option value="">any</option>
-            {reviewStatusSchema.options.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>Side
-          <select value={params.get('side') ?? ''} onChange={(e) => update('side', e.target.value)}>
-            <option value="">any</option>
+      <form className="filters" aria-label="Filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <TypedFilter label="Search" name="q" value={params.get('q') ?? ''} onCommit={(v) => update({ q: v })} inputRef={searchRef} placeholder="claim text ( / )" />
+        <TypedFilter label="Source" name="source" value={params.get('source') ?? ''} onCommit={(v) => update({ source: v })} placeholder="e.g. Peskov" />
+        <div className="field">
+          <label htmlFor="f-side">Side</label>
+          <select id="f-side" value={params.get('side') ?? ''} onChange={(e) => update({ side: e.target.value })}>
+            <option value="">any side</option>
             {sideSchema.options.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
-        </label>
-        <label>Category
-          <select value={params.get('category') ?? ''} onChange={(e) => update('category', e.target.value)}>
-            <option value="">any</option>
-            {categorySchema.options.map((s) => <option key={s} value={s}>{s.replace('_', ' ')}</option>)}
+        </div>
+        <div className="field">
+          <label htmlFor="f-kind">Kind</label>
+          <select id="f-kind" value={params.get('kind') ?? ''} onChange={(e) => update({ kind: e.target.value })}>
+            <option value="">statements and figures</option>
+            <option value="statement">statements</option>
+            <option value="figure">figures</option>
           </select>
-        </label>
-        <label>Source <input defaultValue={params.get('source') ?? ''} onChange={(e) => update('source', e.target.value)} /></label>
-        <label>From <input type="date" value={params.get('from') ?? ''} onChange={(e) => update('from', e.target.value)} /></label>
-        <label>To <input type="date" value={params.get('to') ?? ''} onChange={(e) => update('to', e.target.value)} /></label>
-        <label>Sort
-          <select value={params.get('sort') ?? 'article'} onChange={(e) => update('sort', e.target.value)}>
-            <option value="article">article order</option>
-            <option value="updated">last change</option>
-            <option value="status">status</option>
-            <option value="value">value</option>
-            <option value="asOf">date</option>
+        </div>
+        <div className="field">
+          <label htmlFor="f-category">Category</label>
+          <select id="f-category" value={params.get('category') ?? ''} onChange={(e) => update({ category: e.target.value })}>
+            <option value="">any category</option>
+            {categorySchema.options.map((s) => <option key={s} value={s}>{words(s)}</option>)}
           </select>
-        </label>
+        </div>
+        <div className="field">
+          <label htmlFor="f-article">Article</label>
+          <select id="f-article" value={params.get('articleId') ?? ''} onChange={(e) => update({ articleId: e.target.value })}>
+            <option value="">any article</option>
+            {articles.data?.items.map((a) => <option key={a.id} value={a.id}>{a.title.length > 60 ? `${a.title.slice(0, 60)}…` : a.title}</option>)}
+          </select>
+        </div>
+        <div className="field"><label htmlFor="f-as-of-from">As of, from</label> <input id="f-as-of-from" type="date" value={params.get('from') ?? ''} onChange={(e) => update({ from: e.target.value })} /></div>
+        <div className="field"><label htmlFor="f-as-of-to">As of, to</label> <input id="f-as-of-to" type="date" value={params.get('to') ?? ''} onChange={(e) => update({ to: e.target.value })} /></div>
+        <div className="field">
+          <label htmlFor="f-sort-by">Sort by</label>
+          <select id="f-sort-by" value={params.get('sort') ?? 'article'} onChange={(e) => update({ sort: e.target.value === 'article' ? null : e.target.value })}>
+            {claimSortSchema.options.map((s) => <option key={s} value={s}>{SORT_LABEL[s]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-order">Order</label>
+          <select id="f-order" value={params.get('order') ?? 'asc'} onChange={(e) => update({ order: e.target.value === 'asc' ? null : e.target.value })}>
+            <option value="asc">ascending</option>
+            <option value="desc">descending</option>
+          </select>
+        </div>
+        {hasFilters && (
+          <button type="button" className="btn-small" onClick={() => setParams(new URLSearchParams())}>Clear filters</button>
+        )}
       </form>
-      {claims.data && (
-        <p className="counts" aria-live="polite">
-          {total.toLocaleString('en-GB')} claims · {claims.data.counts.pending} pending · {claims.data.counts.verified} verified · {claims.data.counts.disputed} disputed · {claims.data.counts.unverifiable} unverifiable
-        </p>
+      <fieldset className="status-filter">
+        <legend>Status <span className="hint">(counts within the other filters; pick several)</span></legend>
+        {reviewStatusSchema.options.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`status-toggle badge-${s}`}
+            aria-pressed={statuses.includes(s)}
+            onClick={() => toggleStatus(s)}
+          >
+            <span aria-hidden="true">{STATUS_LABEL[s].symbol}</span> {STATUS_LABEL[s].label}{' '}
+            <span className="count" data-count={s}>{counts ? counts[s].toLocaleString('en-GB') : '…'}</span>
+          </button>
+        ))}
+      </fieldset>
+      <p className="counts" role="status" aria-live="polite">
+        {first.data ? <><strong>{total.toLocaleString('en-GB')}</strong> {total === 1 ? 'claim matches' : 'claims match'}{first.isFetching ? ' (updating…)' : ''}</> : ' '}
+      </p>
+      {first.isLoading && <p className="state" role="status">Loading claims…</p>}
+      {first.isError && (
+        <div className="state" role="alert">
+          <p>Claims could not be loaded: {first.error.message}</p>
+          <button type="button" className="btn" onClick={() => void first.refetch()}>Try again</button>
+        </div>
       )}
-      {claims.isLoading && <p className="state">Loading claims…</p>}
-      {claims.isError && <p className="state" role="alert">Claims could not be loaded: {claims.error.message}</p>}
-      {claims.data && items.length === 0 && <p className="state">No claim matches these filters.</p>}
-      <div ref={parentRef} className="queue" role="list" aria-label="Claims">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const c = items[row.index];
-            if (!c) return null;
+      {first.data && total === 0 && (
+        <div className="state">
+          <p>No claim matches these filters.</p>
+          {hasFilters && <button type="button" className="btn" onClick={() => setParams(new URLSearchParams())}>Clear filters</button>}
+        </div>
+      )}
+      <div ref={parentRef} className="queue" hidden={!first.data || total === 0} tabIndex={-1}>
+        <ul className="queue-list" aria-label="Claims" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((row) => {
+            const c = rowAt(row.index);
+            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` };
+            if (!c) {
+              return (
+                <li key={`${filterKey}:${row.index}`} data-index={row.index} className="queue-row is-loading" style={style} aria-setsize={total} aria-posinset={row.index + 1}>
+                  <span className="hint">Loading claim {row.index + 1}…</span>
+                </li>
+              );
+            }
             return (
-              <div key={c.id} role="listitem" className="queue-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
+              <li
+                key={c.id}
+                data-index={row.index}
+                className={`queue-row${active === row.index ? ' is-active' : ''}`}
+                style={style}
+                aria-setsize={total}
+                aria-posinset={row.index + 1}
+              >
                 <StatusBadge status={c.status} />
-                <Link to={`/articles/${c.articleId}?claim=${c.id}`} className="queue-text">{c.text}</Link>
-                <span className="queue-meta">{c.sourceCanonical ?? '—'} · {c.side}{c.figure ? ` · ${c.figure.category}` : ''} · {c.asOf ?? ''}</span>
-              </div>
+                <Link
+                  to={`/articles/${c.articleId}?claim=${c.id}`}
+                  className="queue-text"
+                  onFocus={() => {
+                    live.current.active = row.index;
+                    setActive(row.index);
+                  }}
+                >
+                  <span className="queue-kind">{c.kind === 'figure' ? 'Figure' : 'Statement'}:</span> <span>{c.text}</span>
+                </Link>
+                <span className="queue-meta">
+                  {c.sourceCanonical ?? 'unknown source'} · side {c.side}
+                  {c.figure ? ` · ${words(c.figure.category)} ${c.figure.value.toLocaleString('en-GB')}` : ''}
+                  {c.asOf ? ` · as of ${c.asOf}` : ''} · {titles.get(c.articleId) ?? 'article'}
+                </span>
+              </li>
             );
           })}
-        </div>
+        </ul>
       </div>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="pager">
-          <button type="button" disabled={page <= 1} onClick={() => setParams((p) => { const n = new URLSearchParams(p); n.set('page', String(page - 1)); return n; })}>Previous</button>
-          <span>page {page} of {pages}</span>
-          <button type="button" disabled={page >= pages} onClick={() => setParams((p) => { const n = new URLSearchParams(p); n.set('page', String(page + 1)); return n; })}>Next</button>
-        </nav>
-      )}
+      <p className="hint">
+        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the claim, <kbd>/</kbd> searches, <kbd>?</kbd> shows every shortcut.
+      </p>
+      {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
     </section>
+  );
+}
+
+/** A text filter: typing stays local and reaches the URL after a pause, so Back undoes a search, not a letter. */
+function TypedFilter({ label, name, value, onCommit, inputRef, placeholder }: {
+  label: string; name: string; value: string; onCommit: (value: string) => void;
+  inputRef?: RefObject<HTMLInputElement | null>; placeholder?: string;
+}) {
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const committed = useRef(value);
+  useEffect(() => {
+    // Back, Forward and "Clear filters" change the URL under the field.
+    if (value !== committed.current) {
+      committed.current = value;
+      setText(value);
+    }
+  }, [value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const commit = (v: string) => {
+    clearTimeout(timer.current);
+    if (v.trim() === committed.current) return;
+    committed.current = v.trim();
+    onCommit(v.trim());
+  };
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <input
+        id={`f-${name}`}
+        ref={inputRef}
+        type="search"
+        name={name}
+        value={text}
+        placeholder={placeholder}
+        onChange={(e) => {
+          const v = e.target.value;
+          setText(v);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(v), TYPING_DELAY_MS);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(text);
+        }}
+      />
+    </div>
   );
 }

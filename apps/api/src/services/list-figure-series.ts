@@ -1,0 +1,52 @@
+import type { FigureSeries, figureSeriesQuerySchema } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import type { z } from 'zod';
+
+type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
+
+/**
+ * Every stored figure of one category, ordered by its as-of date, so the app can draw one line per
+ * side of the source (what Ukraine says Russia lost, against what others say). The category index
+ * narrows the scan; only the columns the chart needs are read.
+ */
+export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
+  const where = {
+    kind: 'figure',
+    category: query.category,
+    value: { not: null },
+    ...(query.subject ? { subject: query.subject } : {}),
+  };
+  const [rows, undated] = await Promise.all([
+    db.prisma.claim.findMany({
+      where: { ...where, asOf: { not: null } },
+      orderBy: [{ asOf: 'asc' }, { value: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true, articleId: true, side: true, sourceCanonical: true, subject: true, text: true, value: true,
+        qualifier: true, asOf: true, status: true, article: { select: { title: true } },
+      },
+    }),
+    db.prisma.claim.count({ where: { ...where, asOf: null } }),
+  ]);
+  return {
+    category: query.category,
+    subject: query.subject ?? null,
+    undated,
+    points: rows.flatMap((r) =>
+      r.value === null || r.asOf === null
+        ? []
+        : [{
+            claimId: r.id,
+            articleId: r.articleId,
+            articleTitle: r.article.title,
+            side: r.side as FigureSeries['points'][number]['side'],
+            sourceCanonical: r.sourceCanonical,
+            subject: (r.subject ?? 'unknown') as FigureSeries['points'][number]['subject'],
+            text: r.text,
+            value: r.value,
+            qualifier: (r.qualifier ?? 'exact') as FigureSeries['points'][number]['qualifier'],
+            asOf: r.asOf,
+            status: r.status as FigureSeries['points'][number]['status'],
+          }],
+    ),
+  };
+}

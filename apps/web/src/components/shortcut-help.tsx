@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+
+const SHORTCUTS: Array<[keys: string[], what: string]> = [
+  [['j', '↓'], 'next claim'],
+  [['k', '↑'], 'previous claim'],
+  [['v'], 'choose verified'],
+  [['d'], 'choose disputed (then write the note)'],
+  [['u'], 'choose unverifiable (then write the note)'],
+  [['n'], 'write the note'],
+  [['Enter'], 'save the chosen verdict (queue: open the claim)'],
+  [['/'], 'search claims (queue)'],
+  [['Esc'], 'cancel, leave a field, close this help'],
+  [['?'], 'show or hide this help'],
+];
+
+/** Every shortcut of the app, in a modal dialog that keeps focus and gives it back on close. */
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    // The backdrop closes on a click as a convenience; keys close it with Esc and the Close button.
+    // biome-ignore lint/a11y/noStaticElementInteractions: not a control; the dialog inside has the real ones
+    <div className="dialog-backdrop" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        className="dialog"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={what} className="shortcut">
+              <dt>{keys.map((k, i) => <span key={k}>{i > 0 && ' / '}<kbd>{k}</kbd></span>)}</dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" className="btn" ref={closeRef} onClick={onClose}>Close</button>
+      </div>
+    </div>
+  );
+}
+
+/** True when a key press belongs to a field the user is typing in, not to the app's shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type));
+}
