@@ -358,8 +358,8 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     const lead = tokenize(raw, sentence.start, Math.min(sentence.end, sentence.start + 30))[0];
     if (lead && SUBORDINATORS.test(lead.text) && src.phraseStart - sentence.start < 40 + lead.text.length) {
       // "After Macron expressed concern for X, Putin explained ...": the subordinate clause ends at its comma.
-      const comma = raw.indexOf(',', cueEnd);
-      if (comma > 0 && comma < sentence.end) end = comma;
+      const comma = raw.slice(cueEnd, sentence.end).indexOf(',');
+      if (comma >= 0) end = cueEnd + comma;
     }
     let content = contentAfter(raw, cueEnd, end, word);
     if (!content) continue;
@@ -409,7 +409,14 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
 function clauseStartBefore(raw: string, sentence: Segment, cueStart: number, found: RawStatement[]): number {
   let start = sentence.start;
   for (const s of found) if (s.content.end <= cueStart && s.content.end > start) start = s.content.end;
-  const closeQuote = Math.max(raw.lastIndexOf('”', cueStart), raw.lastIndexOf('"', cueStart));
+  // Scan back no further than the clause start: lastIndexOf over the whole text made this quadratic.
+  let closeQuote = -1;
+  for (let k = Math.min(cueStart, raw.length - 1); k >= start; k--) {
+    if (raw[k] === '”' || raw[k] === '"') {
+      closeQuote = k;
+      break;
+    }
+  }
   if (closeQuote >= start && closeQuote < cueStart) {
     const between = raw.slice(closeQuote + 1, cueStart);
     if (/[,;]/.test(between)) start = closeQuote + 1;

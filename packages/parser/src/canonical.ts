@@ -239,7 +239,8 @@ export class SourceResolver {
     let side = sideOf(phrase || bare);
     if (side === 'other' && /\b(?:the|this)[\s\u00a0]+country(?:[’']s)?\b|\bits[\s\u00a0]+(?:own[\s\u00a0]+)?(?:military|army|government|forces)/i.test(phrase || bare) && position >= 0) {
       // "the country's military command": the country the sentence named before.
-      const lead = sideOf(this.raw.slice(Math.max(0, this.raw.lastIndexOf('\n', pos - 1), pos - 400), pos));
+      const window = this.raw.slice(Math.max(0, pos - 400), pos);
+      const lead = sideOf(window.slice(window.lastIndexOf('\n') + 1));
       if (lead !== 'other') side = lead;
     }
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);

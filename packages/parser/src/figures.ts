@@ -251,8 +251,8 @@ function subjectOf(
   if (src) return src;
   if (afterSide) return afterSide;
   // A source outside the war speaking of a count: a side named in this or the previous sentence.
-  const paragraphStart = raw.lastIndexOf('\n', figStart) + 1;
-  const sentences = raw.slice(Math.max(paragraphStart, figStart - 600), figStart).split(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Sen|Rep|Gov))[.!?]\s+(?=[A-Z“"‘])/);
+  const window = raw.slice(Math.max(0, figStart - 600), figStart);
+  const sentences = window.slice(window.lastIndexOf('\n') + 1).split(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Sen|Rep|Gov))[.!?]\s+(?=[A-Z“"‘])/);
   const earlier = lastSide(sentences.slice(-2).join('. '));
   if (earlier) return earlier.side;
   // People counted in war reporting with no side named are, overwhelmingly, in Ukraine.

@@ -124,7 +124,9 @@ function trimSentence(raw: string, s: Segment) {
 function toStatement(raw: string, st: RawStatement, canonical: string | null, side: Statement['sourceSide'], publishedOn: string | null): Omit<Statement, 'id'> {
   const sentenceText = raw.slice(st.sentence.start, st.sentence.end);
   // A running total's start may sit in the sentence before ("... since February 24. It added ...").
-  const paragraphStart = raw.lastIndexOf('\n', st.content.start) + 1;
+  // Bounded look-back: a paragraph can be a whole 1 MB line.
+  const lead = raw.slice(Math.max(0, st.content.start - 1500), st.content.start);
+  const paragraphStart = st.content.start - lead.length + lead.lastIndexOf('\n') + 1;
   const since = resolveSince(raw.slice(st.content.start, st.content.end), publishedOn)
     ?? resolveSince(sentenceText, publishedOn)
     ?? resolveSince(raw.slice(paragraphStart, st.content.end), publishedOn);
@@ -142,10 +144,21 @@ function toStatement(raw: string, st: RawStatement, canonical: string | null, si
 
 /** Nested attribution: a figure belongs to the innermost statement whose content holds it. */
 function assignFiguresToInnermost(statements: Array<Omit<Statement, 'id'>>): void {
+  // Index the statements by where their figures start, so each figure meets only its few rivals
+  // (comparing every pair of statements was quadratic on long inputs).
+  const byFigureStart = new Map<number, Array<Omit<Statement, 'id'>>>();
+  for (const s of statements) {
+    for (const f of s.figures) {
+      const list = byFigureStart.get(f.start);
+      if (list) list.push(s);
+      else byFigureStart.set(f.start, [s]);
+    }
+  }
   for (const outer of statements) {
-    outer.figures = outer.figures.filter((f) => !statements.some((inner) =>
+    const outerLength = outer.content.end - outer.content.start;
+    outer.figures = outer.figures.filter((f) => !(byFigureStart.get(f.start) ?? []).some((inner) =>
       inner !== outer && inner.content.start >= outer.content.start && inner.content.end <= outer.content.end
-      && (inner.content.end - inner.content.start) < (outer.content.end - outer.content.start)
-      && f.start >= inner.content.start && f.end <= inner.content.end && inner.figures.some((g) => g.start === f.start)));
+      && (inner.content.end - inner.content.start) < outerLength
+      && f.start >= inner.content.start && f.end <= inner.content.end));
   }
 }

@@ -55,5 +55,30 @@ export function splitSentences(raw: string, para: Segment): Segment[] {
     i = next - 1;
   }
   if (start < para.end) out.push({ start, end: para.end });
-  return out;
+  return out.some((s) => s.end - s.start > MAX_SENTENCE) ? out.flatMap((s) => capLength(raw, s)) : out;
+}
+
+/**
+ * No real sentence is this long; text without punctuation (a 1 MB line) is cut into pieces of at
+ * most this size at a space, so that the per-sentence work around every cue stays linear overall.
+ */
+export const MAX_SENTENCE = 2000;
+
+function capLength(raw: string, s: Segment): Segment[] {
+  if (s.end - s.start <= MAX_SENTENCE) return [s];
+  const pieces: Segment[] = [];
+  let start = s.start;
+  while (s.end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    const floor = start + MAX_SENTENCE / 2;
+    while (cut > floor && !isSpace(raw.charCodeAt(cut))) cut--;
+    if (cut <= floor) cut = start + MAX_SENTENCE;
+    let end = cut;
+    while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+    if (end > start) pieces.push({ start, end });
+    start = cut;
+    while (start < s.end && isSpace(raw.charCodeAt(start))) start++;
+  }
+  if (start < s.end) pieces.push({ start, end: s.end });
+  return pieces;
 }
