@@ -1,4 +1,8 @@
+import { emailSchema } from '@claimdesk/contracts';
 import { z } from 'zod';
+
+/** An empty variable (`CLAIMDESK_ADMIN_EMAIL=`) means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /** Environment, read and validated once; the rest of the API gets values, never process.env. */
 const envSchema = z.object({
@@ -6,11 +10,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
-  CLAIMDESK_ADMIN_EMAIL: z.string().email().optional(),
-  CLAIMDESK_ADMIN_PASSWORD: z.string().min(12, 'CLAIMDESK_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  CLAIMDESK_ADMIN_EMAIL: optional(emailSchema),
+  CLAIMDESK_ADMIN_PASSWORD: optional(z.string().min(12, 'CLAIMDESK_ADMIN_PASSWORD must be at least 12 characters')),
   CLAIMDESK_ORG_NAME: z.string().default('claimdesk newsroom'),
   CLAIMDESK_ORG_URL: z.string().url().default('http://localhost:3000'),
-  CLAIMDESK_PUBLIC_URL: z.string().url().optional(),
+  CLAIMDESK_PUBLIC_URL: optional(z.string().url()),
   /** "true" when a TLS-terminating proxy sits in front: cookies get Secure, req.ip trusts X-Forwarded-For. */
   CLAIMDESK_BEHIND_HTTPS: z.enum(['true', 'false']).default('false'),
 });

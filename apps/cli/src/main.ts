@@ -1,12 +1,12 @@
 import { CliError } from './cli-error.ts';
-import { dbUsage, importUsage, parseUsage, serveUsage } from './usage.ts';
+import { dbUsage, importUsage, keysUsage, parseUsage, serveUsage, usersUsage } from './usage.ts';
 
 const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
-${[parseUsage, importUsage, dbUsage, serveUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+${[parseUsage, importUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
 
-Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT.`;
+Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
 /** Each command is loaded on demand: `parse` must not pay for Prisma or Express. */
 const commands: Record<string, () => Promise<(argv: string[]) => number | Promise<number>>> = {
@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<(argv: string[]) => number | Promis
   import: async () => (await import('./commands/import.ts')).runImport,
   db: async () => (await import('./commands/db.ts')).runDb,
   serve: async () => (await import('./commands/serve.ts')).runServe,
+  users: async () => (await import('./commands/users.ts')).runUsers,
+  keys: async () => (await import('./commands/keys.ts')).runKeys,
 };
 
 /** Runs one command and returns the exit code; a usage error never shows a stack trace. */

@@ -15,3 +15,16 @@ export const dbUsage = `claimdesk db migrate
 export const serveUsage = `claimdesk serve [--port N]
   Migrates the database, loads the sample article into an empty one, and serves the API and the
   app on http://localhost:PORT (default 3000).`;
+
+export const usersUsage = `claimdesk users create --email EMAIL --role admin|editor|viewer [--name NAME] [--password PW | --password-stdin]
+  Creates an account. Without a password, a random one is generated and printed once.
+claimdesk users list [--json]
+claimdesk users set-role EMAIL|ID admin|editor|viewer
+claimdesk users disable EMAIL|ID        (signs them out everywhere; \`users enable\` undoes it)
+  The last active admin can be neither demoted nor disabled.`;
+
+export const keysUsage = `claimdesk keys create --name NAME
+  Creates a read-only API key for a consumer and prints it once (only its hash is stored).
+  Consumers send it as \`Authorization: Bearer <key>\`.
+claimdesk keys list [--json]
+claimdesk keys revoke ID|PREFIX`;

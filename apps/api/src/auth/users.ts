@@ -71,14 +71,16 @@ export async function updateUser(
 
 /**
  * The first admin: from CLAIMDESK_ADMIN_EMAIL / CLAIMDESK_ADMIN_PASSWORD, else admin@localhost with
- * a random password that the caller prints once. Does nothing when any user exists.
+ * a random password that the caller prints once. Does nothing when an admin exists.
  */
 export async function ensureFirstAdmin(
   db: Database,
   env: { email?: string | undefined; password?: string | undefined },
 ): Promise<{ email: string; generatedPassword: string | null } | null> {
-  if ((await db.prisma.user.count()) > 0) return null;
-  const email = env.email?.trim() || 'admin@localhost';
+  // "First" means no admin yet: accounts made earlier with `claimdesk users create` do not count.
+  if ((await db.prisma.user.count({ where: { role: 'admin' } })) > 0) return null;
+  const email = (env.email?.trim() || 'admin@localhost').toLowerCase();
+  if (await db.prisma.user.findUnique({ where: { email } })) return null;
   const generatedPassword = env.password ? null : randomToken(18);
   await createUser(db, { email, name: 'Administrator', password: env.password ?? generatedPassword ?? '', role: 'admin' });
   return { email, generatedPassword };

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importArticle } from '@claimdesk/api';
-import { migrateDatabase, openDatabase } from '@claimdesk/db';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
 import { collectArticleFiles } from '../collect-files.ts';
 import { readConnectionConfig } from '../env.ts';
+import { openMigratedDatabase } from './admin-db.ts';
 
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
@@ -16,9 +16,7 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
   const files = collectArticleFiles(positionals, { keepMissing: true });
-  const config = readConnectionConfig();
-  await migrateDatabase(config);
-  const db = await openDatabase(config);
+  const db = await openMigratedDatabase(readConnectionConfig());
   let imported = 0;
   let existing = 0;
   let failed = 0;

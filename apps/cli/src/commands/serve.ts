@@ -17,11 +17,12 @@ export async function runServe(argv: string[]): Promise<number> {
   }
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`serve: invalid port ${values.port ?? process.env.PORT}`);
+  // The environment is checked before anything is written, so a bad variable changes nothing.
+  const env = readEnv();
   const config = readConnectionConfig();
   const applied = await migrateDatabase(config);
   if (applied.length > 0) console.log(`database: applied ${applied.join(', ')}`);
   const db = await openDatabase(config);
-  const env = readEnv();
   const admin = await ensureFirstAdmin(db, { email: env.CLAIMDESK_ADMIN_EMAIL, password: env.CLAIMDESK_ADMIN_PASSWORD });
   if (admin?.generatedPassword) {
     console.log(`\nFirst start: created the admin account\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown once. Sign in and create editor accounts (npx claimdesk users create).\n`);
