@@ -161,6 +161,35 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await b.close();
   });
 
+  it('rolls an optimistic verdict back, with a visible message, when the server refuses it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    const claim = server.article.claims.find((c) => c.text === '536 BBMs');
+    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
+    await page.locator('.claim-panel .claim-text', { hasText: '536 BBMs' }).waitFor();
+    const before = await page.locator('.claim-panel h2 .badge').getAttribute('data-status');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/claims/*/verdicts', async (route) => {
+      await held;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }) });
+    });
+    const [key, target] = before === 'verified' ? ['u', 'unverifiable'] : ['v', 'verified'];
+    await page.keyboard.press(key);
+    if (key === 'u') await page.keyboard.type('No second source');
+    await page.keyboard.press('Enter');
+    // At once, before the server answers: the list and the highlight show the new status.
+    await page.locator(`#claim-item-${claim?.id} .badge[data-status="${target}"]`).waitFor();
+    expect(await page.locator('.article-text mark', { hasText: '536 BBMs' }).getAttribute('class')).toContain(`fst-${target}`);
+    release();
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('the database is unavailable');
+    await page.locator(`#claim-item-${claim?.id} .badge[data-status="${before}"]`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `rollback-${kind}.png`) });
+    await page.close();
+  });
+
   it('a viewer sees no verdict buttons, and signing out returns to the sign-in page', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signIn(page, server.baseUrl, server.users.viewer);

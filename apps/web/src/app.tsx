@@ -1,12 +1,16 @@
 import { ROLE_RANK } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { sessionQuery, useLogout } from './api/queries.ts';
 import { ArticlePage } from './pages/article-page.tsx';
 import { ArticlesPage } from './pages/articles-page.tsx';
 import { FiguresPage } from './pages/figures-page.tsx';
+import { KeysPage } from './pages/keys-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { QueuePage } from './pages/queue-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
+import { WebhooksPage } from './pages/webhooks-page.tsx';
 
 export function App() {
   const session = useQuery(sessionQuery);
@@ -16,6 +20,8 @@ export function App() {
   if (!session.data) return <LoginPage />;
   const { user } = session.data;
   const canReview = ROLE_RANK[user.role] >= ROLE_RANK.editor;
+  const isAdmin = user.role === 'admin';
+  const adminOnly = (page: ReactElement) => (isAdmin ? page : <p className="state" role="alert">This page needs the admin role; you are {user.role}.</p>);
   return (
     <>
       <a href="#main" className="skip">Skip to content</a>
@@ -25,6 +31,9 @@ export function App() {
           <NavLink to="/" end>Articles</NavLink>
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
+          {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
+          {isAdmin && <NavLink to="/admin/keys">API keys</NavLink>}
+          {isAdmin && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
         </nav>
         <span className="who">
           Signed in as <strong>{user.email}</strong> ({user.role})
@@ -37,6 +46,9 @@ export function App() {
           <Route path="/articles/:id" element={<ArticlePage canReview={canReview} />} />
           <Route path="/queue" element={<QueuePage />} />
           <Route path="/figures" element={<FiguresPage />} />
+          <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />
+          <Route path="/admin/keys" element={adminOnly(<KeysPage />)} />
+          <Route path="/admin/webhooks" element={adminOnly(<WebhooksPage />)} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

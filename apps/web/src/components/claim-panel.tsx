@@ -149,8 +149,6 @@ export function ClaimPanel({
           {statement?.source && statement.source !== claim.sourceCanonical && <> (as written: “{statement.source}”)</>}
           {statement && !statement.source && <> (no source named in the text: the outlet)</>}
         </dd>
-        <dt>Side</dt>
-        <dd><span className={`side-tag side-${claim.side}`}>{claim.side}</span></dd>
         <dt>Cue</dt>
         <dd className="wide">{statement ? <>{statement.cue ? `“${statement.cue}”` : 'none'} · {statement.direct ? 'direct quote' : 'reported speech'}</> : '…'}</dd>
         {claim.kind === 'figure' && statement && (
@@ -159,6 +157,10 @@ export function ClaimPanel({
             <dd className="clamp wide">{statement.content}</dd>
           </>
         )}
+        <dt>Side</dt>
+        <dd><span className={`side-tag side-${claim.side}`}>{claim.side}</span></dd>
+        <dt>As of</dt>
+        <dd>{claim.asOf ?? '—'}</dd>
         {figure && (
           <>
             <dt>Value</dt>
@@ -173,8 +175,6 @@ export function ClaimPanel({
             <dd>{figure.since ?? '—'}</dd>
           </>
         )}
-        <dt>As of</dt>
-        <dd>{claim.asOf ?? '—'}</dd>
       </dl>
       <figure className="context">
         <figcaption>Sentence in context</figcaption>

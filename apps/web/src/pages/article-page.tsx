@@ -234,7 +234,6 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
           Claims <span className="hint">({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)</span>
         </h2>
         {claims.length === 0 && <p className="state">The parser found no claims in this article.</p>}
-        {claims.length > 0 && !selected && <p className="hint">Press <kbd>j</kbd> or pick a claim to start reviewing.</p>}
         <ul className="claim-list" aria-label="Claims in this article">
           {claims.map((c) => (
             <li key={c.id} id={`claim-item-${c.id}`}>
@@ -264,7 +263,13 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
             onSaved={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
           />
         )}
-        {selectedId && !selected && <p className="state" role="alert">This claim is not part of this article.</p>}
+        {selectedId && !selected && <p className="state" role="alert">This claim is not part of this article. Pick one from the list.</p>}
+        {!selectedId && claims.length > 0 && (
+          <div className="state pick">
+            <p><strong>No claim selected.</strong></p>
+            <p>Press <kbd>j</kbd> to start with the first claim, or pick one in the list or in the text. <kbd>?</kbd> shows every shortcut.</p>
+          </div>
+        )}
       </aside>
       {showHelp && <ShortcutHelp onClose={() => toggleHelp(false)} />}
     </div>

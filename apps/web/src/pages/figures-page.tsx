@@ -7,7 +7,7 @@ import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
 const WIDTH = 920;
 const HEIGHT = 380;
-const M = { top: 24, right: 24, bottom: 48, left: 72 };
+const M = { top: 24, right: 56, bottom: 48, left: 72 };
 const DAY = 86_400_000;
 const TABLE_ROWS = 300;
 const words = (s: string) => s.replaceAll('_', ' ');
@@ -36,7 +36,7 @@ const linkTo = (p: FigurePoint) => `/articles/${p.articleId}?claim=${p.claimId}`
 function niceMax(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * magnitude >= value) return step * magnitude;
   return 10 * magnitude;
 }
 

@@ -1,0 +1,109 @@
+import './admin.css';
+import { MIN_PASSWORD_LENGTH, type Role, type User } from '@claimdesk/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useCreateUser, useUpdateUser, usersQuery } from '../api/admin-queries.ts';
+
+const ROLES: Role[] = ['viewer', 'editor', 'admin'];
+const ROLE_HELP: Record<Role, string> = { viewer: 'reads', editor: 'reviews claims', admin: 'everything, including users and keys' };
+
+/** Admins only: who may sign in, with which role. */
+export function UsersPage({ me }: { me: User }) {
+  const users = useQuery(usersQuery);
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [created, setCreated] = useState<string | null>(null);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setCreated(null);
+    create.mutate(
+      { email, name, password, role },
+      {
+        onSuccess: (user) => {
+          setCreated(`Created ${user.email} (${user.role}). Give them their password through a safe channel.`);
+          setEmail('');
+          setName('');
+          setPassword('');
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="users-title" className="admin-page">
+      <h1 id="users-title">Users</h1>
+      <p>Viewers read, editors review claims, admins manage users, API keys and webhooks.</p>
+
+      <form onSubmit={onSubmit} aria-label="Add a user" className="admin-form">
+        <h2>Add a user</h2>
+        <label htmlFor="new-user-email">Email</label>
+        <input id="new-user-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+        <label htmlFor="new-user-name">Name</label>
+        <input id="new-user-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        <label htmlFor="new-user-role">Role</label>
+        <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => <option key={r} value={r}>{r} ({ROLE_HELP[r]})</option>)}
+        </select>
+        <label htmlFor="new-user-password">Password</label>
+        <input id="new-user-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={MIN_PASSWORD_LENGTH} required autoComplete="new-password" aria-describedby="new-user-password-help" />
+        <small id="new-user-password-help">At least {MIN_PASSWORD_LENGTH} characters.</small>
+        <button type="submit" className="btn" disabled={create.isPending}>{create.isPending ? 'Adding…' : 'Add user'}</button>
+        {create.isError && <p role="alert" className="message message-error">{create.error.message}</p>}
+        {created && <p role="status" className="message message-ok">{created}</p>}
+      </form>
+
+      <h2>Accounts</h2>
+      {users.isLoading && <p className="state" role="status">Loading users…</p>}
+      {users.isError && <p className="state" role="alert">Users could not be loaded: {users.error.message}</p>}
+      {update.isError && <p role="alert" className="message message-error">{update.error.message}</p>}
+      {users.data && (
+        <table className="articles admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.items.map((u) => (
+              <tr key={u.id} data-user={u.email}>
+                <td>{u.email}{u.id === me.id && ' (you)'}</td>
+                <td>{u.name || '—'}</td>
+                <td>
+                  <select
+                    aria-label={`Role of ${u.email}`}
+                    value={u.role}
+                    disabled={update.isPending}
+                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
+                  >
+                    {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  </select>
+                </td>
+                <td>{u.isDisabled ? 'disabled' : 'active'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn-small"
+                    aria-label={`${u.isDisabled ? 'Enable' : 'Disable'} ${u.email}`}
+                    disabled={update.isPending}
+                    onClick={() => update.mutate({ id: u.id, isDisabled: !u.isDisabled })}
+                  >
+                    {u.isDisabled ? 'Enable' : 'Disable'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
