@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer } from './support/browser.ts';
+
+async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD) {
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
+  let test: TestDatabase;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    server = await startTestServer(test);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await test?.drop();
+  });
+
+  it('an admin adds a user, changes a role and disables an account on the users page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.admin);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('Email').fill('new.editor@example.org');
+    await form.getByLabel('Name').fill('Nadia');
+    await form.getByLabel('Role').selectOption('editor');
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('status').filter({ hasText: 'Created new.editor@example.org (editor)' }).waitFor();
+    await page.locator('tr[data-user="new.editor@example.org"]').waitFor();
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'new.editor@example.org' } })).role).toBe('editor');
+
+    // A duplicate is refused with the API's message, nothing changes.
+    await form.getByLabel('Email').fill(server.users.viewer);
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('alert').filter({ hasText: `a user with email ${server.users.viewer} already exists` }).waitFor();
+
+    await page.getByLabel(`Role of ${server.users.viewer}`).selectOption('editor');
+    await expect.poll(async () => (await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.viewer } })).role).toBe('editor');
+    await page.getByRole('button', { name: `Disable ${server.users.editor2}` }).click();
+    await page.getByRole('button', { name: `Enable ${server.users.editor2}` }).waitFor();
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).isDisabled).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, `admin-users-${kind}.png`), fullPage: true });
+
+    // The new editor signs in and sees no admin pages.
+    const other = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const editorPage = await other.newPage();
+    await signIn(editorPage, server.baseUrl, 'new.editor@example.org', 'a long enough password');
+    const editorNav = editorPage.getByRole('navigation', { name: 'Main' });
+    await editorNav.getByRole('link', { name: 'Review queue' }).waitFor();
+    expect(await editorNav.getByRole('link', { name: /Users|API keys|Webhooks/ }).count()).toBe(0);
+    await editorPage.goto(`${server.baseUrl}/admin/users`);
+    await editorPage.getByText('This page needs the admin role; you are editor.').waitFor();
+    expect(await editorPage.locator('tr[data-user]').count()).toBe(0);
+    await other.close();
+    await page.close();
+  });
+
+  it('an admin creates an API key that is shown once and works, then revokes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    await page.getByRole('form', { name: 'Create an API key' }).getByLabel('Name').fill('newsroom CMS');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = page.getByLabel('New API key');
+    await secret.waitFor();
+    const key = (await secret.textContent()) ?? '';
+    expect(key).toMatch(/^cd_[A-Za-z0-9]+_[A-Za-z0-9_-]+$/);
+    await page.screenshot({ path: join(SCREENSHOTS, `admin-keys-${kind}.png`), fullPage: true });
+
+    const ok = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect(ok.status()).toBe(200);
+
+    // After a reload the key is gone for good: only its prefix is listed.
+    await page.reload();
+    await page.locator('tr[data-key="newsroom CMS"]').waitFor();
+    expect(await page.content()).not.toContain(key);
+    expect(await page.locator('tr[data-key="newsroom CMS"]').textContent()).toContain('active');
+    await page.getByRole('button', { name: 'Revoke newsroom CMS' }).click();
+    await page.locator('tr[data-key="newsroom CMS"]', { hasText: 'revoked' }).waitFor();
+    const refused = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect(refused.status()).toBe(401);
+    await page.close();
+  });
+
+  it('an admin registers a webhook, sees its secret once and its deliveries', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await page.getByLabel('URL').fill('http://127.0.0.1:9/hooks/claimdesk');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = (await page.getByLabel('Webhook signing secret').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    const stored = await test.db.prisma.webhook.findFirstOrThrow({ where: { url: 'http://127.0.0.1:9/hooks/claimdesk' } });
+    expect(stored.secret).toBe(secret);
+    await page.getByRole('button', { name: 'Deliveries' }).click();
+    await page.getByText('Nothing sent yet').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `admin-webhooks-${kind}.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Stop http://127.0.0.1:9/hooks/claimdesk' }).click();
+    await page.getByRole('cell', { name: 'stopped' }).waitFor();
+    expect((await test.db.prisma.webhook.findUniqueOrThrow({ where: { id: stored.id } })).isActive).toBe(false);
+    await page.close();
+  });
+});
