@@ -30,6 +30,13 @@ const SUBORDINATORS = /^(?:after|when|while|as|although|though|before|since|if|b
 const LEAD_ADVERBIAL = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u00a0]*,?[\s\u00a0]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u00a0]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u00a0]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?[\s\u00a0]*,?[\s\u00a0]*)+/u;
 
 const wordCount = (text: string) => text.split(/[\s\u00a0]+/).filter(Boolean).length;
+/** Whether a text holds at least n words, reading no further than needed (texts may be a whole 1 MB line). */
+function hasWords(text: string, n: number): boolean {
+  const re = /[^\s\u00a0]+/g;
+  let count = 0;
+  while (count < n && re.exec(text)) count++;
+  return count >= n;
+}
 const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u00a0\u200b\ufeff]/.test(c);
 
 function inQuote(pos: number, quotes: Quote[]): Quote | undefined {
@@ -197,18 +204,30 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   }
 
   // 2. Reported speech, sentence by sentence.
+  const quoteStatements2 = [...statements].sort((a, b) => (a.cue?.start ?? 0) - (b.cue?.start ?? 0));
+  let qp = 0;
+  const reported: RawStatement[] = [];
   for (const sentence of sentences) {
-    const found = reportedIn(raw, sentence, quotes, usedCues, statements);
-    statements.push(...found);
+    // The quote statements whose cue lies in this sentence: continuations and beliefs refer to them.
+    while (qp < quoteStatements2.length && ((quoteStatements2[qp] as RawStatement).cue?.start ?? 0) < sentence.start) qp++;
+    const local: RawStatement[] = [];
+    for (let i = qp; i < quoteStatements2.length && ((quoteStatements2[i] as RawStatement).cue?.start ?? 0) < sentence.end; i++) local.push(quoteStatements2[i] as RawStatement);
+    reported.push(...reportedIn(raw, sentence, quotes, usedCues, local));
   }
+  statements.push(...reported);
 
   // 3. Quotes without a cue of their own: the speaker of the statement just before them.
+  //    Statements are sorted once; only the few just before each quote are looked at, so this stays linear.
   statements.sort((a, b) => a.content.start - b.content.start);
+  const added: RawStatement[] = [];
+  let lastAdded: RawStatement | undefined;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi] as Quote;
     if (cues[qi] || consumed.has(qi) || !isSubstantialQuote(raw, q)) continue;
-    if (statements.some((s) => s.content.start <= q.inner.start && s.content.end >= q.inner.end)) continue;
-    const prev = lastBefore(statements, q.open);
+    const near = statementsBefore(statements, q.inner.start, 40);
+    if (lastAdded) near.push(lastAdded);
+    if (near.some((s) => s.content.start <= q.inner.start && s.content.end >= q.inner.end)) continue;
+    const prev = lastBefore(near, q.open);
     if (!prev?.source || q.open - prev.content.end > 400) continue;
     const between = raw.slice(prev.content.end, q.open);
     // Only across the end of the lead sentence or paragraph, with no narration between.
@@ -218,11 +237,27 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
       prev.content = { start: prev.content.start, end: q.inner.end };
       continue;
     }
-    statements.push({ source: prev.source, sourcePhrase: prev.sourcePhrase, cue: null, content: { start: q.inner.start, end: q.inner.end }, direct: true, sentence });
-    statements.sort((a, b) => a.content.start - b.content.start);
+    lastAdded = { source: prev.source, sourcePhrase: prev.sourcePhrase, cue: null, content: { start: q.inner.start, end: q.inner.end }, direct: true, sentence };
+    added.push(lastAdded);
   }
+  statements.push(...added);
   statements.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   return statements;
+}
+
+/** Up to `count` statements (sorted by content start) whose content starts at or before `pos`. */
+function statementsBefore(sorted: RawStatement[], pos: number, count: number): RawStatement[] {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as RawStatement).content.start <= pos) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return sorted.slice(Math.max(0, at - count + 1), at + 1);
 }
 
 function lastBefore(statements: RawStatement[], pos: number): RawStatement | undefined {
@@ -321,11 +356,11 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-    if (/,[\s\u00a0]*$/.test(raw.slice(sentence.start, cueStart)) && !OBJECT_CUES.has(word)) {
+    if (/,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
       const src = sourceAfter(raw, cueEnd, sentence.end);
       if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
         const content = trimContent(raw, sentence.start, cueStart);
-        if (content && !startsInsideQuote(content, quotes) && wordCount(raw.slice(content.start, content.end)) >= 3) {
+        if (content && !startsInsideQuote(content, quotes) && hasWords(raw.slice(content.start, content.end), 3)) {
           found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
           continue;
         }
@@ -335,7 +370,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       const src = sourceBefore(raw, sentence.start, cueStart);
       if (src) {
         const commaBefore = raw.slice(sentence.start, src.phraseStart);
-        if (/,[\s\u00a0]*$/.test(commaBefore) && wordCount(commaBefore) >= 3) {
+        if (/,[\s\u00a0]*$/.test(commaBefore.slice(-8)) && hasWords(commaBefore, 3)) {
           const content = trimContent(raw, sentence.start, src.phraseStart);
           if (content && !startsInsideQuote(content, quotes)) {
             found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
@@ -372,7 +407,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (!content) continue;
       contentText = raw.slice(content.start, content.end);
     }
-    if (wordCount(contentText) < 3) continue;
+    if (!hasWords(contentText, 3)) continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
@@ -466,7 +501,7 @@ function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[])
   if (!src) return null;
   const beforeText = raw.slice(sentence.start, cue.start);
   let content: Segment | null = null;
-  if (wordCount(beforeText) >= 4) {
+  if (hasWords(beforeText, 4)) {
     content = trimContent(raw, sentence.start, cue.start);
   } else {
     const after = raw.slice(src.phraseEnd, sentence.end);

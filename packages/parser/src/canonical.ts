@@ -49,8 +49,25 @@ const headOf = (phrase: string) => {
   return (core.at(-1) ?? '').toLowerCase().replace(/[’']s$/, '');
 };
 
+/** Index of the first item whose key is greater than `pos` (items sorted by key). */
+function firstAfter<T>(items: T[], pos: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid] as T) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `pos` lies in one of the ranges (sorted by open, not nested). */
 function inRanges(pos: number, ranges: Range[]): boolean {
-  for (const r of ranges) if (pos >= r.open && pos < r.close) return true;
+  const i = firstAfter(ranges, pos, (r) => r.open) - 1;
+  for (let k = i; k >= 0 && k >= i - 2; k--) {
+    const r = ranges[k] as Range;
+    if (pos >= r.open && pos < r.close) return true;
+  }
   return false;
 }
 
@@ -89,10 +106,10 @@ export function collectMentions(raw: string, quotes: Range[] = []): Mention[] {
   if (surnames.size > 0) {
     const alternation = [...surnames.keys()].filter((s) => s.length >= 3).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     if (alternation) {
-      const taken = mentions.map((mn) => [mn.start, mn.end] as const);
+      const taken = mentions.map((mn) => ({ open: mn.start, close: mn.end }));
       for (const m of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:${alternation})(?![\\p{L}])`, 'gu'))) {
         const at = m.index ?? 0;
-        if (inRanges(at, quotes) || taken.some(([s, e]) => at >= s && at < e)) continue;
+        if (inRanges(at, quotes) || inRanges(at, taken)) continue;
         mentions.push({ name: surnames.get(m[0]) ?? m[0], start: at, end: at + m[0].length, descriptor: descriptorAround(raw, at, at, at + m[0].length) });
       }
     }
@@ -158,7 +175,8 @@ export class SourceResolver {
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
       const list = this.descriptors.get(canonical) ?? [];
-      if (m.descriptor) list.push(m.descriptor);
+      // A few descriptions are enough for a side; a name repeated 10,000 times must not cost 10,000 checks.
+      if (m.descriptor && list.length < 8) list.push(m.descriptor);
       this.descriptors.set(canonical, list);
     }
     this.sources = [...(context.sources ?? [])].sort((a, b) => a.span.start - b.span.start);
@@ -184,12 +202,29 @@ export class SourceResolver {
 
   /** The person last named before `pos`, outside quotations. */
   private personBefore(pos: number): Mention | null {
+    // Mentions are sorted by start and do not overlap: binary search for the last one ending by pos.
+    let lo = 0;
+    let hi = this.mentions.length - 1;
     let best: Mention | null = null;
-    for (const m of this.mentions) {
-      if (m.end <= pos) best = m;
-      else break;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.mentions[mid] as Mention;
+      if (m.end <= pos) {
+        best = m;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return best;
+  }
+
+  /** The last resolved sources before `pos` (bounded: a pronoun or a role refers back a few sources at most). */
+  private recent(pos: number): Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> {
+    const out = [];
+    for (let i = this.resolved.length - 1; i >= 0 && out.length < 60; i--) {
+      const r = this.resolved[i];
+      if (r && r.start < pos) out.push(r);
+    }
+    return out.sort((a, b) => b.start - a.start);
   }
 
   private record(start: number, phrase: string, result: Resolved, isPerson: boolean): Resolved {
@@ -204,17 +239,17 @@ export class SourceResolver {
     const pos = position >= 0 ? position : Number.MAX_SAFE_INTEGER;
     if (/^(he|she|him|her|i)$/.test(lower)) {
       let person = position >= 0 ? this.personBefore(pos) : null;
-      if (!person && position >= 0) person = this.mentions.find((m) => m.start > pos) ?? null;
+      if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
       if (person) {
         const canonical = this.fullName(person.name);
         return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '') }, true);
       }
-      const lastPerson = [...this.resolved].reverse().find((r) => r.isPerson && r.start < pos);
+      const lastPerson = this.recent(pos).find((r) => r.isPerson);
       return lastPerson?.result ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
     if (/^(it|they|we)$/.test(lower)) {
-      const prev = [...this.resolved].filter((r) => r.start < pos).sort((a, b) => a.start - b.start);
-      const org = [...prev].reverse().find((r) => !r.isPerson) ?? prev.at(-1);
+      const prev = this.recent(pos);
+      const org = prev.find((r) => !r.isPerson) ?? prev[0];
       if (org) return this.record(pos, org.phrase, org.result, false);
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
@@ -228,7 +263,7 @@ export class SourceResolver {
     const hasName = /\p{Lu}/u.test(cleaned.replace(/^\p{Lu}/u, '')) || /^\p{Lu}/u.test(cleaned) && !ROLE_NOUNS.has((cleaned.split(/\s+/)[0] ?? '').toLowerCase());
     if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
       const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-      const earlier = [...this.resolved].reverse().find((r) => r.start < pos && (r.head === head || headRe.test(r.phrase)));
+      const earlier = this.recent(pos).find((r) => r.head === head || headRe.test(r.phrase));
       if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
     if (PERSON_ROLES.has(head) && !hasName) {
@@ -250,16 +285,15 @@ export class SourceResolver {
   private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
     const head = headOf(text);
     // Named with this role earlier: "Deputy Prime Minister Iryna Vereshchuk" then "the deputy prime minister".
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (let i = firstAfter(this.mentions, pos, (m) => m.end) - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
-      if (m.end > pos) continue;
       if (new RegExp(`\\b${head}\\b`, 'i').test(m.descriptor)) {
         const canonical = this.fullName(m.name);
         return { canonical, side: this.sideOfPerson(canonical, `${phrase} ${m.descriptor}`) };
       }
       if (pos - m.end > 3000) break;
     }
-    const next = this.sources.find((s) => s.span.start > pos);
+    const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
     if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {
       const canonical = this.fullName(next.span.text);
       const side = sideOf(phrase);
