@@ -45,6 +45,10 @@ export function buildOpenApiDocument(info: { title: string; version: string; ser
         ...(def.access === 'public' ? {} : { '401': error('Not signed in'), '403': error('Role not allowed') }),
         ...(def.params ? { '404': error('Not found') } : {}),
         ...(id === 'createVerdict' ? { '409': error('Stale version: details.claim is the claim as it stands') } : {}),
+        ...(id === 'createUser' || id === 'updateUser' ? { '409': error('The email is taken, or the change would leave no active admin') } : {}),
+        ...(def.body ? { '413': error('The request body is larger than 5 MB') } : {}),
+        ...(id === 'login' ? { '429': error('Too many failed sign-in attempts: wait and try again') } : {}),
+        ...(def.path.startsWith('/api/v1/') ? { '429': error('Rate limit of the consumer API reached') } : {}),
       },
     };
   }
