@@ -14,9 +14,9 @@ export interface RawStatement {
   sentence: Segment;
 }
 
-const alternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[\\s\\u00a0]+')).join('|');
+const alternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[\\s\\u200b]+')).join('|');
 /** Cues with word boundaries; the lookbehind keeps "said" out of "unsaid" and hyphenated words. */
-const CUE_SOURCE = `(?<![\\p{L}\\-])(?:${alternation}|according[\\s\\u00a0]+to)(?![\\p{L}\\-])`;
+const CUE_SOURCE = `(?<![\\p{L}\\-])(?:${alternation}|according[\\s\\u200b]+to)(?![\\p{L}\\-])`;
 const cueRe = () => new RegExp(CUE_SOURCE, 'giu');
 const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 
@@ -24,20 +24,20 @@ const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 const NOUN_LIKE_CUES = new Set(['forecast', 'forecasts', 'claims', 'claim', 'reports', 'estimates', 'states', 'notes', 'posted', 'warning', 'say']);
 const THAT_ONLY_CUES = new Set(['states', 'claims', 'claim', 'notes', 'estimates', 'forecasts', 'forecast', 'maintained', 'indicated', 'revealed', 'observed']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
-const CLAUSE_START_PREPOSITION = /^(?:in|on|at|during|after|before|to|from|with|via|through|for|of|as|like|into|onto|about|over|under|by)\b(?![\s\u00a0]+(?:least|most|\d|one|two|three|four|five|six|seven|eight|nine|ten|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred|thousand|million))|[\s\u00a0]*\d)/i;
+const CLAUSE_START_PREPOSITION = /^(?:in|on|at|during|after|before|to|from|with|via|through|for|of|as|like|into|onto|about|over|under|by)\b(?![\s\u200b]+(?:least|most|\d|one|two|three|four|five|six|seven|eight|nine|ten|a[\s\u200b]+(?:third|quarter|half|dozen|hundred|thousand|million))|[\s\u200b]*\d)/i;
 const SUBORDINATORS = /^(?:after|when|while|as|although|though|before|since|if|because|once|whereas|until|unless)$/i;
 /** Adverbials that may sit between a cue and its clause ("said on Friday it had ...", "told reporters in Kyiv that"). */
-const LEAD_ADVERBIAL = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u00a0]*,?[\s\u00a0]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u00a0]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u00a0]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u00a0]+(?:night|morning|afternoon|evening))?[\s\u00a0]*,?[\s\u00a0]*)+/u;
+const LEAD_ADVERBIAL = /^[\s\u200b]*(?:,[\s\u200b]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u200b]*,?[\s\u200b]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u200b]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?[\s\u200b]*,?[\s\u200b]*)+/u;
 
-const wordCount = (text: string) => text.split(/[\s\u00a0]+/).filter(Boolean).length;
+const wordCount = (text: string) => text.split(/[\s\u200b]+/).filter(Boolean).length;
 /** Whether a text holds at least n words, reading no further than needed (texts may be a whole 1 MB line). */
 function hasWords(text: string, n: number): boolean {
-  const re = /[^\s\u00a0]+/g;
+  const re = /[^\s\u200b]+/g;
   let count = 0;
   while (count < n && re.exec(text)) count++;
   return count >= n;
 }
-const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u00a0\u200b\ufeff]/.test(c);
+const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u200b\u200b\ufeff]/.test(c);
 
 function inQuote(pos: number, quotes: Quote[]): Quote | undefined {
   // Quotes are sorted by position: binary search for the last quote opening at or before pos.
@@ -63,19 +63,19 @@ export function trimContent(raw: string, start: number, end: number): Segment | 
   let s = start;
   let e = end;
   for (let guard = 0; guard < 4; guard++) {
-    while (s < e && /[\s\u00a0\u200b,:;—–-]/.test(raw[s] ?? '')) s++;
-    const m = /^(?:that|,)[\s\u00a0]+/i.exec(raw.slice(s, Math.min(e, s + 8)));
+    while (s < e && /[\s\u200b\u200b,:;—–-]/.test(raw[s] ?? '')) s++;
+    const m = /^(?:that|,)[\s\u200b]+/i.exec(raw.slice(s, Math.min(e, s + 8)));
     if (!m) break;
     s += m[0].length;
   }
-  while (e > s && /[\s\u00a0\u200b.,;:—–-]/.test(raw[e - 1] ?? '')) e--;
+  while (e > s && /[\s\u200b\u200b.,;:—–-]/.test(raw[e - 1] ?? '')) e--;
   // A closing quote mark left without its opener.
   if (e > s && /[”"]/.test(raw[e - 1] ?? '')) {
     const inner = raw.slice(s, e - 1);
     const opens = (inner.match(/[“]/g) ?? []).length + ((inner.match(/"/g) ?? []).length % 2);
     if (opens === 0) {
       e--;
-      while (e > s && /[\s\u00a0.,;:]/.test(raw[e - 1] ?? '')) e--;
+      while (e > s && /[\s\u200b.,;:]/.test(raw[e - 1] ?? '')) e--;
     }
   }
   return e - s >= 3 ? { start: s, end: e } : null;
@@ -92,10 +92,10 @@ interface QuoteCue {
 function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   const lastInner = raw.slice(Math.max(q.inner.start, q.close - 3), q.close - 1);
   const afterText = raw.slice(q.close, Math.min(limit, q.close + 200));
-  const lead = /^[\s\u00a0]*,?[\s\u00a0]*/.exec(afterText)?.[0] ?? '';
+  const lead = /^[\s\u200b]*,?[\s\u200b]*/.exec(afterText)?.[0] ?? '';
   // `." He said ...` starts a new sentence: an indirect statement, not this quote's cue.
-  const endsSentence = /\.[\s\u00a0]*$/.test(lastInner) && !lead.includes(',');
-  if (endsSentence && /^[\s\u00a0]*\p{Lu}/u.test(afterText)) return null;
+  const endsSentence = /\.[\s\u200b]*$/.test(lastInner) && !lead.includes(',');
+  if (endsSentence && /^[\s\u200b]*\p{Lu}/u.test(afterText)) return null;
   const at = q.close + lead.length;
   const window = raw.slice(at, Math.min(limit, at + 160));
   const first = CUE_AT_START.exec(window);
@@ -119,13 +119,13 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
 function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphStart: number): QuoteCue | null {
   const from = Math.max(paragraphStart, q.open - 300);
   const before = raw.slice(from, q.open);
-  const m = new RegExp(`(${CUE_SOURCE})((?:[\\s\\u00a0]+[^\\s\\u00a0.:;,“”"]+){0,5})?[\\s\\u00a0]*[:,]?[\\s\\u00a0]*$`, 'iu').exec(before);
+  const m = new RegExp(`(${CUE_SOURCE})((?:[\\s\\u200b]+[^\\s\\u200b.:;,“”"]+){0,5})?[\\s\\u200b]*[:,]?[\\s\\u200b]*$`, 'iu').exec(before);
   if (!m) return null;
   const cueText = m[1] ?? '';
   if (normaliseCue(cueText) === 'according to') return null;
   const cueStart = from + m.index;
   // Only a short object or adverbial between cue and quote ("told the BBC:", "said on Telegram:").
-  if (m[2] && !/[:,][\s\u00a0]*$/.test(before)) return null;
+  if (m[2] && !/[:,][\s\u200b]*$/.test(before)) return null;
   const clauseStart = Math.max(sentenceStart, paragraphStart);
   const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
   if (!src) return null;
@@ -137,7 +137,7 @@ function isShortAttributedQuote(raw: string, q: Quote): boolean {
   const inner = raw.slice(q.inner.start, q.inner.end);
   if (wordCount(inner) < 3) return false;
   const tail = raw.slice(q.inner.end, Math.min(raw.length, q.close + 2));
-  return /^[,?!]/.test(tail) || /^[”"][\s\u00a0]*,/.test(tail);
+  return /^[,?!]/.test(tail) || /^[”"][\s\u200b]*,/.test(tail);
 }
 
 function isSubstantialQuote(raw: string, q: Quote): boolean {
@@ -170,7 +170,7 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
     if (!before && para && q.open === para.start) {
       // The lead-in ends the paragraph before: `Zelenskyy said:` then the quote.
       const prev = paragraphs[paragraphs.indexOf(para) - 1];
-      if (prev && /:[\s\u00a0]*$/.test(raw.slice(prev.start, prev.end))) {
+      if (prev && /:[\s\u200b]*$/.test(raw.slice(prev.start, prev.end))) {
         const fake: Quote = { open: prev.end, close: q.close, inner: q.inner };
         before = cueBeforeQuote(raw, fake, sentenceOf(prev.end - 1)?.start ?? prev.start, prev.start);
       }
@@ -300,7 +300,7 @@ function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (p
     return !cueRe().test(between) && !/[“”"]/.test(between);
   }
   // Next paragraph: it must open with the quote, and nothing but white space may lie between.
-  return !!pb && pb.start === next.open && /^[\s\u00a0.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) && between.split('\n').length <= 4;
+  return !!pb && pb.start === next.open && /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) && between.split('\n').length <= 4;
 }
 
 function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: Set<number>, earlier: RawStatement[]): RawStatement[] {
@@ -313,7 +313,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     if (usedCues.has(cueStart) || inQuote(cueStart, quotes)) continue;
     const word = normaliseCue(m[0]);
     const cue: Span = { text: m[0], start: cueStart, end: cueEnd };
-    const isSentenceStart = m.index === 0 || /^[\s\u00a0“"‘(]*$/.test(text.slice(0, m.index));
+    const isSentenceStart = m.index === 0 || /^[\s\u200b“"‘(]*$/.test(text.slice(0, m.index));
     // "the United States", "Commonwealth of Independent States": a capitalised cue word mid-sentence is a name.
     if (/^\p{Lu}/u.test(m[0]) && !isSentenceStart && word !== 'according to') continue;
     const beforeTokens = tokenize(raw, Math.max(sentence.start, cueStart - 40), cueStart);
@@ -324,27 +324,28 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (st) found.push(st);
       continue;
     }
-    // Passive: "was told", "have been confirmed by the IAEA".
-    if (prevWord && BE_FORMS.has(prevWord.lower)) {
+    // Passive: "was told", "have been officially confirmed by the IAEA".
+    const auxWord = [...beforeTokens].reverse().find((t) => !(/ly$/.test(t.lower) && t.lower.length > 3) && !/^(also|already|now|not|since|long|then)$/.test(t.lower));
+    if (auxWord && BE_FORMS.has(auxWord.lower)) {
       const st = passiveWithAgent(raw, sentence, cue, beforeTokens);
       if (st) found.push(st);
       continue;
     }
     // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
-    if (THAT_ONLY_CUES.has(word) && !/^[\s\u00a0]+that\b/i.test(rest) && !isClauseFinal(raw, cueEnd, sentence.end, word)) continue;
+    if (THAT_ONLY_CUES.has(word) && !/^[\s\u200b]+that\b/i.test(rest) && !isClauseFinal(raw, cueEnd, sentence.end, word)) continue;
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
-    if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u00a0]+to\b/i.test(rest)) continue;
+    if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
     // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
-    if (/ing$/.test(word) && !/,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+    if (/ing$/.test(word) && !/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
     if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
       if (prevWord && (/[’']s$/.test(prevWord.text) || /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))) continue;
-      if (/^[\s\u00a0]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) && NOUN_LIKE_CUES.has(word)) continue;
+      if (/^[\s\u200b]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) && NOUN_LIKE_CUES.has(word)) continue;
     }
     // The lead-in of a quote is handled with the quote.
-    if (/^[\s\u00a0]*[:,]?[\s\u00a0]*[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
+    if (/^[\s\u200b]*[:,]?[\s\u200b]*[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
 
-    if (CONTINUATION_CUES.has(word) && /,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
+    if (CONTINUATION_CUES.has(word) && /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
       const prev = found.at(-1) ?? earlier.filter((s) => s.sentence.start === sentence.start || (s.cue && s.cue.end <= cueStart && s.cue.end >= sentence.start)).at(-1);
       const src = prev?.source ? { span: prev.source, phrase: prev.sourcePhrase } : subjectOf(raw, sentence, cueStart);
       if (!src) continue;
@@ -356,7 +357,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-    if (/,[\s\u00a0]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
+    if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
       const src = sourceAfter(raw, cueEnd, sentence.end);
       if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
         const content = trimContent(raw, sentence.start, cueStart);
@@ -370,7 +371,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       const src = sourceBefore(raw, sentence.start, cueStart);
       if (src) {
         const commaBefore = raw.slice(sentence.start, src.phraseStart);
-        if (/,[\s\u00a0]*$/.test(commaBefore.slice(-8)) && hasWords(commaBefore, 3)) {
+        if (/,[\s\u200b]*$/.test(commaBefore.slice(-8)) && hasWords(commaBefore, 3)) {
           const content = trimContent(raw, sentence.start, src.phraseStart);
           if (content && !startsInsideQuote(content, quotes)) {
             found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
@@ -417,7 +418,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (a === b || !b.source || !b.cue) continue;
       const cut = Math.min(b.source.start, b.cue.start, b.content.start > a.content.start ? b.content.start : Number.MAX_SAFE_INTEGER);
       if (a.content.end > cut && a.content.start < cut) {
-        const piece = raw.slice(a.content.start, cut).replace(/[\s\u00a0,;]*(?:but|and|while|however|though|whereas|as)?[\s\u00a0,;]*$/i, '');
+        const piece = raw.slice(a.content.start, cut).replace(/[\s\u200b,;]*(?:but|and|while|however|though|whereas|as)?[\s\u200b,;]*$/i, '');
         const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
         if (trimmed) a.content = trimmed;
       }
@@ -435,9 +436,9 @@ function startsInsideQuote(content: Segment, quotes: Quote[]): boolean {
 function isClauseFinal(raw: string, from: number, end: number, word: string): boolean {
   let rest = raw.slice(from, end);
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
-  if (OBJECT_CUES.has(word) || word === 'told') rest = rest.replace(/^[\s\u00a0]*(?:the[\s\u00a0]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u00a0]*){1,4}|^[\s\u00a0]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u, ' ');
+  if (OBJECT_CUES.has(word) || word === 'told') rest = rest.replace(/^[\s\u200b]*(?:the[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]*){1,4}|^[\s\u200b]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u, ' ');
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
-  return /^[\s\u00a0]*[.!?]?[\s\u00a0]*[”"’]?[\s\u00a0]*$/.test(rest) || /^[\s\u00a0]*[,;][\s\u00a0]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(rest);
+  return /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest) || /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(rest);
 }
 
 /** Where the clause holding the cue starts: after an earlier statement's content or a quote in the sentence. */
@@ -469,29 +470,29 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
     rest = raw.slice(s, end);
   }
   if (OBJECT_CUES.has(word) || word === 'informed') {
-    const obj = /^[\s\u00a0]*(?:(?:the|a|an|his|her|their|its)[\s\u00a0]+)?(?:[\p{L}’'.&-]+[\s\u00a0]+){0,4}?(?:that|about|of)[\s\u00a0]+/u.exec(rest)
-      ?? /^[\s\u00a0]*(?:(?:the|a|an)[\s\u00a0]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u00a0]+){1,4}(?=[\p{Ll}])/u.exec(rest)
-      ?? /^[\s\u00a0]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u00a0]+/u.exec(rest);
+    const obj = /^[\s\u200b]*(?:(?:the|a|an|his|her|their|its)[\s\u200b]+)?(?:[\p{L}’'.&-]+[\s\u200b]+){0,4}?(?:that|about|of)[\s\u200b]+/u.exec(rest)
+      ?? /^[\s\u200b]*(?:(?:the|a|an)[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]+){1,4}(?=[\p{Ll}])/u.exec(rest)
+      ?? /^[\s\u200b]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u200b]+/u.exec(rest);
     if (obj) {
       s += obj[0].length;
       rest = raw.slice(s, end);
     }
   }
   // "expressed concern for X", "explained in detail about X", "stressed the need to".
-  const prep = /^[\s\u00a0]*(?:in[\s\u00a0]+detail[\s\u00a0]+)?(?:about|for|over|at|regarding|of|on)[\s\u00a0]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/u.exec(rest);
+  const prep = /^[\s\u200b]*(?:in[\s\u200b]+detail[\s\u200b]+)?(?:about|for|over|at|regarding|of|on)[\s\u200b]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/u.exec(rest);
   if (prep && /^(?:expressed|explained|informed|spoke|warned|commented|complained|talked|stressed)/.test(word)) s += prep[0].length;
   else {
-    const that = /^[^,.;“”"]{0,60}?\bthat[\s\u00a0]+/u.exec(rest);
-    if (that && /^[\s\u00a0]*(?:in|on|at|during|after|before|by|to|as|from|with|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately)\b/i.test(rest)) s += that[0].length;
+    const that = /^[^,.;“”"]{0,60}?\bthat[\s\u200b]+/u.exec(rest);
+    if (that && /^[\s\u200b]*(?:in|on|at|during|after|before|by|to|as|from|with|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately)\b/i.test(rest)) s += that[0].length;
   }
   const after = raw.slice(s, end).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
-  const lead = /^[\s\u00a0]*/.exec(after)?.[0].length ?? 0;
+  const lead = /^[\s\u200b]*/.exec(after)?.[0].length ?? 0;
   return trimContent(raw, s + lead, cutAtContinuation(raw, s + lead, end));
 }
 
 /** ", adding that ..." starts a new statement: the content before it ends at the comma. */
 function cutAtContinuation(raw: string, start: number, end: number): number {
-  const m = /,[\s\u00a0]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling)\b/i.exec(raw.slice(start, end));
+  const m = /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling)\b/i.exec(raw.slice(start, end));
   return m ? start + m.index : end;
 }
 
@@ -514,7 +515,7 @@ function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[])
 
 /** "All these facts have been officially confirmed by the IAEA": source the agent, content the subject. */
 function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeTokens: ReturnType<typeof tokenize>): RawStatement | null {
-  const by = /^[\s\u00a0]+by[\s\u00a0]+/.exec(raw.slice(cue.end, sentence.end));
+  const by = /^[\s\u200b]+by[\s\u200b]+/.exec(raw.slice(cue.end, sentence.end));
   if (!by) return null;
   const src = sourceAfter(raw, cue.end + by[0].length, sentence.end);
   if (!src) return null;

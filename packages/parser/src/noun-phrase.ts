@@ -153,7 +153,7 @@ const isRole = (lower: string) => ROLE_NOUNS.has(lower.replace(/[’']s$/, ''));
 
 /** A capitalised run that reads as a person's name: 1-4 capitalised words, no role or organisation words. */
 export function looksLikePersonName(text: string): boolean {
-  const words = text.replace(/[’']s$/, '').split(/[\s\u00a0]+/).filter(Boolean);
+  const words = text.replace(/[’']s$/, '').split(/[\s\u200b]+/).filter(Boolean);
   if (words.some((w) => NOT_NAME.has(w.toLowerCase().replace(/[’']s$/, '')) || /-\p{Ll}/u.test(w) || isSideWord(w))) return false;
   const bare = words.filter((w) => !HONORIFIC.test(w));
   if (bare.length < 1 || bare.length > 4) return false;
@@ -264,7 +264,8 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
     }
     // "Theresa May said": a capitalised boundary word after a capitalised word is part of a name.
     const prevTok = tokens[k - 2];
-    const inName = isCapital(t) && !!prevTok && prevTok.isWord && isCapital(prevTok) && !NOT_NAME.has(prevTok.lower);
+    const inName = isCapital(t) && !!prevTok && prevTok.isWord && isCapital(prevTok) && !NOT_NAME.has(prevTok.lower)
+      || /^\p{Lu}[\p{Lu}.]+$/u.test(t.text); // "US", "UK": acronyms, not the pronoun "us".
     if (!inName && (BOUNDARY.has(t.lower) || BOUNDARY.has(bare) && !isCapital(t))) break;
     if (PRONOUN_SOURCES.has(t.lower) && !isCapital(t)) break;
     if (/ing$/.test(t.lower) && !isCapital(t) && !NP_ING.has(t.lower)) break;
