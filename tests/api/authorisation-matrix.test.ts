@@ -41,7 +41,10 @@ interface Fixtures {
 }
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}-${(counter += 1)}`;
+const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}-${counter}`;
+};
 
 /** A request that succeeds when the caller is allowed; fresh rows for the routes that change one. */
 const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample>> = {

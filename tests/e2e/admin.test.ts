@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = page.getByLabel('New API key');
     await secret.waitFor();
-    const key = (await secret.textContent()) ?? '';
+    const key = await secret.inputValue();
     expect(key).toMatch(/^cd_[A-Za-z0-9]+_[A-Za-z0-9_-]+$/);
     await page.screenshot({ path: join(SCREENSHOTS, `admin-keys-${kind}.png`), fullPage: true });
 
@@ -107,7 +107,7 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
     await page.getByLabel('URL').fill('http://127.0.0.1:9/hooks/claimdesk');
     await page.getByRole('button', { name: 'Add webhook' }).click();
-    const secret = (await page.getByLabel('Webhook signing secret').textContent()) ?? '';
+    const secret = await page.getByLabel('Webhook signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
     const stored = await test.db.prisma.webhook.findFirstOrThrow({ where: { url: 'http://127.0.0.1:9/hooks/claimdesk' } });
     expect(stored.secret).toBe(secret);

@@ -40,7 +40,8 @@ export function KeysPage() {
       {shown && (
         <div role="status" className="message message-ok new-secret">
           <p>Key <strong>{shown.name}</strong> created. Copy it now: it is shown only once.</p>
-          <code aria-label="New API key" className="secret">{shown.key}</code>
+          <label htmlFor="new-api-key">New API key</label>
+          <input id="new-api-key" className="secret" readOnly value={shown.key} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
 

@@ -67,7 +67,8 @@ export function WebhooksPage() {
       {shown && (
         <div role="status" className="message message-ok new-secret">
           <p>Webhook for {shown.url} added. Its signing secret is shown only once:</p>
-          <code aria-label="Webhook signing secret" className="secret">{shown.secret}</code>
+          <label htmlFor="new-webhook-secret">Webhook signing secret</label>
+          <input id="new-webhook-secret" className="secret" readOnly value={shown.secret} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
       <h2>Webhooks</h2>
