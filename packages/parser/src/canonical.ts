@@ -1,8 +1,8 @@
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { sideOf } from './side-lexicon.ts';
+import { placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
-const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[\s\u00a0]+(?:\p{Lu}\.[\s\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
+const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -37,6 +37,9 @@ const PERSON_ROLES = new Set([
   'chairman', 'chairwoman', 'chair', 'senator', 'lawmaker', 'commissioner', 'ombudsman', 'ombudswoman', 'administrator', 'founder',
   'executive', 'researcher', 'professor', 'scientist', 'doctor', 'lawyer', 'attorney', 'judge', 'speaker',
 ]);
+
+/** Offices of a town or region: with no country named, they speak for the place they run. */
+const LOCAL_ROLE = /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
 
 const surnameOf = (name: string) => name.split(/[\s\u00a0]+/).filter(Boolean).at(-1)?.replace(/[’']s$/, '') ?? name;
 const stripHonorific = (name: string) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+/, '');
@@ -131,14 +134,18 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
-    if (seg.trim().split(/\s+/).length <= 8) parts.push(seg);
+    // Only a role phrase ("the regional governor, Pavlo Kyrylenko"), not a leading clause ("Determined to ..., Senator X").
+    const segWords = seg.trim().split(/\s+/);
+    const isRolePhrase = segWords.length <= 8 && segWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')))
+      && !/^(?:\p{Ll}+(?:ed|ing)|to|in|on|at|after|before|when|while|as|if|with|for|despite)$/iu.test(segWords[0] ?? '');
+    if (isRolePhrase) parts.push(seg);
   }
   const after = raw.slice(end, Math.min(raw.length, end + 140));
   const appositive = /^[\s\u00a0]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
   if (appositive?.[1]) {
     const text = appositive[1];
     const first = (text.trim().split(/\s+/)[0] ?? '').toLowerCase();
-    if (DETERMINERS.has(first) || /[’']s$/.test(first) || ROLE_NOUNS.has(first) || /^(of|from|at|who|a|an|the)$/.test(first) || /^\p{Lu}/u.test(first) === false) {
+    if (DETERMINERS.has(first) || /[’']s$/.test(first) || ROLE_NOUNS.has(first) || /^(of|from|at|a|an|the|\d{1,3})$/.test(first)) {
       if (!/\b(said|says|told|added)\b/.test(text)) parts.push(text);
     }
   }
@@ -190,14 +197,27 @@ export class SourceResolver {
     return words.length === 1 && /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name) ? name : bare;
   }
 
-  private sideOfPerson(canonical: string, phrase: string): Side {
+  private sideOfPerson(canonical: string, phrase: string, position = -1): Side {
     const direct = sideOf(`${phrase} ${canonical}`);
     if (direct !== 'other') return direct;
-    for (const d of this.descriptors.get(canonical) ?? []) {
+    const descriptors = this.descriptors.get(canonical) ?? [];
+    for (const d of descriptors) {
       const side = sideOf(d);
       if (side !== 'other' && side !== 'unknown') return side;
     }
+    // A local office with no country named ("the regional governor", "the mayor"): the place the paragraph is about.
+    if (position >= 0 && LOCAL_ROLE.test(`${phrase} ${descriptors.join(' ')}`)) {
+      const side = placeSideOf(this.paragraphAt(position));
+      if (side !== 'other') return side;
+    }
     return direct;
+  }
+
+  private paragraphAt(pos: number): string {
+    const start = this.raw.lastIndexOf('\n', pos) + 1;
+    const nl = this.raw.indexOf('\n', pos);
+    const end = nl < 0 ? this.raw.length : nl;
+    return this.raw.slice(Math.max(start, pos - 600), Math.min(end, pos + 600));
   }
 
   /** The person last named before `pos`, outside quotations. */
@@ -242,7 +262,7 @@ export class SourceResolver {
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
       if (person) {
         const canonical = this.fullName(person.name);
-        return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '') }, true);
+        return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
       }
       const lastPerson = this.recent(pos).find((r) => r.isPerson);
       return lastPerson?.result ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
@@ -256,17 +276,16 @@ export class SourceResolver {
     const cleaned = stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
     if (looksLikePersonName(cleaned) || this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned)) {
       const canonical = this.fullName(cleaned);
-      return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase) }, true);
+      return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);
     }
     // A role with no name: "the adviser" repeats an earlier source with the same head noun.
     const head = headOf(bare);
-    const hasName = /\p{Lu}/u.test(cleaned.replace(/^\p{Lu}/u, '')) || /^\p{Lu}/u.test(cleaned) && !ROLE_NOUNS.has((cleaned.split(/\s+/)[0] ?? '').toLowerCase());
     if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
       const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
       const earlier = this.recent(pos).find((r) => r.head === head || headRe.test(r.phrase));
       if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
-    if (PERSON_ROLES.has(head) && !hasName) {
+    if (PERSON_ROLES.has(head)) {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
     }
@@ -296,6 +315,10 @@ export class SourceResolver {
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
     if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {
       const canonical = this.fullName(next.span.text);
+      // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
+      const list = this.descriptors.get(canonical) ?? [];
+      list.unshift(phrase);
+      this.descriptors.set(canonical, list);
       const side = sideOf(phrase);
       return { canonical, side: side !== 'other' ? side : this.sideOfPerson(canonical, next.phrase) };
     }

@@ -72,6 +72,17 @@ export function isSideWord(word: string): boolean {
 }
 
 const FOREIGN = new Set(FOREIGN_WORDS);
+const UKRAINE_PLACE_SET = new Set([...UKRAINIAN_PLACES, 'kyiv', 'kiev', 'donetsk', 'luhansk', 'lugansk', 'donbas', 'donbass']);
+const RUSSIAN_PLACES = new Set(['moscow', 'belgorod', 'kursk', 'bryansk', 'voronezh', 'rostov', 'st petersburg', 'petersburg', 'krasnodar', 'novosibirsk', 'kazan', 'siberia', 'chechnya', 'dagestan']);
+
+/** The side of the places a text names (towns, regions, capitals), ignoring nationality words. */
+export function placeSideOf(text: string): Side {
+  for (const w of tokenize(withoutNeutralPhrases(text))) {
+    if (UKRAINE_PLACE_SET.has(w)) return 'ukraine';
+    if (RUSSIAN_PLACES.has(w)) return 'russia';
+  }
+  return 'other';
+}
 const RUSSIA = new Set(RUSSIA_WORDS);
 const UKRAINE = new Set([...UKRAINE_WORDS, ...UKRAINIAN_PLACES]);
 const OTHER = new Set(OTHER_WORDS);
