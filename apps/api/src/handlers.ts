@@ -80,8 +80,10 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     },
     logout: async (req, res) => {
       if (req.actor?.kind === 'user') await logout(db, req.actor.sessionToken);
-      res.clearCookie(SESSION_COOKIE, { path: '/' });
-      res.clearCookie(CSRF_COOKIE, { path: '/' });
+      // Cleared with the attributes they were set with, so that every browser drops them.
+      const { maxAge: _maxAge, ...clearOptions } = cookieOptions;
+      res.clearCookie(SESSION_COOKIE, clearOptions);
+      res.clearCookie(CSRF_COOKIE, { ...clearOptions, httpOnly: false });
       res.status(204).end();
     },
 
