@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import { SIGNATURE_HEADER, deliverDueWebhooks, importArticle, startServer, verifySignature } from '@claimdesk/api';
 import type { Claim } from '@claimdesk/contracts';
+import { openDatabase } from '@claimdesk/db';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
@@ -166,6 +167,19 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(after.body.items[0]).toMatchObject({ attempts: 1 });
     const missing = await ctx.admin.agent.get('/api/webhooks/nope/deliveries');
     expect(missing.status).toBe(404);
+  });
+
+  it('sends each delivery once when two API processes deliver at the same moment', async () => {
+    receiver.received.length = 0;
+    const processB = kind === 'postgresql' ? await openDatabase(test.config) : test.db;
+    const verdicts = [];
+    for (const claim of claims.slice(6, 10)) verdicts.push((await markVia(claim, 'verified')).verdict.id);
+    const [sentA, sentB] = await Promise.all([deliverDueWebhooks(test.db), deliverDueWebhooks(processB)]);
+    expect((sentA ?? 0) + (sentB ?? 0)).toBe(verdicts.length);
+    const deliveredIds = receiver.received.map((r) => String(r.headers['x-claimdesk-delivery']));
+    expect(new Set(deliveredIds).size).toBe(deliveredIds.length);
+    expect(receiver.received.map((r) => JSON.parse(r.body).verdict.id).sort()).toEqual([...verdicts].sort());
+    if (processB !== test.db) await processB.close();
   });
 
   it('a running server delivers by itself', async () => {
