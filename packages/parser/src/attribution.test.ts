@@ -35,7 +35,7 @@ describe('reported speech', () => {
 
   it('reads an inverted cue with an appositive ("..., said the governor, Serhiy Haida.")', () => {
     const [s] = statementsOf(article('Shelling intensified in Luhansk, with Popasna the worst hit, said the regional governor, Serhiy Haida.'));
-    expect(s).toMatchObject({ source: 'Serhiy Haida', canonical: 'Serhiy Haida', side: 'other', cue: 'said', content: 'Shelling intensified in Luhansk, with Popasna the worst hit' });
+    expect(s).toMatchObject({ source: 'Serhiy Haida', canonical: 'Serhiy Haida', side: 'ukraine', cue: 'said', content: 'Shelling intensified in Luhansk, with Popasna the worst hit' });
   });
 
   it('reads "according to X" before and after the content', () => {

@@ -1,5 +1,5 @@
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { placeSideOf, sideOf } from './side-lexicon.ts';
+import { isSideWord, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
 const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
@@ -37,6 +37,17 @@ const PERSON_ROLES = new Set([
   'chairman', 'chairwoman', 'chair', 'senator', 'lawmaker', 'commissioner', 'ombudsman', 'ombudswoman', 'administrator', 'founder',
   'executive', 'researcher', 'professor', 'scientist', 'doctor', 'lawyer', 'attorney', 'judge', 'speaker',
 ]);
+
+/** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
+function isSameRole(role: string, descriptor: string): boolean {
+  if (sideOf(role) !== sideOf(descriptor)) return false;
+  const head = headOf(role);
+  const words = stripArticle(role).toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
+  if (words.length === 0) return true;
+  const stems = new Set(descriptor.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2).map((w) => w.slice(0, 4)));
+  return words.some((w) => stems.has(w.slice(0, 4)));
+}
 
 /** Offices of a town or region: with no country named, they speak for the place they run. */
 const LOCAL_ROLE = /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
@@ -130,7 +141,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = lastComma >= 0 ? clause.slice(lastComma + 1) : clause;
-  if (lead.trim().split(/\s+/).length <= 5) parts.push(lead);
+  parts.push(lead.trim().split(/\s+/).slice(-5).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
@@ -141,7 +152,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
     if (isRolePhrase) parts.push(seg);
   }
   const after = raw.slice(end, Math.min(raw.length, end + 140));
-  const appositive = /^[\s\u00a0]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
+  const appositive = /^[\s\u00a0\u200b]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
   if (appositive?.[1]) {
     const text = appositive[1];
     const first = (text.trim().split(/\s+/)[0] ?? '').toLowerCase();
@@ -150,7 +161,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
     }
   }
   // "He is serving his second term as mayor of Sloviansk" is out of reach; "X of the Rusi thinktank" is not.
-  const of = /^[\s\u00a0]+(?:of|from)[\s\u00a0]+((?:the[\s\u00a0]+)?[\p{Lu}][\p{L}’'-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}’'-]*){0,4})/u.exec(after);
+  const of = /^[\s\u00a0\u200b,]+(?:of|from)[\s\u00a0]+((?:the[\s\u00a0]+)?[\p{Lu}][\p{L}’'-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}’'-]*){0,4})/u.exec(after);
   if (of?.[1]) parts.push(of[1]);
   return parts.join(' ; ');
 }
@@ -306,7 +317,7 @@ export class SourceResolver {
     // Named with this role earlier: "Deputy Prime Minister Iryna Vereshchuk" then "the deputy prime minister".
     for (let i = firstAfter(this.mentions, pos, (m) => m.end) - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
-      if (new RegExp(`\\b${head}\\b`, 'i').test(m.descriptor)) {
+      if (new RegExp(`\\b${head}\\b`, 'i').test(m.descriptor) && isSameRole(text, m.descriptor)) {
         const canonical = this.fullName(m.name);
         return { canonical, side: this.sideOfPerson(canonical, `${phrase} ${m.descriptor}`) };
       }
@@ -315,6 +326,10 @@ export class SourceResolver {
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
     if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {
       const canonical = this.fullName(next.span.text);
+      // Only a person introduced bare, right after: one with a role of their own is someone else.
+      const firstMention = this.mentions.find((m) => this.fullName(m.name) === canonical);
+      const ownRoles = (this.descriptors.get(canonical) ?? []).filter((d) => d.split(/[\s\u00a0]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) || /\b(?:of|from|at)\s+\p{Lu}/u.test(d));
+      if (ownRoles.length > 0 || (firstMention && firstMention.start < pos)) return null;
       // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
       const list = this.descriptors.get(canonical) ?? [];
       list.unshift(phrase);
