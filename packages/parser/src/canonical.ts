@@ -328,7 +328,7 @@ export class SourceResolver {
       const canonical = this.fullName(next.span.text);
       // Only a person introduced bare, right after: one with a role of their own is someone else.
       const firstMention = this.mentions.find((m) => this.fullName(m.name) === canonical);
-      const ownRoles = (this.descriptors.get(canonical) ?? []).filter((d) => d.split(/[\s\u00a0]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) || /\b(?:of|from|at)\s+\p{Lu}/u.test(d));
+      const ownRoles = (this.descriptors.get(canonical) ?? []).filter((d) => d.split(/[\s\u00a0]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) || /\b(?:of|from|at)\s+(?:the\s+)?\p{Lu}/u.test(d) || /^\s*(?:the\s+)?\p{Lu}/u.test(d));
       if (ownRoles.length > 0 || (firstMention && firstMention.start < pos)) return null;
       // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
       const list = this.descriptors.get(canonical) ?? [];
