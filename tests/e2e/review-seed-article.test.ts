@@ -115,6 +115,27 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.close();
   });
 
+  it('keeps up with a fast reviewer: v, Enter, j in a row without waiting for the server, and every verdict lands', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.admin);
+    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: /ready for talks/ }).waitFor();
+    const burst = server.article.claims.slice(0, 8);
+    await page.keyboard.press('j');
+    for (const [i] of burst.entries()) {
+      if (i > 0) await page.keyboard.press('j');
+      await page.keyboard.press('v');
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.url()).toContain(`claim=${burst.at(-1)?.id}`);
+    await expect
+      .poll(async () => test.db.prisma.verdict.count({ where: { claimId: { in: burst.map((c) => c.id) }, authorName: server.users.admin, status: 'verified' } }))
+      .toBe(burst.length);
+    for (const c of burst) await page.locator(`#claim-item-${c.id} .badge[data-status="verified"]`).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows a conflict with the other editor\'s verdict, overwrites nothing, and saves on top once resolved', async () => {
     const claim = server.article.claims.find((c) => c.text === '8 helicopters');
     const before = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim?.id ?? '' }, include: { verdicts: true } });

@@ -64,13 +64,25 @@ function patchClaimInArticle(article: ArticleDetail | undefined, claim: Claim): 
   return { ...article, claims: article.claims.map((c) => (c.id === claim.id ? claim : c)) };
 }
 
+export interface MarkClaimHandlers {
+  onSuccess?: (result: CreateVerdictResponse, input: MarkClaimInput) => void;
+  onError?: (error: Error, input: MarkClaimInput) => void;
+}
+
+export const markClaimKey = (articleId: string) => ['mark-claim', articleId] as const;
+
 /**
- * Marks a claim: the article shows the new status at once; if the server refuses, the old status
- * comes back and the error is shown. A 409 brings the other editor's version into the cache.
+ * Marks a claim: the article shows the new status at once; if the server refuses, that one claim
+ * goes back to what it was (other verdicts saved meanwhile stay) and the error is reported. A 409
+ * brings the other editor's version into the cache. Several claims may be saving at once, so the
+ * results come through hook-level handlers, which fire for every call (mutate's own callbacks
+ * fire only for the last one).
  */
-export function useMarkClaim(articleId: string) {
+export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}) {
   const queryClient = useQueryClient();
+  const patch = (claim: Claim) => queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, claim));
   return useMutation({
+    mutationKey: markClaimKey(articleId),
     mutationFn: ({ claim, status, note, evidence }: MarkClaimInput) =>
       apiFetch<CreateVerdictResponse>(`/api/claims/${encodeURIComponent(claim.id)}/verdicts`, {
         method: 'POST',
@@ -78,23 +90,26 @@ export function useMarkClaim(articleId: string) {
       }),
     onMutate: async ({ claim, status }) => {
       await queryClient.cancelQueries({ queryKey: keys.article(articleId) });
-      const previous = queryClient.getQueryData<ArticleDetail>(keys.article(articleId));
-      queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, { ...claim, status }));
-      return { previous };
+      patch({ ...claim, status });
     },
-    onError: (error, _input, context) => {
-      queryClient.setQueryData(keys.article(articleId), context?.previous);
+    onError: (error, input) => {
       const current = error instanceof ApiError && error.code === 'version_conflict' ? (error.details as { claim?: Claim } | undefined)?.claim : undefined;
-      if (current) queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, current));
+      patch(current ?? input.claim);
+      handlers.onError?.(error, input);
     },
-    onSuccess: (result) => {
-      queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, result.claim));
+    onSuccess: (result, input) => {
+      patch(result.claim);
+      handlers.onSuccess?.(result, input);
     },
     onSettled: (_data, _error, input) => {
-      void queryClient.invalidateQueries({ queryKey: keys.article(articleId) });
+      // A refetch while other verdicts are still on their way would briefly undo them on screen.
+      if (queryClient.isMutating({ mutationKey: markClaimKey(articleId) }) <= 1) {
+        void queryClient.invalidateQueries({ queryKey: keys.article(articleId) });
+      }
       void queryClient.invalidateQueries({ queryKey: keys.claim(input.claim.id) });
       void queryClient.invalidateQueries({ queryKey: keys.articles });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['figures'] });
     },
   });
 }

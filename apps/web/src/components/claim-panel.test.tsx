@@ -1,4 +1,4 @@
-import type { ArticleDetail, VerdictStatus } from '@claimdesk/contracts';
+import type { ArticleDetail, Claim, VerdictStatus } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,6 +9,7 @@ import {
   ARTICLE_TEXT, createTestQueryClient, json, makeArticle, makeClaim, makeDetail, makeVerdict, mockFetch, withQueryClient,
 } from '../test/fixtures.tsx';
 import { ClaimPanel, type ClaimPanelHandle, checkEvidence } from './claim-panel.tsx';
+import { useVerdicts } from './use-verdicts.ts';
 
 afterEach(() => {
   cleanup();
@@ -17,9 +18,9 @@ afterEach(() => {
 
 type Handlers = Parameters<typeof mockFetch>[0];
 
-function setup(handlers: Handlers, { canReview = true, claim = makeClaim() } = {}) {
+function setup(handlers: Handlers, { canReview = true, claim = makeClaim(), others = [] as Claim[] } = {}) {
   const client = createTestQueryClient();
-  client.setQueryData(keys.article('a1'), makeArticle([claim]));
+  client.setQueryData(keys.article('a1'), makeArticle([claim, ...others]));
   // The article refetched after a save comes back as the cache holds it (the server agrees).
   const calls = mockFetch({ ...handlers, 'GET /api/articles/a1': () => json(200, client.getQueryData(keys.article('a1'))) });
   const noteRef = createRef<HTMLTextAreaElement>();
@@ -27,12 +28,16 @@ function setup(handlers: Handlers, { canReview = true, claim = makeClaim() } = {
   // biome-ignore lint/correctness/noComponentHookFactories: a per-test harness closing over its fixtures
   function Harness() {
     const [pending, setPending] = useState<VerdictStatus | null>(null);
+    const [index, setIndex] = useState(0);
     const article = useQuery({ ...articleQuery('a1'), staleTime: Number.POSITIVE_INFINITY });
-    const current = article.data?.claims[0] ?? claim;
+    const verdicts = useVerdicts('a1');
+    const current = article.data?.claims[index] ?? claim;
     return (
+      <>
+      <button type="button" onClick={() => setIndex((i) => i + 1)}>next claim</button>
       <ClaimPanel
         claim={current}
-        articleId="a1"
+        verdicts={verdicts}
         articleText={ARTICLE_TEXT}
         canReview={canReview}
         noteRef={noteRef}
@@ -40,6 +45,7 @@ function setup(handlers: Handlers, { canReview = true, claim = makeClaim() } = {
         pendingStatus={pending}
         onPendingStatusChange={setPending}
       />
+      </>
     );
   }
   const utils = render(withQueryClient(client, <Harness />));
@@ -148,6 +154,32 @@ describe('ClaimPanel', () => {
     expect(alert.textContent).toContain('Not saved: something went wrong on our side');
     expect(alert.textContent).toContain('back to pending');
     expect(statusInCache()).toBe('pending');
+  });
+
+  it('lets the reviewer save the next claim while the last save is still on its way, and rolls back only the refused one', async () => {
+    const aircraft = makeClaim({ id: 'c-air', text: '14 aircraft' });
+    const answers: Record<string, (r: Response) => void> = {};
+    const { calls, client } = setup({
+      'GET /api/claims/': () => json(200, makeDetail(makeClaim())),
+      'POST /api/claims/': (url) => new Promise<Response>((resolve) => { answers[url.pathname] = resolve; }),
+    }, { others: [aircraft] });
+    const user = userEvent.setup();
+    const status = (id: string) => client.getQueryData<ArticleDetail>(keys.article('a1'))?.claims.find((c) => c.id === id)?.status;
+    await user.click(screen.getByRole('button', { name: /Mark verified/ }));
+    expect(screen.getByText('Saving…')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'next claim' }));
+    await user.click(screen.getByRole('button', { name: /Mark verified/ }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    expect([status('c-tanks'), status('c-air')]).toEqual(['verified', 'verified']);
+    await act(async () => {
+      answers['/api/claims/c-air/verdicts']?.(json(201, { claim: { ...aircraft, status: 'verified', version: 1 }, verdict: makeVerdict({ claimId: 'c-air' }) }));
+    });
+    await screen.findByText('Saved: verified.');
+    await act(async () => {
+      answers['/api/claims/c-tanks/verdicts']?.(json(503, { error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }));
+    });
+    await waitFor(() => expect(status('c-tanks')).toBe('pending'));
+    expect(status('c-air')).toBe('verified');
   });
 
   it('saves through the handle the page\'s Enter key uses, and a viewer gets no verdict controls', async () => {

@@ -1,10 +1,10 @@
-import { type Claim, type ReviewStatus, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
+import { type Claim, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
-import { ApiError } from '../api/client.ts';
-import { claimQuery, useMarkClaim } from '../api/queries.ts';
+import { claimQuery } from '../api/queries.ts';
 import { sentenceAround } from './sentence.ts';
 import { STATUS_LABEL, StatusBadge } from './status.tsx';
+import type { Verdicts } from './use-verdicts.ts';
 
 export const VERDICT_ACTIONS: Array<{ status: VerdictStatus; label: string; key: string }> = [
   { status: 'verified', label: 'Mark verified', key: 'v' },
@@ -19,22 +19,18 @@ export interface ClaimPanelHandle {
 
 export interface ClaimPanelProps {
   claim: Claim;
-  articleId: string;
   articleText: string;
+  /** Saving and the outcome of each save: owned by the page, so saves outlive the panel's claim. */
+  verdicts: Verdicts;
   canReview: boolean;
   noteRef: RefObject<HTMLTextAreaElement | null>;
   handleRef?: RefObject<ClaimPanelHandle | null>;
   /** Set by keyboard shortcuts: the status to save next. */
   pendingStatus: VerdictStatus | null;
   onPendingStatusChange: (status: VerdictStatus | null) => void;
-  /** Called after a save succeeded from inside the form, so the page can give keys back to the list. */
-  onSaved?: () => void;
+  /** Called when a save left from inside the form, so the page can give the keys back to the list. */
+  onSubmitted?: () => void;
 }
-
-type Message =
-  | { kind: 'ok'; text: string }
-  | { kind: 'error'; text: string }
-  | { kind: 'conflict'; mine: VerdictStatus; other: Claim | null; text: string };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const words = (s: string) => s.replaceAll('_', ' ');
@@ -53,16 +49,18 @@ export function checkEvidence(fields: string[]): { urls: string[]; invalid: numb
 }
 
 export function ClaimPanel({
-  claim, articleId, articleText, canReview, noteRef, handleRef, pendingStatus, onPendingStatusChange, onSaved,
+  claim, articleText, verdicts, canReview, noteRef, handleRef, pendingStatus, onPendingStatusChange, onSubmitted,
 }: ClaimPanelProps) {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
   const [invalidEvidence, setInvalidEvidence] = useState<number[]>([]);
   const [noteMissing, setNoteMissing] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
   const detail = useQuery(claimQuery(claim.id));
-  const mark = useMarkClaim(articleId);
   const ids = useId();
+  const outcome = verdicts.messages[claim.id];
+  const message = localError ? { kind: 'error' as const, text: localError } : outcome;
+  const isSaving = verdicts.isSaving(claim.id);
 
   // A new claim starts with an empty form: a note written for one claim must never land on another.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the claim's identity only
@@ -71,50 +69,41 @@ export function ClaimPanel({
     setEvidence(['']);
     setInvalidEvidence([]);
     setNoteMissing(false);
-    setMessage(null);
+    setLocalError(null);
   }, [claim.id]);
 
+  // A saved verdict empties the form for the next one; a refused one keeps what was written.
+  useEffect(() => {
+    if (outcome?.kind !== 'ok') return;
+    setNote('');
+    setEvidence(['']);
+  }, [outcome]);
+
   const save = (status: VerdictStatus) => {
-    if (mark.isPending) return;
+    if (isSaving) {
+      setLocalError('Still saving the last verdict on this claim; try again in a moment.');
+      return;
+    }
     const { urls, invalid } = checkEvidence(evidence);
     setInvalidEvidence(invalid);
     if (invalid.length > 0) {
-      setMessage({ kind: 'error', text: `Not saved: evidence link ${invalid.join(', ')} is not an http(s) address.` });
+      setLocalError(`Not saved: evidence link ${invalid.join(', ')} is not an http(s) address.`);
       document.getElementById(`${ids}-evidence-${(invalid[0] ?? 1) - 1}`)?.focus();
       return;
     }
     if (status !== 'verified' && note.trim() === '') {
       setNoteMissing(true);
-      setMessage({ kind: 'error', text: `Not saved: a note is required when a claim is marked ${status}, so a reader learns why.` });
+      setLocalError(`Not saved: a note is required when a claim is marked ${status}, so a reader learns why.`);
       onPendingStatusChange(status);
       noteRef.current?.focus();
       return;
     }
     setNoteMissing(false);
-    setMessage(null);
+    setLocalError(null);
     onPendingStatusChange(null);
-    const before: ReviewStatus = claim.status;
-    const formRef = noteRef.current?.form ?? null;
-    mark.mutate(
-      { claim, status, note: note.trim(), evidence: urls },
-      {
-        onSuccess: () => {
-          setMessage({ kind: 'ok', text: `Saved: ${status}.` });
-          setNote('');
-          setEvidence(['']);
-          if (formRef?.contains(document.activeElement)) onSaved?.();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'version_conflict') {
-            const other = (error.details as { claim?: Claim } | undefined)?.claim ?? null;
-            setMessage({ kind: 'conflict', mine: status, other, text: error.message });
-            return;
-          }
-          const text = error instanceof ApiError ? error.message : 'the verdict could not be saved';
-          setMessage({ kind: 'error', text: `Not saved: ${text}. The claim is back to ${STATUS_LABEL[before].label.toLowerCase()}; your note is kept.` });
-        },
-      },
-    );
+    const wasInForm = noteRef.current?.form?.contains(document.activeElement) ?? false;
+    verdicts.save({ claim, status, note: note.trim(), evidence: urls });
+    if (wasInForm) onSubmitted?.();
   };
 
   useImperativeHandle(handleRef, () => ({ save }));
@@ -122,8 +111,8 @@ export function ClaimPanel({
   // The panel scrolls on its own: what a key just did (armed status, saved, refused) must be in view.
   const feedbackRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (pendingStatus || message) feedbackRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [pendingStatus, message]);
+    if (pendingStatus || localError || outcome) feedbackRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [pendingStatus, localError, outcome]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -196,7 +185,7 @@ export function ClaimPanel({
                 type="button"
                 className={`btn btn-${a.status}${pendingStatus === a.status ? ' is-armed' : ''}`}
                 onClick={() => save(a.status)}
-                disabled={mark.isPending}
+                disabled={isSaving}
                 aria-keyshortcuts={a.key}
               >
                 <span aria-hidden="true">{STATUS_LABEL[a.status].symbol}</span> {a.label} <kbd>{a.key}</kbd>
@@ -209,6 +198,7 @@ export function ClaimPanel({
                 Press Enter to save as {pendingStatus}{noteRequired ? ' (a note is required)' : ''}, Esc to cancel.
               </p>
             )}
+            {isSaving && <p role="status" className="hint">Saving…</p>}
             {message?.kind === 'ok' && <p role="status" className="message message-ok">{message.text}</p>}
             {message?.kind === 'error' && <p role="alert" className="message message-error">{message.text}</p>}
             {message?.kind === 'conflict' && <ConflictMessage mine={message.mine} other={message.other} text={message.text} />}

@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { articleQuery } from '../api/queries.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
 import { buildSegments } from '../components/segments.ts';
+import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
@@ -37,6 +38,7 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
+  const verdicts = useVerdicts(id);
   const segments = useMemo(() => (article.data ? buildSegments(article.data.text.length, article.data.claims) : []), [article.data]);
 
   const armStatus = (status: VerdictStatus | null) => {
@@ -233,6 +235,7 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         <h2 id="claims-heading">
           Claims <span className="hint">({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)</span>
         </h2>
+        <OtherClaimNotices claims={claims} selectedId={selectedId} verdicts={verdicts} onShow={(c) => select(c, 'list')} />
         {claims.length === 0 && <p className="state">The parser found no claims in this article.</p>}
         <ul className="claim-list" aria-label="Claims in this article">
           {claims.map((c) => (
@@ -253,14 +256,14 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         {selected && (
           <ClaimPanel
             claim={selected}
-            articleId={a.id}
             articleText={a.text}
+            verdicts={verdicts}
             canReview={canReview}
             noteRef={noteRef}
             handleRef={panelRef}
             pendingStatus={pendingStatus}
             onPendingStatusChange={armStatus}
-            onSaved={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
+            onSubmitted={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
           />
         )}
         {selectedId && !selected && <p className="state" role="alert">This claim is not part of this article. Pick one from the list.</p>}
@@ -286,5 +289,26 @@ function Legend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A save refused after the reviewer moved on stays visible until they look at it or dismiss it. */
+function OtherClaimNotices({ claims, selectedId, verdicts, onShow }: {
+  claims: Claim[]; selectedId: string | null; verdicts: Verdicts; onShow: (claim: Claim) => void;
+}) {
+  const refused = claims.filter((c) => c.id !== selectedId && verdicts.messages[c.id] && verdicts.messages[c.id]?.kind !== 'ok');
+  if (refused.length === 0) return null;
+  return (
+    <div className="notices">
+      {refused.map((c) => (
+        <div key={c.id} role="alert" className="message message-error notice">
+          <span>
+            <strong>{verdicts.messages[c.id]?.kind === 'conflict' ? 'Conflict' : 'Not saved'}</strong> on “{c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}”.
+          </span>{' '}
+          <button type="button" className="btn-small" onClick={() => onShow(c)}>Show</button>{' '}
+          <button type="button" className="btn-small" onClick={() => verdicts.dismiss(c.id)} aria-label={`Dismiss the message about “${c.text.slice(0, 40)}”`}>Dismiss</button>
+        </div>
+      ))}
+    </div>
   );
 }
