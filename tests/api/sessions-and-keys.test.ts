@@ -111,6 +111,14 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       expect(login.body.error).toEqual({ code: 'forbidden', message: 'this account is disabled; ask an admin', path: [] });
     });
 
+    it('creates one account when two admins add the same email at once; the other gets 409', async () => {
+      const email = `race-${kind}@example.org`;
+      const results = await Promise.all([1, 2, 3].map(() =>
+        ctx.admin.agent.post('/api/users').set('x-csrf-token', ctx.admin.csrf).send({ email, password: PASSWORD, role: 'viewer' })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      expect(await test.db.prisma.user.count({ where: { email } })).toBe(1);
+    });
+
     it('never demotes or disables the last active admin', async () => {
       const admin = await test.db.prisma.user.findUniqueOrThrow({ where: { email: ctx.emails.admin } });
       const res = await ctx.admin.agent.patch(`/api/users/${admin.id}`).set('x-csrf-token', ctx.admin.csrf).send({ role: 'editor' });

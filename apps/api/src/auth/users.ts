@@ -24,8 +24,16 @@ export async function createUser(
   const existing = await db.prisma.user.findUnique({ where: { email } });
   if (existing) throw new AppError('conflict', `a user with email ${email} already exists`, { path: ['email'] });
   const passwordHash = await hashPassword(input.password);
-  const row = await db.prisma.user.create({ data: { email, name: input.name ?? '', passwordHash, role: input.role } });
-  return toUser(row);
+  try {
+    const row = await db.prisma.user.create({ data: { email, name: input.name ?? '', passwordHash, role: input.role } });
+    return toUser(row);
+  } catch (error) {
+    // Two admins adding the same email at once: the unique index decides, the loser gets 409.
+    if ((error as { code?: unknown } | null)?.code === 'P2002') {
+      throw new AppError('conflict', `a user with email ${email} already exists`, { path: ['email'] });
+    }
+    throw error;
+  }
 }
 
 export async function listUsers(db: Database): Promise<User[]> {
