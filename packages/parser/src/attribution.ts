@@ -383,7 +383,12 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
 
     // "X said (that) content."
     const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
-    const src = sourceBefore(raw, clauseStart, cueStart);
+    let src = sourceBefore(raw, clauseStart, cueStart);
+    if (!src && prevWord && /^(?:and|but)$/.test(prevWord.lower)) {
+      // "Many residents lived through 2014 and said they could do so again": the subject of the first verb.
+      const subject = sourceAfter(raw, clauseStart, cueStart);
+      if (subject && /^[\s\u200b]+\p{Ll}/u.test(raw.slice(subject.phraseEnd, subject.phraseEnd + 3)) && !PRONOUN_SOURCES.has(subject.span.text.toLowerCase()) || subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) src = subject;
+    }
     if (!src) continue;
     if (BELIEF_CUES.has(word) || PRONOUN_SOURCES.has(src.span.text.toLowerCase())) {
       // "the US said it believed X": one statement, the belief is its content.
@@ -492,9 +497,17 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
 
 /** ", adding that ..." starts a new statement: the content before it ends at the comma. */
 function cutAtContinuation(raw: string, start: number, end: number): number {
-  const m = /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling)\b/i.exec(raw.slice(start, end));
-  return m ? start + m.index : end;
+  const text = raw.slice(start, end);
+  // ", although ..." is the writer's aside, not the speaker's clause.
+  const m = /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|although|though|whereas)\b/i.exec(text);
+  let cut = m ? start + m.index : end;
+  // "confirmed the assault on public television": where it was said is not what was said.
+  const media = TRAILING_MEDIA.exec(raw.slice(start, cut));
+  if (media && media.index > 0) cut = start + media.index;
+  return cut;
 }
+
+const TRAILING_MEDIA = /[\s\u200b]+(?:on|in|via|during|to)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|public|national|state|local|social|live|Ukrainian|Russian|regional|nightly|televised|video|press)[\s\u200b]+){0,3}(?:television|TV|radio|Telegram|Twitter|Facebook|Instagram|statement|interview|briefing|video|post|tweet|address|media|broadcast|conference|reporters|journalists)[\s\u200b.]*$/;
 
 /** "according to X, content" / "content, according to X". */
 function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[]): RawStatement | null {
@@ -520,7 +533,16 @@ function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeToken
   const src = sourceAfter(raw, cue.end + by[0].length, sentence.end);
   if (!src) return null;
   let k = beforeTokens.length;
-  while (k > 0 && /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long)$/.test((beforeTokens[k - 1] as { lower: string }).lower)) k--;
+  while (k > 0 && /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long|\p{L}+ly)$/u.test((beforeTokens[k - 1] as { lower: string }).lower)) k--;
+  const subject = beforeTokens[k - 1];
+  if (subject && /^(?:who|which|that)$/.test(subject.lower)) {
+    // "Derkach, who was accused by the US of being a Russian agent": what the agent said follows it.
+    const rest = raw.slice(src.phraseEnd, sentence.end);
+    const what = /^[\s\u200b]*(?:of|that|as)[\s\u200b]+/.exec(rest);
+    if (!what) return null;
+    const content = trimContent(raw, src.phraseEnd + what[0].length, cutAtContinuation(raw, src.phraseEnd + what[0].length, sentence.end));
+    return content ? { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence } : null;
+  }
   const subjectEnd = k > 0 ? (beforeTokens[k - 1] as { end: number }).end : sentence.start;
   const content = trimContent(raw, sentence.start, subjectEnd);
   if (!content) return null;
@@ -537,11 +559,13 @@ function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Sp
     let j = i;
     while (j < tokens.length && (tokens[j] as { isWord: boolean }).isWord && /^\p{Lu}/u.test((tokens[j] as { text: string }).text)) j++;
     const run = tokens.slice(i, j);
-    const text = run.map((x) => x.text).join(' ');
-    if (run.length >= 2 && looksLikePersonName(text)) {
-      const start = (run[0] as { start: number }).start;
-      const end = (run.at(-1) as { end: number }).end;
-      return { span: { text: raw.slice(start, end), start, end }, phrase: raw.slice(start, end) };
+    // "Senator Mitch McConnell": the name is the longest tail of the run that reads as one.
+    for (let k = 0; k + 2 <= run.length; k++) {
+      const tail = run.slice(k);
+      if (!looksLikePersonName(tail.map((x) => x.text).join(' '))) continue;
+      const start = (tail[0] as { start: number }).start;
+      const end = (tail.at(-1) as { end: number }).end;
+      return { span: { text: raw.slice(start, end), start, end }, phrase: raw.slice((run[0] as { start: number }).start, end) };
     }
     i = j;
   }
