@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createApiKey, createApp, createUser, importArticle } from '@claimdesk/api';
+import { createApiKey, createApp, createUser, ensureFirstAdmin, importArticle } from '@claimdesk/api';
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -292,5 +292,28 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       }
       expect(log).not.toMatch(/claimdesk_session=/);
     });
+  });
+});
+
+describe.each(DATABASE_KINDS)('the first admin on %s', (kind) => {
+  it('is created once when no admin exists, even by two processes starting together', async () => {
+    const test = await createTestDatabase(kind);
+    try {
+      // An editor made beforehand with the CLI does not count as an admin.
+      await createUser(test.db, { email: 'early@example.org', password: PASSWORD, role: 'editor' });
+      const results = await Promise.all([ensureFirstAdmin(test.db, {}), ensureFirstAdmin(test.db, {})]);
+      const made = results.filter((r) => r !== null);
+      expect(made).toHaveLength(1);
+      expect(made[0]?.email).toBe('admin@localhost');
+      expect(made[0]?.generatedPassword?.length).toBeGreaterThanOrEqual(20);
+      const app = createApp({ db: test.db });
+      const login = await request(app).post('/api/session').send({ email: 'admin@localhost', password: made[0]?.generatedPassword });
+      expect(login.status).toBe(200);
+      expect(login.body.user.role).toBe('admin');
+      expect(await ensureFirstAdmin(test.db, { email: 'other@example.org', password: PASSWORD })).toBeNull();
+      expect(await test.db.prisma.user.count({ where: { role: 'admin' } })).toBe(1);
+    } finally {
+      await test.drop();
+    }
   });
 });

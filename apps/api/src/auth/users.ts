@@ -90,6 +90,12 @@ export async function ensureFirstAdmin(
   const email = (env.email?.trim() || 'admin@localhost').toLowerCase();
   if (await db.prisma.user.findUnique({ where: { email } })) return null;
   const generatedPassword = env.password ? null : randomToken(18);
-  await createUser(db, { email, name: 'Administrator', password: env.password ?? generatedPassword ?? '', role: 'admin' });
+  try {
+    await createUser(db, { email, name: 'Administrator', password: env.password ?? generatedPassword ?? '', role: 'admin' });
+  } catch (error) {
+    // Another API process starting at the same moment made it first.
+    if (error instanceof AppError && error.code === 'conflict') return null;
+    throw error;
+  }
   return { email, generatedPassword };
 }
