@@ -172,6 +172,13 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     expect(inDom).toBeLessThan(100);
     await page.screenshot({ path: join(SCREENSHOTS, `queue-20000-bottom-${kind}.png`) });
 
+    // Away and Back: the list comes back where the reader left it, not at the top.
+    await page.getByRole('link', { name: 'Figures over time' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures over time' }).waitFor();
+    await page.goBack();
+    await last.waitFor();
+    expect(await rows.filter({ hasText: 'Generated claim 00000' }).count()).toBe(0);
+
     // Filters are applied by the server over all 20,000, sorted by value descending.
     await page.getByLabel('Category').selectOption('vehicles');
     await page.getByLabel('Sort by').selectOption('value');

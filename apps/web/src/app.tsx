@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { sessionQuery, useLogout } from './api/queries.ts';
+import { GlobalShortcuts } from './components/global-shortcuts.tsx';
 import { ArticlePage } from './pages/article-page.tsx';
 import { ArticlesPage } from './pages/articles-page.tsx';
 import { FiguresPage } from './pages/figures-page.tsx';
@@ -52,6 +53,7 @@ export function App() {
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
+      <GlobalShortcuts />
     </>
   );
 }

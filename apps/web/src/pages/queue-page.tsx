@@ -18,6 +18,18 @@ const SORT_LABEL: Record<(typeof claimSortSchema.options)[number], string> = {
 };
 const words = (s: string) => s.replaceAll('_', ' ');
 
+function readMemory(key: string): { offset: number; active: number } {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(key) ?? 'null') as { offset?: unknown; active?: unknown } | null;
+    return {
+      offset: typeof value?.offset === 'number' ? value.offset : 0,
+      active: typeof value?.active === 'number' ? value.active : -1,
+    };
+  } catch {
+    return { offset: 0, active: -1 };
+  }
+}
+
 /** The API filters of the queue, read from the page URL (pagination is the list's own business). */
 export function filtersFromUrl(params: URLSearchParams): URLSearchParams {
   const api = new URLSearchParams();
@@ -43,14 +55,20 @@ export function QueuePage() {
   const total = first.data?.total ?? 0;
   const parentRef = useRef<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const [active, setActive] = useState(-1);
+  // Coming back (Back from a claim) puts the reader where they were in the list.
+  const memoryKey = `claimdesk:queue:${location.key}`;
+  const [remembered] = useState(() => readMemory(memoryKey));
+  const [active, setActive] = useState(remembered.active);
   const [showHelp, setShowHelp] = useState(false);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialOffset: remembered.offset,
   });
+  const virtualizerRef = useRef(virtualizer);
+  virtualizerRef.current = virtualizer;
   const virtualRows = virtualizer.getVirtualItems();
   const firstPage = Math.floor((virtualRows[0]?.index ?? 0) / QUEUE_PAGE_SIZE) + 1;
   const lastPage = Math.floor((virtualRows.at(-1)?.index ?? 0) / QUEUE_PAGE_SIZE) + 1;
@@ -63,13 +81,25 @@ export function QueuePage() {
     pageData.get(Math.floor(index / QUEUE_PAGE_SIZE) + 1)?.items[index % QUEUE_PAGE_SIZE];
   const titles = useMemo(() => new Map(articles.data?.items.map((a) => [a.id, a.title])), [articles.data]);
 
-  // A new filter starts at the top of its list.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters change
+  // A new filter starts at the top of its list (but arriving at the page is not a new filter).
+  const shownFilterKey = useRef(filterKey);
   useEffect(() => {
+    if (shownFilterKey.current === filterKey) return;
+    shownFilterKey.current = filterKey;
     live.current.active = -1;
     setActive(-1);
-    virtualizer.scrollToOffset(0);
+    virtualizerRef.current.scrollToOffset(0);
   }, [filterKey]);
+  useEffect(
+    () => () => {
+      try {
+        sessionStorage.setItem(memoryKey, JSON.stringify({ offset: virtualizerRef.current.scrollOffset ?? 0, active: live.current.active }));
+      } catch {
+        // Private modes may refuse storage; the list then simply starts at the top.
+      }
+    },
+    [memoryKey],
+  );
 
   useEffect(() => {
     if ((location.state as { focusSearch?: boolean } | null)?.focusSearch) searchRef.current?.focus();
