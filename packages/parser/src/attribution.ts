@@ -112,7 +112,17 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   if (/[.!?“"]/.test(raw.slice(at, cueStart).replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '').replace(/\b\p{Lu}\./gu, ''))) return null;
   const src = sourceBefore(raw, at, cueStart);
   if (!src || src.phraseStart > at + 1) return null;
-  return { cue: { text: m[0], start: cueStart, end: cueStart + m[0].length }, source: src, end: cueStart + m[0].length };
+  const cueEnd = cueStart + m[0].length;
+  // `"Fox News Sunday," Pence said his running mate ...`: a cue with a clause of its own is not this quote's.
+  if (!isQuoteTail(raw, cueEnd, limit, normaliseCue(m[0]))) return null;
+  return { cue: { text: m[0], start: cueStart, end: cueEnd }, source: src, end: cueEnd };
+}
+
+/** A quote's cue is not followed by a clause of its own ("said that ...", "said his running mate ..."). */
+function isQuoteTail(raw: string, from: number, limit: number, word: string): boolean {
+  if (OBJECT_CUES.has(word) || word === 'told') return true;
+  const rest = raw.slice(from, Math.min(limit, from + 200)).replace(LEAD_ADVERBIAL, ' ');
+  return !/^[\s\u200b]*(?:that|he|she|it|they|we|I|his|her|their|its|our|the|a|an|this|these|there)\b/.test(rest);
 }
 
 /** `X said: "` / `X told Reuters, "` / `he said in a statement: "`: the cue right before a quote. */
@@ -296,7 +306,12 @@ function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (p
   const pb = paragraphOf(next.open);
   if (pa && pb && pa === pb) {
     if (between.length > 160) return false;
-    cueRe().lastIndex = 0;
+    // Only the rest of the attribution clause: `," he said. "` / `," he said, using a term for X. "`.
+    const rest = between.trim();
+    // Only the rest of the attribution clause: `," he said. "`, `," he said in an interview. "`, `," she said, using X. "`;
+    // not a new sentence (`. He called Burma a "`) nor narration running into a title (`on Fox News's "`).
+    const isClauseEnd = rest === '' || /[.,;:—–]$/.test(rest) || /\b(?:but|and|adding|saying|then)$/.test(rest);
+    if (!isClauseEnd || /[.!?][\s\u200b]+\S/.test(rest.slice(0, -1))) return false;
     return !cueRe().test(between) && !/[“”"]/.test(between);
   }
   // Next paragraph: it must open with the quote, and nothing but white space may lie between.
@@ -413,7 +428,9 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (!content) continue;
       contentText = raw.slice(content.start, content.end);
     }
-    if (!hasWords(contentText, 3)) continue;
+    if (!hasWords(contentText, 2)) continue;
+    // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
+    if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText)) continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
