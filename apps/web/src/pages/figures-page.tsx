@@ -72,7 +72,11 @@ export function FiguresPage() {
     const sx = (t: number) => M.left + ((t - x0) / (x1 - x0)) * (WIDTH - M.left - M.right);
     const sy = (v: number) => HEIGHT - M.bottom - (v / yMax) * (HEIGHT - M.top - M.bottom);
     const dates = [...new Set(times)].sort((a, b) => a - b);
-    const xTicks = dates.length <= 8 ? dates : Array.from({ length: 7 }, (_, i) => x0 + ((x1 - x0) * i) / 6);
+    // Ticks fall on whole days, so a label names the day under it.
+    const stepDays = Math.max(1, Math.ceil((x1 - x0) / DAY / 6));
+    const xTicks: number[] = [];
+    if (dates.length <= 8) xTicks.push(...dates);
+    else for (let t = x0; t <= x1; t += stepDays * DAY) xTicks.push(t);
     const yTicks = Array.from({ length: 6 }, (_, i) => (yMax * i) / 5);
     const bySide = new Map<Side, FigurePoint[]>();
     for (const p of points) bySide.set(p.side, [...(bySide.get(p.side) ?? []), p]);
