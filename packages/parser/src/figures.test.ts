@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { type FigureContext, findFigures } from './figures.ts';
+import type { Side } from './types.ts';
+
+const ctx = (sourceSide: Side, extra: Partial<FigureContext> = {}): FigureContext => ({ sourceSide, since: null, ...extra });
+const figuresIn = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) => findFigures(text, 0, text.length, ctx(side, extra));
+const only = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) => {
+  const found = figuresIn(text, side, extra);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('findFigures: numbers', () => {
+  it('reads thousands separators', () => {
+    expect(only('Russia has lost 3,500 soldiers')).toMatchObject({ text: '3,500 soldiers', value: 3500 });
+    expect(only('a regular army that numbers 125,600')).toMatchObject({ text: '125,600', value: 125_600 });
+  });
+
+  it('reads number words before a counted noun', () => {
+    expect(only('it had shot down three helicopters')).toMatchObject({ text: 'three helicopters', value: 3, category: 'helicopters' });
+    expect(only('More than one and a half million citizens of Ukraine')).toMatchObject({ value: 1_500_000, qualifier: 'more_than' });
+    expect(only('ten humanitarian corridors have been agreed')).toMatchObject({ value: 10 });
+  });
+
+  it('reads suffixes and scale words', () => {
+    expect(only('a $40bn package')).toMatchObject({ text: '$40bn', value: 40_000_000_000, category: 'money', unit: '$' });
+    expect(only('the $40 billion package')).toMatchObject({ text: '$40 billion', value: 40_000_000_000 });
+    expect(only('1.5m refugees had crossed the border', 'other')).toMatchObject({ value: 1_500_000, category: 'refugees' });
+    expect(figuresIn('£1,200 each for 8m of the most vulnerable households', 'other').map((f) => [f.value, f.category])).toEqual([[1200, 'money'], [8_000_000, 'other']]);
+    expect(only('there are 90 million of us together')).toMatchObject({ text: '90 million of us', value: 90_000_000 });
+  });
+});
+
+describe('findFigures: qualifiers and ranges', () => {
+  it.each([
+    ['over 3,500 soldiers were killed', 'more_than'],
+    ['more than 100 civilians had managed to escape', 'more_than'],
+    ['about 100,000 remained in the city', 'approx'],
+    ['approximately 300 millionaires', 'approx'],
+    ['at least 40 soldiers had died', 'at_least'],
+    ['up to 200 civilians remained trapped', 'up_to'],
+    ['less than 50 tanks', 'less_than'],
+    ['contributors who gave $200 or less', 'up_to'],
+  ] as const)('%s -> %s', (text, qualifier) => {
+    expect(only(text).qualifier).toBe(qualifier);
+  });
+
+  it('reads a range as one figure: the lower bound, at least', () => {
+    expect(only('between 100 and 200 occupiers were liquidated')).toMatchObject({ text: 'between 100 and 200 occupiers', value: 100, qualifier: 'at_least', category: 'personnel' });
+    expect(only('300 to 400 tanks')).toMatchObject({ text: '300 to 400 tanks', value: 300, qualifier: 'at_least' });
+    expect(only('300-400 tanks')).toMatchObject({ value: 300, qualifier: 'at_least' });
+  });
+
+  it('keeps "from A to B" as two amounts, and a ratio as none', () => {
+    expect(figuresIn('bills rose from £1,271 to £3,850', 'other').map((f) => f.value)).toEqual([1271, 3850]);
+    expect(figuresIn('a 3 to 1 margin', 'other')).toEqual([]);
+  });
+});
+
+describe('findFigures: what is not a figure', () => {
+  it.each([
+    ['on February 24 and 24 February 2022'],
+    ['in 2014 and in the 1990s'],
+    ['at 10:30 or 8pm, on 24.02.2022'],
+    ['from 24.02 to 12.04'],
+    ['for three days and two weeks, 48 hours'],
+    ['a 35-year-old mother, aged 29, and Quina Jones, 25, said'],
+    ['the 58th army and the 1st battalion'],
+    ['Su-25, S-400, Covid-19, MH17 and the Boeing 737'],
+    ['Articles 30-34, 38, 39, 41-44, 53 of the Constitution'],
+    ['the Nord Stream 1 pipeline'],
+    ['15% of Russians, 40 per cent, 1 in 4 people, eight out of 10'],
+    ['5km from the border and 20 miles away'],
+    ['call 3-62-76, (097) 551-59-17 or 0800-503-508'],
+    ['at 87B Melitopolske Highway, 57 Tsentralna Street and 131 West 23rd Street'],
+    ['dozens of tanks, hundreds of soldiers, thousands of people, tens of thousands, millions of refugees'],
+    ['no one ever has the right; the number seven brings happiness'],
+    ['Trump is 6\'3" tall and weighs 236 pounds'],
+  ])('%s', (text) => {
+    expect(figuresIn(text).map((f) => f.text)).toEqual([]);
+  });
+
+  it('drops a currency conversion in parentheses', () => {
+    expect(figuresIn('a $40bn (£32bn) aid package', 'other').map((f) => f.text)).toEqual(['$40bn']);
+  });
+});
+
+describe('findFigures: category from the counted noun', () => {
+  it.each([
+    ['536 BBMs', 'armoured_vehicles'],
+    ['12 APCs', 'armoured_vehicles'],
+    ['102 tanks', 'tanks'],
+    ['76 fuel tanks', 'vehicles'],
+    ['14 aircraft', 'aircraft'],
+    ['3 Su-25 jets', 'aircraft'],
+    ['7 S-400 systems', 'air_defence'],
+    ['1 BUK missile', 'air_defence'],
+    ['31 drones', 'uav'],
+    ['6 cruise missiles', 'missiles'],
+    ['30 warships', 'ships'],
+    ['15 heavy machine guns', 'other'],
+    ['15 special equipment', 'special_equipment'],
+  ] as const)('%s -> %s', (text, category) => {
+    expect(figuresIn(`Russia has lost ${text}`)[0]?.category).toBe(category);
+  });
+
+  it('takes people categories from the verb around the count', () => {
+    expect(figuresIn('57 people had been killed and 169 injured').map((f) => [f.value, f.category])).toEqual([[57, 'killed'], [169, 'wounded']]);
+    expect(figuresIn('attacks killed 21 civilians and injured 27').map((f) => [f.value, f.category])).toEqual([[21, 'civilians_killed'], [27, 'civilians_wounded']]);
+    expect(only('300 persons were liquidated').category).toBe('personnel');
+    expect(only('Russia says it has detained 471 Ukrainian servicemen', 'russia').category).toBe('captured');
+    expect(only('More than 500 people have been abducted').category).toBe('captured');
+    expect(only('Today 156 people arrived in Zaporizhzhia').category).toBe('evacuated');
+    expect(only('the successful evacuation of 101 civilians', 'other').category).toBe('evacuated');
+    expect(only('more than 2 million people have fled the country').category).toBe('refugees');
+  });
+
+  it('counts soldiers as personnel only when they are lost', () => {
+    expect(only('over 3,500 soldiers were killed').category).toBe('personnel');
+    expect(only('bunkers with up to 2,000 Ukrainian soldiers').category).toBe('other');
+    expect(only('Russia has massed more than 150,000 troops', 'other').category).toBe('other');
+  });
+
+  it('reads civilians without a verb as other, and children as children', () => {
+    expect(only('up to 200 civilians remained trapped').category).toBe('other');
+    expect(only('78 Ukrainian children').category).toBe('children');
+  });
+
+  it('shares one cue and one owner across a list', () => {
+    const list = figuresIn('Russia has lost 14 aircraft, 8 helicopters, 102 tanks, 536 BBMs and over 3,500 soldiers', 'ukraine', { since: '2022-02-24' });
+    expect(list.map((f) => [f.value, f.category, f.subject])).toEqual([
+      [14, 'aircraft', 'russia'], [8, 'helicopters', 'russia'], [102, 'tanks', 'russia'], [536, 'armoured_vehicles', 'russia'], [3500, 'personnel', 'russia'],
+    ]);
+    for (const f of list) expect(f.since).toBe('2022-02-24');
+  });
+});
+
+describe('findFigures: whose count it is (subject)', () => {
+  it('takes a side named in the figure itself', () => {
+    expect(only('it has detained 471 Ukrainian servicemen', 'russia').subject).toBe('ukraine');
+    expect(only('13,000 Russian soldiers had died', 'ukraine').subject).toBe('russia');
+  });
+
+  it('gives destroyed equipment to the enemy of whoever destroyed it', () => {
+    expect(only('Ukrainian forces destroyed 12 APCs', 'ukraine').subject).toBe('russia');
+    expect(only('its forces had destroyed 74 “objects of military infrastructure', 'russia').subject).toBe('ukraine');
+    expect(only('the enemy lost 600 people in the last day', 'ukraine')).toMatchObject({ category: 'personnel', subject: 'russia' });
+  });
+
+  it('gives a loss to the side named as losing it', () => {
+    expect(only('the Ukrainian army has lost 2,870 tanks', 'russia').subject).toBe('ukraine');
+    expect(only('it believed Russia launched 100 missiles', 'other').subject).toBe('russia');
+  });
+
+  it('gives soldiers who died to the source side', () => {
+    expect(only('at least 40 soldiers had died', 'ukraine').subject).toBe('ukraine');
+  });
+
+  it('places people by the place named, and other countries as other', () => {
+    expect(only('an attack on a railway station in Kramatorsk that killed more than 50 people', 'other').subject).toBe('ukraine');
+    expect(only('More than 15,000 millionaires are expected to flee Russia', 'other').subject).toBe('russia');
+    expect(only('he could lose more than 11” Republican votes', 'other').subject).toBe('other');
+  });
+});
+
+describe('findFigures: ministry loss lists', () => {
+  it('reads personnel lines as personnel with the running total date', () => {
+    expect(only('5 personnel', 'ukraine', { isLossList: true, since: '2022-02-24' })).toMatchObject({ category: 'personnel', subject: 'russia', since: '2022-02-24' });
+  });
+});
