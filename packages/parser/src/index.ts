@@ -6,6 +6,7 @@ import { parseByline, parseHeader } from './header.ts';
 import { sideOf } from './lexicon.ts';
 import { findQuotes } from './quotes.ts';
 import { type Segment, splitParagraphs, splitSentences } from './segment.ts';
+import { findTranscriptTurns } from './transcript.ts';
 import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts';
 
 export type { Category, Figure, ParseOptions, ParsedArticle, Qualifier, Side, Span, Statement } from './types.ts';
@@ -49,7 +50,11 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   const paragraphs = splitParagraphs(raw, header.bodyStart, bylineStart);
   const sentences: Segment[] = paragraphs.flatMap((p) => splitSentences(raw, p));
   const quotes = findQuotes(raw, paragraphs);
-  const found = findAttributions(raw, sentences, quotes, paragraphs);
+  // In a transcript each speaker's turn is one statement; attributions inside the turns are part of them.
+  const turns = findTranscriptTurns(raw, paragraphs);
+  const firstTurn = turns.length > 0 ? Math.min(...turns.map((t) => t.sentence.start)) : Number.POSITIVE_INFINITY;
+  const found = [...turns, ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn)]
+    .sort((a, b) => a.content.start - b.content.start);
   const resolver = new SourceResolver(raw, { quotes, sources: found.flatMap((st) => (st.source ? [{ span: st.source, phrase: st.sourcePhrase }] : [])) });
   const institution = header.outlet?.replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
   const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
@@ -68,7 +73,8 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
     const side = sideOf(institution);
     const isLossReport = /\b(losses|liquidated|destroyed)\b/i.test(raw) && paragraphs.filter((p) => LOSS_LINE.test(raw.slice(p.start, p.end))).length >= 3;
     const isApprox = /\bapproximately\b|\babout\b/i.test(raw.slice(header.bodyStart, paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart));
-    const covered = (s: Segment) => statements.some((x) => x.content.start <= s.start && x.content.end >= s.end - 1);
+    // Covered: most of the sentence lies in a statement already (a transcript turn starts after its speaker label).
+    const covered = (s: Segment) => statements.some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= (s.end - s.start) * 0.6);
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;

@@ -183,7 +183,7 @@ function stripTail(tokens: Token[]): Token[] {
   for (let guard = 0; guard < 8 && t.length > 0; guard++) {
     const last = t.at(-1) as Token;
     const prev = t.at(-2);
-    if (AUX_TAIL.has(last.lower) || /ly$/.test(last.lower) && last.lower.length > 4 && !isCapital(last) && !/^(?:family|italy|july|ally|assembly|rally|supply|fly)$/.test(last.lower)) {
+    if (AUX_TAIL.has(last.lower) && !isCapital(last) || /ly$/.test(last.lower) && last.lower.length > 4 && !isCapital(last) && !/^(?:family|italy|july|ally|assembly|rally|supply|fly)$/.test(last.lower)) {
       t = t.slice(0, -1);
       continue;
     }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { SourceResolver } from './canonical.ts';
+
+function resolveAt(raw: string, sourceText: string, phrase = sourceText, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = raw.indexOf(sourceText, at + 1);
+  return new SourceResolver(raw).resolve(sourceText, phrase, at);
+}
+
+describe('SourceResolver', () => {
+  it('spells a surname out to the fullest name in the article', () => {
+    const raw = 'President Vladimir Putin spoke on Sunday. Later Putin said the talks had failed.';
+    expect(resolveAt(raw, 'Putin', 'Putin', 1)).toEqual({ canonical: 'Vladimir Putin', side: 'russia' });
+  });
+
+  it('resolves a pronoun to the person last named before it, outside quotes', () => {
+    const raw = 'Ksenia Chebysheva, 29, waited at the bus. “Dmitry Peskov lied,” she said.';
+    const resolver = new SourceResolver(raw, { quotes: [{ open: raw.indexOf('“'), close: raw.indexOf('”') + 1 }] });
+    expect(resolver.resolve('she', 'she', raw.indexOf('she said')).canonical).toBe('Ksenia Chebysheva');
+  });
+
+  it('takes the side of a person from the role written beside their name', () => {
+    const raw = 'Andriy Zagorodnyuk, Ukraine’s former defence minister, was in Kyiv. Zagorodnyuk said it was critical.';
+    expect(resolveAt(raw, 'Zagorodnyuk', 'Zagorodnyuk', 1)).toEqual({ canonical: 'Andriy Zagorodnyuk', side: 'ukraine' });
+    const un = 'Osnat Lubrani, the UN’s humanitarian coordinator for Ukraine, spoke. Lubrani said the convoy arrived.';
+    expect(resolveAt(un, 'Lubrani', 'Lubrani', 1).side).toBe('other');
+  });
+
+  it('gives a local office with no country named the side of the place it runs', () => {
+    const raw = 'Shelling intensified around Popasna, said the regional governor, Serhiy Haida.';
+    expect(resolveAt(raw, 'Serhiy Haida', 'the regional governor, Serhiy Haida').side).toBe('ukraine');
+  });
+
+  it('resolves a definite role to the earlier source it repeats', () => {
+    const raw = 'A Ukrainian presidential adviser said the site was lost. The adviser said the facilities were damaged.';
+    const resolver = new SourceResolver(raw);
+    resolver.resolve('A Ukrainian presidential adviser', 'A Ukrainian presidential adviser', 0);
+    expect(resolver.resolve('The adviser', 'The adviser', raw.indexOf('The adviser'))).toEqual({ canonical: 'Ukrainian presidential adviser', side: 'ukraine' });
+  });
+
+  it('links a role with no name to the bare name given as the next source', () => {
+    const raw = 'Kidnappings have resumed in Melitopol, the mayor of the Ukrainian city said. “More than 500 people were abducted,” Ivan Fedrov said.';
+    const at = raw.indexOf('Ivan Fedrov');
+    const resolver = new SourceResolver(raw, { sources: [{ span: { text: 'Ivan Fedrov', start: at, end: at + 11 }, phrase: 'Ivan Fedrov' }] });
+    expect(resolver.resolve('the mayor of the Ukrainian city', 'the mayor of the Ukrainian city', raw.indexOf('the mayor'))).toEqual({ canonical: 'Ivan Fedrov', side: 'ukraine' });
+    expect(resolver.resolve('Ivan Fedrov', 'Ivan Fedrov', at).side).toBe('ukraine');
+  });
+
+  it('reads "the country’s" as the country the sentence named', () => {
+    const raw = 'Ukraine’s second city, Kharkiv, came under fire, the country’s military command said.';
+    expect(resolveAt(raw, 'the country’s military command').side).toBe('ukraine');
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikePersonName, sourceAfter, sourceBefore } from './noun-phrase.ts';
+
+/** `|` marks the cue position; the text before (or after) it holds the source phrase. */
+function before(text: string) {
+  const at = text.indexOf('|');
+  const raw = text.replace('|', '');
+  const found = sourceBefore(raw, 0, at);
+  return found && { span: found.span.text, phrase: found.phrase };
+}
+function after(text: string) {
+  const at = text.indexOf('|');
+  const raw = text.replace('|', '');
+  const found = sourceAfter(raw, at, raw.length);
+  return found && { span: found.span.text, phrase: found.phrase };
+}
+
+describe('sourceBefore', () => {
+  it('strips titles and roles down to the name', () => {
+    expect(before('Kremlin spokesman Dmitry Peskov has |said')).toEqual({ span: 'Dmitry Peskov', phrase: 'Kremlin spokesman Dmitry Peskov' });
+    expect(before('Responding to the offer, Ukraine President Volodymyr Zelenskyy |said')?.span).toBe('Volodymyr Zelenskyy');
+    expect(before('Stein spokeswoman Melezia Figueroa |said')?.span).toBe('Melezia Figueroa');
+  });
+
+  it('keeps a role with no name whole, with "of" and "in" phrases', () => {
+    expect(before('The mayor of Mariupol |said')?.span).toBe('The mayor of Mariupol');
+    expect(before('Earlier, emergency services in Kharkiv |said')?.span).toBe('emergency services in Kharkiv');
+    expect(before("Ukraine’s defence ministry |said")?.span).toBe('Ukraine’s defence ministry');
+  });
+
+  it('reads appositives between commas either way round', () => {
+    expect(before('Andriy Zagorodnyuk, Ukraine’s former defence minister, |said')).toEqual({ span: 'Andriy Zagorodnyuk', phrase: 'Andriy Zagorodnyuk, Ukraine’s former defence minister' });
+    expect(before('On Tuesday night, the Ukrainian president, Volodymyr Zelenskiy, |confirmed')).toEqual({ span: 'Volodymyr Zelenskiy', phrase: 'the Ukrainian president, Volodymyr Zelenskiy' });
+    expect(before('Justin Bronk\u200b, of the Rusi thinktank, |said')?.span).toBe('Justin Bronk');
+  });
+
+  it('skips auxiliaries and time adverbials between source and cue', () => {
+    expect(before('Mariupol’s mayor, Vadym Boichenko, had earlier |said')?.span).toBe('Vadym Boichenko');
+    expect(before('The Kremlin-controlled gas firm Gazprom |said')?.span).toBe('Gazprom');
+    expect(before('Pascal Hundt of the ICRC |said')?.span).toBe('Pascal Hundt');
+    expect(before('The Red Cross (ICRC) |said')?.span).toBe('The Red Cross');
+  });
+
+  it('takes a pronoun as it is and refuses clauses', () => {
+    expect(before('However, he |said')?.span).toBe('he');
+    expect(before('the increase meant it now |expected')?.span).toBe('it');
+    expect(before('The fighting continued and |said')).toBeNull();
+    expect(before('British Prime Minister Theresa May |said')?.span).toBe('Theresa May');
+    expect(before('The US |said')?.span).toBe('The US');
+  });
+});
+
+describe('sourceAfter', () => {
+  it('reads inverted sources with their appositives', () => {
+    expect(after('said| the regional governor, Serhiy Haida.')).toEqual({ span: 'Serhiy Haida', phrase: 'the regional governor, Serhiy Haida' });
+    expect(after('said| Andrew Amoils, the head of research at New World Wealth.')).toEqual({ span: 'Andrew Amoils', phrase: 'Andrew Amoils, the head of research at New World Wealth' });
+    expect(after('according to| the International Institute for Strategic Studies, but')?.span).toBe('the International Institute for Strategic Studies');
+  });
+
+  it('stops before adverbials and clauses', () => {
+    expect(after('said| Kyrylenko on Tuesday.')?.span).toBe('Kyrylenko');
+    expect(after('according to| Ukrainian scientists working in the reserve')?.span).toBe('Ukrainian scientists');
+  });
+});
+
+describe('looksLikePersonName', () => {
+  it('accepts names and rejects times, places and organisations', () => {
+    expect(looksLikePersonName('Dmitry Peskov')).toBe(true);
+    expect(looksLikePersonName('Mr. Lyakh')).toBe(true);
+    expect(looksLikePersonName('On Tuesday')).toBe(false);
+    expect(looksLikePersonName('The Kremlin-controlled')).toBe(false);
+    expect(looksLikePersonName('Red Cross')).toBe(false);
+    expect(looksLikePersonName('Ukraine John Paul')).toBe(false);
+  });
+});
