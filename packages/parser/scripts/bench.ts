@@ -20,7 +20,10 @@ if (!existsSync(values.articles)) {
   process.exit(2);
 }
 const budgetMs = Number(values.seconds) * 1000;
-const articles = readdirSync(values.articles).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(values.articles, f), 'utf8'));
+const articles = readdirSync(values.articles)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(values.articles, f), 'utf8'));
 if (articles.length === 0) {
   console.error(`bench: no .txt articles in ${values.articles}`);
   process.exit(2);
@@ -45,13 +48,17 @@ function rate(fn: () => number, budget: number): { perSecond: number; runs: numb
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const totalChars = articles.reduce((n, a) => n + a.length, 0);
-console.log(`node ${process.version}, one core; parser on ${articles.length} shared articles (${kb(totalChars)}), seed ${kb(seed.length)}`);
+console.log(
+  `node ${process.version}, one core; parser on ${articles.length} shared articles (${kb(totalChars)}), seed ${kb(seed.length)}`,
+);
 
 const shared = rate(() => {
   for (const a of articles) parseArticle(a);
   return articles.length;
 }, budgetMs);
-console.log(`shared articles:      ${shared.perSecond.toFixed(0)} articles/s (mean ${kb(totalChars / articles.length)}; ${((totalChars / 1024) * shared.perSecond / articles.length).toFixed(0)} KB/s)`);
+console.log(
+  `shared articles:      ${shared.perSecond.toFixed(0)} articles/s (mean ${kb(totalChars / articles.length)}; ${(((totalChars / 1024) * shared.perSecond) / articles.length).toFixed(0)} KB/s)`,
+);
 
 const seeded = rate(() => {
   parseArticle(seed);
@@ -76,4 +83,6 @@ for (let i = 0; i < 3; i++) {
   figures = result.statements.reduce((n, s) => n + s.figures.length, 0);
 }
 times.sort((a, b) => a - b);
-console.log(`1 MB input:           ${(times[0] ?? 0).toFixed(0)} ms best of 3 (median ${(times[1] ?? 0).toFixed(0)} ms; ${statements} statements, ${figures} figures)`);
+console.log(
+  `1 MB input:           ${(times[0] ?? 0).toFixed(0)} ms best of 3 (median ${(times[1] ?? 0).toFixed(0)} ms; ${statements} statements, ${figures} figures)`,
+);

@@ -20,13 +20,22 @@ const filter = positionals[0] ?? '';
 
 const clip = (t: string, n = 90) => JSON.stringify(t.length > n ? `${t.slice(0, n)}…` : t);
 const context = (raw: string, f: { start: number; end: number }) =>
-  clip(raw.slice(Math.max(0, f.start - 50), f.start).replace(/\s+/g, ' ') + '[' + raw.slice(f.start, f.end) + ']' + raw.slice(f.end, f.end + 30).replace(/\s+/g, ' '), 140);
+  clip(
+    raw.slice(Math.max(0, f.start - 50), f.start).replace(/\s+/g, ' ') +
+      '[' +
+      raw.slice(f.start, f.end) +
+      ']' +
+      raw.slice(f.end, f.end + 30).replace(/\s+/g, ' '),
+    140,
+  );
 const show = (f: Figure) => `${f.value} ${f.category} ${f.subject} ${f.qualifier} since=${f.since}`;
 
 let missed = 0;
 let extra = 0;
 let wrong = 0;
-for (const name of readdirSync(values.gold).filter((f) => f.endsWith('.json') && f.includes(filter)).sort()) {
+for (const name of readdirSync(values.gold)
+  .filter((f) => f.endsWith('.json') && f.includes(filter))
+  .sort()) {
   const articlePath = join(values.articles, name.replace(/\.json$/, '.txt'));
   if (!existsSync(articlePath)) continue;
   const raw = readFileSync(articlePath, 'utf8');
@@ -34,14 +43,21 @@ for (const name of readdirSync(values.gold).filter((f) => f.endsWith('.json') &&
   const pred = parseArticle(raw, { file: name });
   const predFigures = pred.statements.flatMap((s) => s.figures);
   const goldFigures = gold.statements.flatMap((s) => s.figures ?? []);
-  const pairs = matchPairs(predFigures, goldFigures, (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0), 1);
+  const pairs = matchPairs(
+    predFigures,
+    goldFigures,
+    (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0),
+    1,
+  );
   const matchedP = new Set(pairs.map(([p]) => p));
   const matchedG = new Set(pairs.map(([, g]) => g));
   const lines: string[] = [];
   const inStatement = (f: Figure) => pred.statements.some((s) => s.content.start <= f.start && s.content.end >= f.end);
   for (const g of goldFigures.filter((x) => !matchedG.has(x))) {
     const near = predFigures.find((p) => Math.min(p.end, g.end) > Math.max(p.start, g.start));
-    lines.push(`  MISS   ${show(g)} ${context(raw, g)}${inStatement(g) ? '' : ' (no statement)'}${near ? ` ~pred ${near.value} ${clip(near.text, 40)}` : ''}`);
+    lines.push(
+      `  MISS   ${show(g)} ${context(raw, g)}${inStatement(g) ? '' : ' (no statement)'}${near ? ` ~pred ${near.value} ${clip(near.text, 40)}` : ''}`,
+    );
     missed++;
   }
   for (const p of predFigures.filter((x) => !matchedP.has(x))) {

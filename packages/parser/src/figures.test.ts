@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type FigureContext, findFigures } from './figures.ts';
 import type { Side } from './types.ts';
 
-const ctx = (sourceSide: Side, extra: Partial<FigureContext> = {}): FigureContext => ({ sourceSide, since: null, ...extra });
-const figuresIn = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) => findFigures(text, 0, text.length, ctx(side, extra));
+const ctx = (sourceSide: Side, extra: Partial<FigureContext> = {}): FigureContext => ({
+  sourceSide,
+  since: null,
+  ...extra,
+});
+const figuresIn = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) =>
+  findFigures(text, 0, text.length, ctx(side, extra));
 const only = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) => {
   const found = figuresIn(text, side, extra);
   expect(found).toHaveLength(1);
@@ -17,16 +22,36 @@ describe('findFigures: numbers', () => {
   });
 
   it('reads number words before a counted noun', () => {
-    expect(only('it had shot down three helicopters')).toMatchObject({ text: 'three helicopters', value: 3, category: 'helicopters' });
-    expect(only('More than one and a half million citizens of Ukraine')).toMatchObject({ value: 1_500_000, qualifier: 'more_than' });
+    expect(only('it had shot down three helicopters')).toMatchObject({
+      text: 'three helicopters',
+      value: 3,
+      category: 'helicopters',
+    });
+    expect(only('More than one and a half million citizens of Ukraine')).toMatchObject({
+      value: 1_500_000,
+      qualifier: 'more_than',
+    });
     expect(only('ten humanitarian corridors have been agreed')).toMatchObject({ value: 10 });
   });
 
   it('reads suffixes and scale words', () => {
-    expect(only('a $40bn package')).toMatchObject({ text: '$40bn', value: 40_000_000_000, category: 'money', unit: '$' });
+    expect(only('a $40bn package')).toMatchObject({
+      text: '$40bn',
+      value: 40_000_000_000,
+      category: 'money',
+      unit: '$',
+    });
     expect(only('the $40 billion package')).toMatchObject({ text: '$40 billion', value: 40_000_000_000 });
-    expect(only('1.5m refugees had crossed the border', 'other')).toMatchObject({ value: 1_500_000, category: 'refugees' });
-    expect(figuresIn('£1,200 each for 8m of the most vulnerable households', 'other').map((f) => [f.value, f.category])).toEqual([[1200, 'money'], [8_000_000, 'other']]);
+    expect(only('1.5m refugees had crossed the border', 'other')).toMatchObject({
+      value: 1_500_000,
+      category: 'refugees',
+    });
+    expect(
+      figuresIn('£1,200 each for 8m of the most vulnerable households', 'other').map((f) => [f.value, f.category]),
+    ).toEqual([
+      [1200, 'money'],
+      [8_000_000, 'other'],
+    ]);
     expect(only('there are 90 million of us together')).toMatchObject({ text: '90 million of us', value: 90_000_000 });
   });
 });
@@ -46,7 +71,12 @@ describe('findFigures: qualifiers and ranges', () => {
   });
 
   it('reads a range as one figure: the lower bound, at least', () => {
-    expect(only('between 100 and 200 occupiers were liquidated')).toMatchObject({ text: 'between 100 and 200 occupiers', value: 100, qualifier: 'at_least', category: 'personnel' });
+    expect(only('between 100 and 200 occupiers were liquidated')).toMatchObject({
+      text: 'between 100 and 200 occupiers',
+      value: 100,
+      qualifier: 'at_least',
+      category: 'personnel',
+    });
     expect(only('300 to 400 tanks')).toMatchObject({ text: '300 to 400 tanks', value: 300, qualifier: 'at_least' });
     expect(only('300-400 tanks')).toMatchObject({ value: 300, qualifier: 'at_least' });
   });
@@ -105,8 +135,14 @@ describe('findFigures: category from the counted noun', () => {
   });
 
   it('takes people categories from the verb around the count', () => {
-    expect(figuresIn('57 people had been killed and 169 injured').map((f) => [f.value, f.category])).toEqual([[57, 'killed'], [169, 'wounded']]);
-    expect(figuresIn('attacks killed 21 civilians and injured 27').map((f) => [f.value, f.category])).toEqual([[21, 'civilians_killed'], [27, 'civilians_wounded']]);
+    expect(figuresIn('57 people had been killed and 169 injured').map((f) => [f.value, f.category])).toEqual([
+      [57, 'killed'],
+      [169, 'wounded'],
+    ]);
+    expect(figuresIn('attacks killed 21 civilians and injured 27').map((f) => [f.value, f.category])).toEqual([
+      [21, 'civilians_killed'],
+      [27, 'civilians_wounded'],
+    ]);
     expect(only('300 persons were liquidated').category).toBe('personnel');
     expect(only('Russia says it has detained 471 Ukrainian servicemen', 'russia').category).toBe('captured');
     expect(only('More than 500 people have been abducted').category).toBe('captured');
@@ -127,9 +163,17 @@ describe('findFigures: category from the counted noun', () => {
   });
 
   it('shares one cue and one owner across a list', () => {
-    const list = figuresIn('Russia has lost 14 aircraft, 8 helicopters, 102 tanks, 536 BBMs and over 3,500 soldiers', 'ukraine', { since: '2022-02-24' });
+    const list = figuresIn(
+      'Russia has lost 14 aircraft, 8 helicopters, 102 tanks, 536 BBMs and over 3,500 soldiers',
+      'ukraine',
+      { since: '2022-02-24' },
+    );
     expect(list.map((f) => [f.value, f.category, f.subject])).toEqual([
-      [14, 'aircraft', 'russia'], [8, 'helicopters', 'russia'], [102, 'tanks', 'russia'], [536, 'armoured_vehicles', 'russia'], [3500, 'personnel', 'russia'],
+      [14, 'aircraft', 'russia'],
+      [8, 'helicopters', 'russia'],
+      [102, 'tanks', 'russia'],
+      [536, 'armoured_vehicles', 'russia'],
+      [3500, 'personnel', 'russia'],
     ]);
     for (const f of list) expect(f.since).toBe('2022-02-24');
   });
@@ -144,7 +188,10 @@ describe('findFigures: whose count it is (subject)', () => {
   it('gives destroyed equipment to the enemy of whoever destroyed it', () => {
     expect(only('Ukrainian forces destroyed 12 APCs', 'ukraine').subject).toBe('russia');
     expect(only('its forces had destroyed 74 “objects of military infrastructure', 'russia').subject).toBe('ukraine');
-    expect(only('the enemy lost 600 people in the last day', 'ukraine')).toMatchObject({ category: 'personnel', subject: 'russia' });
+    expect(only('the enemy lost 600 people in the last day', 'ukraine')).toMatchObject({
+      category: 'personnel',
+      subject: 'russia',
+    });
   });
 
   it('gives a loss to the side named as losing it', () => {
@@ -157,7 +204,9 @@ describe('findFigures: whose count it is (subject)', () => {
   });
 
   it('places people by the place named, and other countries as other', () => {
-    expect(only('an attack on a railway station in Kramatorsk that killed more than 50 people', 'other').subject).toBe('ukraine');
+    expect(only('an attack on a railway station in Kramatorsk that killed more than 50 people', 'other').subject).toBe(
+      'ukraine',
+    );
     expect(only('More than 15,000 millionaires are expected to flee Russia', 'other').subject).toBe('russia');
     expect(only('he could lose more than 11” Republican votes', 'other').subject).toBe('other');
   });
@@ -165,6 +214,10 @@ describe('findFigures: whose count it is (subject)', () => {
 
 describe('findFigures: ministry loss lists', () => {
   it('reads personnel lines as personnel with the running total date', () => {
-    expect(only('5 personnel', 'ukraine', { isLossList: true, since: '2022-02-24' })).toMatchObject({ category: 'personnel', subject: 'russia', since: '2022-02-24' });
+    expect(only('5 personnel', 'ukraine', { isLossList: true, since: '2022-02-24' })).toMatchObject({
+      category: 'personnel',
+      subject: 'russia',
+      since: '2022-02-24',
+    });
   });
 });

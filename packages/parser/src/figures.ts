@@ -10,28 +10,160 @@ const QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/(?:at least|no fewer than|no less than|a minimum of|not less than)\s+$/i, 'at_least'],
   [/(?:up to|as many as|as much as|at most|a maximum of|no more than)\s+$/i, 'up_to'],
   [/(?:less than|fewer than|under|below)\s+$/i, 'less_than'],
-  [/(?:about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|approx\.?|circa|perhaps|an approximate)\s+$/i, 'approx'],
+  [
+    /(?:about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|approx\.?|circa|perhaps|an approximate)\s+$/i,
+    'approx',
+  ],
 ];
 
 /** Words that end a counted-noun phrase. */
 const STOP = new Set([
-  'and', 'or', 'of', 'in', 'on', 'at', 'to', 'the', 'since', 'from', 'with', 'by', 'as', 'were', 'was', 'have', 'has', 'had',
-  'is', 'are', 'be', 'been', 'till', 'until', 'who', 'which', 'that', 'for', 'per', 'a', 'an', 'this', 'these', 'those', 'it',
-  'but', 'than', 'into', 'after', 'before', 'during', 'over', 'under', 'while', 'would', 'will', 'could', 'can', 'not', 'ever',
-  'still', 'also', 'now', 'so', 'if', 'when', 'where', 'there', 'here', 'each', 'every', 'all', 'more', 'less', 'remained',
-  'remain', 'arrived', 'died', 'killed', 'left', 'fled', 'including', 'across', 'within', 'against', 'among', 'between', 'through',
-  'only', 'just', 'last', 'this', 'next', 'another', 'they', 'he', 'she', 'we', 'you', 'i', 'said', 'says', 'say', 'told',
-  'added', 'according', 'reported', 'claimed', 'stated', 'announced', 'confirmed', 'replied', 'wrote', 'tweeted', 'because',
-  'then', 'either', 'neither', 'nor', 'yet', 'whose', 'whom', 'what', 'how', 'why', 'do', 'did', 'does', 'may', 'might',
-  'must', 'should', 'shall', 'out', 'up', 'down', 'off', 'about', 'around', 'near', 'without', 'per', 'via', 'like',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'the',
+  'since',
+  'from',
+  'with',
+  'by',
+  'as',
+  'were',
+  'was',
+  'have',
+  'has',
+  'had',
+  'is',
+  'are',
+  'be',
+  'been',
+  'till',
+  'until',
+  'who',
+  'which',
+  'that',
+  'for',
+  'per',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'it',
+  'but',
+  'than',
+  'into',
+  'after',
+  'before',
+  'during',
+  'over',
+  'under',
+  'while',
+  'would',
+  'will',
+  'could',
+  'can',
+  'not',
+  'ever',
+  'still',
+  'also',
+  'now',
+  'so',
+  'if',
+  'when',
+  'where',
+  'there',
+  'here',
+  'each',
+  'every',
+  'all',
+  'more',
+  'less',
+  'remained',
+  'remain',
+  'arrived',
+  'died',
+  'killed',
+  'left',
+  'fled',
+  'including',
+  'across',
+  'within',
+  'against',
+  'among',
+  'between',
+  'through',
+  'only',
+  'just',
+  'last',
+  'this',
+  'next',
+  'another',
+  'they',
+  'he',
+  'she',
+  'we',
+  'you',
+  'i',
+  'said',
+  'says',
+  'say',
+  'told',
+  'added',
+  'according',
+  'reported',
+  'claimed',
+  'stated',
+  'announced',
+  'confirmed',
+  'replied',
+  'wrote',
+  'tweeted',
+  'because',
+  'then',
+  'either',
+  'neither',
+  'nor',
+  'yet',
+  'whose',
+  'whom',
+  'what',
+  'how',
+  'why',
+  'do',
+  'did',
+  'does',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'out',
+  'up',
+  'down',
+  'off',
+  'about',
+  'around',
+  'near',
+  'without',
+  'per',
+  'via',
+  'like',
 ]);
 
 /** Words after a number that make it a date, time, duration, age, distance, share or measurement. */
-const NOT_A_COUNT = /^(?:%|per ?cent|percent|percentage|years?\b|year-old|yrs?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur(?:y|ies)\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|utc\b|bst\b|km\b|kms\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|foot\b|inch|cm\b|mm\b|st\b|nd\b|rd\b|th\b|times\b|fold\b|degrees?\b|°|o'clock|o’clock|kg\b|kilo|grams?\b|lbs?\b|litres?\b|liters?\b|mph\b|km\/h|kph\b|knots?\b|mw\b|gw\b|kw\b|mwh\b|gwh\b|twh\b|bcm\b|points?\b|pts?\b|-year|-day|-hour|-km|-mile|-metre|-meter|-storey|-story|-month|-week|-minute|-second|-member|-strong|-page|-point|-inch|-mm|-ton|-tonne|-kg)/i;
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const NOT_A_COUNT =
+  /^(?:%|per ?cent|percent|percentage|years?\b|year-old|yrs?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur(?:y|ies)\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|utc\b|bst\b|km\b|kms\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|foot\b|inch|cm\b|mm\b|st\b|nd\b|rd\b|th\b|times\b|fold\b|degrees?\b|°|o'clock|o’clock|kg\b|kilo|grams?\b|lbs?\b|litres?\b|liters?\b|mph\b|km\/h|kph\b|knots?\b|mw\b|gw\b|kw\b|mwh\b|gwh\b|twh\b|bcm\b|points?\b|pts?\b|-year|-day|-hour|-km|-mile|-metre|-meter|-storey|-story|-month|-week|-minute|-second|-member|-strong|-page|-point|-inch|-mm|-ton|-tonne|-kg)/i;
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Capitalised words before a number that make it a name: "Articles 30-34", "Nord Stream 1", "No 10". */
-const NAME_BEFORE = /(?:^|[^A-Za-z])(?:No|Nos|Number|Art|Arts|Article|Articles|Section|Sections|Chapter|Chapters|Part|Paragraph|Clause|Resolution|Decree|Law|Item|Page|Pages|Point|Unit|Block|Reactor|Building|Flight|Route|Highway|Road|Platform|Gate|Room|Apartment|Level|Phase|Stage|Grade|Category|Type|Model|Mark|Mk|Series|Class|Version|Season|Episode|Vol|Volume|Round|Group|Team|Brigade|Battalion|Regiment|Division|Corps|Army|Fleet|Squadron|Channel|Radio|Station|Stream|Line|Window|Windows|Hall|Track|Lane|Pier|Terminal|Zone|Sector|Region|Protocol|Annex|Order|Bill|Act|Covid|COVID|Minsk)\s$/;
-const STREET = /^\s?[A-Za-z]?\s+(?:[A-Z0-9][\p{L}\d’'.-]*\s+){0,3}(?:Street|St|Str|Avenue|Ave|Highway|Road|Rd|Lane|Boulevard|Blvd|Square|Sq|Prospect|Prospekt|Avenue|Alley|Embankment|Drive|Way|Place|Passage|Lines?|Quay)\b/u;
+const NAME_BEFORE =
+  /(?:^|[^A-Za-z])(?:No|Nos|Number|Art|Arts|Article|Articles|Section|Sections|Chapter|Chapters|Part|Paragraph|Clause|Resolution|Decree|Law|Item|Page|Pages|Point|Unit|Block|Reactor|Building|Flight|Route|Highway|Road|Platform|Gate|Room|Apartment|Level|Phase|Stage|Grade|Category|Type|Model|Mark|Mk|Series|Class|Version|Season|Episode|Vol|Volume|Round|Group|Team|Brigade|Battalion|Regiment|Division|Corps|Army|Fleet|Squadron|Channel|Radio|Station|Stream|Line|Window|Windows|Hall|Track|Lane|Pier|Terminal|Zone|Sector|Region|Protocol|Annex|Order|Bill|Act|Covid|COVID|Minsk)\s$/;
+const STREET =
+  /^\s?[A-Za-z]?\s+(?:[A-Z0-9][\p{L}\d’'.-]*\s+){0,3}(?:Street|St|Str|Avenue|Ave|Highway|Road|Rd|Lane|Boulevard|Blvd|Square|Sq|Prospect|Prospekt|Avenue|Alley|Embankment|Drive|Way|Place|Passage|Lines?|Quay)\b/u;
 const OPENERS = /(?:^|[.!?:;"“”‘’(\u2014\u2013\n]\s*)$/;
 
 export interface FigureContext {
@@ -43,18 +175,43 @@ export interface FigureContext {
 
 /** Counts of weapons and men lost in battle: whose loss is the enemy's of whoever destroyed them. */
 const MILITARY = new Set<Category>([
-  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft', 'helicopters', 'uav', 'missiles',
-  'ships', 'vehicles', 'special_equipment',
+  'personnel',
+  'tanks',
+  'armoured_vehicles',
+  'artillery',
+  'mlrs',
+  'air_defence',
+  'aircraft',
+  'helicopters',
+  'uav',
+  'missiles',
+  'ships',
+  'vehicles',
+  'special_equipment',
 ]);
 /** Counts that are running totals when the text gives a start ("since February 24"). */
-const RUNNING = new Set<Category>([...MILITARY, 'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children']);
+const RUNNING = new Set<Category>([
+  ...MILITARY,
+  'captured',
+  'killed',
+  'wounded',
+  'civilians_killed',
+  'civilians_wounded',
+  'children',
+]);
 
 type PeopleKind = 'civilian' | 'military' | 'children' | 'people';
 const PEOPLE_KINDS: Array<[RegExp, PeopleKind]> = [
   [/^(?:civilians?|non-combatants?)$/, 'civilian'],
-  [/^(?:servicem[ae]n|soldiers?|troops?|personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders|militants|mercenaries|servicewom[ae]n|sailors|pilots|officers|commanders|generals|reservists|recruits|combatants|orcs|russians soldiers)$/, 'military'],
+  [
+    /^(?:servicem[ae]n|soldiers?|troops?|personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders|militants|mercenaries|servicewom[ae]n|sailors|pilots|officers|commanders|generals|reservists|recruits|combatants|orcs|russians soldiers)$/,
+    'military',
+  ],
   [/^(?:children|kids|minors|babies|infants|child|boys|girls|teenagers)$/, 'children'],
-  [/^(?:people|persons?|residents?|citizens?|individuals|inhabitants|men|women|adults|villagers|passengers|patients|ukrainians|russians|locals|nationals|journalists|workers|volunteers|medics|doctors|nurses|staff|employees|students|pensioners|elderly|hostages|survivors|victims|families|evacuees|refugees|migrants|detainees|prisoners|others|population|inhabitants)$/, 'people'],
+  [
+    /^(?:people|persons?|residents?|citizens?|individuals|inhabitants|men|women|adults|villagers|passengers|patients|ukrainians|russians|locals|nationals|journalists|workers|volunteers|medics|doctors|nurses|staff|employees|students|pensioners|elderly|hostages|survivors|victims|families|evacuees|refugees|migrants|detainees|prisoners|others|population|inhabitants)$/,
+    'people',
+  ],
 ];
 
 function peopleKind(words: string[]): PeopleKind | null {
@@ -76,9 +233,15 @@ function nounCategory(unitPhrase: string): Category {
 
 type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
 const EVENT_WORDS: Array<[RegExp, Event]> = [
-  [/^(?:killed|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities)$/, 'killed'],
+  [
+    /^(?:killed|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities)$/,
+    'killed',
+  ],
   [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
-  [/^(?:detained|captured|abducted|kidnapped|deported|imprisoned|prisoners?|taken prisoner|took prisoner|surrendered|arrested|held captive|pows?|captive|hostage|hostages|rounded up)$/, 'captured'],
+  [
+    /^(?:detained|captured|abducted|kidnapped|deported|imprisoned|prisoners?|taken prisoner|took prisoner|surrendered|arrested|held captive|pows?|captive|hostage|hostages|rounded up)$/,
+    'captured',
+  ],
   [/^(?:evacuated|evacuation|rescued)$/, 'evacuated'],
   [/^(?:fled|flee|fleeing|flown|refugees|crossed|emigrated|sought refuge|sought shelter abroad)$/, 'fled'],
   [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
@@ -87,7 +250,10 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
 ];
 /** Predicates that only say something right after the counted noun: "156 people arrived". */
 const AFTER_ONLY: Array<[RegExp, Event]> = [
-  [/^(?:escaped|escape|arrived|reached|left|got out|brought out|joined|managed|bused|taken out|were evacuated|made it)$/, 'evacuated'],
+  [
+    /^(?:escaped|escape|arrived|reached|left|got out|brought out|joined|managed|bused|taken out|were evacuated|made it)$/,
+    'evacuated',
+  ],
 ];
 
 function eventOf(word: string): Event | null {
@@ -110,14 +276,24 @@ function eventBefore(before: string): Event | null {
 
 /** The predicate right after the counted noun: "57 people had been killed", "156 people arrived". */
 function eventAfter(after: string): Event | null {
-  const m = /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(after.slice(0, 80));
+  const m =
+    /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(
+      after.slice(0, 80),
+    );
   if (!m) return null;
   const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
   const word = (m[1] ?? '').toLowerCase();
   return two ?? eventOf(word) ?? AFTER_ONLY.find(([re]) => re.test(word))?.[1] ?? null;
 }
 
-function categoryOf(unitWords: string[], before: string, after: string, ctx: FigureContext, prevUnit: string[] | null, wideBefore: string): { category: Category; isLoss: boolean } {
+function categoryOf(
+  unitWords: string[],
+  before: string,
+  after: string,
+  ctx: FigureContext,
+  prevUnit: string[] | null,
+  wideBefore: string,
+): { category: Category; isLoss: boolean } {
   const words = unitWords.length > 0 ? unitWords : (prevUnit ?? []);
   const phrase = words.join(' ');
   const lastWord = (words.at(-1) ?? '').toLowerCase();
@@ -125,13 +301,16 @@ function categoryOf(unitWords: string[], before: string, after: string, ctx: Fig
   const afterEvent = eventAfter(after);
   const beforeEvent = eventBefore(before);
   // "Ukrainians who fled to your country. More than 1.5 million citizens of Ukraine!"
-  const fledBefore = /\b(?:fled|flee|fleeing|refugees)\b[^.!?\n]*[.!?]\s+[^.!?\n]{0,30}$/i.test(wideBefore) ? 'fled' as const : null;
+  const fledBefore = /\b(?:fled|flee|fleeing|refugees)\b[^.!?\n]*[.!?]\s+[^.!?\n]{0,30}$/i.test(wideBefore)
+    ? ('fled' as const)
+    : null;
   const event = own ?? afterEvent ?? beforeEvent ?? fledBefore;
   const noun = nounCategory(phrase);
   const kind = peopleKind(words);
   const isLoss = event === 'lost' || event === 'killed' || event === 'liquidated';
   if (noun === 'money') return { category: 'money', isLoss: false };
-  if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed') return { category: noun, isLoss: true };
+  if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed')
+    return { category: noun, isLoss: true };
   if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
   if (own === 'killed' && words.length === 1) return { category: 'killed', isLoss: true };
   if (own === 'captured' && words.length === 1) return { category: 'captured', isLoss: true };
@@ -140,22 +319,39 @@ function categoryOf(unitWords: string[], before: string, after: string, ctx: Fig
   if (kind === 'children') return { category: 'children', isLoss };
   if (isMilitary) {
     if (event === 'captured') return { category: 'captured', isLoss: true };
-    if (event === 'killed' || event === 'lost' || event === 'liquidated') return { category: 'personnel', isLoss: true };
+    if (event === 'killed' || event === 'lost' || event === 'liquidated')
+      return { category: 'personnel', isLoss: true };
     if (event === 'wounded') return { category: 'wounded', isLoss: true };
     return { category: 'other', isLoss: false };
   }
   if (kind === 'civilian' || kind === 'people' || (unitWords.length === 0 && prevUnit === null && event !== null)) {
     const isCivilian = kind === 'civilian';
     switch (event) {
-      case 'killed': return { category: isCivilian ? 'civilians_killed' : 'killed', isLoss: true };
-      case 'wounded': return { category: isCivilian ? 'civilians_wounded' : 'wounded', isLoss: true };
-      case 'captured': return { category: 'captured', isLoss: true };
-      case 'evacuated': return { category: 'evacuated', isLoss: false };
-      case 'fled': return { category: /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families)$/.test(lastWord) || lastWord === 'refugees' ? 'refugees' : 'other', isLoss: false };
-      case 'displaced': return { category: 'displaced', isLoss: false };
-      case 'lost': return { category: isCivilian ? 'civilians_killed' : 'personnel', isLoss: true };
-      case 'liquidated': return { category: 'personnel', isLoss: true };
-      default: break;
+      case 'killed':
+        return { category: isCivilian ? 'civilians_killed' : 'killed', isLoss: true };
+      case 'wounded':
+        return { category: isCivilian ? 'civilians_wounded' : 'wounded', isLoss: true };
+      case 'captured':
+        return { category: 'captured', isLoss: true };
+      case 'evacuated':
+        return { category: 'evacuated', isLoss: false };
+      case 'fled':
+        return {
+          category:
+            /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families)$/.test(lastWord) ||
+            lastWord === 'refugees'
+              ? 'refugees'
+              : 'other',
+          isLoss: false,
+        };
+      case 'displaced':
+        return { category: 'displaced', isLoss: false };
+      case 'lost':
+        return { category: isCivilian ? 'civilians_killed' : 'personnel', isLoss: true };
+      case 'liquidated':
+        return { category: 'personnel', isLoss: true };
+      default:
+        break;
     }
     if (lastWord === 'refugees') return { category: 'refugees', isLoss: false };
     if (lastWord === 'evacuees') return { category: 'evacuated', isLoss: false };
@@ -167,23 +363,31 @@ function categoryOf(unitWords: string[], before: string, after: string, ctx: Fig
 
 const opposite = (side: Side): Side => (side === 'russia' ? 'ukraine' : side === 'ukraine' ? 'russia' : 'unknown');
 
-const SIDE_WORD = /(?<![\p{L}-])(Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Mariupol|Kharkiv|Kherson|Odesa|Odessa|Mykolaiv|Zaporizhzhia|Donetsk|Luhansk|Donbas|Lviv|Chernihiv|Sumy|Bucha|Irpin|Kramatorsk|Severodonetsk|Sievierodonetsk|Lysychansk|Dnipro|Azovstal|Vuhledar|Lyman|Bakhmut|Izium|Melitopol|Berdyansk|Kremenchuk|Vinnytsia|Zhytomyr|Poltava|Chernivtsi|Uzhhorod|Rivne|Lutsk|Ternopil|Kropyvnytskyi|Cherkasy|Borodyanka|Hostomel|Enerhodar|Crimea|Belgorod|Kursk|Bryansk|St Petersburg|Rostov)(?![\p{L}-])/gu;
+const SIDE_WORD =
+  /(?<![\p{L}-])(Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Mariupol|Kharkiv|Kherson|Odesa|Odessa|Mykolaiv|Zaporizhzhia|Donetsk|Luhansk|Donbas|Lviv|Chernihiv|Sumy|Bucha|Irpin|Kramatorsk|Severodonetsk|Sievierodonetsk|Lysychansk|Dnipro|Azovstal|Vuhledar|Lyman|Bakhmut|Izium|Melitopol|Berdyansk|Kremenchuk|Vinnytsia|Zhytomyr|Poltava|Chernivtsi|Uzhhorod|Rivne|Lutsk|Ternopil|Kropyvnytskyi|Cherkasy|Borodyanka|Hostomel|Enerhodar|Crimea|Belgorod|Kursk|Bryansk|St Petersburg|Rostov)(?![\p{L}-])/gu;
 const RUSSIA_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Belgorod|Kursk|Bryansk|St Petersburg|Rostov)$/;
 /** Names of a state or its forces, which can act ("Russian forces destroyed"); the rest are places. */
 const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)$/;
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
-const INFLICT = /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated)\b/i;
+const INFLICT =
+  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated)\b/i;
 /** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
-const SUPPLY = /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
-const OTHER_NATION = /^(?:american|americans|us|u\.s\.|british|uk|european|europeans|eu|nato|polish|poles|german|germans|french|republican|republicans|democratic|democrats|western|chinese|turkish|belarusian|moldovan|georgian|finnish|swedish)$/i;
+const SUPPLY =
+  /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
+const OTHER_NATION =
+  /^(?:american|americans|us|u\.s\.|british|uk|european|europeans|eu|nato|polish|poles|german|germans|french|republican|republicans|democratic|democrats|western|chinese|turkish|belarusian|moldovan|georgian|finnish|swedish)$/i;
 
 /** The last side named in `text`, with where its name ends. Compounds ("pro-Russian") do not name a side. */
 function lastSide(text: string): { side: Side; end: number; isPlace: boolean } | null {
   let found: { side: Side; end: number; isPlace: boolean } | null = null;
   SIDE_WORD.lastIndex = 0;
   for (let m = SIDE_WORD.exec(text); m; m = SIDE_WORD.exec(text)) {
-    found = { side: RUSSIA_WORD.test(m[1] ?? '') ? 'russia' : 'ukraine', end: m.index + m[0].length, isPlace: !ACTOR_WORD.test(m[1] ?? '') };
+    found = {
+      side: RUSSIA_WORD.test(m[1] ?? '') ? 'russia' : 'ukraine',
+      end: m.index + m[0].length,
+      isPlace: !ACTOR_WORD.test(m[1] ?? ''),
+    };
   }
   return found;
 }
@@ -212,8 +416,16 @@ function firstSide(text: string): Side | null {
  * paragraph, else other.
  */
 function subjectOf(
-  raw: string, clauseStart: number, figStart: number, figEnd: number, end: number, unitWords: string[],
-  category: Category, isLoss: boolean, ctx: FigureContext, prev: Figure | null = null,
+  raw: string,
+  clauseStart: number,
+  figStart: number,
+  figEnd: number,
+  end: number,
+  unitWords: string[],
+  category: Category,
+  isLoss: boolean,
+  ctx: FigureContext,
+  prev: Figure | null = null,
 ): Side {
   // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
   if (prev && /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))) return prev.subject;
@@ -226,7 +438,10 @@ function subjectOf(
   if (postSide) return postSide;
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
-  const before = prev && prev.start >= lo ? `${raw.slice(lo, prev.start)} ${raw.slice(prev.end, figStart)}` : raw.slice(Math.max(lo, prev?.end ?? lo), figStart);
+  const before =
+    prev && prev.start >= lo
+      ? `${raw.slice(lo, prev.start)} ${raw.slice(prev.end, figStart)}`
+      : raw.slice(Math.max(lo, prev?.end ?? lo), figStart);
   const clause = before.split(/[.;!?]\s|\n/).at(-1) ?? before;
   const named = lastSide(clause);
   const between = named ? clause.slice(named.end) : clause;
@@ -245,14 +460,19 @@ function subjectOf(
   }
   if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
   if (src && INFLICT.test(between) && !OWN.test(between)) return opposite(src);
-  const afterClause = (raw.slice(figEnd, Math.min(end, figEnd + 120)).split(/[.;!?]\s|,\s|\n/)[0] ?? '').split(/\s+/).slice(0, 7).join(' ');
+  const afterClause = (raw.slice(figEnd, Math.min(end, figEnd + 120)).split(/[.;!?]\s|,\s|\n/)[0] ?? '')
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(' ');
   const afterSide = firstSide(afterClause);
   if (afterSide && !isLoss) return afterSide;
   if (src) return src;
   if (afterSide) return afterSide;
   // A source outside the war speaking of a count: a side named in this or the previous sentence.
   const window = raw.slice(Math.max(0, figStart - 600), figStart);
-  const sentences = window.slice(window.lastIndexOf('\n') + 1).split(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Sen|Rep|Gov))[.!?]\s+(?=[A-Z“"‘])/);
+  const sentences = window
+    .slice(window.lastIndexOf('\n') + 1)
+    .split(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Sen|Rep|Gov))[.!?]\s+(?=[A-Z“"‘])/);
   const earlier = lastSide(sentences.slice(-2).join('. '));
   if (earlier) return earlier.side;
   // People counted in war reporting with no side named are, overwhelmingly, in Ukraine.
@@ -282,7 +502,14 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
       let j = i;
       while (j < end && j - i < 20 && /[A-Za-z]/.test(raw[j] ?? '')) j++;
       const word = raw.slice(i, j).toLowerCase();
-      if (!NUMBER_WORDS.has(word) || word === 'and' || word === 'half' || word === 'dozen' || word === 'a' || word === 'an') {
+      if (
+        !NUMBER_WORDS.has(word) ||
+        word === 'and' ||
+        word === 'half' ||
+        word === 'dozen' ||
+        word === 'a' ||
+        word === 'an'
+      ) {
         while (j < end && /[A-Za-z]/.test(raw[j] ?? '')) j++;
         i = Math.max(j, i + 1);
         continue;
@@ -298,9 +525,26 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
       continue;
     }
     // "Articles 30-34, 38, 39 and 53": numbers listed after a name are names too.
-    const isListedName = !num.isWords && nameEnd >= 0 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
-    const figure: BuiltFigure | null = isListedName ? null : buildFigure(raw, start, end, num, ctx, prevUnit && num.start - prevUnit.end < 60 ? prevUnit.words : null, figures.at(-1) ?? null);
-    if (!num.isWords && (isListedName || (figure === null && raw[num.start - 1] !== '$' && isNamedBefore(raw.slice(Math.max(start, num.start - 40), num.start))))) {
+    const isListedName =
+      !num.isWords && nameEnd >= 0 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
+    const figure: BuiltFigure | null = isListedName
+      ? null
+      : buildFigure(
+          raw,
+          start,
+          end,
+          num,
+          ctx,
+          prevUnit && num.start - prevUnit.end < 60 ? prevUnit.words : null,
+          figures.at(-1) ?? null,
+        );
+    if (
+      !num.isWords &&
+      (isListedName ||
+        (figure === null &&
+          raw[num.start - 1] !== '$' &&
+          isNamedBefore(raw.slice(Math.max(start, num.start - 40), num.start))))
+    ) {
       nameEnd = num.end;
       while (nameEnd < end && /[\d\-‒–]/.test(raw[nameEnd] ?? '')) nameEnd++;
     } else nameEnd = -1;
@@ -321,8 +565,14 @@ function isNamedBefore(before: string): boolean {
   if (NAME_BEFORE.test(before) || /\b(?:number|no\.|nos\.|#)\s?$/i.test(before)) return true;
   // A capitalised word right before the number that does not open the sentence names a thing.
   const cap = /(?:^|[\s(])([A-Z][\p{L}]*)\s$/u.exec(before);
-  return cap !== null && !QUALIFIERS.some(([re]) => re.test(before)) && !OPENERS.test(before.slice(0, before.length - (cap[1]?.length ?? 0) - 1))
-    && !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed)$/.test(cap[1] ?? '');
+  return (
+    cap !== null &&
+    !QUALIFIERS.some(([re]) => re.test(before)) &&
+    !OPENERS.test(before.slice(0, before.length - (cap[1]?.length ?? 0) - 1)) &&
+    !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed)$/.test(
+      cap[1] ?? '',
+    )
+  );
 }
 
 interface BuiltFigure {
@@ -359,7 +609,8 @@ function buildFigure(
     if (/^0\d/.test(numText)) return null;
     // Heights, decades and ages: "6'3\"", "the 80’s", "Quina Jones, 25, said", "aged 17".
     if (/^['′’]\d|^["″]\s?(?:tall|long|wide|high)\b|^['’]s\b/.test(after0)) return null;
-    if (/\b(?:aged|ages? of|age|aged between|ages)\s$/i.test(before) || /\bages of \d+\s(?:and|to)\s$/i.test(before)) return null;
+    if (/\b(?:aged|ages? of|age|aged between|ages)\s$/i.test(before) || /\bages of \d+\s(?:and|to)\s$/i.test(before))
+      return null;
     if (/[\p{Lu}][\p{L}’'-]+,\s$/u.test(before) && /^,/.test(after0) && num.value < 120) return null;
     // Shares and ratios: "eight out of 10", "a 3 to 1 margin".
     if (/\bout of\s$/i.test(before) || /^\s+out\s+of\s+\d/i.test(after0)) return null;
@@ -371,23 +622,50 @@ function buildFigure(
     if (/^[A-Za-z]/.test(after0)) return null;
     if (!isMoney && /[BMK]$/.test(numText)) return null;
     if (/^[A-Za-z]-?$/.test(before.slice(-2)) || /[A-Za-z]-$/.test(before)) return null;
-    if (/^[.,]\d/.test(after0) || /^[:/]\d/.test(after0) || /^[-‒–]?[A-Za-z]/.test(after0) && /^-/.test(after0)) return null;
-    if (isDayMonth(numText) && (/(?:from|since|on|to|till|until|by|as of|dated|of)\s$/i.test(before) || /^\s*(?:[-‒–]|to|till|until)\s*\d{1,2}\.\d{2}/.test(after0))) return null;
-    if (/^\d{4}$/.test(numText) && num.value >= 1900 && num.value <= 2100 && !/^\s?(?:[a-z]+\s)?(?:people|persons|civilians|soldiers|troops|servicemen)\b/i.test(after0)) return null;
+    if (/^[.,]\d/.test(after0) || /^[:/]\d/.test(after0) || (/^[-‒–]?[A-Za-z]/.test(after0) && /^-/.test(after0)))
+      return null;
+    if (
+      isDayMonth(numText) &&
+      (/(?:from|since|on|to|till|until|by|as of|dated|of)\s$/i.test(before) ||
+        /^\s*(?:[-‒–]|to|till|until)\s*\d{1,2}\.\d{2}/.test(after0))
+    )
+      return null;
+    if (
+      /^\d{4}$/.test(numText) &&
+      num.value >= 1900 &&
+      num.value <= 2100 &&
+      !/^\s?(?:[a-z]+\s)?(?:people|persons|civilians|soldiers|troops|servicemen)\b/i.test(after0)
+    )
+      return null;
     if (MONTHS.test(before.trim().split(/\s+/).at(-1) ?? '')) return null;
     if (!isMoney && MONTHS.test(after0.trimStart())) return null;
     if (STREET.test(after0)) return null;
     if (!isMoney && isNamedBefore(before)) return null;
     // "(£820,000)" after another amount: a currency conversion, not a new figure.
-    if (isMoney && /[$£€]\s?[\d.,]+\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\((?:about|around|approximately|roughly|nearly|some|c\.|~)?\s*$/i.test(raw.slice(Math.max(clauseStart, figStart - 30), figStart))) return null;
+    if (
+      isMoney &&
+      /[$£€]\s?[\d.,]+\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\((?:about|around|approximately|roughly|nearly|some|c\.|~)?\s*$/i.test(
+        raw.slice(Math.max(clauseStart, figStart - 30), figStart),
+      )
+    )
+      return null;
   } else {
     if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
     if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
-    if (/\bout of\s$/i.test(before) || /^\s+out\s+of\s+(?:\d|ten|a hundred)/i.test(after0) || /\b(?:weighs?|weighing|weighed|aged)\s$/i.test(before)) return null;
+    if (
+      /\bout of\s$/i.test(before) ||
+      /^\s+out\s+of\s+(?:\d|ten|a hundred)/i.test(after0) ||
+      /\b(?:weighs?|weighing|weighed|aged)\s$/i.test(before)
+    )
+      return null;
     if (/^[-‒–](?:year|day|hour|week|month|storey|story|minute|second|time)/i.test(after0)) return null;
   }
   if (!isMoney && NOT_A_COUNT.test(after0.replace(/^[\s\u00a0-]+/, (m) => (m.includes('-') ? '-' : '')))) return null;
-  if (!isMoney && /^\s?(?:[-‒–]|to)\s?\d[\d,.]*\s?(?:%|per ?cent|percent|years?|months?|days?|hours?|km|miles?)\b/i.test(after0)) return null;
+  if (
+    !isMoney &&
+    /^\s?(?:[-‒–]|to)\s?\d[\d,.]*\s?(?:%|per ?cent|percent|years?|months?|days?|hours?|km|miles?)\b/i.test(after0)
+  )
+    return null;
   for (const [re, q] of QUALIFIERS) {
     const m = re.exec(before.slice(-30));
     if (m) {
@@ -398,11 +676,24 @@ function buildFigure(
   }
   // Ranges: "300 to 400", "300-400", "between 100 and 200" -> one figure, lower bound, at least.
   let numEnd = num.end;
-  const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(after0);
+  const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(
+    after0,
+  );
   const upperBound = range ? Number((range[2] ?? '').replace(/^[$£€]/, '').replace(/[^\d.]/g, '')) : 0;
   // "a 3 to 1 margin": a ratio, not an amount.
-  if (range && range[1]?.trim() === 'to' && upperBound < num.value && !/[a-z]$/i.test(range[2] ?? '') && !/[a-z]/i.test(numText)) return null;
-  if (range && (range[1]?.trim() !== 'and' || /between\s+$/i.test(before)) && !(range[1]?.trim() === 'to' && /\bfrom\s+$/i.test(before))) {
+  if (
+    range &&
+    range[1]?.trim() === 'to' &&
+    upperBound < num.value &&
+    !/[a-z]$/i.test(range[2] ?? '') &&
+    !/[a-z]/i.test(numText)
+  )
+    return null;
+  if (
+    range &&
+    (range[1]?.trim() !== 'and' || /between\s+$/i.test(before)) &&
+    !(range[1]?.trim() === 'to' && /\bfrom\s+$/i.test(before))
+  ) {
     numEnd += range[0].length;
     qualifier = 'at_least';
     const between = /between\s+$/i.exec(raw.slice(Math.max(clauseStart, figStart - 10), figStart));
@@ -417,13 +708,23 @@ function buildFigure(
   }
   const after = raw.slice(numEnd, Math.min(end, numEnd + 80));
   // "$200 or less", "10 or more": the qualifier follows the number.
-  const postfix = qualifier === 'exact' ? /^\s+or\s+(more|greater|above|less|fewer|under)\b/i.exec(after)?.[1]?.toLowerCase() : undefined;
+  const postfix =
+    qualifier === 'exact'
+      ? /^\s+or\s+(more|greater|above|less|fewer|under)\b/i.exec(after)?.[1]?.toLowerCase()
+      : undefined;
   if (postfix) qualifier = postfix === 'more' || postfix === 'greater' || postfix === 'above' ? 'at_least' : 'up_to';
   if (isMoney) {
     return {
       figure: {
-        text: raw.slice(figStart, numEnd), start: figStart, end: numEnd, value, qualifier, category: 'money',
-        unit: currency ?? '', subject: subjectOf(raw, clauseStart, figStart, numEnd, end, [], 'money', false, ctx, prevFigure), since: null,
+        text: raw.slice(figStart, numEnd),
+        start: figStart,
+        end: numEnd,
+        value,
+        qualifier,
+        category: 'money',
+        unit: currency ?? '',
+        subject: subjectOf(raw, clauseStart, figStart, numEnd, end, [], 'money', false, ctx, prevFigure),
+        since: null,
       },
       unitWords: [],
     };
@@ -452,7 +753,15 @@ function buildFigure(
         unitEnd = offset;
         continue;
       }
-      if (!/^[a-z]/.test(word) && unitWords.length > 0 && /^[A-Z][a-z]/.test(word) && eventOf(lower) === null && nounCategory(word) === 'other' && !OTHER_NATION.test(word)) break;
+      if (
+        !/^[a-z]/.test(word) &&
+        unitWords.length > 0 &&
+        /^[A-Z][a-z]/.test(word) &&
+        eventOf(lower) === null &&
+        nounCategory(word) === 'other' &&
+        !OTHER_NATION.test(word)
+      )
+        break;
       offset += w[0].length;
       unitWords.push(word);
       unitEnd = offset;
@@ -462,10 +771,26 @@ function buildFigure(
         const n = wordRe.exec(raw);
         return n && n.index === offset ? (n[1] ?? '') : '';
       })();
-      const continuesCompound = /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(nextWord);
+      const continuesCompound =
+        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(
+          nextWord,
+        );
       const sameKindNext = category !== 'other' && nextWord !== '' && nounCategory(nextWord) === category;
-      if (category !== 'other' && !continuesCompound && !sameKindNext && !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(word)) break;
-      if (/^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(word)) break;
+      if (
+        category !== 'other' &&
+        !continuesCompound &&
+        !sameKindNext &&
+        !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(
+          word,
+        )
+      )
+        break;
+      if (
+        /^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(
+          word,
+        )
+      )
+        break;
     }
   }
   if (num.isWords) {
@@ -474,9 +799,22 @@ function buildFigure(
     if (value === 1 && (unitWords.length === 0 || nounCategory(unitWords.join(' ')) === 'other')) return null;
     // "the two raised $350 million": a verb after a number word means it is a pronoun, not a count.
     const first = (unitWords[0] ?? '').toLowerCase();
-    if (/(?:ed|ing)$/.test(first) && unitWords.length === 1 && eventOf(first) === null && !/^(?:armou?red|unmanned|guided|registered|displaced|detained|wounded|injured|killed|missing|confirmed|reported|advanced|combined|self-propelled)$/.test(first)) return null;
+    if (
+      /(?:ed|ing)$/.test(first) &&
+      unitWords.length === 1 &&
+      eventOf(first) === null &&
+      !/^(?:armou?red|unmanned|guided|registered|displaced|detained|wounded|injured|killed|missing|confirmed|reported|advanced|combined|self-propelled)$/.test(
+        first,
+      )
+    )
+      return null;
     if (/^(?:replied|said|says|told|added|wrote|were|was|are|is|of)$/.test(first)) return null;
-  } else if (unitWords.length === 0 && /^\s?[A-Z][a-z]/.test(after) && !/^\s?(?:Ukrainian|Russian|Republican)\b/.test(after) && prevUnit === null) {
+  } else if (
+    unitWords.length === 0 &&
+    /^\s?[A-Z][a-z]/.test(after) &&
+    !/^\s?(?:Ukrainian|Russian|Republican)\b/.test(after) &&
+    prevUnit === null
+  ) {
     // "at 87 Tsentralna" and the like: a bare number before a proper name is a name or address.
     const nextWord = /^\s?([A-Z][a-z]+)/.exec(after)?.[1] ?? '';
     if (!eventOf(nextWord.toLowerCase())) return null;
@@ -485,20 +823,55 @@ function buildFigure(
     const figEnd = unitEnd;
     return {
       figure: {
-        text: raw.slice(figStart, figEnd), start: figStart, end: figEnd, value, qualifier, category: 'money', unit: unitWords[0] ?? '',
-        subject: subjectOf(raw, clauseStart, figStart, figEnd, end, [], 'money', false, ctx, prevFigure), since: null,
+        text: raw.slice(figStart, figEnd),
+        start: figStart,
+        end: figEnd,
+        value,
+        qualifier,
+        category: 'money',
+        unit: unitWords[0] ?? '',
+        subject: subjectOf(raw, clauseStart, figStart, figEnd, end, [], 'money', false, ctx, prevFigure),
+        since: null,
       },
       unitWords: [],
     };
   }
   // "a prewar population of 100,000", "a death toll of 57": the counted noun comes first.
-  const headNoun = unitWords.length === 0 ? /\b(population|toll|army|reserves|force|forces|contingent|crowd|convoy|group)\s+of\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+|up to\s+)?$/i.exec(raw.slice(Math.max(clauseStart, figStart - 40), num.start))?.[1] : undefined;
+  const headNoun =
+    unitWords.length === 0
+      ? /\b(population|toll|army|reserves|force|forces|contingent|crowd|convoy|group)\s+of\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+|up to\s+)?$/i.exec(
+          raw.slice(Math.max(clauseStart, figStart - 40), num.start),
+        )?.[1]
+      : undefined;
   if (headNoun) unitWords.push(headNoun);
   // "8m of the most vulnerable households": a share of a counted noun.
-  const partitive = unitWords.length === 0 ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(raw.slice(unitEnd, Math.min(end, unitEnd + 60))) : null;
+  const partitive =
+    unitWords.length === 0
+      ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(
+          raw.slice(unitEnd, Math.min(end, unitEnd + 60)),
+        )
+      : null;
   if (partitive?.[1] && !STOP.has(partitive[1])) unitWords.push(partitive[1]);
-  const { category, isLoss } = categoryOf(unitWords, raw.slice(Math.max(clauseStart, figStart - 200), figStart), raw.slice(unitEnd, Math.min(end, unitEnd + 80)), ctx, unitWords.length === 0 ? prevUnit : null, raw.slice(Math.max(0, figStart - 200), figStart));
-  const subject = subjectOf(raw, clauseStart, figStart, unitEnd, end, unitWords.length > 0 ? unitWords : (prevUnit ?? []), category, isLoss, ctx, prevFigure);
+  const { category, isLoss } = categoryOf(
+    unitWords,
+    raw.slice(Math.max(clauseStart, figStart - 200), figStart),
+    raw.slice(unitEnd, Math.min(end, unitEnd + 80)),
+    ctx,
+    unitWords.length === 0 ? prevUnit : null,
+    raw.slice(Math.max(0, figStart - 200), figStart),
+  );
+  const subject = subjectOf(
+    raw,
+    clauseStart,
+    figStart,
+    unitEnd,
+    end,
+    unitWords.length > 0 ? unitWords : (prevUnit ?? []),
+    category,
+    isLoss,
+    ctx,
+    prevFigure,
+  );
   return {
     figure: {
       text: raw.slice(figStart, unitEnd),

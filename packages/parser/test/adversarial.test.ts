@@ -18,13 +18,28 @@ const cases: Array<[string, () => string]> = [
   ['a quote that never closes', () => `He said: “${'we will fight, '.repeat(20_000)}`],
   ['number words without end', () => `He said ${'one hundred and '.repeat(20_000)}tanks.`],
   ['qualifiers without end', () => `He said ${'more than about up to at least '.repeat(10_000)}5 tanks.`],
-  ['a loss list of 20k lines', () => `date 2022-04-12 | Ministry of Defence of Ukraine (mil.gov.ua): The total combat losses of the enemy were approximately:\n${'tanks ‒ 732 од,\n'.repeat(20_000)}`],
-  ['a loss-list label without end', () => `date 2022-04-12 | Ministry of Defence of Ukraine (mil.gov.ua): losses\ntanks ‒ 1\ntanks ‒ 2\ntanks ‒ 3\n${'a'.repeat(200_000)} ‒ 5`],
+  [
+    'a loss list of 20k lines',
+    () =>
+      `date 2022-04-12 | Ministry of Defence of Ukraine (mil.gov.ua): The total combat losses of the enemy were approximately:\n${'tanks ‒ 732 од,\n'.repeat(20_000)}`,
+  ],
+  [
+    'a loss-list label without end',
+    () =>
+      `date 2022-04-12 | Ministry of Defence of Ukraine (mil.gov.ua): losses\ntanks ‒ 1\ntanks ‒ 2\ntanks ‒ 3\n${'a'.repeat(200_000)} ‒ 5`,
+  ],
   ['a header line without end', () => `date 2022-02-27 ${'Kyiv, '.repeat(50_000)}| Outlet: text`],
   ['white space only', () => ' \u00a0\u200b\t'.repeat(100_000)],
   ['CRLF lines', () => 'a\r\n'.repeat(100_000)],
-  ['one 1 MB line without punctuation', () => 'the minister of defence and the army of the republic '.repeat(Math.ceil(MB / 54)).slice(0, MB)],
-  ['a 256 KB line of cues and numbers, no punctuation', () => 'officials say 5 tanks and 300 soldiers were lost near the city '.repeat(Math.ceil(MB / 256)).slice(0, MB / 4)],
+  [
+    'one 1 MB line without punctuation',
+    () => 'the minister of defence and the army of the republic '.repeat(Math.ceil(MB / 54)).slice(0, MB),
+  ],
+  [
+    'a 256 KB line of cues and numbers, no punctuation',
+    () =>
+      'officials say 5 tanks and 300 soldiers were lost near the city '.repeat(Math.ceil(MB / 256)).slice(0, MB / 4),
+  ],
 ];
 
 describe('parseArticle on adversarial input', () => {

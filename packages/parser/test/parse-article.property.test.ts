@@ -10,7 +10,12 @@ const sharedDir = resolve(repo, '../shared/data/articles');
 const seedPath = resolve(repo, 'sample-data/00_2022-02-27_jagran.txt');
 const articles = [
   ...(existsSync(seedPath) ? [readFileSync(seedPath, 'utf8')] : []),
-  ...(existsSync(sharedDir) ? readdirSync(sharedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(sharedDir, f), 'utf8')) : []),
+  ...(existsSync(sharedDir)
+    ? readdirSync(sharedDir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => readFileSync(join(sharedDir, f), 'utf8'))
+    : []),
 ];
 
 /** Never throws, and the result keeps the claim-format contract for this exact input. */
@@ -20,32 +25,110 @@ function checkParse(raw: string): void {
 
 /** Fragments that steer the parser into its interesting paths: quotes, cues, numbers, headers, lists. */
 const fragment = fc.oneof(
-  fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', ' said ', ' says ', ', he said.', 'according to ', ' told reporters ', 'He said', '. ', '\n', '\r\n', '\n\n',
-    ' ', '\u00a0', '\u200b', '–', '—', '‒', '-', ':', '|', ' (', ') ', ',', '$', '£', '€', 'date 2022-02-27 Kyiv | Outlet: ', 'Posted By: A B',
-    'tanks ‒ 732 од,\n', 'about ', 'more than ', 'at least ', 'up to ', 'between ', ' and ', ' to ', 'since February 24', 'on Saturday',
-    'three', 'one and a half million', 'hundred', 'Russian', 'Ukrainian', 'Zelenskyy', 'Putin', 'Peskov', 'soldiers', 'civilians',
-    'killed', 'injured', 'BBMs', 'APCs', 'Su-25', 'S-400', 'bn', 'm', '%', '24.02', '1,', '000'),
+  fc.constantFrom(
+    '"',
+    '“',
+    '”',
+    '‘',
+    '’',
+    "'",
+    '«',
+    '»',
+    ' said ',
+    ' says ',
+    ', he said.',
+    'according to ',
+    ' told reporters ',
+    'He said',
+    '. ',
+    '\n',
+    '\r\n',
+    '\n\n',
+    ' ',
+    '\u00a0',
+    '\u200b',
+    '–',
+    '—',
+    '‒',
+    '-',
+    ':',
+    '|',
+    ' (',
+    ') ',
+    ',',
+    '$',
+    '£',
+    '€',
+    'date 2022-02-27 Kyiv | Outlet: ',
+    'Posted By: A B',
+    'tanks ‒ 732 од,\n',
+    'about ',
+    'more than ',
+    'at least ',
+    'up to ',
+    'between ',
+    ' and ',
+    ' to ',
+    'since February 24',
+    'on Saturday',
+    'three',
+    'one and a half million',
+    'hundred',
+    'Russian',
+    'Ukrainian',
+    'Zelenskyy',
+    'Putin',
+    'Peskov',
+    'soldiers',
+    'civilians',
+    'killed',
+    'injured',
+    'BBMs',
+    'APCs',
+    'Su-25',
+    'S-400',
+    'bn',
+    'm',
+    '%',
+    '24.02',
+    '1,',
+    '000',
+  ),
   fc.integer({ min: 0, max: 2_000_000 }).map(String),
   fc.string({ maxLength: 12 }),
 );
 const fragmentText = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
 
 /** A real article mutated the ways that break parsers: quotes dropped, characters inserted, text cut. */
-const mutatedArticle = articles.length === 0 ? fc.constant('') : fc.record({
-  index: fc.nat({ max: articles.length - 1 }),
-  dropQuotes: fc.boolean(),
-  inserts: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom('"', '“', '”', '\n', ' said ', '5', ','))), { maxLength: 8 }),
-  cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
-}).map(({ index, dropQuotes, inserts, cut }) => {
-  let text = articles[index] ?? '';
-  if (dropQuotes) text = text.replace(/["“”‘’]/g, '');
-  for (const [at, what] of inserts) {
-    const i = Math.floor(at * text.length);
-    text = text.slice(0, i) + what + text.slice(i);
-  }
-  if (cut !== undefined) text = text.slice(0, Math.floor(cut * text.length));
-  return text;
-});
+const mutatedArticle =
+  articles.length === 0
+    ? fc.constant('')
+    : fc
+        .record({
+          index: fc.nat({ max: articles.length - 1 }),
+          dropQuotes: fc.boolean(),
+          inserts: fc.array(
+            fc.tuple(
+              fc.double({ min: 0, max: 1, noNaN: true }),
+              fc.oneof(
+                fc.string({ minLength: 1, maxLength: 3 }),
+                fc.constantFrom('"', '“', '”', '\n', ' said ', '5', ','),
+              ),
+            ),
+            { maxLength: 8 },
+          ),
+          cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        })
+        .map(({ index, dropQuotes, inserts, cut }) => {
+          let text = articles[index] ?? '';
+          if (dropQuotes) text = text.replace(/["“”‘’]/g, '');
+          for (const [at, what] of inserts) {
+            const i = Math.floor(at * text.length);
+            text = text.slice(0, i) + what + text.slice(i);
+          }
+          if (cut !== undefined) text = text.slice(0, Math.floor(cut * text.length));
+          return text;
+        });
 
 describe('parseArticle (properties)', () => {
   it('never throws and keeps the output contract on random strings', () => {
@@ -67,10 +150,13 @@ describe('parseArticle (properties)', () => {
   });
 
   it('gives the same result for the same input (ids stable)', () => {
-    fc.assert(fc.property(fc.oneof(fragmentText, mutatedArticle), (raw) => {
-      const a = JSON.stringify(parseArticle(raw));
-      const b = JSON.stringify(parseArticle(raw));
-      if (a !== b) throw new Error('parseArticle is not deterministic');
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.oneof(fragmentText, mutatedArticle), (raw) => {
+        const a = JSON.stringify(parseArticle(raw));
+        const b = JSON.stringify(parseArticle(raw));
+        if (a !== b) throw new Error('parseArticle is not deterministic');
+      }),
+      { numRuns: 60 },
+    );
   });
 });
