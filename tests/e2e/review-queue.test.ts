@@ -133,6 +133,13 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     expect(await other.getByRole('button', { name: /Pending/ }).getAttribute('aria-pressed')).toBe('true');
     await other.close();
 
+    // A search that matches nothing says so and offers the way out.
+    await page.goto(`${server.baseUrl}/queue?q=no-such-claim-anywhere`);
+    await page.getByText('No claim matches these filters.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `queue-empty-${kind}.png`) });
+    await page.goBack();
+    await page.getByRole('status').filter({ hasText: '2 claims match' }).waitFor();
+
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(null);
     await expect.poll(() => page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('');
@@ -185,6 +192,18 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     await page.getByLabel('Order').selectOption('desc');
     await page.getByRole('status').filter({ hasText: '5,000 claims match' }).waitFor();
     await expect.poll(() => rows.first().textContent()).toContain('496 losses');
+    await page.close();
+  });
+
+  it('has designed not-found states for an unknown article and an unknown page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    await page.goto(`${server.baseUrl}/articles/no-such-article`);
+    await page.getByRole('heading', { level: 1, name: 'Article not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to articles' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `article-not-found-${kind}.png`) });
+    await page.goto(`${server.baseUrl}/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.close();
   });
 

@@ -31,6 +31,8 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
   it('marks "102 tanks" disputed with a note, keeps it after a reload, and the API has the verdict', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signIn(page, server.baseUrl, server.users.editor);
+    await page.getByRole('table').getByText('22', { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `articles-${kind}.png`) });
     await page.getByRole('link', { name: /ready for talks/ }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `article-${kind}.png`) });

@@ -23,6 +23,7 @@ export function ArticlesPage() {
               <th scope="col">Verified</th>
               <th scope="col">Disputed</th>
               <th scope="col">Unverifiable</th>
+              <th scope="col">Reviewed</th>
             </tr>
           </thead>
           <tbody>
@@ -35,6 +36,14 @@ export function ArticlesPage() {
                 <td data-count="verified">{a.counts.verified}</td>
                 <td data-count="disputed">{a.counts.disputed}</td>
                 <td data-count="unverifiable">{a.counts.unverifiable}</td>
+                <td className="reviewed">
+                  <progress max={a.counts.total || 1} value={a.counts.total - a.counts.pending} aria-label={`${a.counts.total - a.counts.pending} of ${a.counts.total} claims reviewed`} />{' '}
+                  {a.counts.pending > 0 ? (
+                    <Link to={`/queue?articleId=${a.id}&status=pending`}>{a.counts.pending} to review</Link>
+                  ) : (
+                    <span>all reviewed</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
