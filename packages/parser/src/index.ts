@@ -52,7 +52,7 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   const quotes = findQuotes(raw, paragraphs);
   // In a transcript each speaker's turn is one statement; attributions inside the turns are part of them.
   const turns = findTranscriptTurns(raw, paragraphs);
-  const firstTurn = turns.length > 0 ? Math.min(...turns.map((t) => t.sentence.start)) : Number.POSITIVE_INFINITY;
+  const firstTurn = turns.reduce((min, t) => Math.min(min, t.sentence.start), Number.POSITIVE_INFINITY);
   const found = [...turns, ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn)]
     .sort((a, b) => a.content.start - b.content.start);
   const resolver = new SourceResolver(raw, { quotes, sources: found.flatMap((st) => (st.source ? [{ span: st.source, phrase: st.sourcePhrase }] : [])) });
