@@ -214,7 +214,8 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   const cues = quotes.map((q) => {
     if (!isSubstantialQuote(raw, q) && !isShortAttributedQuote(raw, q)) return null;
     const para = paragraphOf(q.open);
-    const limit = para ? para.end : raw.length;
+    // A quote over several paragraphs has its cue in the paragraph where it closes.
+    const limit = (paragraphOf(Math.max(q.open, q.close - 1)) ?? para)?.end ?? raw.length;
     const sentence = sentenceOf(q.open);
     const after = cueAfterQuote(raw, q, limit);
     if (after) return after;
@@ -446,6 +447,8 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (subject && /^[\s\u200b]+\p{Ll}/u.test(raw.slice(subject.phraseEnd, subject.phraseEnd + 3)) && !PRONOUN_SOURCES.has(subject.span.text.toLowerCase()) || subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) src = subject;
     }
     if (!src) continue;
+    // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
+    if (/^(?:i|we)$/i.test(src.span.text)) continue;
     if (BELIEF_CUES.has(word) || PRONOUN_SOURCES.has(src.span.text.toLowerCase())) {
       // "the US said it believed X": one statement, the belief is its content.
       const outer = [...found, ...earlier].find((s) => s.content.start === src.phraseStart && s.content.end >= cueEnd);
@@ -546,7 +549,7 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
   if (prep && /^(?:expressed|explained|informed|spoke|warned|commented|complained|talked|stressed)/.test(word)) s += prep[0].length;
   else {
     const that = /^[^,.;“”"]{0,60}?\bthat[\s\u200b]+/u.exec(rest);
-    if (that && /^[\s\u200b]*(?:in|on|at|during|after|before|by|to|as|from|with|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately)\b/i.test(rest)) s += that[0].length;
+    if (that && /^[\s\u200b]*(?:in|on|at|during|after|before|by|to|as|from|with|without|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately|falsely|wrongly|baselessly|repeatedly)\b/i.test(rest)) s += that[0].length;
   }
   const after = raw.slice(s, end).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
   const lead = /^[\s\u200b]*/.exec(after)?.[0].length ?? 0;
@@ -559,6 +562,9 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
   // ", although ..." is the writer's aside, not the speaker's clause.
   const m = /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|although|though|whereas)\b/i.exec(text);
   let cut = m ? start + m.index : end;
+  // ", a claim that could not be independently verified": the writer's caveat.
+  const caveat = /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(raw.slice(start, cut));
+  if (caveat) cut = start + caveat.index;
   // "confirmed the assault on public television": where it was said is not what was said.
   const media = TRAILING_MEDIA.exec(raw.slice(start, cut));
   if (media && media.index > 0) cut = start + media.index;
