@@ -50,4 +50,11 @@ describe('SourceResolver', () => {
     const raw = 'Ukraine’s second city, Kharkiv, came under fire, the country’s military command said.';
     expect(resolveAt(raw, 'the country’s military command').side).toBe('ukraine');
   });
+
+  it('reads "the Russian president" as the head of state the article names', () => {
+    const raw = 'Vladimir Putin had a call with Olaf Scholz. The Russian President informed him about the operation.';
+    expect(resolveAt(raw, 'The Russian President')).toEqual({ canonical: 'Vladimir Putin', side: 'russia' });
+    const guardian = 'Volodymyr Zelenskiy spoke in Kyiv. Later the Ukrainian president said the army held.';
+    expect(resolveAt(guardian, 'the Ukrainian president').canonical).toBe('Volodymyr Zelenskiy');
+  });
 });

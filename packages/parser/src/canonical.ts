@@ -1,5 +1,5 @@
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { isSideWord, placeSideOf, sideOf } from './side-lexicon.ts';
+import { HEADS_OF_STATE, isSideWord, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
 const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
@@ -322,6 +322,16 @@ export class SourceResolver {
         return { canonical, side: this.sideOfPerson(canonical, `${phrase} ${m.descriptor}`) };
       }
       if (pos - m.end > 3000) break;
+    }
+    // "the Russian president", "the President of Russia": the head of state, spelled as the article spells them.
+    const side = sideOf(text);
+    if (head === 'president' && (side === 'russia' || side === 'ukraine') && !/\b(?:former|ex|vice|deputy)\b/i.test(text)) {
+      const surnames = HEADS_OF_STATE[side];
+      const named = this.mentions.find((m) => surnames.includes(surnameOf(stripHonorific(m.name)).toLowerCase()));
+      if (named) {
+        const canonical = this.fullName(named.name);
+        return { canonical, side };
+      }
     }
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
     if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {

@@ -74,7 +74,8 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
     const isLossReport = /\b(losses|liquidated|destroyed)\b/i.test(raw) && paragraphs.filter((p) => LOSS_LINE.test(raw.slice(p.start, p.end))).length >= 3;
     const isApprox = /\bapproximately\b|\babout\b/i.test(raw.slice(header.bodyStart, paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart));
     // Covered: most of the sentence lies in a statement already (a transcript turn starts after its speaker label).
-    const covered = (s: Segment) => statements.some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= (s.end - s.start) * 0.6);
+    // An attribution inside the sentence ("the President noted that ...") covers it too.
+    const covered = (s: Segment) => statements.some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6);
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;

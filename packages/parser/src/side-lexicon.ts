@@ -58,6 +58,12 @@ const FOREIGN_WORDS = [
   'afp', 'bloomberg', 'cnn', 'bbc', 'pope', 'vatican', 'amnesty', 'oxfam', 'msf', 'redcross', 'congress', 'senate', 'republican',
   'republicans', 'democrat', 'democrats', 'democratic', 'labour', 'tory', 'tories', 'conservative', 'conservatives',
 ];
+/** Surnames of the heads of state "the Russian president" and "the Ukrainian president" refer to, in their spellings. */
+export const HEADS_OF_STATE: Record<'russia' | 'ukraine', readonly string[]> = {
+  russia: ['putin'],
+  ukraine: ['zelenskyy', 'zelenskiy', 'zelensky', 'zelenskyi', 'zelenskii', 'zelenski'],
+};
+
 /** State and place words (not people): they never belong to a personal name. */
 const STATE_WORDS = new Set([
   'russia', 'russian', 'russians', 'kremlin', 'moscow', 'ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev', 'belarus',
