@@ -191,7 +191,7 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
       expect(op?.['x-access']).toBe(def.access);
       const success = op?.responses[String(def.successStatus ?? 200)];
       expect(success, `${id} success response`).toBeDefined();
-      if (def.response) expect(success?.content?.['application/json']?.schema?.properties, `${id} response schema`).toBeDefined();
+      if (def.response) expect(success?.content?.[def.produces ?? 'application/json']?.schema?.properties, `${id} response schema`).toBeDefined();
       if (def.body) expect(op?.requestBody?.content['application/json']?.schema.properties, `${id} body schema`).toBeDefined();
       for (const name of (def.path.match(/:([A-Za-z]+)/g) ?? []).map((p) => p.slice(1))) {
         expect(op?.parameters).toContainEqual(expect.objectContaining({ name, in: 'path' }));

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import { SIGNATURE_HEADER, deliverDueWebhooks, importArticle, startServer, verifySignature } from '@claimdesk/api';
-import type { Claim } from '@claimdesk/contracts';
+import { type Claim, webhookPayloadSchema } from '@claimdesk/contracts';
 import { openDatabase } from '@claimdesk/db';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(verifySignature(webhook.secret, got.body, signature)).toBe(true);
     expect(isSignedBy('whsec_someone_else', got.body, signature)).toBe(false);
     expect(isSignedBy(webhook.secret, got.body.replace('disputed', 'verified'), signature)).toBe(false);
-    const payload = JSON.parse(got.body);
+    const payload = webhookPayloadSchema.parse(JSON.parse(got.body));
     expect(payload).toMatchObject({
       event: 'verdict.created',
       verdict: { id: verdict.id, claimId: claim.id, status: 'disputed', note: 'Not what the ministry said', author: ctx.emails.editor },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { claimSchema } from './claims.ts';
-import { categorySchema, isoDateSchema, reviewStatusSchema, sideSchema } from './common.ts';
+import { claimSchema, verdictSchema } from './claims.ts';
+import { categorySchema, isoDateSchema, reviewStatusSchema, sideSchema, verdictStatusSchema } from './common.ts';
 
 /** Query of the versioned read API. `cursor` comes from the previous page's `nextCursor`. */
 export const v1ClaimsQuerySchema = z.object({
@@ -56,3 +56,57 @@ export const webhookDeliverySchema = z.object({
   updatedAt: z.string(),
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
+
+/** The body of every webhook delivery: one new verdict and the claim as it stands after it. */
+export const webhookPayloadSchema = z.object({
+  event: z.literal('verdict.created'),
+  verdict: verdictSchema,
+  claim: claimSchema,
+});
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+const organizationSchema = z.object({ '@type': z.literal('Organization'), name: z.string(), url: z.string().optional() });
+
+/** schema.org ClaimReview (https://schema.org/ClaimReview), as /api/v1/claims/:id/claimreview sends it. */
+export const claimReviewSchema = z.object({
+  '@context': z.literal('https://schema.org'),
+  '@type': z.literal('ClaimReview'),
+  /** The claim's page in the app. */
+  url: z.string(),
+  claimReviewed: z.string(),
+  /** The date of the verdict (YYYY-MM-DD). */
+  datePublished: z.string(),
+  /** The organisation of this installation (CLAIMDESK_ORG_NAME, CLAIMDESK_ORG_URL). */
+  author: organizationSchema,
+  reviewRating: z.object({
+    '@type': z.literal('Rating'),
+    ratingValue: z.number().int(),
+    bestRating: z.number().int(),
+    worstRating: z.number().int(),
+    /** The verdict: verified, disputed or unverifiable. */
+    alternateName: verdictStatusSchema,
+    /** The editor's note. */
+    ratingExplanation: z.string(),
+  }),
+  itemReviewed: z.object({
+    '@type': z.literal('Claim'),
+    /** The source of the claim. */
+    author: z.object({ '@type': z.enum(['Person', 'Organization']), name: z.string() }),
+    datePublished: z.string().optional(),
+    /** The article the claim appeared in. */
+    appearance: z.object({
+      '@type': z.literal('CreativeWork'),
+      url: z.string(),
+      headline: z.string(),
+      datePublished: z.string().optional(),
+      publisher: organizationSchema.optional(),
+    }),
+  }),
+});
+export type ClaimReview = z.infer<typeof claimReviewSchema>;
+
+export const claimReviewFeedSchema = z.object({
+  '@context': z.literal('https://schema.org'),
+  '@graph': z.array(claimReviewSchema.omit({ '@context': true })),
+});
+export type ClaimReviewFeed = z.infer<typeof claimReviewFeedSchema>;

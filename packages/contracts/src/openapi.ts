@@ -26,7 +26,7 @@ export function buildOpenApiDocument(info: { title: string; version: string; ser
     const path = def.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const status = String(def.successStatus ?? 200);
     const success = def.response
-      ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(def.response, 'output') } } }
+      ? { description: 'OK', content: { [def.produces ?? 'application/json']: { schema: jsonSchema(def.response, 'output') } } }
       : { description: 'OK', ...(def.produces ? { content: { [def.produces]: {} } } : {}) };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
     paths[path] ??= {};

@@ -12,7 +12,7 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import {
-  createWebhookRequestSchema, createdWebhookSchema, v1ClaimPageSchema, v1ClaimsQuerySchema, webhookDeliveryListSchema,
+  claimReviewFeedSchema, claimReviewSchema, createWebhookRequestSchema, createdWebhookSchema, v1ClaimPageSchema, v1ClaimsQuerySchema, webhookDeliveryListSchema,
   webhookListSchema, webhookSchema,
 } from './consumer.ts';
 
@@ -66,8 +66,8 @@ export const routes = {
   createVerdict: route({ method: 'POST', path: '/api/claims/:id/verdicts', access: 'editor', apiKey: false, tag: 'claims', summary: 'Append a verdict; a stale version answers 409 with the claim as it stands', params: idParamsSchema, body: createVerdictRequestSchema, response: createVerdictResponseSchema, successStatus: 201 }),
 
   v1ListClaims: route({ method: 'GET', path: '/api/v1/claims', access: 'viewer', apiKey: true, tag: 'v1', summary: 'Claims with cursor pagination and incremental sync (updatedSince)', query: v1ClaimsQuerySchema, response: v1ClaimPageSchema }),
-  v1ClaimReview: route({ method: 'GET', path: '/api/v1/claims/:id/claimreview', access: 'viewer', apiKey: true, tag: 'v1', summary: 'The claim\'s current verdict as schema.org ClaimReview JSON-LD', params: idParamsSchema, produces: 'application/ld+json' }),
-  v1ClaimReviewFeed: route({ method: 'GET', path: '/api/v1/claimreviews', access: 'viewer', apiKey: true, tag: 'v1', summary: 'Every verdicted claim as ClaimReview JSON-LD', produces: 'application/ld+json' }),
+  v1ClaimReview: route({ method: 'GET', path: '/api/v1/claims/:id/claimreview', access: 'viewer', apiKey: true, tag: 'v1', summary: 'The claim\'s current verdict as schema.org ClaimReview JSON-LD', params: idParamsSchema, response: claimReviewSchema, produces: 'application/ld+json' }),
+  v1ClaimReviewFeed: route({ method: 'GET', path: '/api/v1/claimreviews', access: 'viewer', apiKey: true, tag: 'v1', summary: 'Every verdicted claim as ClaimReview JSON-LD', response: claimReviewFeedSchema, produces: 'application/ld+json' }),
   v1ExportCsv: route({ method: 'GET', path: '/api/v1/claims.csv', access: 'viewer', apiKey: true, tag: 'v1', summary: 'CSV export of claims with their current verdicts', produces: 'text/csv' }),
 
   listUsers: route({ method: 'GET', path: '/api/users', access: 'admin', apiKey: false, tag: 'admin', summary: 'Users', response: userListSchema }),

@@ -1,4 +1,4 @@
-import type { Claim, Verdict } from '@claimdesk/contracts';
+import type { Claim, ClaimReview, Verdict } from '@claimdesk/contracts';
 
 /** schema.org's ClaimReview (https://schema.org/ClaimReview), the shape fact-check readers index. */
 export interface ClaimReviewInput {
@@ -10,7 +10,7 @@ export interface ClaimReviewInput {
   baseUrl: string;
 }
 
-const RATING: Record<Verdict['status'], { value: number; label: string }> = {
+const RATING: Record<Verdict['status'], { value: number; label: Verdict['status'] }> = {
   verified: { value: 3, label: 'verified' },
   unverifiable: { value: 2, label: 'unverifiable' },
   disputed: { value: 1, label: 'disputed' },
@@ -25,7 +25,7 @@ export function isOrganisationName(name: string): boolean {
   return ORGANISATION_WORDS.test(name) || !/\S\s+\S/.test(name.trim());
 }
 
-export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput) {
+export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput): ClaimReview {
   const base = baseUrl.replace(/\/+$/, '');
   const articleUrl = `${base}/articles/${encodeURIComponent(article.id)}`;
   const rating = RATING[verdict.status];

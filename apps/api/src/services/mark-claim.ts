@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimdesk/contracts';
+import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
@@ -56,7 +56,7 @@ export async function markClaim(db: Database, claimId: string, input: unknown, a
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
     const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
     if (webhooks.length > 0) {
-      const payload = JSON.stringify({ event: 'verdict.created', verdict: toVerdict(verdict), claim: toClaim(claim) });
+      const payload = JSON.stringify({ event: 'verdict.created', verdict: toVerdict(verdict), claim: toClaim(claim) } satisfies WebhookPayload);
       await tx.webhookDelivery.createMany({
         data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
       });
