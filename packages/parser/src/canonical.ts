@@ -184,11 +184,26 @@ export class SourceResolver {
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
     this.mentions = collectMentions(raw, context.quotes ?? []);
+    // The fullest spelling a name is written in most often: a title-case headline ("Lawmakers Rip Donald Trump")
+    // or a stray capitalised word before a name must not win over "Donald Trump".
+    const counts = new Map<string, number>();
     for (const m of this.mentions) {
       const full = stripHonorific(m.name);
-      const key = surnameOf(full);
-      const prev = this.fullNames.get(key);
-      if (full.split(/\s+/).length >= 2 && (!prev || full.length > prev.length)) this.fullNames.set(key, full);
+      if (full.split(/\s+/).length >= 2) counts.set(full, (counts.get(full) ?? 0) + 1);
+    }
+    const byKey = new Map<string, string[]>();
+    for (const full of counts.keys()) {
+      const list = byKey.get(surnameOf(full));
+      if (list) list.push(full);
+      else byKey.set(surnameOf(full), [full]);
+    }
+    for (const [key, spellings] of byKey) {
+      spellings.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b.length - a.length);
+      let best = spellings[0] as string;
+      // A longer spelling of the same name ("Donald J. Trump" for "Donald Trump") is the fullest one.
+      const first = best.split(/\s+/)[0] ?? '';
+      for (const other of spellings) if (other.length > best.length && other.startsWith(`${first} `)) best = other;
+      this.fullNames.set(key, best);
     }
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
