@@ -57,4 +57,9 @@ describe('SourceResolver', () => {
     const guardian = 'Volodymyr Zelenskiy spoke in Kyiv. Later the Ukrainian president said the army held.';
     expect(resolveAt(guardian, 'the Ukrainian president').canonical).toBe('Volodymyr Zelenskiy');
   });
+
+  it('skips a person of the other stated gender when resolving he or she', () => {
+    const raw = 'Mrs. Clinton met Mr. Trump on stage. She said the debate was rigged.';
+    expect(new SourceResolver(raw).resolve('She', 'She', raw.indexOf('She said')).canonical).toBe('Mrs. Clinton');
+  });
 });

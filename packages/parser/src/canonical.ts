@@ -49,6 +49,18 @@ function isSameRole(role: string, descriptor: string): boolean {
   return words.some((w) => stems.has(w.slice(0, 4)));
 }
 
+type Gender = 'm' | 'f';
+
+/** Gender a mention states itself: "Mrs. Clinton", "Stein spokeswoman Melezia Figueroa", "his wife, Olena". */
+function genderOf(m: Mention): Gender | null {
+  if (/^(?:Mrs|Ms|Miss)\.?\s/.test(m.name)) return 'f';
+  if (/^Mr\.?\s/.test(m.name)) return 'm';
+  const d = m.descriptor.toLowerCase();
+  if (/\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|mother|wife|daughter|sister|grandmother|woman|girl|widow|first lady)\b/.test(d)) return 'f';
+  if (/\b(?:spokesman|chairman|congressman|businessman|statesman|father|husband|son|brother|grandfather|man|boy|widower)\b/.test(d)) return 'm';
+  return null;
+}
+
 /** Offices of a town or region: with no country named, they speak for the place they run. */
 const LOCAL_ROLE = /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
 
@@ -175,6 +187,7 @@ export class SourceResolver {
   private readonly mentions: Mention[];
   private readonly fullNames = new Map<string, string>();
   private readonly descriptors = new Map<string, string[]>();
+  private readonly genders = new Map<string, Gender>();
   private readonly sources: Array<{ span: Span; phrase: string }>;
   private readonly resolved: Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> = [];
   private lastAny: Resolved | null = null;
@@ -207,6 +220,8 @@ export class SourceResolver {
     }
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
+      const gender = genderOf(m);
+      if (gender && !this.genders.has(canonical)) this.genders.set(canonical, gender);
       const list = this.descriptors.get(canonical) ?? [];
       // A few descriptions are enough for a side; a name repeated 10,000 times must not cost 10,000 checks.
       if (m.descriptor && list.length < 8) list.push(m.descriptor);
@@ -247,20 +262,15 @@ export class SourceResolver {
   }
 
   /** The person last named before `pos`, outside quotations. */
-  private personBefore(pos: number): Mention | null {
-    // Mentions are sorted by start and do not overlap: binary search for the last one ending by pos.
-    let lo = 0;
-    let hi = this.mentions.length - 1;
-    let best: Mention | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.mentions[mid] as Mention;
-      if (m.end <= pos) {
-        best = m;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  private personBefore(pos: number, gender: Gender | null = null): Mention | null {
+    // The last mention ending by pos whose known gender does not contradict the pronoun.
+    const last = firstAfter(this.mentions, pos, (m) => m.end) - 1;
+    for (let i = last; i >= 0 && i >= last - 12; i--) {
+      const m = this.mentions[i] as Mention;
+      const known = this.genders.get(this.fullName(m.name));
+      if (!gender || !known || known === gender) return m;
     }
-    return best;
+    return last >= 0 ? (this.mentions[last] as Mention) : null;
   }
 
   /** The last resolved sources before `pos` (bounded: a pronoun or a role refers back a few sources at most). */
@@ -284,7 +294,7 @@ export class SourceResolver {
     const lower = bare.toLowerCase();
     const pos = position >= 0 ? position : Number.MAX_SAFE_INTEGER;
     if (/^(he|she|him|her|i)$/.test(lower)) {
-      let person = position >= 0 ? this.personBefore(pos) : null;
+      let person = position >= 0 ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null) : null;
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
       if (person) {
         const canonical = this.fullName(person.name);
