@@ -62,4 +62,11 @@ describe('SourceResolver', () => {
     const raw = 'Mrs. Clinton met Mr. Trump on stage. She said the debate was rigged.';
     expect(new SourceResolver(raw).resolve('She', 'She', raw.indexOf('She said')).canonical).toBe('Mrs. Clinton');
   });
+
+  it('gives an unmarked body in an office’s own text the office’s side, but not a person', () => {
+    const raw = 'According to the decree, martial law is imposed. As John Paul II said, we are free.';
+    const resolver = new SourceResolver(raw, { defaultSide: 'ukraine' });
+    expect(resolver.resolve('the decree', 'the decree', raw.indexOf('the decree')).side).toBe('ukraine');
+    expect(resolver.resolve('John Paul II', 'John Paul II', raw.indexOf('John')).side).toBe('other');
+  });
 });

@@ -1,5 +1,5 @@
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { HEADS_OF_STATE, isSideWord, placeSideOf, sideOf } from './side-lexicon.ts';
+import { HEADS_OF_STATE, isSideWord, namesAParty, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
 const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
@@ -27,6 +27,8 @@ export interface ResolverContext {
   quotes?: Range[];
   /** Every statement's source span and phrase, in any order: role phrases are linked to names near them. */
   sources?: Array<{ span: Span; phrase: string }>;
+  /** The side of the office publishing the text (a presidency, a ministry), for bodies it names without a side. */
+  defaultSide?: Side;
 }
 
 /** Heads of phrases that name one person by function ("the adviser", "a senior energy official"). */
@@ -193,9 +195,11 @@ export class SourceResolver {
   private lastAny: Resolved | null = null;
 
   private readonly raw: string;
+  private readonly defaultSide: Side | undefined;
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
+    this.defaultSide = context.defaultSide === 'russia' || context.defaultSide === 'ukraine' ? context.defaultSide : undefined;
     this.mentions = collectMentions(raw, context.quotes ?? []);
     // The fullest spelling a name is written in most often: a title-case headline ("Lawmakers Rip Donald Trump")
     // or a stray capitalised word before a name must not win over "Donald Trump".
@@ -333,6 +337,8 @@ export class SourceResolver {
       const lead = sideOf(window.slice(window.lastIndexOf('\n') + 1));
       if (lead !== 'other') side = lead;
     }
+    // In an office's own text ("According to the decree", "the Head of State said") an unmarked body is the office's side.
+    if (side === 'other' && this.defaultSide && !namesAParty(phrase || bare)) side = this.defaultSide;
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 

@@ -55,9 +55,13 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   const firstTurn = turns.reduce((min, t) => Math.min(min, t.sentence.start), Number.POSITIVE_INFINITY);
   const found = [...turns, ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn)]
     .sort((a, b) => a.content.start - b.content.start);
-  const resolver = new SourceResolver(raw, { quotes, sources: found.flatMap((st) => (st.source ? [{ span: st.source, phrase: st.sourcePhrase }] : [])) });
   const institution = header.outlet?.replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
   const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
+  const resolver = new SourceResolver(raw, {
+    quotes,
+    sources: found.flatMap((st) => (st.source ? [{ span: st.source, phrase: st.sourcePhrase }] : [])),
+    defaultSide: isOfficial && institution ? sideOf(institution) : undefined,
+  });
   const articleSince = resolveSince(raw.slice(0, Math.min(raw.length, 3000)), header.publishedOn);
 
   const statements: Array<Omit<Statement, 'id'>> = [];

@@ -20,6 +20,7 @@ describe('sideOf', () => {
     expect(sideOf('Belarusian leader Alexander Lukashenko')).toBe('other');
     expect(sideOf('pro-Russian separatist leader Denis Pushilin')).toBe('other');
     expect(sideOf('experts on Russia’s invasion of Ukraine')).toBe('other');
+    expect(sideOf('a close friend of Ukraine John Paul II')).toBe('other');
   });
 });
 

@@ -103,7 +103,15 @@ function tokenize(text: string): string[] {
 
 /** Drops side words that only describe the war or an allegiance ("the invasion of Ukraine", "pro-Russian"). */
 export function withoutNeutralPhrases(text: string): string {
-  return text.replace(NEUTRAL_PHRASES, (m) => ' '.repeat(m.length));
+  return text.replace(NEUTRAL_PHRASES, (m) => ' '.repeat(m.length)).replace(RELATIONAL_PHRASES, (m) => ' '.repeat(m.length));
+}
+
+/** "a close friend of Ukraine", "critics of the Kremlin": a relation to a side, not membership of it. */
+const RELATIONAL_PHRASES = /\b(?:friends?|allies|ally|supporters?|partners?|enemies|enemy|critics?|opponents?|admirers?|foes?) of (?:the )?(?:ukraine|russia|kremlin|kyiv|kiev|moscow|ukrainians|russians)\b/gi;
+
+/** Whether a text names any party at all (a side, a third state or body), as opposed to naming none. */
+export function namesAParty(text: string): boolean {
+  return tokenize(withoutNeutralPhrases(text)).some((w) => RUSSIA.has(w) || UKRAINE.has(w) || FOREIGN.has(w) || OTHER.has(w));
 }
 
 /**
