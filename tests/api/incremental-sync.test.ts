@@ -18,7 +18,8 @@ The Kremlin said its forces had taken Kherson.`;
  */
 class Consumer {
   mirror = new Map<string, Claim>();
-  deliveries: Array<{ id: string; version: number; status: string }> = [];
+  deliveries: Array<{ id: string; version: number; status: string; updatedAt: string }> = [];
+  removed: string[] = [];
   cursor: string | undefined;
 
   constructor(private readonly app: Express, private readonly key: string, private readonly limit = 5) {}
@@ -37,8 +38,12 @@ class Consumer {
       const page = await this.page(params);
       for (const claim of page.items) {
         got.push(claim);
-        this.deliveries.push({ id: claim.id, version: claim.version, status: claim.status });
+        this.deliveries.push({ id: claim.id, version: claim.version, status: claim.status, updatedAt: claim.updatedAt });
         this.mirror.set(claim.id, claim);
+      }
+      for (const id of page.removed) {
+        this.removed.push(id);
+        this.mirror.delete(id);
       }
       this.cursor = page.syncCursor;
       if (!page.hasMore) break;
@@ -49,12 +54,12 @@ class Consumer {
     return got;
   }
 
-  /** The same state of a claim (same version) must never be delivered twice. */
+  /** The same state of a claim (same version, same last change) must never be delivered twice. */
   duplicates(): string[] {
     const seen = new Set<string>();
     const dup: string[] = [];
     for (const d of this.deliveries) {
-      const k = `${d.id}@${d.version}`;
+      const k = `${d.id}@${d.version}@${d.updatedAt}`;
       if (seen.has(k)) dup.push(k);
       seen.add(k);
     }
@@ -223,6 +228,28 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     const viaB = await request(appB).get('/api/v1/claims').query({ updatedSince: consumer.cursor ?? '' }).set('authorization', `Bearer ${ctx.apiKey}`);
     expect(viaB.body.items).toEqual([]);
     if (other !== test.db) await other.close();
+  });
+
+  it('tells a consumer which claims a re-parse removed, and which it added', async () => {
+    const consumer = new Consumer(ctx.app, ctx.apiKey, 10);
+    await consumer.poll();
+    const articleId = seedClaims[0]?.articleId ?? '';
+    // Simulate an older parser that found a claim the current one does not: a pending claim whose
+    // span and text no longer occur, and one whose span moved (the current parser finds it anew).
+    const pending = await test.db.prisma.claim.findFirstOrThrow({ where: { articleId, status: 'pending', kind: 'figure' } });
+    await test.db.prisma.claim.update({ where: { id: pending.id }, data: { text: `${pending.text} (old parser)`, start: pending.start + 5000, end: pending.end + 5000 } });
+    const res = await ctx.admin.agent.post(`/api/articles/${articleId}/reparse`).set('x-csrf-token', ctx.admin.csrf);
+    expect(res.status).toBe(200);
+    expect(await test.db.prisma.claim.findUnique({ where: { id: pending.id } })).toBeNull();
+    const changed = await consumer.poll();
+    expect(consumer.removed).toEqual([pending.id]);
+    expect(changed.some((c) => c.id === pending.id)).toBe(false);
+    const replacement = changed.find((c) => c.text === pending.text && c.start === pending.start);
+    expect(replacement).toBeDefined();
+    // The consumer's mirror is the database again: nothing stale, nothing missing, nothing twice.
+    await expectMirrorMatches(test.db, consumer);
+    expect(await consumer.poll()).toEqual([]);
+    expect(consumer.removed).toEqual([pending.id]);
   });
 
   it('accepts an ISO date-time as updatedSince, and refuses a malformed cursor', async () => {

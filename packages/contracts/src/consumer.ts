@@ -24,6 +24,8 @@ export const v1ClaimPageSchema = z.object({
   /** Always present: store it and poll with `updatedSince=<syncCursor>` to get every later change once. */
   syncCursor: z.string(),
   hasMore: z.boolean(),
+  /** Claims removed in the same range of changes (a re-parse drops pending claims it no longer finds): delete them. */
+  removed: z.array(z.string()),
 });
 export type V1ClaimPage = z.infer<typeof v1ClaimPageSchema>;
 

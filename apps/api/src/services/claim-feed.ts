@@ -54,6 +54,11 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
       AND: [...filter.AND, { id: { in: page.map((g) => g.claimId) } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
     };
     const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
+    // Changes of claims that no longer exist are removals; filtered-out claims still exist.
+    const existing = rows.length < page.length
+      ? new Set((await tx.claim.findMany({ where: { id: { in: page.map((g) => g.claimId) } }, select: { id: true } })).map((c) => c.id))
+      : new Set(rows.map((r) => r.id));
+    const removed = page.map((g) => g.claimId).filter((claimId) => !existing.has(claimId));
     const order = new Map(page.map((g, i) => [g.claimId, i]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     return {
@@ -61,6 +66,7 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
       nextCursor: hasMore ? encodeCursor(lastSeq) : null,
       syncCursor: encodeCursor(lastSeq),
       hasMore,
+      removed,
     };
   }, options);
 }

@@ -87,7 +87,10 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     }
     const lost = article.claims.filter((o) => !matchedOld.has(o.id));
     const judgedLost = lost.filter((o) => o.status !== 'pending').map((o) => o.id);
-    await tx.claim.deleteMany({ where: { id: { in: lost.filter((o) => o.status === 'pending').map((o) => o.id) } } });
+    const removed = lost.filter((o) => o.status === 'pending').map((o) => o.id);
+    await tx.claim.deleteMany({ where: { id: { in: removed } } });
+    // A removal is a change too: the change feed tells consumers which claims are gone.
+    if (removed.length > 0) await tx.claimChange.createMany({ data: removed.map((claimId) => ({ claimId })) });
     if (judgedLost.length > 0) {
       // Keep each judged claim attached to a statement: the first new one, or a kept old one.
       const keepStatementIds = new Set(
