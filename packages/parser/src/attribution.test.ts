@@ -76,6 +76,14 @@ describe('reported speech', () => {
     expect(found.map((s) => s.content)).toEqual(['it had downed three helicopters', 'its forces controlled the base']);
   });
 
+  it('lets a document speak only when the phrase names who published it', () => {
+    const found = statementsOf(article('A lunchtime report from CNN showed Russian forces in control of the base. Videos showed a swarm of helicopters. An analysis by Reuters found that 300 buildings were destroyed.'));
+    expect(found.map((s) => [s.source, s.cue, s.content])).toEqual([
+      ['CNN', 'showed', 'Russian forces in control of the base'],
+      ['Reuters', 'found', '300 buildings were destroyed'],
+    ]);
+  });
+
   it('ignores nouns and names that look like cues', () => {
     expect(statementsOf(article('The grim forecasts came a day after the Commonwealth of Independent States met.'))).toEqual([]);
     expect(statementsOf(article('Several battleground states could be decisive in a close election.'))).toEqual([]);

@@ -1,4 +1,4 @@
-import { BELIEF_CUES, CONTINUATION_CUES, CUE_VERBS, OBJECT_CUES, normaliseCue } from './cue-lexicon.ts';
+import { BELIEF_CUES, CONTINUATION_CUES, CUE_VERBS, DOCUMENT_CUES, DOCUMENT_NOUNS, OBJECT_CUES, normaliseCue } from './cue-lexicon.ts';
 import { PRONOUN_SOURCES, type SourcePhrase, looksLikePersonName, sourceAfter, sourceBefore, tokenize } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
 import type { Segment } from './segment.ts';
@@ -484,13 +484,27 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (a === b || !b.source || !b.cue) continue;
       const cut = Math.min(b.source.start, b.cue.start, b.content.start > a.content.start ? b.content.start : Number.MAX_SAFE_INTEGER);
       if (a.content.end > cut && a.content.start < cut) {
-        const piece = raw.slice(a.content.start, cut).replace(/[\s\u200b,;]*(?:but|and|while|however|though|whereas|as)?[\s\u200b,;]*$/i, '');
+        const piece = dropTrailingJoiner(raw.slice(a.content.start, cut));
         const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
         if (trimmed) a.content = trimmed;
       }
     }
   }
-  return found.filter((s) => s.content.end > s.content.start);
+  return found.filter((s) => s.content.end > s.content.start).flatMap((s) => documentSource(raw, s));
+}
+
+/** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
+function documentSource(raw: string, st: RawStatement): RawStatement[] {
+  if (!st.cue || !DOCUMENT_CUES.has(normaliseCue(st.cue.text))) return [st];
+  if (!st.source || !DOCUMENT_NOUNS.test(st.sourcePhrase)) return [];
+  const phraseStart = raw.indexOf(st.sourcePhrase, Math.max(0, st.source.start - st.sourcePhrase.length));
+  if (phraseStart < 0) return [];
+  const by = /\b(?:from|by|of)[\s\u200b]+((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(st.sourcePhrase)
+    ?? /^((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.-]*){0,4})[’']s?\b/u.exec(st.sourcePhrase);
+  if (!by?.[1]) return [];
+  const at = raw.indexOf(by[1], phraseStart);
+  if (at < 0) return [];
+  return [{ ...st, source: { text: by[1], start: at, end: at + by[1].length } }];
 }
 
 function startsInsideQuote(content: Segment, quotes: Quote[]): boolean {
@@ -637,3 +651,20 @@ function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Sp
 }
 
 export { isSpaceChar };
+
+/**
+ * Drops a trailing joiner ("..., but", " and") and the separators around it in one backward scan.
+ * The regular expression it replaces (`[\s,;]*(?:but|and|...)?[\s,;]*$`) backtracked cubically on a
+ * long run of spaces or commas.
+ */
+function dropTrailingJoiner(text: string): string {
+  const isSeparator = (c: string | undefined) => c !== undefined && /[\s\u200b,;]/.test(c);
+  let end = text.length;
+  while (end > 0 && isSeparator(text[end - 1])) end--;
+  const joiner = /(?:^|[^\p{L}])(but|and|while|however|though|whereas|as)$/iu.exec(text.slice(Math.max(0, end - 10), end));
+  if (joiner?.[1]) {
+    end -= joiner[1].length;
+    while (end > 0 && isSeparator(text[end - 1])) end--;
+  }
+  return text.slice(0, end);
+}

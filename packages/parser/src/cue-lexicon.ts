@@ -11,7 +11,15 @@ export const CUE_VERBS: readonly string[] = [
   'expressed his readiness', 'expressed her readiness', 'expressed its readiness',
   'adding', 'saying', 'claiming', 'warning', 'arguing', 'telling', 'confirming', 'stating', 'noting', 'insisting', 'accusing',
   'forecasting', 'insists', 'announcing', 'explaining', 'stressing', 'complained', 'urged', 'demanded', 'promised',
+  ...['showed', 'shows', 'found', 'finds'],
 ];
+
+/**
+ * Cues that only attribute when a document speaks: "a report from CNN showed", "an analysis by Reuters
+ * found". Their source is the body named in the phrase; "Videos showed" or "troops found" are narration.
+ */
+export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
+export const DOCUMENT_NOUNS = /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|footage|research|investigation|assessment|estimates?|documents?|records|statistics|review|audit|census|count|tally|index|map|images|imagery|photos|video|videos)\b/i;
 
 /** Cues that hand on the source of the statement before them ("..., adding they have detained ..."). */
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set([

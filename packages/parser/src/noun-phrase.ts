@@ -264,6 +264,14 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
     }
     // "Theresa May said": a capitalised boundary word after a capitalised word is part of a name.
     const prevTok = tokens[k - 2];
+    // "an analysis by Reuters": "by" joins a document to its author.
+    const isAuthorBy = t.lower === 'by' && taken > 0 && !!prevTok && /^(?:report|study|analysis|survey|poll|research|investigation|assessment|review|audit|estimate|estimates|statement|letter|article|paper|count|tally)$/.test(prevTok.lower);
+    if (isAuthorBy) {
+      k--;
+      taken++;
+      from = k;
+      continue;
+    }
     const inName = isCapital(t) && !!prevTok && prevTok.isWord && isCapital(prevTok) && !NOT_NAME.has(prevTok.lower)
       || /^\p{Lu}[\p{Lu}.]+$/u.test(t.text); // "US", "UK": acronyms, not the pronoun "us".
     if (!inName && (BOUNDARY.has(t.lower) || BOUNDARY.has(bare) && !isCapital(t))) break;
