@@ -119,4 +119,29 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     expect((await test.db.prisma.webhook.findUniqueOrThrow({ where: { id: stored.id } })).isActive).toBe(false);
     await page.close();
   });
+
+  it('a user disabled by an admin is back on the sign-in page at their next step', async () => {
+    const email = `short-lived-${kind}@example.org`;
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(admin, server.baseUrl, server.users.admin);
+    await admin.goto(`${server.baseUrl}/admin/users`);
+    const form = admin.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Role').selectOption('viewer');
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await admin.locator(`tr[data-user="${email}"]`).waitFor();
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, email, 'a long enough password');
+    await admin.getByRole('button', { name: `Disable ${email}` }).click();
+    await admin.getByRole('button', { name: `Enable ${email}` }).waitFor();
+    // No reload: the next request fails with 401 and the app shows the sign-in form.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.getByText('Signed in as').count()).toBe(0);
+    await context.close();
+    await admin.close();
+  });
 });
