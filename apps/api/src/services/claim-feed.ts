@@ -32,7 +32,8 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
   // between the two reads would be sent in its newer state now and, for that same change, again
   // on the next poll. On SQLite the transaction also waits for this process's open writes (one
   // connection: outside a transaction it could read their uncommitted rows).
-  const options = db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {};
+  // A reader may queue behind a large import on SQLite: wait for it rather than fail after 2 s.
+  const options = { maxWait: 10_000, timeout: 30_000, ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}) };
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')
