@@ -400,7 +400,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       if (/^[\s\u200b]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) && NOUN_LIKE_CUES.has(word)) continue;
     }
     // The lead-in of a quote is handled with the quote.
-    if (/^[\s\u200b]*[:,]?[\s\u200b]*[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
+    if (/^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
 
     if (CONTINUATION_CUES.has(word) && /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
       const prev = found.at(-1) ?? earlier.filter((s) => s.sentence.start === sentence.start || (s.cue && s.cue.end <= cueStart && s.cue.end >= sentence.start)).at(-1);
@@ -580,8 +580,10 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
   const caveat = /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(raw.slice(start, cut));
   if (caveat) cut = start + caveat.index;
   // "confirmed the assault on public television": where it was said is not what was said.
-  const media = TRAILING_MEDIA.exec(raw.slice(start, cut));
-  if (media && media.index > 0) cut = start + media.index;
+  // Only the tail: the pattern is anchored at the end, and from every start in a long run of spaces it rescans the run.
+  const tailStart = Math.max(start, cut - 240);
+  const media = TRAILING_MEDIA.exec(raw.slice(tailStart, cut));
+  if (media && tailStart + media.index > start) cut = tailStart + media.index;
   return cut;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FigureContext, findFigures } from './figures.ts';
-import type { Side } from './types.ts';
+import type { Figure, Side } from './types.ts';
 
 const ctx = (sourceSide: Side, extra: Partial<FigureContext> = {}): FigureContext => ({
   sourceSide,
@@ -9,11 +9,13 @@ const ctx = (sourceSide: Side, extra: Partial<FigureContext> = {}): FigureContex
 });
 const figuresIn = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) =>
   findFigures(text, 0, text.length, ctx(side, extra));
-const only = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}) => {
+const only = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext> = {}): Figure => {
   const found = figuresIn(text, side, extra);
   expect(found).toHaveLength(1);
-  return found[0];
-};
+  const [figure] = found;
+  if (!figure) throw new Error(`no figure in ${text}`);
+  return figure;
+}
 
 describe('findFigures: numbers', () => {
   it('reads thousands separators', () => {

@@ -428,7 +428,7 @@ function subjectOf(
   prev: Figure | null = null,
 ): Side {
   // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
-  if (prev && /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))) return prev.subject;
+  if (prev && figStart - prev.end < 24 && /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))) return prev.subject;
   const isPerson = peopleKind(unitWords) !== null || (unitWords.length === 0 && category !== 'money');
   if (unitWords.some((w) => OTHER_NATION.test(w))) return 'other';
   const own = sideOf(unitWords.join(' '));
@@ -526,7 +526,7 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
     }
     // "Articles 30-34, 38, 39 and 53": numbers listed after a name are names too.
     const isListedName =
-      !num.isWords && nameEnd >= 0 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
+      !num.isWords && nameEnd >= 0 && num.start - nameEnd < 12 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
     const figure: BuiltFigure | null = isListedName
       ? null
       : buildFigure(

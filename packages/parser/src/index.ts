@@ -55,7 +55,8 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   const firstTurn = turns.reduce((min, t) => Math.min(min, t.sentence.start), Number.POSITIVE_INFINITY);
   const found = [...turns, ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn)]
     .sort((a, b) => a.content.start - b.content.start);
-  const institution = header.outlet?.replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
+  // An outlet is a short name: the bound keeps the end-anchored pattern linear on a runaway header line.
+  const institution = header.outlet?.slice(0, 300).replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
   const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
   const resolver = new SourceResolver(raw, {
     quotes,
@@ -84,7 +85,9 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;
       if (loss) {
-        const content = { text: line.replace(/[;.,]+$/, ''), start: p.start, end: p.start + line.replace(/[;.,]+$/, '').length };
+        let lineEnd = line.length;
+        while (lineEnd > 0 && /[;.,]/.test(line[lineEnd - 1] ?? '')) lineEnd--;
+        const content = { text: line.slice(0, lineEnd), start: p.start, end: p.start + lineEnd };
         const value = Number((loss[3] ?? '').replace(/[\s,]/g, ''));
         const figures = findFigures(raw, content.start, content.end, { sourceSide: side, since: articleSince ?? '2022-02-24', isLossList: true });
         const fromLabel = categoryFromLabel(loss[1] ?? '');

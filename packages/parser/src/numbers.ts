@@ -87,7 +87,12 @@ function readWordNumber(text: string, from: number): NumberMatch | null {
   // Trim a trailing "and"/"a" that led nowhere.
   let trimmedEnd = end;
   const tail = text.slice(from, trimmedEnd);
-  const dangling = /\s+(and|a|and a)$/i.exec(tail);
-  if (dangling) trimmedEnd -= dangling[0].length;
+  // Checked on the last few characters: the pattern is end-anchored and would rescan long white space.
+  const last = tail.slice(-12);
+  const dangling = /\s+(and|a|and a)$/i.exec(last);
+  if (dangling) {
+    trimmedEnd -= dangling[0].length;
+    while (trimmedEnd > from && /\s/.test(text[trimmedEnd - 1] ?? '')) trimmedEnd--;
+  }
   return { start: from, end: trimmedEnd, value, isWords: true };
 }
