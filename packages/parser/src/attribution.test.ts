@@ -76,6 +76,15 @@ describe('reported speech', () => {
     expect(found.map((s) => s.content)).toEqual(['it had downed three helicopters', 'its forces controlled the base']);
   });
 
+  it('reads progressive cues and coordinated modifiers in a source', () => {
+    expect(statementsOf(article('Ofgem will lift the cap in January, and BFY is forecasting it could reach £3,850.'))).toEqual([
+      expect.objectContaining({ source: 'BFY', cue: 'forecasting', content: 'it could reach £3,850' }),
+    ]);
+    expect(statementsOf(article('MPs on the business and energy committee said this week that the price cap should be replaced.'))[0]).toMatchObject({
+      source: 'MPs on the business and energy committee', content: 'the price cap should be replaced',
+    });
+  });
+
   it('lets a document speak only when the phrase names who published it', () => {
     const found = statementsOf(article('A lunchtime report from CNN showed Russian forces in control of the base. Videos showed a swarm of helicopters. An analysis by Reuters found that 300 buildings were destroyed.'));
     expect(found.map((s) => [s.source, s.cue, s.content])).toEqual([

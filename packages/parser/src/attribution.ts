@@ -383,6 +383,14 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     }
     // Passive: "was told", "have been officially confirmed by the IAEA".
     const auxWord = [...beforeTokens].reverse().find((t) => !(/ly$/.test(t.lower) && t.lower.length > 3) && !/^(also|already|now|not|since|long|then)$/.test(t.lower));
+    // Progressive: "BFY is forecasting it could reach", "officials are saying": the source precedes the auxiliary.
+    const isProgressive = /ing$/.test(word) && !!auxWord && /^(?:is|are|was|were|been)$/.test(auxWord.lower);
+    if (isProgressive && auxWord) {
+      const src = sourceBefore(raw, clauseStartBefore(raw, sentence, auxWord.start, found), auxWord.start);
+      const content = src && !/^(?:i|we)$/i.test(src.span.text) ? contentAfter(raw, cueEnd, sentence.end, word) : null;
+      if (src && content && hasWords(raw.slice(content.start, content.end), 2)) found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+      continue;
+    }
     if (auxWord && BE_FORMS.has(auxWord.lower)) {
       const st = passiveWithAgent(raw, sentence, cue, beforeTokens);
       if (st) found.push(st);

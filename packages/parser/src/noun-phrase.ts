@@ -247,7 +247,7 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
       // "Pascal Hundt of the ICRC", "the head of the regional administration": the phrase goes on before "of the".
       const prep = tokens[k - 2];
       const head = tokens[k - 3];
-      if (prep && head && /^(of|for|at|in)$/.test(prep.lower) && /^(the|a|an)$/.test(t.lower) && head.isWord
+      if (prep && head && /^(of|for|at|in|on)$/.test(prep.lower) && /^(the|a|an)$/.test(t.lower) && head.isWord
         && !BOUNDARY.has(head.lower) && !DETERMINERS.has(head.lower) && !/(?:ed|ing)$/.test(head.lower) && (isCapital(head) || isRole(head.lower) || GENERIC_HEAD.test(head.lower))) {
         k -= 2;
         taken += 2;
@@ -264,6 +264,19 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
     }
     // "Theresa May said": a capitalised boundary word after a capitalised word is part of a name.
     const prevTok = tokens[k - 2];
+    // "the business and energy committee", "Trade and Industry": "and" inside a name or between two modifiers.
+    if (t.lower === 'and' && taken > 0 && prevTok?.isWord) {
+      const after = tokens[k] as Token;
+      const beforePrev = tokens[k - 3];
+      const joinsNames = isCapital(prevTok) && isCapital(after) && !NOT_NAME.has(prevTok.lower);
+      const joinsModifiers = !isCapital(prevTok) && !BOUNDARY.has(prevTok.lower) && !DETERMINERS.has(prevTok.lower) && !!beforePrev && /^(the|a|an|its|their)$/.test(beforePrev.lower);
+      if (joinsNames || joinsModifiers) {
+        k--;
+        taken++;
+        from = k;
+        continue;
+      }
+    }
     // "an analysis by Reuters": "by" joins a document to its author.
     const isAuthorBy = t.lower === 'by' && taken > 0 && !!prevTok && /^(?:report|study|analysis|survey|poll|research|investigation|assessment|review|audit|estimate|estimates|statement|letter|article|paper|count|tally)$/.test(prevTok.lower);
     if (isAuthorBy) {
