@@ -29,6 +29,23 @@ const cases: Array<[string, () => string]> = [
       `date 2022-04-12 | Ministry of Defence of Ukraine (mil.gov.ua): losses\ntanks ‒ 1\ntanks ‒ 2\ntanks ‒ 3\n${'a'.repeat(200_000)} ‒ 5`,
   ],
   ['a header line without end', () => `date 2022-02-27 ${'Kyiv, '.repeat(50_000)}| Outlet: text`],
+  [
+    'a run of spaces and commas after a cue',
+    () => `The minister said ${' ,;'.repeat(30_000)} and the army said ${' '.repeat(50_000)}“we won”.`,
+  ],
+  [
+    'open parentheses in a header and a source',
+    () =>
+      `date 2022-02-27 Kyiv | Ministry ${'('.repeat(50_000)}: ${'The ( minister ('.repeat(5_000)} said 5 tanks were lost.`,
+  ],
+  [
+    'number words split by long white space',
+    () => `He said three ${' '.repeat(100_000)}and a ${' '.repeat(100_000)}tanks.`,
+  ],
+  [
+    'a figure list with long gaps',
+    () => `Officials said 5 tanks${', '.repeat(40_000)}and 3 APCs were destroyed; Articles 5${' ,'.repeat(40_000)} 6.`,
+  ],
   ['white space only', () => ' \u00a0\u200b\t'.repeat(100_000)],
   ['CRLF lines', () => 'a\r\n'.repeat(100_000)],
   [
