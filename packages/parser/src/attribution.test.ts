@@ -76,6 +76,11 @@ describe('reported speech', () => {
     expect(found.map((s) => s.content)).toEqual(['it had downed three helicopters', 'its forces controlled the base']);
   });
 
+  it('takes what an accusation alleges after "of"', () => {
+    const [s] = statementsOf(article('South Korea accused the North’s leader, Kim Jong Un, of fanatic recklessness.'));
+    expect(s).toMatchObject({ source: 'South Korea', cue: 'accused', content: 'fanatic recklessness' });
+  });
+
   it('reads progressive cues and coordinated modifiers in a source', () => {
     expect(statementsOf(article('Ofgem will lift the cap in January, and BFY is forecasting it could reach £3,850.'))).toEqual([
       expect.objectContaining({ source: 'BFY', cue: 'forecasting', content: 'it could reach £3,850' }),
@@ -146,6 +151,11 @@ describe('quotations', () => {
     const raw = '  The mayor\u00a0said\u200b: "The city is surrounded on three sides now."\r\n\r\n"We have no water," he said.\r\n';
     const found = statementsOf(raw);
     expect(found.map((s) => [s.source, s.direct])).toEqual([['The mayor', true], ['he', true]]);
+  });
+
+  it('does not take a title after a preposition for a quotation', () => {
+    const found = statementsOf(article('Michael Flynn said Donald Trump was right. He spoke on “Fox and Friends.”'));
+    expect(found.every((s) => !s.direct)).toBe(true);
   });
 
   it('skips scare quotes and headlines-like fragments with no cue', () => {

@@ -195,6 +195,9 @@ function isShortAttributedQuote(raw: string, q: Quote): boolean {
 function isSubstantialQuote(raw: string, q: Quote): boolean {
   const inner = raw.slice(q.inner.start, q.inner.end);
   const words = wordCount(inner);
+  // A title after a preposition ("told the BBC's “Today programme”", "said on “Fox and Friends.”") is not speech.
+  const lead = /([\p{L}’']+)[\s\u200b]*$/u.exec(raw.slice(Math.max(0, q.open - 20), q.open))?.[1]?.toLowerCase() ?? '';
+  if (words < 8 && /^(?:on|in|at|to|of|for|from|with|by|the|a|an|called|titled|entitled|named|dubbed|its|his|her|their)$/.test(lead)) return false;
   return words >= 5 || /[.!?]\s+\S/.test(inner) || (/[.!?,]$/.test(inner) && words >= 3);
 }
 
@@ -457,6 +460,8 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
     if (/^(?:i|we)$/i.test(src.span.text)) continue;
+    // "what Trump says his plan would do": an embedded question reports no claim.
+    if (/\b(?:how|why|whether)[\s\u200b]*$/i.test(raw.slice(Math.max(sentence.start, src.phraseStart - 10), src.phraseStart))) continue;
     if (BELIEF_CUES.has(word) || PRONOUN_SOURCES.has(src.span.text.toLowerCase())) {
       // "the US said it believed X": one statement, the belief is its content.
       const outer = [...found, ...earlier].find((s) => s.content.start === src.phraseStart && s.content.end >= cueEnd);
@@ -557,7 +562,14 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
     s += adv[0].length;
     rest = raw.slice(s, end);
   }
-  if (OBJECT_CUES.has(word) || word === 'informed') {
+  if (/^accus/.test(word)) {
+    // "accused the North's leader of fanatic recklessness": what is alleged follows "of".
+    const of = /^[^.;“”"]{0,80}?[\s\u200b]of[\s\u200b]+/u.exec(rest);
+    if (of) {
+      s += of[0].length;
+      rest = raw.slice(s, end);
+    }
+  } else if (OBJECT_CUES.has(word) || word === 'informed') {
     const obj = /^[\s\u200b]*(?:(?:the|a|an|his|her|their|its)[\s\u200b]+)?(?:[\p{L}’'.&-]+[\s\u200b]+){0,4}?(?:that|about|of)[\s\u200b]+/u.exec(rest)
       ?? /^[\s\u200b]*(?:(?:the|a|an)[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]+){1,4}(?=[\p{Ll}])/u.exec(rest)
       ?? /^[\s\u200b]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u200b]+/u.exec(rest);
