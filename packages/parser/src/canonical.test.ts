@@ -69,4 +69,11 @@ describe('SourceResolver', () => {
     expect(resolver.resolve('the decree', 'the decree', raw.indexOf('the decree')).side).toBe('ukraine');
     expect(resolver.resolve('John Paul II', 'John Paul II', raw.indexOf('John')).side).toBe('other');
   });
+
+  it('names a body for its document and spells acronyms out', () => {
+    const raw = 'The EU’s announcement of sanctions said he was responsible. The US said Russia launched 100 missiles.';
+    const resolver = new SourceResolver(raw);
+    expect(resolver.resolve('The EU’s announcement of sanctions', 'The EU’s announcement of sanctions', 0)).toEqual({ canonical: 'European Union', side: 'other' });
+    expect(resolver.resolve('The US', 'The US', raw.indexOf('The US')).canonical).toBe('United States');
+  });
 });

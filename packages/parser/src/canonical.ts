@@ -51,6 +51,16 @@ function isSameRole(role: string, descriptor: string): boolean {
   return words.some((w) => stems.has(w.slice(0, 4)));
 }
 
+/** The acronyms of states and unions that articles also spell out: one canonical name for both. */
+const ACRONYMS: Record<string, string> = {
+  US: 'United States', 'U.S.': 'United States', USA: 'United States', 'U.S.A.': 'United States', UK: 'United Kingdom',
+  'U.K.': 'United Kingdom', UN: 'United Nations', 'U.N.': 'United Nations', EU: 'European Union', 'E.U.': 'European Union',
+};
+
+function expandAcronym(name: string): string {
+  return ACRONYMS[name.trim()] ?? name;
+}
+
 type Gender = 'm' | 'f';
 
 /** Gender a mention states itself: "Mrs. Clinton", "Stein spokeswoman Melezia Figueroa", "his wife, Olena". */
@@ -313,7 +323,14 @@ export class SourceResolver {
       if (org) return this.record(pos, org.phrase, org.result, false);
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
-    const cleaned = stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
+    // "The EU's announcement said", "the Kremlin's statement": a body's document speaks for the body.
+    const owner = /^(?:the[\s\u00a0]+)?(\p{Lu}[\p{L}.&-]*(?:[\s\u00a0]+\p{Lu}[\p{L}.&-]*){0,4})[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(?:announcement|statement|report|decree|order|letter|tweet|post|message|website|account|communique|communiqué|readout|note|filing|resolution|ruling|verdict|proposal|plan|response|reply|briefing|update)\b/iu.exec(bare);
+    const cleaned = owner?.[1] ?? stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
+    if (owner?.[1] && !looksLikePersonName(owner[1])) {
+      const body = expandAcronym(owner[1]);
+      const side = sideOf(body);
+      return this.record(pos, phrase, { canonical: body, side: side === 'other' && this.defaultSide && !namesAParty(body) ? this.defaultSide : side }, false);
+    }
     if (looksLikePersonName(cleaned) || this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned)) {
       const canonical = this.fullName(cleaned);
       return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);
@@ -329,7 +346,7 @@ export class SourceResolver {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
     }
-    const canonical = cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, '');
+    const canonical = expandAcronym(cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, ''));
     let side = sideOf(phrase || bare);
     if (side === 'other' && /\b(?:the|this)[\s\u00a0]+country(?:[’']s)?\b|\bits[\s\u00a0]+(?:own[\s\u00a0]+)?(?:military|army|government|forces)/i.test(phrase || bare) && position >= 0) {
       // "the country's military command": the country the sentence named before.
