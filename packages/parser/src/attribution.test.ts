@@ -63,6 +63,11 @@ describe('reported speech', () => {
     expect(s).toMatchObject({ source: 'the IAEA', cue: 'confirmed', content: 'All these facts' });
   });
 
+  it('reads "This was announced by X" as X stating the sentence before', () => {
+    const found = statementsOf(article('Ten humanitarian corridors have been agreed. This was announced by Deputy Prime Minister Iryna Vereshchuk.'));
+    expect(found).toEqual([expect.objectContaining({ source: 'Iryna Vereshchuk', cue: 'announced', content: 'Ten humanitarian corridors have been agreed' })]);
+  });
+
   it('ends the content of a subordinate clause at its comma', () => {
     const found = statementsOf(article('After Emmanuel Macron expressed concern for the safety of nuclear plants, Vladimir Putin explained that the plant was safe.'));
     expect(found.map((s) => [s.source, s.content])).toEqual([

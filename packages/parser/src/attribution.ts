@@ -263,12 +263,16 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   const quoteStatements2 = [...statements].sort((a, b) => (a.cue?.start ?? 0) - (b.cue?.start ?? 0));
   let qp = 0;
   const reported: RawStatement[] = [];
-  for (const sentence of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si] as Segment;
     // The quote statements whose cue lies in this sentence: continuations and beliefs refer to them.
     while (qp < quoteStatements2.length && ((quoteStatements2[qp] as RawStatement).cue?.start ?? 0) < sentence.start) qp++;
     const local: RawStatement[] = [];
     for (let i = qp; i < quoteStatements2.length && ((quoteStatements2[i] as RawStatement).cue?.start ?? 0) < sentence.end; i++) local.push(quoteStatements2[i] as RawStatement);
-    reported.push(...reportedIn(raw, sentence, quotes, usedCues, local));
+    // The sentence before, in the same paragraph, for "This was announced by X".
+    const prevSentence = sentences[si - 1];
+    const previous = prevSentence && !raw.slice(prevSentence.end, sentence.start).includes('\n') ? prevSentence : undefined;
+    reported.push(...reportedIn(raw, sentence, quotes, usedCues, local, previous));
   }
   statements.push(...reported);
 
@@ -364,7 +368,7 @@ function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (p
   return !!pb && pb.start === next.open && /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) && between.split('\n').length <= 4;
 }
 
-function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: Set<number>, earlier: RawStatement[]): RawStatement[] {
+function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: Set<number>, earlier: RawStatement[], previous?: Segment): RawStatement[] {
   const text = raw.slice(sentence.start, sentence.end);
   const found: RawStatement[] = [];
   for (const m of findCues(text)) {
@@ -395,7 +399,7 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       continue;
     }
     if (auxWord && BE_FORMS.has(auxWord.lower)) {
-      const st = passiveWithAgent(raw, sentence, cue, beforeTokens);
+      const st = passiveWithAgent(raw, sentence, cue, tokenize(raw, sentence.start, cueStart).slice(-12), previous);
       if (st) found.push(st);
       continue;
     }
@@ -627,7 +631,7 @@ function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[])
 }
 
 /** "All these facts have been officially confirmed by the IAEA": source the agent, content the subject. */
-function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeTokens: ReturnType<typeof tokenize>): RawStatement | null {
+function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeTokens: ReturnType<typeof tokenize>, previous?: Segment): RawStatement | null {
   const by = /^[\s\u200b]+by[\s\u200b]+/.exec(raw.slice(cue.end, sentence.end));
   if (!by) return null;
   const src = sourceAfter(raw, cue.end + by[0].length, sentence.end);
@@ -635,6 +639,11 @@ function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeToken
   let k = beforeTokens.length;
   while (k > 0 && /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long|\p{L}+ly)$/u.test((beforeTokens[k - 1] as { lower: string }).lower)) k--;
   const subject = beforeTokens[k - 1];
+  // "This was announced by X": the demonstrative stands for the sentence before.
+  if (subject && k === 1 && /^[\s\u200b“"]*$/.test(raw.slice(sentence.start, subject.start)) && /^(?:this|that|it|these|those)$/.test(subject.lower) && previous) {
+    const content = trimContent(raw, previous.start, previous.end);
+    return content ? { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence } : null;
+  }
   if (subject && /^(?:who|which|that)$/.test(subject.lower)) {
     // "Derkach, who was accused by the US of being a Russian agent": what the agent said follows it.
     const rest = raw.slice(src.phraseEnd, sentence.end);

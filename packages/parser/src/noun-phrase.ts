@@ -136,6 +136,8 @@ export const ORG_HEADS = new Set([
   'times’', 'reuters', 'ap', 'afp', 'bbc', 'cnn', 'tass', 'interfax', 'ria', 'nato', 'un', 'eu', 'who', 'iaea', 'icrc', 'osce',
   'street', 'journal', 'magazine', 'tv', 'channel', 'initiative', 'project', 'programme', 'program', 'alliance', 'coalition', 'bloc',
   'movement', 'front', 'monitor', 'watch', 'observatory', 'capital', 'group’s', 'club', 'society', 'trust', 'school', 'hospital',
+  'territories', 'territory', 'affairs', 'relations', 'reintegration', 'development', 'policy', 'rights', 'resources', 'justice',
+  'finance', 'health', 'education', 'infrastructure', 'economy', 'industry', 'agriculture', 'culture', 'strategy', 'international',
 ]);
 
 /** Capitalised words that start sentences or name times, never people. */
