@@ -15,7 +15,7 @@ const only = (text: string, side: Side = 'ukraine', extra: Partial<FigureContext
   const [figure] = found;
   if (!figure) throw new Error(`no figure in ${text}`);
   return figure;
-}
+};
 
 describe('findFigures: numbers', () => {
   it('reads thousands separators', () => {
@@ -211,6 +211,29 @@ describe('findFigures: whose count it is (subject)', () => {
     );
     expect(only('More than 15,000 millionaires are expected to flee Russia', 'other').subject).toBe('russia');
     expect(only('he could lose more than 11” Republican votes', 'other').subject).toBe('other');
+  });
+});
+
+describe('findFigures: more people and weapons', () => {
+  it('reads participles, bodies and deportations', () => {
+    expect(
+      figuresIn('shelling hit the city, killing 2 and injuring 14').map((f) => [f.value, f.category, f.subject]),
+    ).toEqual([
+      [2, 'killed', 'ukraine'],
+      [14, 'wounded', 'ukraine'],
+    ]);
+    expect(only('The bodies of 410 civilians have been recovered').category).toBe('civilians_killed');
+    expect(only('some 4,000 Ukrainians have been forcibly deported to Russia').category).toBe('captured');
+    expect(only('7.1 million internally displaced people remain', 'other').category).toBe('displaced');
+  });
+
+  it('reads weapon nouns of later loss reports', () => {
+    expect(only('Russia has lost 1 submarine').category).toBe('ships');
+    expect(only('Russia has lost 3 MRL').category).toBe('mlrs');
+  });
+
+  it('skips a money threshold that defines a group', () => {
+    expect(figuresIn('About 15% of Russians with more than $1m (£820,000) in ready assets', 'other')).toEqual([]);
   });
 });
 

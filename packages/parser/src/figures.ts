@@ -234,7 +234,7 @@ function nounCategory(unitPhrase: string): Category {
 type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
 const EVENT_WORDS: Array<[RegExp, Event]> = [
   [
-    /^(?:killed|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities)$/,
+    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves)$/,
     'killed',
   ],
   [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
@@ -277,7 +277,7 @@ function eventBefore(before: string): Event | null {
 /** The predicate right after the counted noun: "57 people had been killed", "156 people arrived". */
 function eventAfter(after: string): Event | null {
   const m =
-    /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(
+    /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}(?:\p{L}+ly\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(
       after.slice(0, 80),
     );
   if (!m) return null;
@@ -324,6 +324,7 @@ function categoryOf(
     if (event === 'wounded') return { category: 'wounded', isLoss: true };
     return { category: 'other', isLoss: false };
   }
+  if (noun === 'displaced' || noun === 'refugees' || noun === 'evacuated') return { category: noun, isLoss: false };
   if (kind === 'civilian' || kind === 'people' || (unitWords.length === 0 && prevUnit === null && event !== null)) {
     const isCivilian = kind === 'civilian';
     switch (event) {
@@ -428,7 +429,12 @@ function subjectOf(
   prev: Figure | null = null,
 ): Side {
   // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
-  if (prev && figStart - prev.end < 24 && /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))) return prev.subject;
+  if (
+    prev &&
+    figStart - prev.end < 24 &&
+    /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))
+  )
+    return prev.subject;
   const isPerson = peopleKind(unitWords) !== null || (unitWords.length === 0 && category !== 'money');
   if (unitWords.some((w) => OTHER_NATION.test(w))) return 'other';
   const own = sideOf(unitWords.join(' '));
@@ -459,7 +465,8 @@ function subjectOf(
     return src ? opposite(src) : 'unknown';
   }
   if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
-  if (src && INFLICT.test(between) && !OWN.test(between)) return opposite(src);
+  // People killed or hurt with no agent named: the victims are the source's own or the war's, not the enemy.
+  if (src && INFLICT.test(between) && !OWN.test(between) && !isPerson) return opposite(src);
   const afterClause = (raw.slice(figEnd, Math.min(end, figEnd + 120)).split(/[.;!?]\s|,\s|\n/)[0] ?? '')
     .split(/\s+/)
     .slice(0, 7)
@@ -526,7 +533,10 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
     }
     // "Articles 30-34, 38, 39 and 53": numbers listed after a name are names too.
     const isListedName =
-      !num.isWords && nameEnd >= 0 && num.start - nameEnd < 12 && /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
+      !num.isWords &&
+      nameEnd >= 0 &&
+      num.start - nameEnd < 12 &&
+      /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
     const figure: BuiltFigure | null = isListedName
       ? null
       : buildFigure(
@@ -641,6 +651,15 @@ function buildFigure(
     if (!isMoney && MONTHS.test(after0.trimStart())) return null;
     if (STREET.test(after0)) return null;
     if (!isMoney && isNamedBefore(before)) return null;
+    // "Russians with more than $1m in assets", "those earning less than $300,000": a threshold that
+    // defines a group, like the size of one object, is not an amount anyone claims.
+    if (
+      isMoney &&
+      /\b(?:with|worth|earning|earn|earns|making|make|makes|incomes?\s+of|assets\s+of|wealth\s+of)\s+(?:more than|over|less than|under|at least|above|below|upwards of)\s+$/i.test(
+        before,
+      )
+    )
+      return null;
     // "(£820,000)" after another amount: a currency conversion, not a new figure.
     if (
       isMoney &&
