@@ -21,6 +21,7 @@ describe('sideOf', () => {
     expect(sideOf('pro-Russian separatist leader Denis Pushilin')).toBe('other');
     expect(sideOf('experts on Russia’s invasion of Ukraine')).toBe('other');
     expect(sideOf('a close friend of Ukraine John Paul II')).toBe('other');
+    expect(sideOf('the Russian-installed governor of Kherson, Vladimir Saldo')).toBe('russia');
   });
 });
 

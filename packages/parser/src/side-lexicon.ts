@@ -103,7 +103,9 @@ function tokenize(text: string): string[] {
 
 /** Drops side words that only describe the war or an allegiance ("the invasion of Ukraine", "pro-Russian"). */
 export function withoutNeutralPhrases(text: string): string {
-  return text.replace(NEUTRAL_PHRASES, (m) => ' '.repeat(m.length)).replace(RELATIONAL_PHRASES, (m) => ' '.repeat(m.length));
+  // Officials Moscow installed or appointed speak for it ("the Russian-installed governor of Kherson").
+  return text.replace(/\b(russian|moscow|kremlin)-(?:installed|appointed)\b/gi, (m, who: string) => `${who} ${' '.repeat(m.length - who.length - 1)}`)
+    .replace(NEUTRAL_PHRASES, (m) => ' '.repeat(m.length)).replace(RELATIONAL_PHRASES, (m) => ' '.repeat(m.length));
 }
 
 /** "a close friend of Ukraine", "critics of the Kremlin": a relation to a side, not membership of it. */
