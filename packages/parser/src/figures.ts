@@ -579,7 +579,7 @@ function isNamedBefore(before: string): boolean {
     cap !== null &&
     !QUALIFIERS.some(([re]) => re.test(before)) &&
     !OPENERS.test(before.slice(0, before.length - (cap[1]?.length ?? 0) - 1)) &&
-    !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed)$/.test(
+    !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Yesterday|Today|Overall|Altogether|Meanwhile|Now|Then|So|Since|Of|At|On|By|To|For|From|After|Before|During|Another|Every|Each|These|Those|Its|Their|His|Her|Our|We|They|He|She|It|I)$/.test(
       cap[1] ?? '',
     )
   );
@@ -647,8 +647,10 @@ function buildFigure(
       !/^\s?(?:[a-z]+\s)?(?:people|persons|civilians|soldiers|troops|servicemen)\b/i.test(after0)
     )
       return null;
-    if (MONTHS.test(before.trim().split(/\s+/).at(-1) ?? '')) return null;
-    if (!isMoney && MONTHS.test(after0.trimStart())) return null;
+    // "February 24", "24 February" (a day of the month); "in March 300 people died" is a count.
+    const isDayNumber = /^\d{1,2}(?:st|nd|rd|th)?$/.test(numText) && num.value >= 1 && num.value <= 31;
+    if (isDayNumber && MONTHS.test(before.trim().split(/\s+/).at(-1) ?? '')) return null;
+    if (!isMoney && isDayNumber && MONTHS.test(after0.trimStart())) return null;
     if (STREET.test(after0)) return null;
     if (!isMoney && isNamedBefore(before)) return null;
     // "Russians with more than $1m in assets", "those earning less than $300,000": a threshold that
