@@ -492,6 +492,10 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     if (!hasWords(contentText, 2)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
     if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText)) continue;
+    // A content never starts with a finite verb ("told me is that ..."): the clause was misread.
+    // Except after a relative ("which it said had been made worse", "in what he said was a bid").
+    const isRelative = /\b(?:which|that|what|who)[\s\u200b]*$/i.test(raw.slice(Math.max(sentence.start, src.phraseStart - 8), src.phraseStart));
+    if (!isRelative && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did|do)\b/i.test(contentText)) continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").

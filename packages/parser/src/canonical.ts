@@ -51,10 +51,10 @@ function isSameRole(role: string, descriptor: string): boolean {
   return words.some((w) => stems.has(w.slice(0, 4)));
 }
 
-/** The acronyms of states and unions that articles also spell out: one canonical name for both. */
+/** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
 const ACRONYMS: Record<string, string> = {
   US: 'United States', 'U.S.': 'United States', USA: 'United States', 'U.S.A.': 'United States', UK: 'United Kingdom',
-  'U.K.': 'United Kingdom', UN: 'United Nations', 'U.N.': 'United Nations', EU: 'European Union', 'E.U.': 'European Union',
+  'U.K.': 'United Kingdom', EU: 'European Union', 'E.U.': 'European Union',
 };
 
 function expandAcronym(name: string): string {

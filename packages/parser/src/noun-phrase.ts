@@ -157,6 +157,8 @@ const isRole = (lower: string) => ROLE_NOUNS.has(lower.replace(/[’']s$/, ''));
 export function looksLikePersonName(text: string): boolean {
   const words = text.replace(/[’']s$/, '').split(/[\s\u200b]+/).filter(Boolean);
   if (words.some((w) => NOT_NAME.has(w.toLowerCase().replace(/[’']s$/, '')) || /-\p{Ll}/u.test(w) || isSideWord(w))) return false;
+  // "Trump's RT": a possessive ends a name; it never sits inside one.
+  if (text.split(/[\s\u00a0]+/).slice(0, -1).some((w) => /[’']s$/.test(w))) return false;
   const bare = words.filter((w) => !HONORIFIC.test(w));
   if (bare.length < 1 || bare.length > 4) return false;
   if (bare.length === 1 && words.length === 1) return false;
@@ -241,7 +243,7 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
   while (k > 0 && taken < 12) {
     const t = tokens[k - 1] as Token;
     if (isPunct(t)) {
-      if (t.text === '&' || t.text === '-') { k--; continue; }
+      if (t.text === '&') { k--; continue; }
       break;
     }
     const bare = t.lower.replace(/[’']s$/, '');
@@ -465,7 +467,8 @@ function leadingPhrase(tokens: Token[], at: number): { from: number; to: number 
   while (k < tokens.length && k - at < 14) {
     const t = tokens[k] as Token;
     if (!t.isWord) {
-      if (t.text === '&' || t.text === '-') { k++; continue; }
+      // "Deputy Prime Minister - Minister for Reintegration ... Iryna Vereshchuk": a single dash inside a title.
+      if (t.text === '&' || t.text === '-' && tokens[k - 1]?.text !== '-' && tokens[k + 1]?.text !== '-' && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) { k++; continue; }
       if (t.text === '(') {
         const close = tokens.findIndex((x, i) => i > k && x.text === ')');
         if (close > k && close - k <= 6) { k = close + 1; to = k; continue; }
