@@ -509,13 +509,15 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
       let j = i;
       while (j < end && j - i < 20 && /[A-Za-z]/.test(raw[j] ?? '')) j++;
       const word = raw.slice(i, j).toLowerCase();
+      // "a" and "half" start a number only before a scale ("a million refugees", "half a million").
+      const startsScaled =
+        (word === 'a' || word === 'an' || word === 'half') &&
+        /^\s+(?:a\s+)?(?:hundred|thousand|million|billion)\b/i.test(raw.slice(j, j + 20));
       if (
         !NUMBER_WORDS.has(word) ||
         word === 'and' ||
-        word === 'half' ||
         word === 'dozen' ||
-        word === 'a' ||
-        word === 'an'
+        ((word === 'half' || word === 'a' || word === 'an') && !startsScaled)
       ) {
         while (j < end && /[A-Za-z]/.test(raw[j] ?? '')) j++;
         i = Math.max(j, i + 1);

@@ -18,6 +18,8 @@ describe('readNumber', () => {
     ['one and a half million citizens', 1_500_000, 'one and a half million'],
     ['two hundred and fifty people', 250, 'two hundred and fifty'],
     ['a hundred people', 100, 'a hundred'],
+    ['half a million people', 500_000, 'half a million'],
+    ['a million refugees', 1_000_000, 'a million'],
   ] as const)('%s -> %d', (text, value, span) => {
     const n = read(text);
     expect(n?.value).toBe(value);

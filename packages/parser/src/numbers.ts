@@ -1,10 +1,51 @@
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, a: 1, an: 1,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000 };
-const SUFFIX: Record<string, number> = { k: 1_000, m: 1_000_000, mn: 1_000_000, bn: 1_000_000_000, b: 1_000_000_000, tn: 1_000_000_000_000, trn: 1_000_000_000_000 };
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+};
+const SUFFIX: Record<string, number> = {
+  k: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  bn: 1_000_000_000,
+  b: 1_000_000_000,
+  tn: 1_000_000_000_000,
+  trn: 1_000_000_000_000,
+};
 
 export interface NumberMatch {
   start: number;
@@ -20,7 +61,10 @@ export const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(SCALE
  * million", "twenty-five". Returns null when no number starts here.
  */
 export function readNumber(text: string, from: number): NumberMatch | null {
-  const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(bn|mn|m|k|b|tn|trn)\b|\s?(hundred|thousand|million|billion|trillion)\b)?/i.exec(text.slice(from, from + 40));
+  const digits =
+    /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(bn|mn|m|k|b|tn|trn)\b|\s?(hundred|thousand|million|billion|trillion)\b)?/i.exec(
+      text.slice(from, from + 40),
+    );
   if (digits) {
     let value = Number(`${(digits[1] ?? '').replaceAll(',', '')}${digits[2] ? `.${digits[2]}` : ''}`);
     const suffix = digits[3]?.toLowerCase();
@@ -44,6 +88,7 @@ function readWordNumber(text: string, from: number): NumberMatch | null {
   let end = from;
   let sawNumber = false;
   let half = false;
+  let leadingHalf = false;
   let words = 0;
   while (words < 8) {
     re.lastIndex = pos;
@@ -51,13 +96,32 @@ function readWordNumber(text: string, from: number): NumberMatch | null {
     if (!m) break;
     const word = m[0].toLowerCase();
     const parts = word.split('-');
-    if (parts.length === 2 && parts[0] && parts[1] && UNITS[parts[0]] !== undefined && UNITS[parts[1]] !== undefined && parts[0] !== 'a') {
+    if (
+      parts.length === 2 &&
+      parts[0] &&
+      parts[1] &&
+      UNITS[parts[0]] !== undefined &&
+      UNITS[parts[1]] !== undefined &&
+      parts[0] !== 'a'
+    ) {
       current += (UNITS[parts[0]] ?? 0) + (UNITS[parts[1]] ?? 0);
       sawNumber = true;
-    } else if (UNITS[word] !== undefined && !(word === 'a' || word === 'an') ) {
+    } else if (UNITS[word] !== undefined && !(word === 'a' || word === 'an')) {
       current += UNITS[word] ?? 0;
       sawNumber = true;
-    } else if ((word === 'a' || word === 'an') && !sawNumber && /^\s+(hundred|thousand|million|billion|half)/i.test(text.slice(m.index + m[0].length))) {
+    } else if (
+      word === 'half' &&
+      !sawNumber &&
+      !leadingHalf &&
+      /^\s+a\s+(?:hundred|thousand|million|billion)\b/i.test(text.slice(m.index + 4, m.index + 30))
+    ) {
+      // "half a million": the scale is halved at the end.
+      leadingHalf = true;
+    } else if (
+      (word === 'a' || word === 'an') &&
+      !sawNumber &&
+      /^\s+(hundred|thousand|million|billion|half)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))
+    ) {
       current += 1;
       sawNumber = true;
     } else if (SCALES[word] !== undefined && sawNumber) {
@@ -68,11 +132,17 @@ function readWordNumber(text: string, from: number): NumberMatch | null {
         current = 0;
         half = false;
       }
-    } else if (word === 'and' && sawNumber && /^\s+(a\s+half|one|two|three|four|five|six|seven|eight|nine|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i.test(text.slice(m.index + 3))) {
+    } else if (
+      word === 'and' &&
+      sawNumber &&
+      /^\s+(a\s+half|one|two|three|four|five|six|seven|eight|nine|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i.test(
+        text.slice(m.index + 3),
+      )
+    ) {
       // "one and a half million", "two hundred and fifty"
     } else if (word === 'half' && sawNumber) {
       half = true;
-    } else if ((word === 'a') && sawNumber && /^\s+half\b/i.test(text.slice(m.index + 1))) {
+    } else if (word === 'a' && sawNumber && /^\s+half\b/i.test(text.slice(m.index + 1))) {
       // the "a" of "and a half"
     } else {
       break;
@@ -83,7 +153,7 @@ function readWordNumber(text: string, from: number): NumberMatch | null {
     words++;
   }
   if (!sawNumber) return null;
-  const value = total + current + (half ? 0.5 : 0);
+  const value = (total + current + (half ? 0.5 : 0)) * (leadingHalf ? 0.5 : 1);
   // Trim a trailing "and"/"a" that led nowhere.
   let trimmedEnd = end;
   const tail = text.slice(from, trimmedEnd);
