@@ -76,4 +76,10 @@ describe('SourceResolver', () => {
     expect(resolver.resolve('The EU’s announcement of sanctions', 'The EU’s announcement of sanctions', 0)).toEqual({ canonical: 'European Union', side: 'other' });
     expect(resolver.resolve('The US', 'The US', raw.indexOf('The US')).canonical).toBe('United States');
   });
+
+  it('sources a document to its author', () => {
+    const raw = 'Millionaires will leave, according to projects based on migration data by Henley & Partners.';
+    const phrase = 'projects based on migration data by Henley & Partners';
+    expect(new SourceResolver(raw).resolve(phrase, phrase, raw.indexOf('projects')).canonical).toBe('Henley & Partners');
+  });
 });

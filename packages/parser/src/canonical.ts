@@ -326,6 +326,12 @@ export class SourceResolver {
     // "The EU's announcement said", "the Kremlin's statement": a body's document speaks for the body.
     const owner = /^(?:the[\s\u00a0]+)?(\p{Lu}[\p{L}.&-]*(?:[\s\u00a0]+\p{Lu}[\p{L}.&-]*){0,4})[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(?:announcement|statement|report|decree|order|letter|tweet|post|message|website|account|communique|communiqué|readout|note|filing|resolution|ruling|verdict|proposal|plan|response|reply|briefing|update)\b/iu.exec(bare);
     const cleaned = owner?.[1] ?? stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
+    // "projects based on migration data by Henley & Partners": the author of the document.
+    const author = /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|research|investigation|assessment|estimates?|projections?|forecasts?|review|audit|count|tally|statement|letter)[\s\u00a0]+(?:by|from)[\s\u00a0]+((?:the[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u00a0]+(?:&[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(phrase || bare);
+    if (author?.[1]) {
+      const body = expandAcronym(stripArticle(author[1]));
+      return this.record(pos, phrase, { canonical: body, side: sideOf(body) }, false);
+    }
     if (owner?.[1] && !looksLikePersonName(owner[1])) {
       const body = expandAcronym(owner[1]);
       const side = sideOf(body);

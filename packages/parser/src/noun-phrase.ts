@@ -151,6 +151,8 @@ const NOT_NAME = new Set([
   'northern', 'southern', 'eastern', 'western', 'central', 'war', 'unlike', 'everything', 'god', 'lord', 'christmas', 'easter', 'covid', 'covid-19',
 ]);
 
+const DOCUMENT_HEAD = /^(?:report|reports|study|studies|analysis|analyses|survey|poll|data|figures|research|investigation|assessment|estimates?|projections?|forecasts?|review|audit|count|tally|statement|letter)$/;
+
 const isRole = (lower: string) => ROLE_NOUNS.has(lower.replace(/[’']s$/, ''));
 
 /** A capitalised run that reads as a person's name: 1-4 capitalised words, no role or organisation words. */
@@ -474,6 +476,11 @@ function leadingPhrase(tokens: Token[], at: number): { from: number; to: number 
         if (close > k && close - k <= 6) { k = close + 1; to = k; continue; }
       }
       break;
+    }
+    // "data by Henley & Partners", "an analysis by Reuters": the author belongs to the document's phrase.
+    if (t.lower === 'by' && k > at && DOCUMENT_HEAD.test((tokens[k - 1] as Token).lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) {
+      k++;
+      continue;
     }
     if (BOUNDARY.has(t.lower) && !isCapital(t)) break;
     if (PRONOUN_SOURCES.has(t.lower)) break;
