@@ -820,6 +820,16 @@ function buildFigure(
     // A number word is a figure only before a counted noun: "three helicopters", not "one of them".
     if (unitWords.length === 0 && !(prevUnit && /\b(?:and|another|further|other)\s+$/i.test(before))) return null;
     if (value === 1 && (unitWords.length === 0 || nounCategory(unitWords.join(' ')) === 'other')) return null;
+    // "Zero Hedge", "Three Seas Initiative": a number word before a proper name is part of the name.
+    const firstWord = unitWords[0] ?? '';
+    if (
+      /^[A-Z][a-z]+$/.test(firstWord) &&
+      sideOf(firstWord) !== 'russia' &&
+      sideOf(firstWord) !== 'ukraine' &&
+      !OTHER_NATION.test(firstWord) &&
+      nounCategory(firstWord) === 'other'
+    )
+      return null;
     // "the two raised $350 million": a verb after a number word means it is a pronoun, not a count.
     const first = (unitWords[0] ?? '').toLowerCase();
     if (
