@@ -163,6 +163,11 @@ describe('quotations', () => {
     expect(found.every((s) => !s.direct)).toBe(true);
   });
 
+  it('skips blog-entry titles and captions: short lines with no closing punctuation', () => {
+    const raw = article('Fighting went on overnight.\n\nZelenskiy says Russia must be held accountable\n\nKuleba said the west must act now.');
+    expect(statementsOf(raw).map((s) => s.source)).toEqual(['Kuleba']);
+  });
+
   it('skips scare quotes and headlines-like fragments with no cue', () => {
     expect(statementsOf(article('The so-called “special operation” entered its second week.'))).toEqual([]);
   });

@@ -302,7 +302,13 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   }
   statements.push(...added);
   statements.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
-  return statements;
+  // Headlines, blog-entry titles and captions: a short line with no closing punctuation states nothing.
+  return statements.filter((st) => {
+    const para = paragraphOf(st.content.start);
+    if (!para) return true;
+    const text = raw.slice(para.start, para.end);
+    return /[.!?”"’:;)…]$/.test(text) || hasWords(text, 26);
+  });
 }
 
 /** Up to `count` statements (sorted by content start) whose content starts at or before `pos`. */
