@@ -238,6 +238,26 @@ describe('findFigures: more people and weapons', () => {
 });
 
 describe('findFigures: ministry loss lists', () => {
+  it('reads a loss report written inline as one figure per item', () => {
+    const text =
+      'The total combat losses of the enemy were approximately: personnel ‒ about 36350 (+150) persons were liquidated, tanks ‒ 1594 (+5), APV ‒ 3772 (+18), warships / boats ‒ 15 (+0)';
+    expect(
+      figuresIn(text, 'ukraine', { since: '2022-02-24' }).map((f) => [
+        f.text,
+        f.value,
+        f.qualifier,
+        f.category,
+        f.subject,
+        f.since,
+      ]),
+    ).toEqual([
+      ['personnel ‒ about 36350 (+150)', 36350, 'approx', 'personnel', 'russia', '2022-02-24'],
+      ['tanks ‒ 1594 (+5)', 1594, 'approx', 'tanks', 'russia', '2022-02-24'],
+      ['APV ‒ 3772 (+18)', 3772, 'approx', 'armoured_vehicles', 'russia', '2022-02-24'],
+      ['warships / boats ‒ 15 (+0)', 15, 'approx', 'ships', 'russia', '2022-02-24'],
+    ]);
+  });
+
   it('reads personnel lines as personnel with the running total date', () => {
     expect(only('5 personnel', 'ukraine', { isLossList: true, since: '2022-02-24' })).toMatchObject({
       category: 'personnel',

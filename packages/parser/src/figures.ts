@@ -541,7 +541,8 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
       /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
     const figure: BuiltFigure | null = isListedName
       ? null
-      : buildFigure(
+      : (labelledItem(raw, start, end, num, ctx) ??
+        buildFigure(
           raw,
           start,
           end,
@@ -549,7 +550,7 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
           ctx,
           prevUnit && num.start - prevUnit.end < 60 ? prevUnit.words : null,
           figures.at(-1) ?? null,
-        );
+        ));
     if (
       !num.isWords &&
       (isListedName ||
@@ -585,6 +586,48 @@ function isNamedBefore(before: string): boolean {
       cap[1] ?? '',
     )
   );
+}
+
+/** "tanks ‒ 1594 (+5)" inside running text: a loss-report item whose label is the counted noun. */
+const LABELLED =
+  /(?:^|[,;:(]\s*)([A-Za-z][A-Za-z0-9 /'’-]{0,60}?)\s+[‒–—]\s+((?:about|approximately|over|more than|up to)\s+)?$/i;
+
+function labelledItem(
+  raw: string,
+  clauseStart: number,
+  end: number,
+  num: { start: number; end: number; value: number; isWords: boolean },
+  ctx: FigureContext,
+): BuiltFigure | null {
+  if (num.isWords) return null;
+  const lead = raw.slice(Math.max(clauseStart, num.start - 80), num.start);
+  const m = LABELLED.exec(lead);
+  const label = m?.[1]?.trim() ?? '';
+  if (!m || !label) return null;
+  const words = label.split(/[\s/]+/).filter(Boolean);
+  const lossCtx = { ...ctx, isLossList: true };
+  const { category } = categoryOf(words, '', '', lossCtx, null, '');
+  if (category === 'other' && !/^(?:personnel|persons|people)$/i.test(label)) return null;
+  const labelStart = num.start - m[0].length + m[0].indexOf(label);
+  // "(+150)": the day's change belongs to the item.
+  const delta = /^\s?\(\+?\d[\d\s,]*\)/.exec(raw.slice(num.end, Math.min(end, num.end + 20)));
+  const itemEnd = num.end + (delta?.[0].length ?? 0);
+  const heading = raw.slice(Math.max(clauseStart, labelStart - 2000), labelStart);
+  const qualifier: Qualifier = m[2] || /\b(?:approximately|about)\b/i.test(heading) ? 'approx' : 'exact';
+  return {
+    figure: {
+      text: raw.slice(labelStart, itemEnd),
+      start: labelStart,
+      end: itemEnd,
+      value: num.value,
+      qualifier,
+      category,
+      unit: label,
+      subject: subjectOf(raw, clauseStart, labelStart, itemEnd, end, words, category, true, lossCtx),
+      since: ctx.since,
+    },
+    unitWords: [],
+  };
 }
 
 interface BuiltFigure {
