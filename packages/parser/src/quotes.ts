@@ -19,7 +19,10 @@ const OPENERS = new Set(['“', '"', '«', '„']);
 export function findQuotes(raw: string, paragraphs: Segment[]): Quote[] {
   const quotes: Quote[] = [];
   let carry: { open: number; innerStart: number } | null = null;
+  let prevEnd = 0;
   for (const para of paragraphs) {
+    const lastEnd = prevEnd;
+    prevEnd = para.end;
     let open: number | null = null;
     let innerStart = 0;
     let opener = '';
@@ -33,6 +36,10 @@ export function findQuotes(raw: string, paragraphs: Segment[]): Quote[] {
       const result = scan(raw, restart, para.end, open, innerStart, opener, quotes);
       if (result) carry = result;
       continue;
+    }
+    if (carry) {
+      // A quote left open that the next paragraph does not continue ends with its own paragraph.
+      quotes.push({ open: carry.open, close: lastEnd, inner: trimInner(raw, carry.innerStart, lastEnd) });
     }
     carry = null;
     const result = scan(raw, para.start, para.end, open, innerStart, opener, quotes);
