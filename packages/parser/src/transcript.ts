@@ -26,6 +26,8 @@ function labelOf(raw: string, para: Segment): Labelled | null {
   if (!m?.[1]) return null;
   const label = m[1];
   if (NOT_SPEAKER.test(label) || label.length > 70) return null;
+  // "Q:"/"A:" interviews name the speaker elsewhere; a one-letter label is a question or an unnamed answer.
+  if (label.length === 1 && !/^q$/i.test(label)) return { para, label: '', labelStart: para.start, textStart: para.start + m[0].length };
   return { para, label, labelStart: para.start, textStart: para.start + m[0].length };
 }
 
@@ -46,7 +48,7 @@ export function findTranscriptTurns(raw: string, paragraphs: Segment[]): RawStat
     // A turn runs on over the paragraphs after it until the next label.
     let last = turn.para;
     for (let j = i + 1; j < paragraphs.length && !labelled[j]; j++) last = paragraphs[j] as Segment;
-    if (QUESTION_LABEL.test(turn.label) || /\bquestion\b/i.test(turn.label)) continue;
+    if (!turn.label || QUESTION_LABEL.test(turn.label) || /\bquestion\b/i.test(turn.label)) continue;
     let end = last.end;
     while (end > turn.textStart && /[\s\u00a0]/.test(raw[end - 1] ?? '')) end--;
     const text = raw.slice(turn.textStart, end);
