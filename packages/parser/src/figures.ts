@@ -204,7 +204,7 @@ type PeopleKind = 'civilian' | 'military' | 'children' | 'people';
 const PEOPLE_KINDS: Array<[RegExp, PeopleKind]> = [
   [/^(?:civilians?|non-combatants?)$/, 'civilian'],
   [
-    /^(?:servicem[ae]n|soldiers?|troops?|personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders|militants|mercenaries|servicewom[ae]n|sailors|pilots|officers|commanders|generals|reservists|recruits|combatants|orcs|russians soldiers)$/,
+    /^(?:servicem[ae]n|soldiers?|troops?|personnel|fighters|marines|paratroopers|conscripts|occupiers|invaders|militants|mercenaries|nationalists|neo-nazis|saboteurs|servicewom[ae]n|sailors|pilots|officers|commanders|generals|reservists|recruits|combatants|orcs|russians soldiers)$/,
     'military',
   ],
   [/^(?:children|kids|minors|babies|infants|child|boys|girls|teenagers)$/, 'children'],
@@ -304,7 +304,10 @@ function categoryOf(
   const fledBefore = /\b(?:fled|flee|fleeing|refugees)\b[^.!?\n]*[.!?]\s+[^.!?\n]{0,30}$/i.test(wideBefore)
     ? ('fled' as const)
     : null;
-  const event = own ?? afterEvent ?? beforeEvent ?? fledBefore;
+  // "150 nationalists and 12 units of equipment were destroyed": a passive later in the clause.
+  const passive = /\b(?:were|was|have been|has been|had been)\s+([a-z]+)/i.exec(after.split(/[.;:!?]/)[0] ?? '');
+  const laterEvent = passive?.[1] ? eventOf(passive[1]) : null;
+  const event = own ?? afterEvent ?? beforeEvent ?? laterEvent ?? fledBefore;
   const noun = nounCategory(phrase);
   const kind = peopleKind(words);
   const isLoss = event === 'lost' || event === 'killed' || event === 'liquidated';
@@ -431,8 +434,10 @@ function subjectOf(
   // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
   if (
     prev &&
-    figStart - prev.end < 24 &&
-    /^[\s,]*(?:and|as well as|plus|,)?[\s,]*$/.test(raw.slice(prev.end, figStart))
+    figStart - prev.end < 36 &&
+    /^[\s,]*(?:(?:killed|dead|wounded|injured|captured|destroyed)[\s,]+)?(?:and|as well as|plus|,)?[\s,]*$/.test(
+      raw.slice(prev.end, figStart),
+    )
   )
     return prev.subject;
   const isPerson = peopleKind(unitWords) !== null || (unitWords.length === 0 && category !== 'money');
@@ -800,6 +805,9 @@ function buildFigure(
   let unitEnd = numEnd;
   const wordRe = /[\s\u00a0]*(?:[”’“"]\s?)?([A-Za-z][A-Za-z0-9’'-]*[A-Za-z0-9]|[A-Za-z])/y;
   let offset = numEnd;
+  // "4,478 units of special military vehicles", "12 pieces of equipment": the noun after "of" is counted.
+  const classifier = /^\s+(?:units?|pieces?|items?|kinds?|types?|sets?)\s+of\s+/i.exec(after);
+  if (classifier) offset = numEnd + classifier[0].length;
   const isOfUs = /^\s+of\s+(?:us|them|you)\b/i.exec(after);
   if (isOfUs) {
     unitWords.push(isOfUs[0].trim().split(/\s+/).at(-1) ?? '');
@@ -846,7 +854,7 @@ function buildFigure(
         category !== 'other' &&
         !continuesCompound &&
         !sameKindNext &&
-        !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack)$/i.test(
+        !/^(?:ukrainian|russian|heavy|military|armou?red|anti-aircraft|anti-tank|special|civilian|combat|enemy|mobile|multiple|cruise|fighter|attack|unmanned|aerial|field|self-propelled|guided|tactical|operational-tactical|ballistic|surface-to-air|naval|landing|main|battle|light|infantry)$/i.test(
           word,
         )
       )
