@@ -35,7 +35,8 @@ function serve(env: Record<string, string>): Promise<{ child: ChildProcess; outp
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // Already gone: ended by itself (exitCode) or by a signal (signalCode).
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

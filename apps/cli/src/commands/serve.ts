@@ -49,14 +49,15 @@ export async function runServe(argv: string[]): Promise<number> {
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
     },
   });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`);
+  // Ready for a signal before saying so: whoever waits for the line below may stop us at once.
   const stop = () => {
     server.close(() => void db.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`);
   await new Promise<void>(() => {});
   return 0;
 }
