@@ -130,26 +130,34 @@ const mutatedArticle =
           return text;
         });
 
+// Generous per-test timeouts: the run counts, not the clock, bound these tests; a loaded CI machine
+// must not turn a slow run into a failure.
+const TIMEOUT = { timeout: 60_000 };
+
 describe('parseArticle (properties)', () => {
-  it('never throws and keeps the output contract on random strings', () => {
+  it('never throws and keeps the output contract on random strings', TIMEOUT, () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), checkParse), { numRuns: 500 });
   });
 
-  it('never throws and keeps the output contract on random full-Unicode strings', () => {
+  it('never throws and keeps the output contract on random full-Unicode strings', TIMEOUT, () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), checkParse), { numRuns: 200 });
     // fast-check 4 spells fullUnicodeString as string({ unit: 'binary' }): any code point, astral planes included.
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), checkParse), { numRuns: 300 });
   });
 
-  it('never throws and keeps the output contract on text built from quotes, cues, numbers and headers', () => {
+  it('never throws and keeps the output contract on text built from quotes, cues, numbers and headers', TIMEOUT, () => {
     fc.assert(fc.property(fragmentText, checkParse), { numRuns: 1000 });
   });
 
-  it.skipIf(articles.length === 0)('never throws and keeps the output contract on mutated real articles', () => {
-    fc.assert(fc.property(mutatedArticle, checkParse), { numRuns: 300 });
-  });
+  it.skipIf(articles.length === 0)(
+    'never throws and keeps the output contract on mutated real articles',
+    TIMEOUT,
+    () => {
+      fc.assert(fc.property(mutatedArticle, checkParse), { numRuns: 300 });
+    },
+  );
 
-  it('gives the same result for the same input (ids stable)', () => {
+  it('gives the same result for the same input (ids stable)', TIMEOUT, () => {
     fc.assert(
       fc.property(fc.oneof(fragmentText, mutatedArticle), (raw) => {
         const a = JSON.stringify(parseArticle(raw));
