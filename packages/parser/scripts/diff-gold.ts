@@ -22,7 +22,8 @@ const { values, positionals } = parseArgs({
 const width = Number(values.width) || 140;
 const clip = (t: string) => JSON.stringify(t.length > width ? `${t.slice(0, width)}…` : t);
 type Any = Pick<Statement, 'source' | 'sourceCanonical' | 'sourceSide' | 'cue' | 'content' | 'direct'>;
-const tag = (s: Any) => `[${s.source?.text ?? '-'} => ${s.sourceCanonical ?? '-'} | ${s.sourceSide} | ${s.cue?.text ?? '-'} | ${s.direct ? 'Q' : 'R'}]`;
+const tag = (s: Any) =>
+  `[${s.source?.text ?? '-'} => ${s.sourceCanonical ?? '-'} | ${s.sourceSide} | ${s.cue?.text ?? '-'} | ${s.direct ? 'Q' : 'R'}]`;
 
 const names = positionals.length > 0 ? positionals : readdirSync(values.gold).filter((f) => f.endsWith('.json'));
 for (const given of names) {
@@ -36,21 +37,30 @@ for (const given of names) {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldArticle;
   const pred = parseArticle(readFileSync(articlePath, 'utf8'), { file: name });
   const d = diffArticle(pred, gold);
-  console.log(`\n## ${name}  (gold ${gold.statements.length}, pred ${pred.statements.length}, miss ${d.missedStatements.length}, extra ${d.extraStatements.length}, wrong ${d.wrongStatements.length})`);
+  console.log(
+    `\n## ${name}  (gold ${gold.statements.length}, pred ${pred.statements.length}, miss ${d.missedStatements.length}, extra ${d.extraStatements.length}, wrong ${d.wrongStatements.length})`,
+  );
   for (const g of d.missedStatements) {
     console.log(`  MISS  @${g.content.start} ${tag(g)} ${clip(g.content.text)}`);
     const near = pred.statements
       .map((p) => ({ p, o: iou(p.content, g.content) }))
       .filter((x) => x.o > 0)
       .sort((a, b) => b.o - a.o)[0];
-    if (near) console.log(`     ~ iou ${near.o.toFixed(2)} @${near.p.content.start} ${tag(near.p)} ${clip(near.p.content.text)}`);
+    if (near)
+      console.log(
+        `     ~ iou ${near.o.toFixed(2)} @${near.p.content.start} ${tag(near.p)} ${clip(near.p.content.text)}`,
+      );
   }
   for (const p of d.extraStatements) console.log(`  EXTRA @${p.content.start} ${tag(p)} ${clip(p.content.text)}`);
   for (const w of d.wrongStatements) {
-    console.log(`  WRONG ${w.fields.join(',')} @${w.gold.content.start} ${clip(w.gold.content.text)}\n     pred ${tag(w.pred)}\n     gold ${tag(w.gold)}`);
+    console.log(
+      `  WRONG ${w.fields.join(',')} @${w.gold.content.start} ${clip(w.gold.content.text)}\n     pred ${tag(w.pred)}\n     gold ${tag(w.gold)}`,
+    );
   }
   if (values.figures) {
-    for (const g of d.missedFigures) console.log(`  FMISS ${clip(g.text)} ${g.value} ${g.category} ${g.subject} ${g.qualifier} @${g.start}`);
-    for (const p of d.extraFigures) console.log(`  FEXTRA ${clip(p.text)} ${p.value} ${p.category} ${p.subject} ${p.qualifier} @${p.start}`);
+    for (const g of d.missedFigures)
+      console.log(`  FMISS ${clip(g.text)} ${g.value} ${g.category} ${g.subject} ${g.qualifier} @${g.start}`);
+    for (const p of d.extraFigures)
+      console.log(`  FEXTRA ${clip(p.text)} ${p.value} ${p.category} ${p.subject} ${p.qualifier} @${p.start}`);
   }
 }

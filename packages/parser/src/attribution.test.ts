@@ -23,30 +23,64 @@ function statementsOf(raw: string) {
 
 describe('reported speech', () => {
   it('takes the source before the cue and drops a leading "that"', () => {
-    expect(statementsOf(article('Kremlin spokesman Dmitry Peskov has said that a Russian delegation has reached Gomel.'))).toEqual([
-      { source: 'Dmitry Peskov', canonical: 'Dmitry Peskov', side: 'russia', cue: 'said', content: 'a Russian delegation has reached Gomel', direct: false },
+    expect(
+      statementsOf(article('Kremlin spokesman Dmitry Peskov has said that a Russian delegation has reached Gomel.')),
+    ).toEqual([
+      {
+        source: 'Dmitry Peskov',
+        canonical: 'Dmitry Peskov',
+        side: 'russia',
+        cue: 'said',
+        content: 'a Russian delegation has reached Gomel',
+        direct: false,
+      },
     ]);
   });
 
   it('takes the source after a clause-final cue ("..., X said")', () => {
-    const [s] = statementsOf(article('Three more civilians were killed in the town of Vuhledar, the regional governor said on Tuesday.'));
-    expect(s).toMatchObject({ source: 'the regional governor', cue: 'said', content: 'Three more civilians were killed in the town of Vuhledar' });
+    const [s] = statementsOf(
+      article('Three more civilians were killed in the town of Vuhledar, the regional governor said on Tuesday.'),
+    );
+    expect(s).toMatchObject({
+      source: 'the regional governor',
+      cue: 'said',
+      content: 'Three more civilians were killed in the town of Vuhledar',
+    });
   });
 
   it('reads an inverted cue with an appositive ("..., said the governor, Serhiy Haida.")', () => {
-    const [s] = statementsOf(article('Shelling intensified in Luhansk, with Popasna the worst hit, said the regional governor, Serhiy Haida.'));
-    expect(s).toMatchObject({ source: 'Serhiy Haida', canonical: 'Serhiy Haida', side: 'ukraine', cue: 'said', content: 'Shelling intensified in Luhansk, with Popasna the worst hit' });
+    const [s] = statementsOf(
+      article('Shelling intensified in Luhansk, with Popasna the worst hit, said the regional governor, Serhiy Haida.'),
+    );
+    expect(s).toMatchObject({
+      source: 'Serhiy Haida',
+      canonical: 'Serhiy Haida',
+      side: 'ukraine',
+      cue: 'said',
+      content: 'Shelling intensified in Luhansk, with Popasna the worst hit',
+    });
   });
 
   it('reads "according to X" before and after the content', () => {
-    const [after] = statementsOf(article('More than 3,000 dolphins have died in the Black Sea, according to Ukrainian scientists.'));
-    expect(after).toMatchObject({ source: 'Ukrainian scientists', side: 'ukraine', cue: 'according to', content: 'More than 3,000 dolphins have died in the Black Sea' });
+    const [after] = statementsOf(
+      article('More than 3,000 dolphins have died in the Black Sea, according to Ukrainian scientists.'),
+    );
+    expect(after).toMatchObject({
+      source: 'Ukrainian scientists',
+      side: 'ukraine',
+      cue: 'according to',
+      content: 'More than 3,000 dolphins have died in the Black Sea',
+    });
     const [before] = statementsOf(article('According to the ministry, 40 soldiers had died.'));
     expect(before).toMatchObject({ source: 'the ministry', cue: 'According to', content: '40 soldiers had died' });
   });
 
   it('skips the object of "told" and hands the source on to ", adding that"', () => {
-    const found = statementsOf(article('Roman Vlasenko told Radio Svoboda that the army was still in the city, adding that 90% of it had been damaged.'));
+    const found = statementsOf(
+      article(
+        'Roman Vlasenko told Radio Svoboda that the army was still in the city, adding that 90% of it had been damaged.',
+      ),
+    );
     expect(found).toEqual([
       expect.objectContaining({ source: 'Roman Vlasenko', cue: 'told', content: 'the army was still in the city' }),
       expect.objectContaining({ source: 'Roman Vlasenko', cue: 'adding', content: '90% of it had been damaged' }),
@@ -54,8 +88,16 @@ describe('reported speech', () => {
   });
 
   it('reads "NAME, APPOSITIVE, said" and keeps the appositive for the side', () => {
-    const [s] = statementsOf(article('Andriy Zagorodnyuk, the former defence minister of Ukraine, said Russian forces were trying to surround Kharkiv.'));
-    expect(s).toMatchObject({ source: 'Andriy Zagorodnyuk', side: 'ukraine', content: 'Russian forces were trying to surround Kharkiv' });
+    const [s] = statementsOf(
+      article(
+        'Andriy Zagorodnyuk, the former defence minister of Ukraine, said Russian forces were trying to surround Kharkiv.',
+      ),
+    );
+    expect(s).toMatchObject({
+      source: 'Andriy Zagorodnyuk',
+      side: 'ukraine',
+      content: 'Russian forces were trying to surround Kharkiv',
+    });
   });
 
   it('takes the agent of a passive cue as the source', () => {
@@ -64,12 +106,26 @@ describe('reported speech', () => {
   });
 
   it('reads "This was announced by X" as X stating the sentence before', () => {
-    const found = statementsOf(article('Ten humanitarian corridors have been agreed. This was announced by Deputy Prime Minister Iryna Vereshchuk.'));
-    expect(found).toEqual([expect.objectContaining({ source: 'Iryna Vereshchuk', cue: 'announced', content: 'Ten humanitarian corridors have been agreed' })]);
+    const found = statementsOf(
+      article(
+        'Ten humanitarian corridors have been agreed. This was announced by Deputy Prime Minister Iryna Vereshchuk.',
+      ),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        source: 'Iryna Vereshchuk',
+        cue: 'announced',
+        content: 'Ten humanitarian corridors have been agreed',
+      }),
+    ]);
   });
 
   it('ends the content of a subordinate clause at its comma', () => {
-    const found = statementsOf(article('After Emmanuel Macron expressed concern for the safety of nuclear plants, Vladimir Putin explained that the plant was safe.'));
+    const found = statementsOf(
+      article(
+        'After Emmanuel Macron expressed concern for the safety of nuclear plants, Vladimir Putin explained that the plant was safe.',
+      ),
+    );
     expect(found.map((s) => [s.source, s.content])).toEqual([
       ['Emmanuel Macron', 'the safety of nuclear plants'],
       ['Vladimir Putin', 'the plant was safe'],
@@ -77,7 +133,9 @@ describe('reported speech', () => {
   });
 
   it('cuts a content at another statement’s attribution ("A, but B, the source added")', () => {
-    const found = statementsOf(article('Ukraine said it had downed three helicopters, but Russia said its forces controlled the base.'));
+    const found = statementsOf(
+      article('Ukraine said it had downed three helicopters, but Russia said its forces controlled the base.'),
+    );
     expect(found.map((s) => s.content)).toEqual(['it had downed three helicopters', 'its forces controlled the base']);
   });
 
@@ -87,16 +145,25 @@ describe('reported speech', () => {
   });
 
   it('reads progressive cues and coordinated modifiers in a source', () => {
-    expect(statementsOf(article('Ofgem will lift the cap in January, and BFY is forecasting it could reach £3,850.'))).toEqual([
-      expect.objectContaining({ source: 'BFY', cue: 'forecasting', content: 'it could reach £3,850' }),
-    ]);
-    expect(statementsOf(article('MPs on the business and energy committee said this week that the price cap should be replaced.'))[0]).toMatchObject({
-      source: 'MPs on the business and energy committee', content: 'the price cap should be replaced',
+    expect(
+      statementsOf(article('Ofgem will lift the cap in January, and BFY is forecasting it could reach £3,850.')),
+    ).toEqual([expect.objectContaining({ source: 'BFY', cue: 'forecasting', content: 'it could reach £3,850' })]);
+    expect(
+      statementsOf(
+        article('MPs on the business and energy committee said this week that the price cap should be replaced.'),
+      )[0],
+    ).toMatchObject({
+      source: 'MPs on the business and energy committee',
+      content: 'the price cap should be replaced',
     });
   });
 
   it('lets a document speak only when the phrase names who published it', () => {
-    const found = statementsOf(article('A lunchtime report from CNN showed Russian forces in control of the base. Videos showed a swarm of helicopters. An analysis by Reuters found that 300 buildings were destroyed.'));
+    const found = statementsOf(
+      article(
+        'A lunchtime report from CNN showed Russian forces in control of the base. Videos showed a swarm of helicopters. An analysis by Reuters found that 300 buildings were destroyed.',
+      ),
+    );
     expect(found.map((s) => [s.source, s.cue, s.content])).toEqual([
       ['CNN', 'showed', 'Russian forces in control of the base'],
       ['Reuters', 'found', '300 buildings were destroyed'],
@@ -104,7 +171,9 @@ describe('reported speech', () => {
   });
 
   it('ignores nouns and names that look like cues', () => {
-    expect(statementsOf(article('The grim forecasts came a day after the Commonwealth of Independent States met.'))).toEqual([]);
+    expect(
+      statementsOf(article('The grim forecasts came a day after the Commonwealth of Independent States met.')),
+    ).toEqual([]);
     expect(statementsOf(article('Several battleground states could be decisive in a close election.'))).toEqual([]);
     expect(statementsOf(article('British households face being told to brace for annual bills.'))).toEqual([]);
     expect(statementsOf(article('Footage of the mayor saying nothing at all went viral.'))).toEqual([]);
@@ -113,23 +182,49 @@ describe('reported speech', () => {
   it('does not make a belief inside a statement a second statement', () => {
     const found = statementsOf(article('The US said it believed Russia launched 100 missiles in the first wave.'));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ source: 'The US', cue: 'said', content: 'it believed Russia launched 100 missiles in the first wave' });
+    expect(found[0]).toMatchObject({
+      source: 'The US',
+      cue: 'said',
+      content: 'it believed Russia launched 100 missiles in the first wave',
+    });
   });
 });
 
 describe('quotations', () => {
   it('takes the speaker after the quote (", he said") and resolves the pronoun', () => {
-    const found = statementsOf(article('Justin Bronk, of the Rusi thinktank, said the airbase mattered. “However, it’s high risk because ground forces are far away,” he said.'));
-    expect(found[1]).toMatchObject({ source: 'he', canonical: 'Justin Bronk', cue: 'said', direct: true, content: 'However, it’s high risk because ground forces are far away' });
+    const found = statementsOf(
+      article(
+        'Justin Bronk, of the Rusi thinktank, said the airbase mattered. “However, it’s high risk because ground forces are far away,” he said.',
+      ),
+    );
+    expect(found[1]).toMatchObject({
+      source: 'he',
+      canonical: 'Justin Bronk',
+      cue: 'said',
+      direct: true,
+      content: 'However, it’s high risk because ground forces are far away',
+    });
   });
 
   it('takes the speaker before the quote ("X said: “...”")', () => {
-    const [s] = statementsOf(article('Maria Zakharova, a spokeswoman for the Russian foreign ministry, said: “The European Union continues to exploit the CIS.”'));
-    expect(s).toMatchObject({ source: 'Maria Zakharova', side: 'russia', cue: 'said', direct: true, content: 'The European Union continues to exploit the CIS.' });
+    const [s] = statementsOf(
+      article(
+        'Maria Zakharova, a spokeswoman for the Russian foreign ministry, said: “The European Union continues to exploit the CIS.”',
+      ),
+    );
+    expect(s).toMatchObject({
+      source: 'Maria Zakharova',
+      side: 'russia',
+      cue: 'said',
+      direct: true,
+      content: 'The European Union continues to exploit the CIS.',
+    });
   });
 
   it('joins a quote split by its cue into one statement', () => {
-    const raw = article('“They are quite close to the city of Kherson now,” Zagorodnyuk said. “The situation is really critical there.”');
+    const raw = article(
+      '“They are quite close to the city of Kherson now,” Zagorodnyuk said. “The situation is really critical there.”',
+    );
     const [s] = statementsOf(raw);
     expect(s).toMatchObject({ source: 'Zagorodnyuk', direct: true });
     expect(s?.content.startsWith('They are quite close')).toBe(true);
@@ -137,25 +232,38 @@ describe('quotations', () => {
   });
 
   it('runs a quote on into the next paragraph that opens with a quote and has no cue', () => {
-    const raw = article('“We finally have the result of our evacuation operation from Azovstal,” he said.\n\n“Today 156 people arrived in Zaporizhzhia. They will get help.”');
+    const raw = article(
+      '“We finally have the result of our evacuation operation from Azovstal,” he said.\n\n“Today 156 people arrived in Zaporizhzhia. They will get help.”',
+    );
     const found = statementsOf(raw);
     expect(found).toHaveLength(1);
     expect(found[0]?.content.endsWith('They will get help.')).toBe(true);
   });
 
   it('gives a quote after an indirect lead its own statement with the same source and no cue', () => {
-    const raw = article('Ivan Fedrov said kidnappings had resumed in Melitopol last week.\n\n“More than 500 people have been abducted in the last four months.”');
+    const raw = article(
+      'Ivan Fedrov said kidnappings had resumed in Melitopol last week.\n\n“More than 500 people have been abducted in the last four months.”',
+    );
     const found = statementsOf(raw);
     expect(found).toEqual([
       expect.objectContaining({ source: 'Ivan Fedrov', cue: 'said', direct: false }),
-      expect.objectContaining({ source: 'Ivan Fedrov', cue: null, direct: true, content: 'More than 500 people have been abducted in the last four months.' }),
+      expect.objectContaining({
+        source: 'Ivan Fedrov',
+        cue: null,
+        direct: true,
+        content: 'More than 500 people have been abducted in the last four months.',
+      }),
     ]);
   });
 
   it('reads straight quotes, non-breaking and zero-width spaces and CRLF line ends', () => {
-    const raw = '  The mayor\u00a0said\u200b: "The city is surrounded on three sides now."\r\n\r\n"We have no water," he said.\r\n';
+    const raw =
+      '  The mayor\u00a0said\u200b: "The city is surrounded on three sides now."\r\n\r\n"We have no water," he said.\r\n';
     const found = statementsOf(raw);
-    expect(found.map((s) => [s.source, s.direct])).toEqual([['The mayor', true], ['he', true]]);
+    expect(found.map((s) => [s.source, s.direct])).toEqual([
+      ['The mayor', true],
+      ['he', true],
+    ]);
   });
 
   it('does not take a title after a preposition for a quotation', () => {
@@ -164,7 +272,9 @@ describe('quotations', () => {
   });
 
   it('skips blog-entry titles and captions: short lines with no closing punctuation', () => {
-    const raw = article('Fighting went on overnight.\n\nZelenskiy says Russia must be held accountable\n\nKuleba said the west must act now.');
+    const raw = article(
+      'Fighting went on overnight.\n\nZelenskiy says Russia must be held accountable\n\nKuleba said the west must act now.',
+    );
     expect(statementsOf(raw).map((s) => s.source)).toEqual(['Kuleba']);
   });
 

@@ -1,5 +1,20 @@
-import { BELIEF_CUES, CONTINUATION_CUES, CUE_VERBS, DOCUMENT_CUES, DOCUMENT_NOUNS, OBJECT_CUES, normaliseCue } from './cue-lexicon.ts';
-import { PRONOUN_SOURCES, type SourcePhrase, looksLikePersonName, sourceAfter, sourceBefore, tokenize } from './noun-phrase.ts';
+import {
+  BELIEF_CUES,
+  CONTINUATION_CUES,
+  CUE_VERBS,
+  DOCUMENT_CUES,
+  DOCUMENT_NOUNS,
+  OBJECT_CUES,
+  normaliseCue,
+} from './cue-lexicon.ts';
+import {
+  PRONOUN_SOURCES,
+  type SourcePhrase,
+  looksLikePersonName,
+  sourceAfter,
+  sourceBefore,
+  tokenize,
+} from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
 import type { Segment } from './segment.ts';
 import type { Span } from './types.ts';
@@ -14,7 +29,10 @@ export interface RawStatement {
   sentence: Segment;
 }
 
-const alternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[\\s\\u200b]+')).join('|');
+const alternation = [...new Set(CUE_VERBS)]
+  .sort((a, b) => b.length - a.length)
+  .map((c) => c.replace(/ /g, '[\\s\\u200b]+'))
+  .join('|');
 /** Cues with word boundaries; the lookbehind keeps "said" out of "unsaid" and hyphenated words. */
 const CUE_SOURCE = `(?<![\\p{L}\\-])(?:${alternation}|according[\\s\\u200b]+to)(?![\\p{L}\\-])`;
 /** Cue phrases by their first word, longest first: a word scan with a Set beats one large alternation. */
@@ -40,18 +58,19 @@ export function findCues(text: string): CueMatch[] {
     const list = CUES_BY_FIRST.get(m[0].toLowerCase());
     if (!list) continue;
     const before = text[m.index - 1];
-    if (before !== undefined && (/[\p{L}\-]/u.test(before))) continue;
+    if (before !== undefined && /[\p{L}-]/u.test(before)) continue;
     for (const words of list) {
       let end = m.index + m[0].length;
       let ok = true;
       for (let w = 1; w < words.length && ok; w++) {
         const gap = /^[\s\u200b]+/.exec(text.slice(end, end + 8));
         const next = words[w] as string;
-        if (!gap || text.slice(end + gap[0].length, end + gap[0].length + next.length).toLowerCase() !== next) ok = false;
+        if (!gap || text.slice(end + gap[0].length, end + gap[0].length + next.length).toLowerCase() !== next)
+          ok = false;
         else end += gap[0].length + next.length;
       }
       const after = text[end];
-      if (!ok || (after !== undefined && /[\p{L}\-]/u.test(after))) continue;
+      if (!ok || (after !== undefined && /[\p{L}-]/u.test(after))) continue;
       out.push({ index: m.index, text: text.slice(m.index, end) });
       wordRe.lastIndex = end;
       break;
@@ -63,13 +82,39 @@ export function findCues(text: string): CueMatch[] {
 const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 
 /** Forms that are nouns as often as verbs ("the grim forecasts came", "BFY's forecast of"). */
-const NOUN_LIKE_CUES = new Set(['forecast', 'forecasts', 'claims', 'claim', 'reports', 'estimates', 'states', 'notes', 'posted', 'warning', 'say']);
-const THAT_ONLY_CUES = new Set(['states', 'claims', 'claim', 'notes', 'estimates', 'forecasts', 'forecast', 'maintained', 'indicated', 'revealed', 'observed']);
+const NOUN_LIKE_CUES = new Set([
+  'forecast',
+  'forecasts',
+  'claims',
+  'claim',
+  'reports',
+  'estimates',
+  'states',
+  'notes',
+  'posted',
+  'warning',
+  'say',
+]);
+const THAT_ONLY_CUES = new Set([
+  'states',
+  'claims',
+  'claim',
+  'notes',
+  'estimates',
+  'forecasts',
+  'forecast',
+  'maintained',
+  'indicated',
+  'revealed',
+  'observed',
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting']);
-const CLAUSE_START_PREPOSITION = /^(?:in|on|at|during|after|before|to|from|with|via|through|for|of|as|like|into|onto|about|over|under|by)\b(?![\s\u200b]+(?:least|most|\d|one|two|three|four|five|six|seven|eight|nine|ten|a[\s\u200b]+(?:third|quarter|half|dozen|hundred|thousand|million))|[\s\u200b]*\d)/i;
+const CLAUSE_START_PREPOSITION =
+  /^(?:in|on|at|during|after|before|to|from|with|via|through|for|of|as|like|into|onto|about|over|under|by)\b(?![\s\u200b]+(?:least|most|\d|one|two|three|four|five|six|seven|eight|nine|ten|a[\s\u200b]+(?:third|quarter|half|dozen|hundred|thousand|million))|[\s\u200b]*\d)/i;
 const SUBORDINATORS = /^(?:after|when|while|as|although|though|before|since|if|because|once|whereas|until|unless)$/i;
 /** Adverbials that may sit between a cue and its clause ("said on Friday it had ...", "told reporters in Kyiv that"). */
-const LEAD_ADVERBIAL = /^[\s\u200b]*(?:,[\s\u200b]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u200b]*,?[\s\u200b]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u200b]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?[\s\u200b]*,?[\s\u200b]*)+/u;
+const LEAD_ADVERBIAL =
+  /^[\s\u200b]*(?:,[\s\u200b]*)?(?:(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|recently|previously|publicly|privately|repeatedly)[\s\u200b]*,?[\s\u200b]*(?=\S)|(?:on|in|at|late|early|last|this|earlier|during|via|over)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|[A-Z][\p{L}’'-]*)[\s\u200b]+){0,3}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening|day|statement|interview|tweet|post|video|briefing|speech|address|Telegram|Twitter|Facebook|television|TV|radio|conference|message|update|Instagram)(?:[\s\u200b]+(?:night|morning|afternoon|evening))?[\s\u200b]*,?[\s\u200b]*)+/u;
 
 const wordCount = (text: string) => text.split(/[\s\u200b]+/).filter(Boolean).length;
 /** Whether a text holds at least n words, reading no further than needed (texts may be a whole 1 MB line). */
@@ -150,7 +195,15 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   const m = findCues(window)[0];
   if (!m || m.index > 120) return null;
   const cueStart = at + m.index;
-  if (/[.!?“"]/.test(raw.slice(at, cueStart).replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '').replace(/\b\p{Lu}\./gu, ''))) return null;
+  if (
+    /[.!?“"]/.test(
+      raw
+        .slice(at, cueStart)
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '')
+        .replace(/\b\p{Lu}\./gu, ''),
+    )
+  )
+    return null;
   const src = sourceBefore(raw, at, cueStart);
   if (!src || src.phraseStart > at + 1) return null;
   const cueEnd = cueStart + m.text.length;
@@ -171,7 +224,10 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   // The cue, a short object and a colon fit in 90 characters; the source is read further back below.
   const from = Math.max(paragraphStart, q.open - 90);
   const before = raw.slice(from, q.open);
-  const m = new RegExp(`(${CUE_SOURCE})((?:[\\s\\u200b]+[^\\s\\u200b.:;,“”"]+){0,5})?[\\s\\u200b]*[:,]?[\\s\\u200b]*$`, 'iu').exec(before);
+  const m = new RegExp(
+    `(${CUE_SOURCE})((?:[\\s\\u200b]+[^\\s\\u200b.:;,“”"]+){0,5})?[\\s\\u200b]*[:,]?[\\s\\u200b]*$`,
+    'iu',
+  ).exec(before);
   if (!m) return null;
   const cueText = m[1] ?? '';
   if (normaliseCue(cueText) === 'according to') return null;
@@ -181,7 +237,11 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   const clauseStart = Math.max(sentenceStart, paragraphStart);
   const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
   if (!src) return null;
-  return { cue: { text: cueText, start: cueStart, end: cueStart + cueText.length }, source: src, end: cueStart + cueText.length };
+  return {
+    cue: { text: cueText, start: cueStart, end: cueStart + cueText.length },
+    source: src,
+    end: cueStart + cueText.length,
+  };
 }
 
 /** `"A doubling is possible," he told ARD`: three words are enough when a comma hands the quote to its cue. */
@@ -197,7 +257,11 @@ function isSubstantialQuote(raw: string, q: Quote): boolean {
   const words = wordCount(inner);
   // A title after a preposition ("told the BBC's “Today programme”", "said on “Fox and Friends.”") is not speech.
   const lead = /([\p{L}’']+)[\s\u200b]*$/u.exec(raw.slice(Math.max(0, q.open - 20), q.open))?.[1]?.toLowerCase() ?? '';
-  if (words < 8 && /^(?:on|in|at|to|of|for|from|with|by|the|a|an|called|titled|entitled|named|dubbed|its|his|her|their)$/.test(lead)) return false;
+  if (
+    words < 8 &&
+    /^(?:on|in|at|to|of|for|from|with|by|the|a|an|called|titled|entitled|named|dubbed|its|his|her|their)$/.test(lead)
+  )
+    return false;
   return words >= 5 || /[.!?]\s+\S/.test(inner) || (/[.!?,]$/.test(inner) && words >= 3);
 }
 
@@ -206,7 +270,12 @@ function isSubstantialQuote(raw: string, q: Quote): boolean {
  * or from the statement before them; reported speech takes its source from the noun phrase before
  * the cue ("X said ..."), after it ("..., said X") or after "according to".
  */
-export function findAttributions(raw: string, sentences: Segment[], quotes: Quote[], paragraphs: Segment[] = []): RawStatement[] {
+export function findAttributions(
+  raw: string,
+  sentences: Segment[],
+  quotes: Quote[],
+  paragraphs: Segment[] = [],
+): RawStatement[] {
   const statements: RawStatement[] = [];
   const usedCues = new Set<number>();
   const paragraphOf = makeLookup(paragraphs.length ? paragraphs : sentences);
@@ -252,8 +321,12 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
     }
     usedCues.add(qc.cue.start);
     const st: RawStatement = {
-      source: qc.source.span, sourcePhrase: qc.source.phrase, cue: qc.cue,
-      content: { start: q.inner.start, end }, direct: true, sentence: sentenceOf(q.open) ?? { start: q.open, end: q.close },
+      source: qc.source.span,
+      sourcePhrase: qc.source.phrase,
+      cue: qc.cue,
+      content: { start: q.inner.start, end },
+      direct: true,
+      sentence: sentenceOf(q.open) ?? { start: q.open, end: q.close },
     };
     statements.push(st);
     quoteStatements[qi] = st;
@@ -266,12 +339,19 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si] as Segment;
     // The quote statements whose cue lies in this sentence: continuations and beliefs refer to them.
-    while (qp < quoteStatements2.length && ((quoteStatements2[qp] as RawStatement).cue?.start ?? 0) < sentence.start) qp++;
+    while (qp < quoteStatements2.length && ((quoteStatements2[qp] as RawStatement).cue?.start ?? 0) < sentence.start)
+      qp++;
     const local: RawStatement[] = [];
-    for (let i = qp; i < quoteStatements2.length && ((quoteStatements2[i] as RawStatement).cue?.start ?? 0) < sentence.end; i++) local.push(quoteStatements2[i] as RawStatement);
+    for (
+      let i = qp;
+      i < quoteStatements2.length && ((quoteStatements2[i] as RawStatement).cue?.start ?? 0) < sentence.end;
+      i++
+    )
+      local.push(quoteStatements2[i] as RawStatement);
     // The sentence before, in the same paragraph, for "This was announced by X".
     const prevSentence = sentences[si - 1];
-    const previous = prevSentence && !raw.slice(prevSentence.end, sentence.start).includes('\n') ? prevSentence : undefined;
+    const previous =
+      prevSentence && !raw.slice(prevSentence.end, sentence.start).includes('\n') ? prevSentence : undefined;
     reported.push(...reportedIn(raw, sentence, quotes, usedCues, local, previous));
   }
   statements.push(...reported);
@@ -297,7 +377,14 @@ export function findAttributions(raw: string, sentences: Segment[], quotes: Quot
       prev.content = { start: prev.content.start, end: q.inner.end };
       continue;
     }
-    lastAdded = { source: prev.source, sourcePhrase: prev.sourcePhrase, cue: null, content: { start: q.inner.start, end: q.inner.end }, direct: true, sentence };
+    lastAdded = {
+      source: prev.source,
+      sourcePhrase: prev.sourcePhrase,
+      cue: null,
+      content: { start: q.inner.start, end: q.inner.end },
+      direct: true,
+      sentence,
+    };
     added.push(lastAdded);
   }
   statements.push(...added);
@@ -355,7 +442,12 @@ function makeLookup(segments: Segment[]): (pos: number) => Segment | undefined {
  * only the rest of the attribution clause between ("," he said, using a shorthand term. "B"), or
  * opens the next paragraph.
  */
-function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (pos: number) => Segment | undefined): boolean {
+function isAdjacentQuote(
+  raw: string,
+  from: number,
+  next: Quote,
+  paragraphOf: (pos: number) => Segment | undefined,
+): boolean {
   if (next.open < from) return false;
   const between = raw.slice(from, next.open);
   const pa = paragraphOf(Math.max(0, from - 1));
@@ -371,10 +463,22 @@ function isAdjacentQuote(raw: string, from: number, next: Quote, paragraphOf: (p
     return findCues(between).length === 0 && !/[“”"]/.test(between);
   }
   // Next paragraph: it must open with the quote, and nothing but white space may lie between.
-  return !!pb && pb.start === next.open && /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) && between.split('\n').length <= 4;
+  return (
+    !!pb &&
+    pb.start === next.open &&
+    /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
+    between.split('\n').length <= 4
+  );
 }
 
-function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: Set<number>, earlier: RawStatement[], previous?: Segment): RawStatement[] {
+function reportedIn(
+  raw: string,
+  sentence: Segment,
+  quotes: Quote[],
+  usedCues: Set<number>,
+  earlier: RawStatement[],
+  previous?: Segment,
+): RawStatement[] {
   const text = raw.slice(sentence.start, sentence.end);
   const found: RawStatement[] = [];
   for (const m of findCues(text)) {
@@ -395,13 +499,19 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       continue;
     }
     // Passive: "was told", "have been officially confirmed by the IAEA".
-    const auxWord = [...beforeTokens].reverse().find((t) => !(/ly$/.test(t.lower) && t.lower.length > 3) && !/^(also|already|now|not|since|long|then)$/.test(t.lower));
+    const auxWord = [...beforeTokens]
+      .reverse()
+      .find(
+        (t) =>
+          !(/ly$/.test(t.lower) && t.lower.length > 3) && !/^(also|already|now|not|since|long|then)$/.test(t.lower),
+      );
     // Progressive: "BFY is forecasting it could reach", "officials are saying": the source precedes the auxiliary.
     const isProgressive = /ing$/.test(word) && !!auxWord && /^(?:is|are|was|were|been)$/.test(auxWord.lower);
     if (isProgressive && auxWord) {
       const src = sourceBefore(raw, clauseStartBefore(raw, sentence, auxWord.start, found), auxWord.start);
       const content = src && !/^(?:i|we)$/i.test(src.span.text) ? contentAfter(raw, cueEnd, sentence.end, word) : null;
-      if (src && content && hasWords(raw.slice(content.start, content.end), 2)) found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+      if (src && content && hasWords(raw.slice(content.start, content.end), 2))
+        found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
     if (auxWord && BE_FORMS.has(auxWord.lower)) {
@@ -410,24 +520,50 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
       continue;
     }
     // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
-    if (THAT_ONLY_CUES.has(word) && !/^[\s\u200b]+that\b/i.test(rest) && !isClauseFinal(raw, cueEnd, sentence.end, word)) continue;
+    if (
+      THAT_ONLY_CUES.has(word) &&
+      !/^[\s\u200b]+that\b/i.test(rest) &&
+      !isClauseFinal(raw, cueEnd, sentence.end, word)
+    )
+      continue;
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
     // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
-    if (/ing$/.test(word) && !/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+    if (/ing$/.test(word) && !/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart)))
+      continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
     if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
-      if (prevWord && (/[’']s$/.test(prevWord.text) || /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))) continue;
-      if (/^[\s\u200b]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) && NOUN_LIKE_CUES.has(word)) continue;
+      if (
+        prevWord &&
+        (/[’']s$/.test(prevWord.text) ||
+          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))
+      )
+        continue;
+      if (
+        /^[\s\u200b]+(?:of|came|come|is|are|was|were|have|has|had|suggest|show|proves?|from|by)\b/i.test(rest) &&
+        NOUN_LIKE_CUES.has(word)
+      )
+        continue;
     }
     // The lead-in of a quote is handled with the quote.
     if (/^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
 
-    if (CONTINUATION_CUES.has(word) && /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
-      const prev = found.at(-1) ?? earlier.filter((s) => s.sentence.start === sentence.start || (s.cue && s.cue.end <= cueStart && s.cue.end >= sentence.start)).at(-1);
+    if (
+      CONTINUATION_CUES.has(word) &&
+      /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))
+    ) {
+      const prev =
+        found.at(-1) ??
+        earlier
+          .filter(
+            (s) =>
+              s.sentence.start === sentence.start || (s.cue && s.cue.end <= cueStart && s.cue.end >= sentence.start),
+          )
+          .at(-1);
       const src = prev?.source ? { span: prev.source, phrase: prev.sourcePhrase } : subjectOf(raw, sentence, cueStart);
       if (!src) continue;
-      if (prev && prev.content.end > cueStart - 2 && prev.content.start < cueStart) prev.content = trimContent(raw, prev.content.start, cueStart) ?? prev.content;
+      if (prev && prev.content.end > cueStart - 2 && prev.content.start < cueStart)
+        prev.content = trimContent(raw, prev.content.start, cueStart) ?? prev.content;
       const content = contentAfter(raw, cueEnd, sentence.end, word);
       if (content) found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
@@ -465,13 +601,24 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     if (!src && prevWord && /^(?:and|but)$/.test(prevWord.lower)) {
       // "Many residents lived through 2014 and said they could do so again": the subject of the first verb.
       const subject = sourceAfter(raw, clauseStart, cueStart);
-      if (subject && /^[\s\u200b]+\p{Ll}/u.test(raw.slice(subject.phraseEnd, subject.phraseEnd + 3)) && !PRONOUN_SOURCES.has(subject.span.text.toLowerCase()) || subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) src = subject;
+      if (
+        (subject &&
+          /^[\s\u200b]+\p{Ll}/u.test(raw.slice(subject.phraseEnd, subject.phraseEnd + 3)) &&
+          !PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) ||
+        (subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase()))
+      )
+        src = subject;
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
     if (/^(?:i|we)$/i.test(src.span.text)) continue;
     // "what Trump says his plan would do": an embedded question reports no claim.
-    if (/\b(?:how|why|whether)[\s\u200b]*$/i.test(raw.slice(Math.max(sentence.start, src.phraseStart - 10), src.phraseStart))) continue;
+    if (
+      /\b(?:how|why|whether)[\s\u200b]*$/i.test(
+        raw.slice(Math.max(sentence.start, src.phraseStart - 10), src.phraseStart),
+      )
+    )
+      continue;
     if (BELIEF_CUES.has(word) || PRONOUN_SOURCES.has(src.span.text.toLowerCase())) {
       // "the US said it believed X": one statement, the belief is its content.
       const outer = [...found, ...earlier].find((s) => s.content.start === src.phraseStart && s.content.end >= cueEnd);
@@ -497,11 +644,15 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
     }
     if (!hasWords(contentText, 2)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
-    if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText)) continue;
+    if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText))
+      continue;
     // A content never starts with a finite verb ("told me is that ..."): the clause was misread.
     // Except after a relative ("which it said had been made worse", "in what he said was a bid").
-    const isRelative = /\b(?:which|that|what|who)[\s\u200b]*$/i.test(raw.slice(Math.max(sentence.start, src.phraseStart - 8), src.phraseStart));
-    if (!isRelative && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did|do)\b/i.test(contentText)) continue;
+    const isRelative = /\b(?:which|that|what|who)[\s\u200b]*$/i.test(
+      raw.slice(Math.max(sentence.start, src.phraseStart - 8), src.phraseStart),
+    );
+    if (!isRelative && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did|do)\b/i.test(contentText))
+      continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
@@ -509,7 +660,11 @@ function reportedIn(raw: string, sentence: Segment, quotes: Quote[], usedCues: S
   for (const a of found) {
     for (const b of found) {
       if (a === b || !b.source || !b.cue) continue;
-      const cut = Math.min(b.source.start, b.cue.start, b.content.start > a.content.start ? b.content.start : Number.MAX_SAFE_INTEGER);
+      const cut = Math.min(
+        b.source.start,
+        b.cue.start,
+        b.content.start > a.content.start ? b.content.start : Number.MAX_SAFE_INTEGER,
+      );
       if (a.content.end > cut && a.content.start < cut) {
         const piece = dropTrailingJoiner(raw.slice(a.content.start, cut));
         const trimmed = trimContent(raw, a.content.start, a.content.start + piece.length);
@@ -526,8 +681,10 @@ function documentSource(raw: string, st: RawStatement): RawStatement[] {
   if (!st.source || !DOCUMENT_NOUNS.test(st.sourcePhrase)) return [];
   const phraseStart = raw.indexOf(st.sourcePhrase, Math.max(0, st.source.start - st.sourcePhrase.length));
   if (phraseStart < 0) return [];
-  const by = /\b(?:from|by|of)[\s\u200b]+((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(st.sourcePhrase)
-    ?? /^((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.-]*){0,4})[’']s?\b/u.exec(st.sourcePhrase);
+  const by =
+    /\b(?:from|by|of)[\s\u200b]+((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(
+      st.sourcePhrase,
+    ) ?? /^((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.-]*){0,4})[’']s?\b/u.exec(st.sourcePhrase);
   if (!by?.[1]) return [];
   const at = raw.indexOf(by[1], phraseStart);
   if (at < 0) return [];
@@ -543,9 +700,18 @@ function startsInsideQuote(content: Segment, quotes: Quote[]): boolean {
 function isClauseFinal(raw: string, from: number, end: number, word: string): boolean {
   let rest = raw.slice(from, end);
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
-  if (OBJECT_CUES.has(word) || word === 'told') rest = rest.replace(/^[\s\u200b]*(?:the[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]*){1,4}|^[\s\u200b]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u, ' ');
+  if (OBJECT_CUES.has(word) || word === 'told')
+    rest = rest.replace(
+      /^[\s\u200b]*(?:the[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]*){1,4}|^[\s\u200b]*(?:reporters|journalists|parliament|lawmakers|the\s+\w+)/u,
+      ' ',
+    );
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
-  return /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest) || /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(rest);
+  return (
+    /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest) ||
+    /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(
+      rest,
+    )
+  );
 }
 
 /** Where the clause holding the cue starts: after an earlier statement's content or a quote in the sentence. */
@@ -584,20 +750,35 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
       rest = raw.slice(s, end);
     }
   } else if (OBJECT_CUES.has(word) || word === 'informed') {
-    const obj = /^[\s\u200b]*(?:(?:the|a|an|his|her|their|its)[\s\u200b]+)?(?:[\p{L}’'.&-]+[\s\u200b]+){0,4}?(?:that|about|of)[\s\u200b]+/u.exec(rest)
-      ?? /^[\s\u200b]*(?:(?:the|a|an)[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]+){1,4}(?=[\p{Ll}])/u.exec(rest)
-      ?? /^[\s\u200b]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u200b]+/u.exec(rest);
+    const obj =
+      /^[\s\u200b]*(?:(?:the|a|an|his|her|their|its)[\s\u200b]+)?(?:[\p{L}’'.&-]+[\s\u200b]+){0,4}?(?:that|about|of)[\s\u200b]+/u.exec(
+        rest,
+      ) ??
+      /^[\s\u200b]*(?:(?:the|a|an)[\s\u200b]+)?(?:[\p{Lu}][\p{L}’'.&-]*[\s\u200b]+){1,4}(?=[\p{Ll}])/u.exec(rest) ??
+      /^[\s\u200b]*(?:reporters|journalists|lawmakers|parliament|me|us|him|her|them|officials|colleagues|supporters|residents)[\s\u200b]+/u.exec(
+        rest,
+      );
     if (obj) {
       s += obj[0].length;
       rest = raw.slice(s, end);
     }
   }
   // "expressed concern for X", "explained in detail about X", "stressed the need to".
-  const prep = /^[\s\u200b]*(?:in[\s\u200b]+detail[\s\u200b]+)?(?:about|for|over|at|regarding|of|on)[\s\u200b]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/u.exec(rest);
-  if (prep && /^(?:expressed|explained|informed|spoke|warned|commented|complained|talked|stressed)/.test(word)) s += prep[0].length;
+  const prep =
+    /^[\s\u200b]*(?:in[\s\u200b]+detail[\s\u200b]+)?(?:about|for|over|at|regarding|of|on)[\s\u200b]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/u.exec(
+      rest,
+    );
+  if (prep && /^(?:expressed|explained|informed|spoke|warned|commented|complained|talked|stressed)/.test(word))
+    s += prep[0].length;
   else {
     const that = /^[^,.;“”"]{0,60}?\bthat[\s\u200b]+/u.exec(rest);
-    if (that && /^[\s\u200b]*(?:in|on|at|during|after|before|by|to|as|from|with|without|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately|falsely|wrongly|baselessly|repeatedly)\b/i.test(rest)) s += that[0].length;
+    if (
+      that &&
+      /^[\s\u200b]*(?:in|on|at|during|after|before|by|to|as|from|with|without|via|through|for|of|later|earlier|yesterday|today|tonight|both|repeatedly|again|publicly|privately|falsely|wrongly|baselessly|repeatedly)\b/i.test(
+        rest,
+      )
+    )
+      s += that[0].length;
   }
   const after = raw.slice(s, end).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
   const lead = /^[\s\u200b]*/.exec(after)?.[0].length ?? 0;
@@ -608,10 +789,16 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
 function cutAtContinuation(raw: string, start: number, end: number): number {
   const text = raw.slice(start, end);
   // ", although ..." is the writer's aside, not the speaker's clause.
-  const m = /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|although|though|whereas)\b/i.exec(text);
+  const m =
+    /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|although|though|whereas)\b/i.exec(
+      text,
+    );
   let cut = m ? start + m.index : end;
   // ", a claim that could not be independently verified": the writer's caveat.
-  const caveat = /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(raw.slice(start, cut));
+  const caveat =
+    /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(
+      raw.slice(start, cut),
+    );
   if (caveat) cut = start + caveat.index;
   // "confirmed the assault on public television": where it was said is not what was said.
   // Only the tail: the pattern is anchored at the end, and from every start in a long run of spaces it rescans the run.
@@ -621,7 +808,8 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
   return cut;
 }
 
-const TRAILING_MEDIA = /[\s\u200b]+(?:on|in|via|during|to)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|public|national|state|local|social|live|Ukrainian|Russian|regional|nightly|televised|video|press)[\s\u200b]+){0,3}(?:television|TV|radio|Telegram|Twitter|Facebook|Instagram|statement|interview|briefing|video|post|tweet|address|media|broadcast|conference|reporters|journalists)[\s\u200b.]*$/;
+const TRAILING_MEDIA =
+  /[\s\u200b]+(?:on|in|via|during|to)[\s\u200b]+(?:(?:a|an|the|his|her|its|their|public|national|state|local|social|live|Ukrainian|Russian|regional|nightly|televised|video|press)[\s\u200b]+){0,3}(?:television|TV|radio|Telegram|Twitter|Facebook|Instagram|statement|interview|briefing|video|post|tweet|address|media|broadcast|conference|reporters|journalists)[\s\u200b.]*$/;
 
 /** "according to X, content" / "content, according to X". */
 function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[]): RawStatement | null {
@@ -641,16 +829,34 @@ function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[])
 }
 
 /** "All these facts have been officially confirmed by the IAEA": source the agent, content the subject. */
-function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeTokens: ReturnType<typeof tokenize>, previous?: Segment): RawStatement | null {
+function passiveWithAgent(
+  raw: string,
+  sentence: Segment,
+  cue: Span,
+  beforeTokens: ReturnType<typeof tokenize>,
+  previous?: Segment,
+): RawStatement | null {
   const by = /^[\s\u200b]+by[\s\u200b]+/.exec(raw.slice(cue.end, sentence.end));
   if (!by) return null;
   const src = sourceAfter(raw, cue.end + by[0].length, sentence.end);
   if (!src) return null;
   let k = beforeTokens.length;
-  while (k > 0 && /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long|\p{L}+ly)$/u.test((beforeTokens[k - 1] as { lower: string }).lower)) k--;
+  while (
+    k > 0 &&
+    /^(is|are|was|were|be|been|being|has|have|had|also|officially|already|now|not|widely|repeatedly|publicly|since|long|\p{L}+ly)$/u.test(
+      (beforeTokens[k - 1] as { lower: string }).lower,
+    )
+  )
+    k--;
   const subject = beforeTokens[k - 1];
   // "This was announced by X": the demonstrative stands for the sentence before.
-  if (subject && k === 1 && /^[\s\u200b“"]*$/.test(raw.slice(sentence.start, subject.start)) && /^(?:this|that|it|these|those)$/.test(subject.lower) && previous) {
+  if (
+    subject &&
+    k === 1 &&
+    /^[\s\u200b“"]*$/.test(raw.slice(sentence.start, subject.start)) &&
+    /^(?:this|that|it|these|those)$/.test(subject.lower) &&
+    previous
+  ) {
     const content = trimContent(raw, previous.start, previous.end);
     return content ? { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence } : null;
   }
@@ -659,7 +865,11 @@ function passiveWithAgent(raw: string, sentence: Segment, cue: Span, beforeToken
     const rest = raw.slice(src.phraseEnd, sentence.end);
     const what = /^[\s\u200b]*(?:of|that|as)[\s\u200b]+/.exec(rest);
     if (!what) return null;
-    const content = trimContent(raw, src.phraseEnd + what[0].length, cutAtContinuation(raw, src.phraseEnd + what[0].length, sentence.end));
+    const content = trimContent(
+      raw,
+      src.phraseEnd + what[0].length,
+      cutAtContinuation(raw, src.phraseEnd + what[0].length, sentence.end),
+    );
     return content ? { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence } : null;
   }
   const subjectEnd = k > 0 ? (beforeTokens[k - 1] as { end: number }).end : sentence.start;
@@ -674,9 +884,14 @@ function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Sp
   // The first capitalised run that reads as a name, outside a leading subordinate clause.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) continue;
+    if (!t?.isWord || !/^\p{Lu}/u.test(t.text)) continue;
     let j = i;
-    while (j < tokens.length && (tokens[j] as { isWord: boolean }).isWord && /^\p{Lu}/u.test((tokens[j] as { text: string }).text)) j++;
+    while (
+      j < tokens.length &&
+      (tokens[j] as { isWord: boolean }).isWord &&
+      /^\p{Lu}/u.test((tokens[j] as { text: string }).text)
+    )
+      j++;
     const run = tokens.slice(i, j);
     // "Senator Mitch McConnell": the name is the longest tail of the run that reads as one.
     for (let k = 0; k + 2 <= run.length; k++) {
@@ -684,7 +899,10 @@ function subjectOf(raw: string, sentence: Segment, cueStart: number): { span: Sp
       if (!looksLikePersonName(tail.map((x) => x.text).join(' '))) continue;
       const start = (tail[0] as { start: number }).start;
       const end = (tail.at(-1) as { end: number }).end;
-      return { span: { text: raw.slice(start, end), start, end }, phrase: raw.slice((run[0] as { start: number }).start, end) };
+      return {
+        span: { text: raw.slice(start, end), start, end },
+        phrase: raw.slice((run[0] as { start: number }).start, end),
+      };
     }
     i = j;
   }
@@ -702,7 +920,9 @@ function dropTrailingJoiner(text: string): string {
   const isSeparator = (c: string | undefined) => c !== undefined && /[\s\u200b,;]/.test(c);
   let end = text.length;
   while (end > 0 && isSeparator(text[end - 1])) end--;
-  const joiner = /(?:^|[^\p{L}])(but|and|while|however|though|whereas|as)$/iu.exec(text.slice(Math.max(0, end - 10), end));
+  const joiner = /(?:^|[^\p{L}])(but|and|while|however|though|whereas|as)$/iu.exec(
+    text.slice(Math.max(0, end - 10), end),
+  );
   if (joiner?.[1]) {
     end -= joiner[1].length;
     while (end > 0 && isSeparator(text[end - 1])) end--;

@@ -21,7 +21,10 @@ describe('SourceResolver', () => {
 
   it('takes the side of a person from the role written beside their name', () => {
     const raw = 'Andriy Zagorodnyuk, Ukraine’s former defence minister, was in Kyiv. Zagorodnyuk said it was critical.';
-    expect(resolveAt(raw, 'Zagorodnyuk', 'Zagorodnyuk', 1)).toEqual({ canonical: 'Andriy Zagorodnyuk', side: 'ukraine' });
+    expect(resolveAt(raw, 'Zagorodnyuk', 'Zagorodnyuk', 1)).toEqual({
+      canonical: 'Andriy Zagorodnyuk',
+      side: 'ukraine',
+    });
     const un = 'Osnat Lubrani, the UN’s humanitarian coordinator for Ukraine, spoke. Lubrani said the convoy arrived.';
     expect(resolveAt(un, 'Lubrani', 'Lubrani', 1).side).toBe('other');
   });
@@ -32,17 +35,26 @@ describe('SourceResolver', () => {
   });
 
   it('resolves a definite role to the earlier source it repeats', () => {
-    const raw = 'A Ukrainian presidential adviser said the site was lost. The adviser said the facilities were damaged.';
+    const raw =
+      'A Ukrainian presidential adviser said the site was lost. The adviser said the facilities were damaged.';
     const resolver = new SourceResolver(raw);
     resolver.resolve('A Ukrainian presidential adviser', 'A Ukrainian presidential adviser', 0);
-    expect(resolver.resolve('The adviser', 'The adviser', raw.indexOf('The adviser'))).toEqual({ canonical: 'Ukrainian presidential adviser', side: 'ukraine' });
+    expect(resolver.resolve('The adviser', 'The adviser', raw.indexOf('The adviser'))).toEqual({
+      canonical: 'Ukrainian presidential adviser',
+      side: 'ukraine',
+    });
   });
 
   it('links a role with no name to the bare name given as the next source', () => {
-    const raw = 'Kidnappings have resumed in Melitopol, the mayor of the Ukrainian city said. “More than 500 people were abducted,” Ivan Fedrov said.';
+    const raw =
+      'Kidnappings have resumed in Melitopol, the mayor of the Ukrainian city said. “More than 500 people were abducted,” Ivan Fedrov said.';
     const at = raw.indexOf('Ivan Fedrov');
-    const resolver = new SourceResolver(raw, { sources: [{ span: { text: 'Ivan Fedrov', start: at, end: at + 11 }, phrase: 'Ivan Fedrov' }] });
-    expect(resolver.resolve('the mayor of the Ukrainian city', 'the mayor of the Ukrainian city', raw.indexOf('the mayor'))).toEqual({ canonical: 'Ivan Fedrov', side: 'ukraine' });
+    const resolver = new SourceResolver(raw, {
+      sources: [{ span: { text: 'Ivan Fedrov', start: at, end: at + 11 }, phrase: 'Ivan Fedrov' }],
+    });
+    expect(
+      resolver.resolve('the mayor of the Ukrainian city', 'the mayor of the Ukrainian city', raw.indexOf('the mayor')),
+    ).toEqual({ canonical: 'Ivan Fedrov', side: 'ukraine' });
     expect(resolver.resolve('Ivan Fedrov', 'Ivan Fedrov', at).side).toBe('ukraine');
   });
 
@@ -73,13 +85,18 @@ describe('SourceResolver', () => {
   it('names a body for its document and spells acronyms out', () => {
     const raw = 'The EU’s announcement of sanctions said he was responsible. The US said Russia launched 100 missiles.';
     const resolver = new SourceResolver(raw);
-    expect(resolver.resolve('The EU’s announcement of sanctions', 'The EU’s announcement of sanctions', 0)).toEqual({ canonical: 'European Union', side: 'other' });
+    expect(resolver.resolve('The EU’s announcement of sanctions', 'The EU’s announcement of sanctions', 0)).toEqual({
+      canonical: 'European Union',
+      side: 'other',
+    });
     expect(resolver.resolve('The US', 'The US', raw.indexOf('The US')).canonical).toBe('United States');
   });
 
   it('sources a document to its author', () => {
     const raw = 'Millionaires will leave, according to projects based on migration data by Henley & Partners.';
     const phrase = 'projects based on migration data by Henley & Partners';
-    expect(new SourceResolver(raw).resolve(phrase, phrase, raw.indexOf('projects')).canonical).toBe('Henley & Partners');
+    expect(new SourceResolver(raw).resolve(phrase, phrase, raw.indexOf('projects')).canonical).toBe(
+      'Henley & Partners',
+    );
   });
 });

@@ -1,8 +1,10 @@
+import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
 import { HEADS_OF_STATE, isSideWord, namesAParty, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
-const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
+const NAME_RE =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -32,29 +34,47 @@ export interface ResolverContext {
 }
 
 /** Heads of phrases that name one person by function ("the adviser", "a senior energy official"). */
-const PERSON_ROLES = new Set([
-  'adviser', 'advisor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'governor', 'mayor', 'official',
-  'officer', 'commander', 'chief', 'head', 'director', 'ambassador', 'secretary', 'chancellor', 'leader', 'envoy', 'aide', 'analyst',
-  'expert', 'economist', 'prosecutor', 'general', 'colonel', 'deputy', 'representative', 'coordinator', 'manager', 'premier',
-  'chairman', 'chairwoman', 'chair', 'senator', 'lawmaker', 'commissioner', 'ombudsman', 'ombudswoman', 'administrator', 'founder',
-  'executive', 'researcher', 'professor', 'scientist', 'doctor', 'lawyer', 'attorney', 'judge', 'speaker',
-]);
+const PERSON_ROLES = new Set(
+  wordList(`
+  adviser, advisor, minister, spokesman, spokeswoman, spokesperson, president, governor, mayor, official,
+  officer, commander, chief, head, director, ambassador, secretary, chancellor, leader, envoy, aide,
+  analyst, expert, economist, prosecutor, general, colonel, deputy, representative, coordinator, manager,
+  premier, chairman, chairwoman, chair, senator, lawmaker, commissioner, ombudsman, ombudswoman,
+  administrator, founder, executive, researcher, professor, scientist, doctor, lawyer, attorney, judge,
+  speaker
+`),
+);
 
 /** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
 function isSameRole(role: string, descriptor: string): boolean {
   if (sideOf(role) !== sideOf(descriptor)) return false;
   const head = headOf(role);
-  const words = stripArticle(role).toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}]+/u)
+  const words = stripArticle(role)
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
   if (words.length === 0) return true;
-  const stems = new Set(descriptor.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2).map((w) => w.slice(0, 4)));
+  const stems = new Set(
+    descriptor
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 2)
+      .map((w) => w.slice(0, 4)),
+  );
   return words.some((w) => stems.has(w.slice(0, 4)));
 }
 
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
 const ACRONYMS: Record<string, string> = {
-  US: 'United States', 'U.S.': 'United States', USA: 'United States', 'U.S.A.': 'United States', UK: 'United Kingdom',
-  'U.K.': 'United Kingdom', EU: 'European Union', 'E.U.': 'European Union',
+  US: 'United States',
+  'U.S.': 'United States',
+  USA: 'United States',
+  'U.S.A.': 'United States',
+  UK: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  EU: 'European Union',
+  'E.U.': 'European Union',
 };
 
 function expandAcronym(name: string): string {
@@ -68,19 +88,38 @@ function genderOf(m: Mention): Gender | null {
   if (/^(?:Mrs|Ms|Miss)\.?\s/.test(m.name)) return 'f';
   if (/^Mr\.?\s/.test(m.name)) return 'm';
   const d = m.descriptor.toLowerCase();
-  if (/\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|mother|wife|daughter|sister|grandmother|woman|girl|widow|first lady)\b/.test(d)) return 'f';
-  if (/\b(?:spokesman|chairman|congressman|businessman|statesman|father|husband|son|brother|grandfather|man|boy|widower)\b/.test(d)) return 'm';
+  if (
+    /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|mother|wife|daughter|sister|grandmother|woman|girl|widow|first lady)\b/.test(
+      d,
+    )
+  )
+    return 'f';
+  if (
+    /\b(?:spokesman|chairman|congressman|businessman|statesman|father|husband|son|brother|grandfather|man|boy|widower)\b/.test(
+      d,
+    )
+  )
+    return 'm';
   return null;
 }
 
 /** Offices of a town or region: with no country named, they speak for the place they run. */
-const LOCAL_ROLE = /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
+const LOCAL_ROLE =
+  /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
 
-const surnameOf = (name: string) => name.split(/[\s\u00a0]+/).filter(Boolean).at(-1)?.replace(/[’']s$/, '') ?? name;
+const surnameOf = (name: string) =>
+  name
+    .split(/[\s\u00a0]+/)
+    .filter(Boolean)
+    .at(-1)
+    ?.replace(/[’']s$/, '') ?? name;
 const stripHonorific = (name: string) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[\s\u00a0]+/, '');
 const stripArticle = (text: string) => text.replace(/^(?:the|a|an)[\s\u00a0]+/i, '');
 const headOf = (phrase: string) => {
-  const words = stripArticle(phrase).replace(/\([^)]*\)/g, ' ').split(/[\s\u00a0]+/).filter(Boolean);
+  const words = stripArticle(phrase)
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s\u00a0]+/)
+    .filter(Boolean);
   // "the mayor of Mariupol": the head is before the preposition.
   const ofAt = words.findIndex((w, i) => i > 0 && /^(of|for|in|at|from)$/.test(w));
   const core = ofAt > 0 ? words.slice(0, ofAt) : words;
@@ -114,7 +153,7 @@ function personIn(run: string): { name: string; offset: number } | null {
   const words = [...run.matchAll(/[^\s\u00a0]+/g)];
   for (let i = 0; i < words.length; i++) {
     const rest = run.slice(words[i]?.index ?? 0).replace(/[’']s$/, '');
-    if (looksLikePersonName(rest) && (rest.split(/\s+/).length >= 2)) return { name: rest, offset: words[i]?.index ?? 0 };
+    if (looksLikePersonName(rest) && rest.split(/\s+/).length >= 2) return { name: rest, offset: words[i]?.index ?? 0 };
   }
   return null;
 }
@@ -142,13 +181,21 @@ export function collectMentions(raw: string, quotes: Range[] = []): Mention[] {
     }
   }
   if (surnames.size > 0) {
-    const alternation = [...surnames.keys()].filter((s) => s.length >= 3).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const alternation = [...surnames.keys()]
+      .filter((s) => s.length >= 3)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
     if (alternation) {
       const taken = mentions.map((mn) => ({ open: mn.start, close: mn.end }));
       for (const m of raw.matchAll(new RegExp(`(?<![\\p{L}])(?:${alternation})(?![\\p{L}])`, 'gu'))) {
         const at = m.index ?? 0;
         if (inRanges(at, quotes) || inRanges(at, taken)) continue;
-        mentions.push({ name: surnames.get(m[0]) ?? m[0], start: at, end: at + m[0].length, descriptor: descriptorAround(raw, at, at, at + m[0].length) });
+        mentions.push({
+          name: surnames.get(m[0]) ?? m[0],
+          start: at,
+          end: at + m[0].length,
+          descriptor: descriptorAround(raw, at, at, at + m[0].length),
+        });
       }
     }
   }
@@ -171,8 +218,10 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
     // Only a role phrase ("the regional governor, Pavlo Kyrylenko"), not a leading clause ("Determined to ..., Senator X").
     const segWords = seg.trim().split(/\s+/);
-    const isRolePhrase = segWords.length <= 8 && segWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')))
-      && !/^(?:\p{Ll}+(?:ed|ing)|to|in|on|at|after|before|when|while|as|if|with|for|despite)$/iu.test(segWords[0] ?? '');
+    const isRolePhrase =
+      segWords.length <= 8 &&
+      segWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) &&
+      !/^(?:\p{Ll}+(?:ed|ing)|to|in|on|at|after|before|when|while|as|if|with|for|despite)$/iu.test(segWords[0] ?? '');
     if (isRolePhrase) parts.push(seg);
   }
   const after = raw.slice(end, Math.min(raw.length, end + 140));
@@ -180,12 +229,20 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   if (appositive?.[1]) {
     const text = appositive[1];
     const first = (text.trim().split(/\s+/)[0] ?? '').toLowerCase();
-    if (DETERMINERS.has(first) || /[’']s$/.test(first) || ROLE_NOUNS.has(first) || /^(of|from|at|a|an|the|\d{1,3})$/.test(first)) {
+    if (
+      DETERMINERS.has(first) ||
+      /[’']s$/.test(first) ||
+      ROLE_NOUNS.has(first) ||
+      /^(of|from|at|a|an|the|\d{1,3})$/.test(first)
+    ) {
       if (!/\b(said|says|told|added)\b/.test(text)) parts.push(text);
     }
   }
   // "He is serving his second term as mayor of Sloviansk" is out of reach; "X of the Rusi thinktank" is not.
-  const of = /^[\s\u00a0\u200b,]+(?:of|from)[\s\u00a0]+((?:the[\s\u00a0]+)?[\p{Lu}][\p{L}’'-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}’'-]*){0,4})/u.exec(after);
+  const of =
+    /^[\s\u00a0\u200b,]+(?:of|from)[\s\u00a0]+((?:the[\s\u00a0]+)?[\p{Lu}][\p{L}’'-]*(?:[\s\u00a0]+[\p{Lu}][\p{L}’'-]*){0,4})/u.exec(
+      after,
+    );
   if (of?.[1]) parts.push(of[1]);
   return parts.join(' ; ');
 }
@@ -201,7 +258,13 @@ export class SourceResolver {
   private readonly descriptors = new Map<string, string[]>();
   private readonly genders = new Map<string, Gender>();
   private readonly sources: Array<{ span: Span; phrase: string }>;
-  private readonly resolved: Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> = [];
+  private readonly resolved: Array<{
+    start: number;
+    head: string;
+    isPerson: boolean;
+    result: Resolved;
+    phrase: string;
+  }> = [];
   private lastAny: Resolved | null = null;
 
   private readonly raw: string;
@@ -209,7 +272,8 @@ export class SourceResolver {
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
-    this.defaultSide = context.defaultSide === 'russia' || context.defaultSide === 'ukraine' ? context.defaultSide : undefined;
+    this.defaultSide =
+      context.defaultSide === 'russia' || context.defaultSide === 'ukraine' ? context.defaultSide : undefined;
     this.mentions = collectMentions(raw, context.quotes ?? []);
     // The fullest spelling a name is written in most often: a title-case headline ("Lawmakers Rip Donald Trump")
     // or a stray capitalised word before a name must not win over "Donald Trump".
@@ -288,7 +352,9 @@ export class SourceResolver {
   }
 
   /** The last resolved sources before `pos` (bounded: a pronoun or a role refers back a few sources at most). */
-  private recent(pos: number): Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> {
+  private recent(
+    pos: number,
+  ): Array<{ start: number; head: string; isPerson: boolean; result: Resolved; phrase: string }> {
     const out = [];
     for (let i = this.resolved.length - 1; i >= 0 && out.length < 60; i--) {
       const r = this.resolved[i];
@@ -308,7 +374,10 @@ export class SourceResolver {
     const lower = bare.toLowerCase();
     const pos = position >= 0 ? position : Number.MAX_SAFE_INTEGER;
     if (/^(he|she|him|her|i)$/.test(lower)) {
-      let person = position >= 0 ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null) : null;
+      let person =
+        position >= 0
+          ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null)
+          : null;
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
       if (person) {
         const canonical = this.fullName(person.name);
@@ -324,10 +393,20 @@ export class SourceResolver {
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
     // "The EU's announcement said", "the Kremlin's statement": a body's document speaks for the body.
-    const owner = /^(?:the[\s\u00a0]+)?(\p{Lu}[\p{L}.&-]*(?:[\s\u00a0]+\p{Lu}[\p{L}.&-]*){0,4})[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(?:announcement|statement|report|decree|order|letter|tweet|post|message|website|account|communique|communiqué|readout|note|filing|resolution|ruling|verdict|proposal|plan|response|reply|briefing|update)\b/iu.exec(bare);
-    const cleaned = owner?.[1] ?? stripArticle(bare).replace(/[’']s$/, '').replace(/[\s\u00a0]*\([^)]*\)$/, '');
+    const owner =
+      /^(?:the[\s\u00a0]+)?(\p{Lu}[\p{L}.&-]*(?:[\s\u00a0]+\p{Lu}[\p{L}.&-]*){0,4})[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(?:announcement|statement|report|decree|order|letter|tweet|post|message|website|account|communique|communiqué|readout|note|filing|resolution|ruling|verdict|proposal|plan|response|reply|briefing|update)\b/iu.exec(
+        bare,
+      );
+    const cleaned =
+      owner?.[1] ??
+      stripArticle(bare)
+        .replace(/[’']s$/, '')
+        .replace(/[\s\u00a0]*\([^)]*\)$/, '');
     // "projects based on migration data by Henley & Partners": the author of the document.
-    const author = /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|research|investigation|assessment|estimates?|projections?|forecasts?|review|audit|count|tally|statement|letter)[\s\u00a0]+(?:by|from)[\s\u00a0]+((?:the[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u00a0]+(?:&[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(phrase || bare);
+    const author =
+      /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|research|investigation|assessment|estimates?|projections?|forecasts?|review|audit|count|tally|statement|letter)[\s\u00a0]+(?:by|from)[\s\u00a0]+((?:the[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u00a0]+(?:&[\s\u00a0]+)?\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(
+        phrase || bare,
+      );
     if (author?.[1]) {
       const body = expandAcronym(stripArticle(author[1]));
       return this.record(pos, phrase, { canonical: body, side: sideOf(body) }, false);
@@ -335,9 +414,17 @@ export class SourceResolver {
     if (owner?.[1] && !looksLikePersonName(owner[1])) {
       const body = expandAcronym(owner[1]);
       const side = sideOf(body);
-      return this.record(pos, phrase, { canonical: body, side: side === 'other' && this.defaultSide && !namesAParty(body) ? this.defaultSide : side }, false);
+      return this.record(
+        pos,
+        phrase,
+        { canonical: body, side: side === 'other' && this.defaultSide && !namesAParty(body) ? this.defaultSide : side },
+        false,
+      );
     }
-    if (looksLikePersonName(cleaned) || this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned)) {
+    if (
+      looksLikePersonName(cleaned) ||
+      (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
+    ) {
       const canonical = this.fullName(cleaned);
       return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);
     }
@@ -354,7 +441,13 @@ export class SourceResolver {
     }
     const canonical = expandAcronym(cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, ''));
     let side = sideOf(phrase || bare);
-    if (side === 'other' && /\b(?:the|this)[\s\u00a0]+country(?:[’']s)?\b|\bits[\s\u00a0]+(?:own[\s\u00a0]+)?(?:military|army|government|forces)/i.test(phrase || bare) && position >= 0) {
+    if (
+      side === 'other' &&
+      /\b(?:the|this)[\s\u00a0]+country(?:[’']s)?\b|\bits[\s\u00a0]+(?:own[\s\u00a0]+)?(?:military|army|government|forces)/i.test(
+        phrase || bare,
+      ) &&
+      position >= 0
+    ) {
       // "the country's military command": the country the sentence named before.
       const window = this.raw.slice(Math.max(0, pos - 400), pos);
       const lead = sideOf(window.slice(window.lastIndexOf('\n') + 1));
@@ -379,7 +472,11 @@ export class SourceResolver {
     }
     // "the Russian president", "the President of Russia": the head of state, spelled as the article spells them.
     const side = sideOf(text);
-    if (head === 'president' && (side === 'russia' || side === 'ukraine') && !/\b(?:former|ex|vice|deputy)\b/i.test(text)) {
+    if (
+      head === 'president' &&
+      (side === 'russia' || side === 'ukraine') &&
+      !/\b(?:former|ex|vice|deputy)\b/i.test(text)
+    ) {
       const surnames = HEADS_OF_STATE[side];
       const named = this.mentions.find((m) => surnames.includes(surnameOf(stripHonorific(m.name)).toLowerCase()));
       if (named) {
@@ -392,7 +489,12 @@ export class SourceResolver {
       const canonical = this.fullName(next.span.text);
       // Only a person introduced bare, right after: one with a role of their own is someone else.
       const firstMention = this.mentions.find((m) => this.fullName(m.name) === canonical);
-      const ownRoles = (this.descriptors.get(canonical) ?? []).filter((d) => d.split(/[\s\u00a0]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) || /\b(?:of|from|at)\s+(?:the\s+)?\p{Lu}/u.test(d) || /^\s*(?:the\s+)?\p{Lu}/u.test(d));
+      const ownRoles = (this.descriptors.get(canonical) ?? []).filter(
+        (d) =>
+          d.split(/[\s\u00a0]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) ||
+          /\b(?:of|from|at)\s+(?:the\s+)?\p{Lu}/u.test(d) ||
+          /^\s*(?:the\s+)?\p{Lu}/u.test(d),
+      );
       if (ownRoles.length > 0 || (firstMention && firstMention.start < pos)) return null;
       // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
       const list = this.descriptors.get(canonical) ?? [];

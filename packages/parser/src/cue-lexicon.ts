@@ -1,17 +1,20 @@
+import { wordList } from './word-list.ts';
 /** Speech and belief verbs that attribute content to a source, in the forms news prose uses. */
 export const CUE_VERBS: readonly string[] = [
-  'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'claim', 'added', 'adds', 'stated', 'states', 'announced',
-  'announces', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'warned', 'warns', 'estimated', 'estimates',
-  'tweeted', 'wrote', 'writes', 'insisted', 'insists', 'argued', 'argues', 'noted', 'notes', 'explained', 'explains', 'stressed',
-  'stresses', 'emphasised', 'emphasized', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'alleged', 'alleges', 'asserted',
-  'declared', 'declares', 'maintained', 'predicted', 'predicts', 'believes', 'believed', 'believe', 'thinks', 'suggested',
-  'suggests', 'revealed', 'disclosed', 'indicated', 'pointed out', 'ruled out', 'commented', 'informed', 'mentioned', 'continued',
-  'replied', 'responded', 'vowed', 'pledged', 'forecast', 'forecasts', 'concluded', 'observed', 'remarked', 'recalled', 'boasted',
-  'countered', 'conceded', 'posted', 'condemned', 'accused', 'blamed', 'expressed concern', 'expressed readiness',
-  'expressed his readiness', 'expressed her readiness', 'expressed its readiness',
-  'adding', 'saying', 'claiming', 'warning', 'arguing', 'telling', 'confirming', 'stating', 'noting', 'insisting', 'accusing',
-  'forecasting', 'insists', 'announcing', 'explaining', 'stressing', 'complained', 'urged', 'demanded', 'promised',
-  ...['showed', 'shows', 'found', 'finds'],
+  ...wordList(`
+  said, says, say, told, tells, claimed, claims, claim, added, adds, stated, states, announced,
+  announces, reported, reports, confirmed, confirms, denied, denies, warned, warns, estimated, estimates,
+  tweeted, wrote, writes, insisted, insists, argued, argues, noted, notes, explained, explains, stressed,
+  stresses, emphasised, emphasized, acknowledged, acknowledges, admitted, admits, alleged, alleges,
+  asserted, declared, declares, maintained, predicted, predicts, believes, believed, believe, thinks,
+  suggested, suggests, revealed, disclosed, indicated, pointed out, ruled out, commented, informed,
+  mentioned, continued, replied, responded, vowed, pledged, forecast, forecasts, concluded, observed,
+  remarked, recalled, boasted, countered, conceded, posted, condemned, accused, blamed,
+  expressed concern, expressed readiness, expressed his readiness, expressed her readiness,
+  expressed its readiness, adding, saying, claiming, warning, arguing, telling, confirming, stating,
+  noting, insisting, accusing, forecasting, insists, announcing, explaining, stressing, complained,
+  urged, demanded, promised, showed, shows, found, finds
+`),
 ];
 
 /**
@@ -19,25 +22,47 @@ export const CUE_VERBS: readonly string[] = [
  * found". Their source is the body named in the phrase; "Videos showed" or "troops found" are narration.
  */
 export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
-export const DOCUMENT_NOUNS = /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|footage|research|investigation|assessment|estimates?|documents?|records|statistics|review|audit|census|count|tally|index|map|images|imagery|photos|video|videos)\b/i;
+export const DOCUMENT_NOUNS =
+  /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|footage|research|investigation|assessment|estimates?|documents?|records|statistics|review|audit|census|count|tally|index|map|images|imagery|photos|video|videos)\b/i;
 
 /** Cues that hand on the source of the statement before them ("..., adding they have detained ..."). */
-export const CONTINUATION_CUES: ReadonlySet<string> = new Set([
-  'adding', 'saying', 'claiming', 'warning', 'arguing', 'noting', 'insisting', 'stating', 'confirming', 'telling', 'accusing',
-  'announcing', 'explaining', 'stressing',
-]);
+export const CONTINUATION_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  adding, saying, claiming, warning, arguing, noting, insisting, stating, confirming, telling, accusing,
+  announcing, explaining, stressing
+`),
+);
 
 /** Verbs that take a person object before the content: "told reporters that ...", "accused the US of ...". */
-export const OBJECT_CUES: ReadonlySet<string> = new Set(['told', 'tells', 'informed', 'telling', 'warned', 'urged', 'promised']);
-
-/** Verbs whose content is an object noun phrase rather than a clause ("condemned the decision"). */
-export const OBJECT_CONTENT_CUES: ReadonlySet<string> = new Set([
-  'condemned', 'accused', 'accusing', 'blamed', 'expressed concern', 'expressed readiness', 'expressed his readiness',
-  'expressed her readiness', 'expressed its readiness', 'ruled out', 'denied', 'confirmed', 'announced', 'informed',
+export const OBJECT_CUES: ReadonlySet<string> = new Set([
+  'told',
+  'tells',
+  'informed',
+  'telling',
+  'warned',
+  'urged',
+  'promised',
 ]);
 
+/** Verbs whose content is an object noun phrase rather than a clause ("condemned the decision"). */
+export const OBJECT_CONTENT_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  condemned, accused, accusing, blamed, expressed concern, expressed readiness, expressed his readiness,
+  expressed her readiness, expressed its readiness, ruled out, denied, confirmed, announced, informed
+`),
+);
+
 /** Belief verbs: "the US said it believed X" is one statement, not two. */
-export const BELIEF_CUES: ReadonlySet<string> = new Set(['believes', 'believed', 'believe', 'thinks', 'expects', 'expected', 'feels', 'felt']);
+export const BELIEF_CUES: ReadonlySet<string> = new Set([
+  'believes',
+  'believed',
+  'believe',
+  'thinks',
+  'expects',
+  'expected',
+  'feels',
+  'felt',
+]);
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
@@ -45,7 +70,10 @@ export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it',
 export const GENERIC_SOURCES =
   /^(?:officials?|residents?|analysts?|experts?|witnesses|sources?|police|authorities|scientists|researchers|diplomats|observers|investigators|prosecutors|critics|supporters|lawmakers|legislators|senators|economists|commanders|soldiers|troops|forces|doctors|volunteers|activists|locals|people|voters|aides|advisers|advisors|spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)|mps|ministers?|governments?|the\s)/i;
 
-const alternation = [...new Set(CUE_VERBS)].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[\\s\\u00a0]+')).join('|');
+const alternation = [...new Set(CUE_VERBS)]
+  .sort((a, b) => b.length - a.length)
+  .map((c) => c.replace(/ /g, '[\\s\\u00a0]+'))
+  .join('|');
 
 /** Every cue in a text: speech verbs and "according to". Case-insensitive; callers check capitals. */
 export const CUE_RE = new RegExp(`\\b(?:${alternation}|according[\\s\\u00a0]+to)\\b`, 'gi');

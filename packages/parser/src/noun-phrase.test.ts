@@ -17,20 +17,31 @@ function after(text: string) {
 
 describe('sourceBefore', () => {
   it('strips titles and roles down to the name', () => {
-    expect(before('Kremlin spokesman Dmitry Peskov has |said')).toEqual({ span: 'Dmitry Peskov', phrase: 'Kremlin spokesman Dmitry Peskov' });
-    expect(before('Responding to the offer, Ukraine President Volodymyr Zelenskyy |said')?.span).toBe('Volodymyr Zelenskyy');
+    expect(before('Kremlin spokesman Dmitry Peskov has |said')).toEqual({
+      span: 'Dmitry Peskov',
+      phrase: 'Kremlin spokesman Dmitry Peskov',
+    });
+    expect(before('Responding to the offer, Ukraine President Volodymyr Zelenskyy |said')?.span).toBe(
+      'Volodymyr Zelenskyy',
+    );
     expect(before('Stein spokeswoman Melezia Figueroa |said')?.span).toBe('Melezia Figueroa');
   });
 
   it('keeps a role with no name whole, with "of" and "in" phrases', () => {
     expect(before('The mayor of Mariupol |said')?.span).toBe('The mayor of Mariupol');
     expect(before('Earlier, emergency services in Kharkiv |said')?.span).toBe('emergency services in Kharkiv');
-    expect(before("Ukraine’s defence ministry |said")?.span).toBe('Ukraine’s defence ministry');
+    expect(before('Ukraine’s defence ministry |said')?.span).toBe('Ukraine’s defence ministry');
   });
 
   it('reads appositives between commas either way round', () => {
-    expect(before('Andriy Zagorodnyuk, Ukraine’s former defence minister, |said')).toEqual({ span: 'Andriy Zagorodnyuk', phrase: 'Andriy Zagorodnyuk, Ukraine’s former defence minister' });
-    expect(before('On Tuesday night, the Ukrainian president, Volodymyr Zelenskiy, |confirmed')).toEqual({ span: 'Volodymyr Zelenskiy', phrase: 'the Ukrainian president, Volodymyr Zelenskiy' });
+    expect(before('Andriy Zagorodnyuk, Ukraine’s former defence minister, |said')).toEqual({
+      span: 'Andriy Zagorodnyuk',
+      phrase: 'Andriy Zagorodnyuk, Ukraine’s former defence minister',
+    });
+    expect(before('On Tuesday night, the Ukrainian president, Volodymyr Zelenskiy, |confirmed')).toEqual({
+      span: 'Volodymyr Zelenskiy',
+      phrase: 'the Ukrainian president, Volodymyr Zelenskiy',
+    });
     expect(before('Justin Bronk\u200b, of the Rusi thinktank, |said')?.span).toBe('Justin Bronk');
   });
 
@@ -52,9 +63,17 @@ describe('sourceBefore', () => {
 
 describe('sourceAfter', () => {
   it('reads inverted sources with their appositives', () => {
-    expect(after('said| the regional governor, Serhiy Haida.')).toEqual({ span: 'Serhiy Haida', phrase: 'the regional governor, Serhiy Haida' });
-    expect(after('said| Andrew Amoils, the head of research at New World Wealth.')).toEqual({ span: 'Andrew Amoils', phrase: 'Andrew Amoils, the head of research at New World Wealth' });
-    expect(after('according to| the International Institute for Strategic Studies, but')?.span).toBe('the International Institute for Strategic Studies');
+    expect(after('said| the regional governor, Serhiy Haida.')).toEqual({
+      span: 'Serhiy Haida',
+      phrase: 'the regional governor, Serhiy Haida',
+    });
+    expect(after('said| Andrew Amoils, the head of research at New World Wealth.')).toEqual({
+      span: 'Andrew Amoils',
+      phrase: 'Andrew Amoils, the head of research at New World Wealth',
+    });
+    expect(after('according to| the International Institute for Strategic Studies, but')?.span).toBe(
+      'the International Institute for Strategic Studies',
+    );
   });
 
   it('stops before adverbials and clauses', () => {

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { findQuotes } from './quotes.ts';
 import { splitParagraphs } from './segment.ts';
 
-const quotesIn = (raw: string) => findQuotes(raw, splitParagraphs(raw, 0, raw.length)).map((q) => raw.slice(q.inner.start, q.inner.end));
+const quotesIn = (raw: string) =>
+  findQuotes(raw, splitParagraphs(raw, 0, raw.length)).map((q) => raw.slice(q.inner.start, q.inner.end));
 
 describe('findQuotes', () => {
   it('reads curly, straight and guillemet quotes, without a trailing comma', () => {
-    expect(quotesIn('“We will win,” he said. "Never," she said. «Да», they said.')).toEqual(['We will win', 'Never', 'Да']);
+    expect(quotesIn('“We will win,” he said. "Never," she said. «Да», they said.')).toEqual([
+      'We will win',
+      'Never',
+      'Да',
+    ]);
   });
 
   it('runs a quote on into a paragraph that opens with a quotation mark', () => {

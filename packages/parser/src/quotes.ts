@@ -48,7 +48,8 @@ export function findQuotes(raw: string, paragraphs: Segment[]): Quote[] {
   if (carry) {
     // Never closed: end at the last paragraph that carried it.
     const lastPara = paragraphs.filter((p) => p.start >= carry.innerStart || p.end > carry.innerStart).at(-1);
-    if (lastPara) quotes.push({ open: carry.open, close: lastPara.end, inner: trimInner(raw, carry.innerStart, lastPara.end) });
+    if (lastPara)
+      quotes.push({ open: carry.open, close: lastPara.end, inner: trimInner(raw, carry.innerStart, lastPara.end) });
   }
   return quotes;
 }
@@ -86,7 +87,7 @@ function scan(
 
 function isOpeningStraight(raw: string, i: number): boolean {
   const before = raw[i - 1] ?? ' ';
-  return i === 0 || /[\s(\[—–-]/.test(before) || before === '\u00a0';
+  return i === 0 || /[\s([—–-]/.test(before) || before === '\u00a0';
 }
 
 /** Quoted text without surrounding space and a trailing comma (the comma belongs to the sentence). */

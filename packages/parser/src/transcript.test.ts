@@ -39,7 +39,8 @@ describe('transcripts with speaker labels', () => {
   });
 
   it('is not triggered by a few colons in ordinary prose', () => {
-    const prose = 'date 2022-03-10 | The Guardian: The minister said: “We will win.”\n\nNote: figures are provisional.\n\nKyiv: calm night.';
+    const prose =
+      'date 2022-03-10 | The Guardian: The minister said: “We will win.”\n\nNote: figures are provisional.\n\nKyiv: calm night.';
     expect(parseArticle(prose).statements.every((s) => s.cue !== null)).toBe(true);
   });
 });

@@ -7,11 +7,15 @@ import type { Segment } from './segment.ts';
  * Kremlin and other offices publish them. Each turn that states something is one direct statement
  * whose source is the label and whose cue is null; questions and courtesies are skipped.
  */
-const LABEL_RE = /^([\p{Lu}][\p{L}’'.\-]*(?:[ \t\u00a0]+(?:[\p{Lu}][\p{L}’'.\-]*|of|the|and|de|von|van|al|bin)){0,7})[ \t\u00a0]*:[ \t\u00a0]*(?=\S)/u;
-const QUESTION_LABEL = /^(?:q|question|questions|reporter|journalist|correspondent|moderator|interviewer|host|anchor|remark|remarks|voice|voices|audience|participant|member of the audience)$/i;
-const COURTESY = /^(?:thank(?:s| you)|good (?:morning|afternoon|evening|day|night)|hello|hi|goodbye|bye|dear (?:colleagues|friends)|colleagues|friends|ladies and gentlemen|please|welcome|congratulations|yes|no|of course|certainly|all right|right|ok|okay)\b/i;
+const LABEL_RE =
+  /^([\p{Lu}][\p{L}’'.-]*(?:[ \t\u00a0]+(?:[\p{Lu}][\p{L}’'.-]*|of|the|and|de|von|van|al|bin)){0,7})[ \t\u00a0]*:[ \t\u00a0]*(?=\S)/u;
+const QUESTION_LABEL =
+  /^(?:q|question|questions|reporter|journalist|correspondent|moderator|interviewer|host|anchor|remark|remarks|voice|voices|audience|participant|member of the audience)$/i;
+const COURTESY =
+  /^(?:thank(?:s| you)|good (?:morning|afternoon|evening|day|night)|hello|hi|goodbye|bye|dear (?:colleagues|friends)|colleagues|friends|ladies and gentlemen|please|welcome|congratulations|yes|no|of course|certainly|all right|right|ok|okay)\b/i;
 /** Labels that are not speakers: datelines, notes, section heads. */
-const NOT_SPEAKER = /^(?:note|notes|source|sources|photo|photograph|video|update|updated|read more|see also|watch|listen|topic|topics|subject|date|time|place|location|agenda|tags?|posted by|written by|by|editor[’']s note|translation|transcript|excerpt|excerpts|ps|p\.s\.)$/i;
+const NOT_SPEAKER =
+  /^(?:note|notes|source|sources|photo|photograph|video|update|updated|read more|see also|watch|listen|topic|topics|subject|date|time|place|location|agenda|tags?|posted by|written by|by|editor[’']s note|translation|transcript|excerpt|excerpts|ps|p\.s\.)$/i;
 
 interface Labelled {
   para: Segment;
@@ -27,7 +31,8 @@ function labelOf(raw: string, para: Segment): Labelled | null {
   const label = m[1];
   if (NOT_SPEAKER.test(label) || label.length > 70) return null;
   // "Q:"/"A:" interviews name the speaker elsewhere; a one-letter label is a question or an unnamed answer.
-  if (label.length === 1 && !/^q$/i.test(label)) return { para, label: '', labelStart: para.start, textStart: para.start + m[0].length };
+  if (label.length === 1 && !/^q$/i.test(label))
+    return { para, label: '', labelStart: para.start, textStart: para.start + m[0].length };
   return { para, label, labelStart: para.start, textStart: para.start + m[0].length };
 }
 
@@ -53,7 +58,7 @@ export function findTranscriptTurns(raw: string, paragraphs: Segment[]): RawStat
     while (end > turn.textStart && /[\s\u00a0]/.test(raw[end - 1] ?? '')) end--;
     const text = raw.slice(turn.textStart, end);
     const words = wordCount(text);
-    if (words < 6 || /\?$/.test(text) && words < 40) continue;
+    if (words < 6 || (/\?$/.test(text) && words < 40)) continue;
     if (COURTESY.test(text) && words < 15) continue;
     const tokens = tokenize(raw, turn.labelStart, turn.labelStart + turn.label.length);
     const name = nameSpanIn(tokens, 0, tokens.length);
