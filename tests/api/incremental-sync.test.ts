@@ -361,7 +361,7 @@ describe('change numbers follow commit order with two API processes on postgresq
     // Process A writes meanwhile: it must wait for B's commit before it takes a number.
     const writerA = verdict(test.db, second.id, second.version, 'verified');
     let waiting = 0;
-    for (let i = 0; i < 200 && waiting === 0; i += 1) {
+    for (let i = 0; i < 1200 && waiting === 0; i += 1) {
       const rows = await test.db.prisma.$queryRawUnsafe<Array<{ n: number }>>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
       waiting = rows[0]?.n ?? 0;
       if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -187,7 +187,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const server = await startServer({ port: 0, db: test.db, webhookIntervalMs: 20 });
     try {
       const { verdict } = await markVia(claims[5] as Claim, 'verified');
-      for (let i = 0; i < 500 && !receiver.received.some((r) => r.body.includes(verdict.id)); i += 1) {
+      for (let i = 0; i < 1500 && !receiver.received.some((r) => r.body.includes(verdict.id)); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const got = receiver.received.find((r) => r.body.includes(verdict.id));
