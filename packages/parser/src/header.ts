@@ -7,7 +7,8 @@ export interface Header {
 }
 
 // Bounded quantifiers keep this linear on any input.
-const HEADER = /^[\s\u200b\ufeff]{0,200}date[ \t\u00a0]{1,10}(\d{4}-\d{2}-\d{2})[ \t\u00a0]{0,10}([^|\n]{0,300})\|([^:\n]{0,200}):[ \t\u00a0]*/;
+const HEADER =
+  /^[\s\u200b\ufeff]{0,200}date[ \t\u00a0]{1,10}(\d{4}-\d{2}-\d{2})[ \t\u00a0]{0,10}([^|\n]{0,300})\|([^:\n]{0,200}):[ \t\u00a0]*/;
 
 /** Reads `date YYYY-MM-DD <places> | <outlet>: <first paragraph>`; every part may be missing. */
 export function parseHeader(raw: string): Header {

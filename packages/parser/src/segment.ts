@@ -1,3 +1,5 @@
+import { wordList } from './word-list.ts';
+
 export interface Segment {
   start: number;
   end: number;
@@ -21,10 +23,25 @@ export function splitParagraphs(raw: string, from: number, to: number): Segment[
 }
 
 export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x200b || code === 0x2009 || code === 0x202f || code === 0xfeff;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0xa0 ||
+    code === 0x200b ||
+    code === 0x2009 ||
+    code === 0x202f ||
+    code === 0xfeff
+  );
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'sgt', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'gov', 'sen', 'rep', 'j', 'a', 'd']);
+/** Words whose final dot does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  wordList(`
+    mr, mrs, ms, dr, prof, gen, lt, col, sgt, st, jr, sr, no, vs, etc, u.s, u.k, u.n, e.g, i.e, jan, feb, mar, apr, aug, sept, sep, oct, nov, dec, gov, sen, rep, j, a, d
+  `),
+);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
 /**
@@ -43,7 +60,7 @@ export function splitSentences(raw: string, para: Segment): Segment[] {
     while (next < para.end && isSpace(raw.charCodeAt(next))) next++;
     if (next === end || next >= para.end) continue;
     const nc = raw[next] ?? '';
-    if (!/[A-Z0-9"“‘'(\[А-ЯІЇЄ]/.test(nc)) continue;
+    if (!/[A-Z0-9"“‘'([А-ЯІЇЄ]/.test(nc)) continue;
     if (c === '.') {
       let w = i;
       while (w > start && /[A-Za-z.]/.test(raw[w - 1] ?? '')) w--;
