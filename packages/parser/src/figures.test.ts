@@ -107,9 +107,14 @@ describe('findFigures: what is not a figure', () => {
     ['at 87B Melitopolske Highway, 57 Tsentralna Street and 131 West 23rd Street'],
     ['dozens of tanks, hundreds of soldiers, thousands of people, tens of thousands, millions of refugees'],
     ['no one ever has the right; the number seven brings happiness'],
+    ['under article 5 of the treaty, reactor 4 and unit 3'],
     ['Trump is 6\'3" tall and weighs 236 pounds'],
   ])('%s', (text) => {
     expect(figuresIn(text).map((f) => f.text)).toEqual([]);
+  });
+
+  it('keeps a count that follows a listed name', () => {
+    expect(figuresIn('in paragraph 12, 300 tanks').map((f) => f.text)).toEqual(['300 tanks']);
   });
 
   it('drops a currency conversion in parentheses', () => {

@@ -543,7 +543,8 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
       !num.isWords &&
       nameEnd >= 0 &&
       num.start - nameEnd < 12 &&
-      /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start));
+      /^[\s,;]*(?:and|or|&)?\s*$/.test(raw.slice(nameEnd, num.start)) &&
+      /^(?:[-‒–]\d+)?\s*(?:[,;.)]|and\b|or\b|of\b|$)/.test(raw.slice(num.end, num.end + 12));
     const figure: BuiltFigure | null = isListedName
       ? null
       : (labelledItem(raw, start, end, num, ctx) ??
@@ -581,6 +582,12 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
 /** "Articles 30", "Nord Stream 1", "number 7": the number is part of a name. */
 function isNamedBefore(before: string): boolean {
   if (NAME_BEFORE.test(before) || /\b(?:number|no\.|nos\.|#)\s?$/i.test(before)) return true;
+  if (
+    /\b(?:articles?|sections?|paragraphs?|chapters?|clauses?|items?|points?|pages?|resolutions?|decrees?|laws?|bills?|flights?|routes?|platforms?|gates?|rooms?|apartments?|buildings?|blocks?|reactors?|units?|stages?|phases?|levels?|categories|category|grades?|versions?|seasons?|episodes?|volumes?|rounds?)\s$/i.test(
+      before,
+    )
+  )
+    return true;
   // A capitalised word right before the number that does not open the sentence names a thing.
   const cap = /(?:^|[\s(])([A-Z][\p{L}]*)\s$/u.exec(before);
   return (
