@@ -66,7 +66,14 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
 
   it('reviews the whole seed article with the keyboard only: j moves, v/d/u choose, n and typing write the note, Enter saves', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor2);
+    // No mouse from here on: type into the sign-in form, submit with Enter.
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(server.users.editor2);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in as').waitFor();
     // Start from the queue, narrowed to the article, and open its first claim with keys.
     await page.goto(`${server.baseUrl}/queue?articleId=${server.article.id}`);
     const total = server.article.claims.length;
@@ -188,15 +195,16 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signIn(page, server.baseUrl, server.users.editor);
     const claim = server.article.claims.find((c) => c.text === '536 BBMs');
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
-    await page.locator('.claim-panel .claim-text', { hasText: '536 BBMs' }).waitFor();
-    const before = await page.locator('.claim-panel h2 .badge').getAttribute('data-status');
+    // The server refuses every verdict from this page, once the test lets the answer go.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => { release = resolve; });
     await page.route('**/api/claims/*/verdicts', async (route) => {
       await held;
       await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }) });
     });
+    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
+    await page.locator('.claim-panel .claim-text', { hasText: '536 BBMs' }).waitFor();
+    const before = await page.locator('.claim-panel h2 .badge').getAttribute('data-status');
     const [key, target] = before === 'verified' ? ['u', 'unverifiable'] : ['v', 'verified'];
     await page.keyboard.press(key);
     if (key === 'u') await page.keyboard.type('No second source');
@@ -204,9 +212,13 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     // At once, before the server answers: the list and the highlight show the new status.
     await page.locator(`#claim-item-${claim?.id} .badge[data-status="${target}"]`).waitFor();
     expect(await page.locator('.article-text mark', { hasText: '536 BBMs' }).getAttribute('class')).toContain(`fst-${target}`);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/verdicts'));
     release();
+    expect((await answered).status()).toBe(503);
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
-    await alert.waitFor();
+    await alert.waitFor({ timeout: 10_000 }).catch(async (error) => {
+      throw new Error(`no "Not saved" alert; the panel says: ${await page.locator('.claim-panel').textContent()}`, { cause: error });
+    });
     expect(await alert.textContent()).toContain('the database is unavailable');
     await page.locator(`#claim-item-${claim?.id} .badge[data-status="${before}"]`).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `rollback-${kind}.png`) });

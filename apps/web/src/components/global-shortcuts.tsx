@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ShortcutHelp, isTypingTarget } from './shortcut-help.tsx';
 
 /**
- * ? and / on every page. The review pages handle their own keys first (their listeners are
- * registered before this one, and they mark the keys they used with preventDefault).
+ * ? and / on every page. The review pages (marked data-own-shortcuts) handle every key themselves.
  */
 export function GlobalShortcuts() {
   const [showHelp, setShowHelp] = useState(false);
   const navigate = useNavigate();
-  useEffect(() => {
+  // Layout effect: the keys work from the first paint on, not a scheduler tick later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (document.querySelector('[data-own-shortcuts]')) return;
       if (e.key === '?') {
         e.preventDefault();
         setShowHelp((open) => !open);

@@ -1,6 +1,6 @@
 import type { Claim, ReviewStatus, VerdictStatus } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
@@ -100,7 +100,8 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
 
   // Subscribed once: the handler reads everything through refs, so no key press sees stale state.
   // biome-ignore lint/correctness/useExhaustiveDependencies: armStatus and toggleHelp only touch refs and state setters
-  useEffect(() => {
+  // Layout effect: the keys work from the first paint on, not a scheduler tick later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = live.current;
@@ -173,7 +174,7 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   const endsAt = (claim: Claim | null, end: number) => (claim && claim.end === end ? claim : null);
 
   return (
-    <div className="article-layout">
+    <div className="article-layout" data-own-shortcuts="">
       <article className="article" aria-labelledby="article-title">
         <nav aria-label="Breadcrumb" className="crumbs"><Link to="/">Articles</Link> › <span aria-current="page">article</span></nav>
         <h1 id="article-title">{a.title}</h1>

@@ -3,7 +3,7 @@ import {
 } from '@claimdesk/contracts';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { QUEUE_PAGE_SIZE, articlesQuery, claimsPageQuery } from '../api/queries.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
@@ -128,7 +128,8 @@ export function QueuePage() {
   };
   const live = useRef({ active, total, focusRow, openRow, showHelp });
   live.current = { ...live.current, total, focusRow, openRow, showHelp };
-  useEffect(() => {
+  // Layout effect: the keys work from the first paint on, not a scheduler tick later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = live.current;
@@ -184,7 +185,7 @@ export function QueuePage() {
   const counts = first.data?.counts;
 
   return (
-    <section aria-labelledby="queue-title" className="queue-page">
+    <section aria-labelledby="queue-title" className="queue-page" data-own-shortcuts="">
       <h1 id="queue-title">Review queue</h1>
       <form className="filters" aria-label="Filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <TypedFilter label="Search" name="q" value={params.get('q') ?? ''} onCommit={(v) => update({ q: v })} inputRef={searchRef} placeholder="claim text ( / )" />
@@ -329,6 +330,7 @@ function TypedFilter({ label, name, value, onCommit, inputRef, placeholder }: {
   useEffect(() => {
     // Back, Forward and "Clear filters" change the URL under the field.
     if (value !== committed.current) {
+      clearTimeout(timer.current);
       committed.current = value;
       setText(value);
     }
