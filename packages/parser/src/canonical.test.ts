@@ -99,4 +99,21 @@ describe('SourceResolver', () => {
       'Henley & Partners',
     );
   });
+
+  it('links a vague role to the next named source only when their roles agree', () => {
+    const raw =
+      'Gas prices could triple, a senior energy official has said. Prices rose sixfold, said the head of the federal network agency, Klaus Müller. Kyiv’s forces fought back, Ukraine’s armed forces chief said. Justin Bronk, of the Rusi thinktank, said the base mattered.';
+    const span = (text: string) => ({
+      span: { text, start: raw.indexOf(text), end: raw.indexOf(text) + text.length },
+      phrase: text,
+    });
+    const resolver = new SourceResolver(raw, { sources: [span('Klaus Müller'), span('Justin Bronk')] });
+    expect(
+      resolver.resolve('a senior energy official', 'a senior energy official', raw.indexOf('a senior')).canonical,
+    ).toBe('Klaus Müller');
+    expect(
+      resolver.resolve('Ukraine’s armed forces chief', 'Ukraine’s armed forces chief', raw.indexOf('Ukraine’s armed'))
+        .canonical,
+    ).toBe('Ukraine’s armed forces chief');
+  });
 });

@@ -495,7 +495,14 @@ export class SourceResolver {
           /\b(?:of|from|at)\s+(?:the\s+)?\p{Lu}/u.test(d) ||
           /^\s*(?:the\s+)?\p{Lu}/u.test(d),
       );
-      if (ownRoles.length > 0 || (firstMention && firstMention.start < pos)) return null;
+      // A vague role ("a senior energy official") may be the person's own role told first, when the sides agree.
+      const described = ownRoles.join(' ; ');
+      const isCompatible =
+        ownRoles.length === 0 ||
+        (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
+          sideOf(text) === sideOf(described)) ||
+        isSameRole(text, described);
+      if (!isCompatible || (firstMention && firstMention.start < pos)) return null;
       // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
       const list = this.descriptors.get(canonical) ?? [];
       list.unshift(phrase);
