@@ -81,6 +81,7 @@ describe('findFigures: qualifiers and ranges', () => {
     });
     expect(only('300 to 400 tanks')).toMatchObject({ text: '300 to 400 tanks', value: 300, qualifier: 'at_least' });
     expect(only('300-400 tanks')).toMatchObject({ value: 300, qualifier: 'at_least' });
+    expect(only('from 300 to 400 soldiers were killed')).toMatchObject({ value: 300, qualifier: 'at_least' });
   });
 
   it('keeps "from A to B" as two amounts, and a ratio as none', () => {

@@ -770,7 +770,13 @@ function buildFigure(
   if (
     range &&
     (range[1]?.trim() !== 'and' || /between\s+$/i.test(before)) &&
-    !(range[1]?.trim() === 'to' && /\bfrom\s+$/i.test(before))
+    // "rose from £1,271 to £3,850" is a change between two amounts, not a range.
+    !(
+      range[1]?.trim() === 'to' &&
+      /\b(?:ris\w*|rose|increas\w*|f[ae]ll\w*|drop\w*|gr[eo]w\w*|jump\w*|climb\w*|tripl\w*|doubl\w*|surg\w*|soar\w*|cut|reduc\w*|went|go\w*|mov\w*|chang\w*)\s+(?:\w+\s+)?from\s+$/i.test(
+        before,
+      )
+    )
   ) {
     numEnd += range[0].length;
     qualifier = 'at_least';

@@ -20,6 +20,7 @@ describe('readNumber', () => {
     ['a hundred people', 100, 'a hundred'],
     ['half a million people', 500_000, 'half a million'],
     ['a million refugees', 1_000_000, 'a million'],
+    ['two dozen tanks', 24, 'two dozen'],
   ] as const)('%s -> %d', (text, value, span) => {
     const n = read(text);
     expect(n?.value).toBe(value);

@@ -31,6 +31,8 @@ const UNITS: Record<string, number> = {
   an: 1,
 };
 const SCALES: Record<string, number> = {
+  // "two dozen" is 24; "a dozen" alone stays vague (a dozen is not a scale after "a").
+  dozen: 12,
   hundred: 100,
   thousand: 1_000,
   million: 1_000_000,
