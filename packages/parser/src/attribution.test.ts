@@ -73,6 +73,10 @@ describe('reported speech', () => {
     });
     const [before] = statementsOf(article('According to the ministry, 40 soldiers had died.'));
     expect(before).toMatchObject({ source: 'the ministry', cue: 'According to', content: '40 soldiers had died' });
+    const [apposed] = statementsOf(
+      article('According to Oleksiy Arestovych, an adviser to the president’s office, Russian troops were regrouping.'),
+    );
+    expect(apposed).toMatchObject({ source: 'Oleksiy Arestovych', content: 'Russian troops were regrouping' });
   });
 
   it('skips the object of "told" and hands the source on to ", adding that"', () => {

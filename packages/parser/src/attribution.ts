@@ -820,8 +820,13 @@ function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[])
   if (hasWords(beforeText, 4)) {
     content = trimContent(raw, sentence.start, cue.start);
   } else {
-    const after = raw.slice(src.phraseEnd, sentence.end);
-    const comma = after.indexOf(',');
+    const after = raw.slice(src.phraseEnd, Math.min(sentence.end, src.phraseEnd + 300));
+    // "According to X, an adviser to Y, content": the appositive belongs to the source.
+    const appositive =
+      /^[\s\u200b]*,[\s\u200b]*(?:an?|the|his|her|its|their|[\p{Lu}][\p{L}-]*[’']s)[\s\u200b][^,.;“”"]{1,100},/u.exec(
+        after,
+      );
+    const comma = appositive ? appositive[0].length - 1 : after.indexOf(',');
     if (comma >= 0) content = trimContent(raw, src.phraseEnd + comma + 1, sentence.end);
   }
   if (!content || startsInsideQuote(content, quotes)) return null;
