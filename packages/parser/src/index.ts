@@ -80,7 +80,11 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
     const isApprox = /\bapproximately\b|\babout\b/i.test(raw.slice(header.bodyStart, paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart));
     // Covered: most of the sentence lies in a statement already (a transcript turn starts after its speaker label).
     // An attribution inside the sentence ("the President noted that ...") covers it too.
-    const covered = (s: Segment) => statements.some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6);
+    // Only statements that intersect the sentence can cover it: found by binary search, so that a
+    // long official text is not a scan of every statement per sentence.
+    const intersecting = intervalIndex(statements.map((x) => ({ start: x.content.start, end: x.content.end, item: x })));
+    const insideQuote = intervalIndex(quotes.map((q) => ({ start: q.inner.start, end: q.close, item: q })));
+    const covered = (s: Segment) => intersecting(s).some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6);
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;
@@ -101,7 +105,7 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
         continue;
       }
       for (const s of splitSentences(raw, p)) {
-        if (covered(s) || quotes.some((q) => q.inner.start <= s.start && q.close >= s.end)) continue;
+        if (covered(s) || insideQuote(s).some((q) => q.inner.start <= s.start && q.close >= s.end)) continue;
         const figures = findFigures(raw, s.start, s.end, { sourceSide: side, since: resolveSince(raw.slice(s.start, s.end), header.publishedOn) });
         if (figures.length === 0) continue;
         const content = trimSentence(raw, s);
@@ -120,6 +124,31 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
     outlet: header.outlet,
     byline,
     statements: statements.map((s, i) => ({ id: `s${i + 1}`, ...s })),
+  };
+}
+
+/**
+ * The items whose [start, end) intersects a segment, for a fixed list of intervals: sorted by start
+ * with a running maximum of ends, so a query walks back only over intervals that can reach it.
+ */
+function intervalIndex<T>(intervals: Array<{ start: number; end: number; item: T }>): (s: Segment) => T[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, maxEnd[i - 1] ?? Number.NEGATIVE_INFINITY));
+  return (s: Segment) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0) <= s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: T[] = [];
+    for (let i = lo - 1; i >= 0 && (maxEnd[i] ?? Number.NEGATIVE_INFINITY) >= s.start; i--) {
+      const x = sorted[i];
+      if (x && x.end >= s.start) out.push(x.item);
+    }
+    return out;
   };
 }
 
