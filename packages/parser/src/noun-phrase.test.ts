@@ -43,6 +43,10 @@ describe('sourceBefore', () => {
       phrase: 'the Ukrainian president, Volodymyr Zelenskiy',
     });
     expect(before('Justin Bronk\u200b, of the Rusi thinktank, |said')?.span).toBe('Justin Bronk');
+    expect(before('Russia’s ambassador to the UN, Vassily Nebenzia, |told')).toEqual({
+      span: 'Vassily Nebenzia',
+      phrase: 'Russia’s ambassador to the UN, Vassily Nebenzia',
+    });
   });
 
   it('skips auxiliaries and time adverbials between source and cue', () => {

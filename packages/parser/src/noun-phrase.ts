@@ -179,6 +179,8 @@ const NOT_NAME = new Set([
 `),
 ]);
 
+const ROLE_TO =
+  /^(?:adviser|advisor|ambassador|envoy|aide|assistant|successor|heir|spokesman|spokeswoman|spokesperson|representative|counsellor|counselor|secretary|deputy)$/;
 const DOCUMENT_HEAD =
   /^(?:report|reports|study|studies|analysis|analyses|survey|poll|data|figures|research|investigation|assessment|estimates?|projections?|forecasts?|review|audit|count|tally|statement|letter)$/;
 
@@ -320,7 +322,7 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
       if (
         prep &&
         head &&
-        /^(of|for|at|in|on)$/.test(prep.lower) &&
+        (/^(of|for|at|in|on)$/.test(prep.lower) || (prep.lower === 'to' && ROLE_TO.test(head.lower))) &&
         /^(the|a|an)$/.test(t.lower) &&
         head.isWord &&
         !BOUNDARY.has(head.lower) &&
@@ -369,7 +371,8 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
       /^(?:report|study|analysis|survey|poll|research|investigation|assessment|review|audit|estimate|estimates|statement|letter|article|paper|count|tally)$/.test(
         prevTok.lower,
       );
-    if (isAuthorBy) {
+    const isRoleTo = t.lower === 'to' && taken > 0 && !!prevTok && ROLE_TO.test(prevTok.lower);
+    if (isAuthorBy || isRoleTo) {
       k--;
       taken++;
       from = k;
@@ -628,6 +631,11 @@ function leadingPhrase(tokens: Token[], at: number): { from: number; to: number 
       DOCUMENT_HEAD.test((tokens[k - 1] as Token).lower) &&
       /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')
     ) {
+      k++;
+      continue;
+    }
+    // "an adviser to Zelenskiy's office", "Ukraine's ambassador to the UN": a role's "to" phrase.
+    if (t.lower === 'to' && k > at && ROLE_TO.test((tokens[k - 1] as Token).lower) && tokens[k + 1]?.isWord) {
       k++;
       continue;
     }
