@@ -116,6 +116,7 @@ describe('findFigures: what is not a figure', () => {
 
   it('keeps a count that follows a listed name', () => {
     expect(figuresIn('in paragraph 12, 300 tanks').map((f) => f.text)).toEqual(['300 tanks']);
+    expect(figuresIn('he said that in Bucha 410 bodies were found').map((f) => f.text)).toEqual(['410 bodies']);
   });
 
   it('drops a currency conversion in parentheses', () => {

@@ -594,6 +594,10 @@ function isNamedBefore(before: string): boolean {
     cap !== null &&
     !QUALIFIERS.some(([re]) => re.test(before)) &&
     !OPENERS.test(before.slice(0, before.length - (cap[1]?.length ?? 0) - 1)) &&
+    // "in Bucha 410 bodies were found": a place after a preposition, then the count.
+    !/\b(?:in|at|near|from|outside|around|across|throughout|inside)\s$/.test(
+      before.slice(0, before.length - (cap[1]?.length ?? 0) - 1),
+    ) &&
     !/^(?:The|A|An|Only|Another|Some|Just|All|And|But|Of|In|With|Nearly|Almost|Roughly|About|Around|Over|Approximately|Perhaps|Maybe|Exactly|Precisely|Total|Killed|Lost|Destroyed|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Yesterday|Today|Overall|Altogether|Meanwhile|Now|Then|So|Since|Of|At|On|By|To|For|From|After|Before|During|Another|Every|Each|These|Those|Its|Their|His|Her|Our|We|They|He|She|It|I)$/.test(
       cap[1] ?? '',
     )
