@@ -208,6 +208,13 @@ describe('findFigures: whose count it is (subject)', () => {
     expect(only('it believed Russia launched 100 missiles', 'other').subject).toBe('russia');
   });
 
+  it('gives supplied weapons to the recipient', () => {
+    expect(
+      figuresIn('the US will send 100 Switchblade drones and 18 howitzers to Ukraine', 'other').map((f) => f.subject),
+    ).toEqual(['ukraine', 'ukraine']);
+    expect(only('Russia has deployed 30 warships', 'other').subject).toBe('russia');
+  });
+
   it('gives soldiers who died to the source side', () => {
     expect(only('at least 40 soldiers had died', 'ukraine').subject).toBe('ukraine');
   });

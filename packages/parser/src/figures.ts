@@ -463,7 +463,13 @@ function subjectOf(
     if (ENEMY.test(between)) return src ? opposite(src) : 'russia';
     if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
     if (OWN.test(between) && src && !INFLICT.test(between)) return src;
-    if (SUPPLY.test(between) && !INFLICT.test(between)) return src ?? 'unknown';
+    if (SUPPLY.test(between) && !INFLICT.test(between)) {
+      // "will send 100 Switchblade drones to Ukraine": the recipient named after the count.
+      const recipient = /^[^.;]{0,60}?\b(?:to|for)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
+        raw.slice(figEnd, Math.min(end, figEnd + 80)),
+      );
+      return (recipient ? firstSide(recipient[1] ?? '') : null) ?? src ?? 'unknown';
+    }
     const afterEvent = eventAfter(raw.slice(figEnd, Math.min(end, figEnd + 80)));
     if (category === 'personnel' && afterEvent === 'killed' && !INFLICT.test(between)) return src ?? 'unknown';
     if (category === 'captured') return src ? opposite(src) : 'unknown';
