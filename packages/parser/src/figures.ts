@@ -498,6 +498,8 @@ function subjectOf(
 }
 
 /** Every figure inside raw[start, end): counts and amounts, with qualifier, category and subject. */
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export function findFigures(raw: string, start: number, end: number, ctx: FigureContext): Figure[] {
   const figures: Figure[] = [];
   let prevUnit: { words: string[]; end: number } | null = null;
@@ -513,12 +515,13 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
     }
     const prev = raw[i - 1] ?? ' ';
     if (isLetter) {
-      if (/[A-Za-z0-9-]/.test(prev)) {
+      const p = raw.charCodeAt(i - 1);
+      if (isAsciiLetter(p) || (p >= 48 && p <= 57) || p === 45) {
         i++;
         continue;
       }
       let j = i;
-      while (j < end && j - i < 20 && /[A-Za-z]/.test(raw[j] ?? '')) j++;
+      while (j < end && j - i < 20 && isAsciiLetter(raw.charCodeAt(j))) j++;
       const word = raw.slice(i, j).toLowerCase();
       // "a" and "half" start a number only before a scale ("a million refugees", "half a million").
       const startsScaled =
@@ -530,13 +533,13 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
         word === 'dozen' ||
         ((word === 'half' || word === 'a' || word === 'an') && !startsScaled)
       ) {
-        while (j < end && /[A-Za-z]/.test(raw[j] ?? '')) j++;
+        while (j < end && isAsciiLetter(raw.charCodeAt(j))) j++;
         i = Math.max(j, i + 1);
         continue;
       }
     } else if (/[A-Za-z0-9.,\-+/:]/.test(prev) || (prev === '(' && raw[i - 2] === '+')) {
       // Inside a longer token: "Su-25", "12.04", "3-62-76", "+150".
-      while (i < end && /[0-9]/.test(raw[i] ?? '')) i++;
+      while (i < end && raw.charCodeAt(i) >= 48 && raw.charCodeAt(i) <= 57) i++;
       continue;
     }
     const num = readNumber(raw, i);
