@@ -225,6 +225,7 @@ describe('findFigures: whose count it is (subject)', () => {
     );
     expect(only('More than 15,000 millionaires are expected to flee Russia', 'other').subject).toBe('russia');
     expect(only('he could lose more than 11” Republican votes', 'other').subject).toBe('other');
+    expect(only('More than 3,000 dolphins in the Black Sea have died', 'ukraine').subject).toBe('other');
   });
 });
 

@@ -442,6 +442,15 @@ function subjectOf(
     return prev.subject;
   const isPerson = peopleKind(unitWords) !== null || (unitWords.length === 0 && category !== 'money');
   if (unitWords.some((w) => OTHER_NATION.test(w))) return 'other';
+  // Animals killed by the war (dolphins, livestock) are nobody's side.
+  if (
+    unitWords.some((w) =>
+      /^(?:dolphins?|porpoises?|whales?|birds?|animals?|cattle|cows?|pigs?|sheep|horses?|dogs?|cats?|pets?|livestock|fish|bees|poultry|chickens?)$/i.test(
+        w,
+      ),
+    )
+  )
+    return 'other';
   const own = sideOf(unitWords.join(' '));
   if (own === 'russia' || own === 'ukraine') return own;
   const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
