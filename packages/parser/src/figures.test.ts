@@ -240,6 +240,16 @@ describe('findFigures: more people and weapons', () => {
     expect(only('The bodies of 410 civilians have been recovered').category).toBe('civilians_killed');
     expect(only('some 4,000 Ukrainians have been forcibly deported to Russia').category).toBe('captured');
     expect(only('7.1 million internally displaced people remain', 'other').category).toBe('displaced');
+    expect(
+      figuresIn('5,000 people had been buried in the city, 210 of them children').map((f) => [f.text, f.category]),
+    ).toEqual([
+      ['5,000 people', 'killed'],
+      ['210 of them children', 'children'],
+    ]);
+    expect(only('it destroyed three Su-24 bombers', 'russia')).toMatchObject({
+      text: 'three Su-24 bombers',
+      category: 'aircraft',
+    });
   });
 
   it('reads weapon nouns of later loss reports', () => {

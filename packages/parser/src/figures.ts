@@ -234,7 +234,7 @@ function nounCategory(unitPhrase: string): Category {
 type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
 const EVENT_WORDS: Array<[RegExp, Event]> = [
   [
-    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves)$/,
+    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves|buried)$/,
     'killed',
   ],
   [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
@@ -847,6 +847,13 @@ function buildFigure(
   if (isOfUs) {
     unitWords.push(isOfUs[0].trim().split(/\s+/).at(-1) ?? '');
     unitEnd = numEnd + isOfUs[0].length;
+    // "5,000 people ..., 210 of them children": the noun after "of them" is what is counted.
+    const next = /^\s+([a-z]+)\b/.exec(raw.slice(unitEnd, Math.min(end, unitEnd + 20)));
+    const noun = next?.[1] ?? '';
+    if (next && peopleKind([noun]) !== null && !STOP.has(noun)) {
+      unitWords.push(noun);
+      unitEnd += next[0].length;
+    }
   } else {
     while (unitWords.length < 4) {
       wordRe.lastIndex = offset;

@@ -263,7 +263,10 @@ export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
   [/^(warships? ?\/ ?boats?|boats?)\b/, 'ships'],
   [/^(cruise missiles?)\b/, 'missiles'],
   [/^(fuel tanks?)\b/, 'vehicles'],
-  [/^(aircraft|planes?|jets?|fighter jets?|warplanes?|fighters?|airplanes?)\b/, 'aircraft'],
+  [
+    /^(aircraft|planes?|jets?|fighter jets?|warplanes?|fighters?|airplanes?|bombers?|fighter-bombers?|interceptors?)\b/,
+    'aircraft',
+  ],
   [/^(helicopters?|choppers?)\b/, 'helicopters'],
   [/^(drones?|uavs?|operational-tactical|unmanned)\b/, 'uav'],
   [/^(special equipment|special military equipment)\b/, 'special_equipment'],
