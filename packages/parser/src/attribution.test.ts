@@ -91,6 +91,16 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('hands the source on to a continuation after an adverb (", even suggesting")', () => {
+    const found = statementsOf(
+      article('The governor complained about the shelling overnight, even suggesting the dam had been mined.'),
+    );
+    expect(found.map((s) => [s.cue, s.content])).toEqual([
+      ['complained', 'the shelling overnight'],
+      ['suggesting', 'the dam had been mined'],
+    ]);
+  });
+
   it('reads "NAME, APPOSITIVE, said" and keeps the appositive for the side', () => {
     const [s] = statementsOf(
       article(

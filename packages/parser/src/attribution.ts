@@ -95,6 +95,8 @@ const NOUN_LIKE_CUES = new Set([
   'warning',
   'say',
 ]);
+/** What precedes a continuation cue: a comma, perhaps an adverb (", adding", ", even suggesting"). */
+const CONTINUATION_LEAD = /,[\s\u200b]*(?:(?:even|also|again|then|further|later|before|while|repeatedly)[\s\u200b]+)?$/;
 const THAT_ONLY_CUES = new Set([
   'states',
   'claims',
@@ -529,7 +531,7 @@ function reportedIn(
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
     // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
-    if (/ing$/.test(word) && !/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart)))
+    if (/ing$/.test(word) && !CONTINUATION_LEAD.test(raw.slice(Math.max(sentence.start, cueStart - 16), cueStart)))
       continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
     if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
@@ -550,7 +552,7 @@ function reportedIn(
 
     if (
       CONTINUATION_CUES.has(word) &&
-      /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))
+      CONTINUATION_LEAD.test(raw.slice(Math.max(sentence.start, cueStart - 16), cueStart))
     ) {
       const prev =
         found.at(-1) ??
@@ -790,7 +792,7 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
   const text = raw.slice(start, end);
   // ", although ..." is the writer's aside, not the speaker's clause.
   const m =
-    /,[\s\u200b]+(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|although|though|whereas)\b/i.exec(
+    /,[\s\u200b]+(?:(?:even|also|again|then|further|later|repeatedly)[\s\u200b]+)?(?:adding|saying|noting|insisting|warning|stressing|arguing|claiming|explaining|accusing|confirming|announcing|stating|telling|suggesting|urging|vowing|predicting|denying|alleging|although|though|whereas)\b/i.exec(
       text,
     );
   let cut = m ? start + m.index : end;

@@ -13,7 +13,7 @@ export const CUE_VERBS: readonly string[] = [
   expressed concern, expressed readiness, expressed his readiness, expressed her readiness,
   expressed its readiness, adding, saying, claiming, warning, arguing, telling, confirming, stating,
   noting, insisting, accusing, forecasting, insists, announcing, explaining, stressing, complained,
-  urged, demanded, promised, showed, shows, found, finds
+  urged, demanded, promised, showed, shows, found, finds, suggesting, urging, vowing, predicting, denying, alleging
 `),
 ];
 
@@ -29,7 +29,7 @@ export const DOCUMENT_NOUNS =
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set(
   wordList(`
   adding, saying, claiming, warning, arguing, noting, insisting, stating, confirming, telling, accusing,
-  announcing, explaining, stressing
+  announcing, explaining, stressing, suggesting, urging, vowing, predicting, denying, alleging
 `),
 );
 
@@ -44,14 +44,6 @@ export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'promised',
 ]);
 
-/** Verbs whose content is an object noun phrase rather than a clause ("condemned the decision"). */
-export const OBJECT_CONTENT_CUES: ReadonlySet<string> = new Set(
-  wordList(`
-  condemned, accused, accusing, blamed, expressed concern, expressed readiness, expressed his readiness,
-  expressed her readiness, expressed its readiness, ruled out, denied, confirmed, announced, informed
-`),
-);
-
 /** Belief verbs: "the US said it believed X" is one statement, not two. */
 export const BELIEF_CUES: ReadonlySet<string> = new Set([
   'believes',
@@ -63,24 +55,6 @@ export const BELIEF_CUES: ReadonlySet<string> = new Set([
   'feels',
   'felt',
 ]);
-
-export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-
-/** Plural or collective nouns that may stand as a source without a capital letter ("officials said"). */
-export const GENERIC_SOURCES =
-  /^(?:officials?|residents?|analysts?|experts?|witnesses|sources?|police|authorities|scientists|researchers|diplomats|observers|investigators|prosecutors|critics|supporters|lawmakers|legislators|senators|economists|commanders|soldiers|troops|forces|doctors|volunteers|activists|locals|people|voters|aides|advisers|advisors|spokesm[ae]n|spokeswom[ae]n|spokespe(?:rson|ople)|mps|ministers?|governments?|the\s)/i;
-
-const alternation = [...new Set(CUE_VERBS)]
-  .sort((a, b) => b.length - a.length)
-  .map((c) => c.replace(/ /g, '[\\s\\u00a0]+'))
-  .join('|');
-
-/** Every cue in a text: speech verbs and "according to". Case-insensitive; callers check capitals. */
-export const CUE_RE = new RegExp(`\\b(?:${alternation}|according[\\s\\u00a0]+to)\\b`, 'gi');
-/** A cue at the very start of a text. */
-export const CUE_AT_START_RE = new RegExp(`^(?:${alternation})\\b`, 'i');
-/** A cue at the very end of a text, before an optional colon or comma (the lead-in of a quote). */
-export const CUE_AT_END_RE = new RegExp(`\\b(${alternation})[\\s\\u00a0]*[:,]?[\\s\\u00a0]*$`, 'i');
 
 export function normaliseCue(text: string): string {
   return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
