@@ -696,6 +696,8 @@ function buildFigure(
   // Codes, phone numbers, names and dates.
   if (!num.isWords) {
     if (/^0\d/.test(numText)) return null;
+    // "Call 0 800 500 225": numbers in a row with only spaces between are a phone number or a code.
+    if (!isMoney && (/\d[ \u00a0]$/.test(before) || /^[ \u00a0]\d/.test(after0))) return null;
     // Heights, decades and ages: "6'3\"", "the 80’s", "Quina Jones, 25, said", "aged 17".
     if (/^['′’]\d|^["″]\s?(?:tall|long|wide|high)\b|^['’]s\b/.test(after0)) return null;
     if (/\b(?:aged|ages? of|age|aged between|ages)\s$/i.test(before) || /\bages of \d+\s(?:and|to)\s$/i.test(before))
@@ -978,7 +980,7 @@ function buildFigure(
         )
       : null;
   if (partitive?.[1] && !STOP.has(partitive[1])) unitWords.push(partitive[1]);
-  const { category, isLoss } = categoryOf(
+  const computed = categoryOf(
     unitWords,
     raw.slice(Math.max(clauseStart, figStart - 200), figStart),
     raw.slice(unitEnd, Math.min(end, unitEnd + 80)),
@@ -986,18 +988,29 @@ function buildFigure(
     unitWords.length === 0 ? prevUnit : null,
     raw.slice(Math.max(0, figStart - 200), figStart),
   );
-  const subject = subjectOf(
-    raw,
-    clauseStart,
-    figStart,
-    unitEnd,
-    end,
-    unitWords.length > 0 ? unitWords : (prevUnit ?? []),
-    category,
-    isLoss,
-    ctx,
-    prevFigure,
-  );
+  // "7,295 people were evacuated, 4,128 of them from Mariupol": a share of the figure before.
+  const ofPrevious =
+    unitWords.length === 1 &&
+    /^(?:them|those)$/i.test(unitWords[0] ?? '') &&
+    prevFigure !== null &&
+    figStart - prevFigure.end < 80;
+  const category = ofPrevious && prevFigure ? prevFigure.category : computed.category;
+  const isLoss = computed.isLoss;
+  const subject =
+    ofPrevious && prevFigure
+      ? prevFigure.subject
+      : subjectOf(
+          raw,
+          clauseStart,
+          figStart,
+          unitEnd,
+          end,
+          unitWords.length > 0 ? unitWords : (prevUnit ?? []),
+          category,
+          isLoss,
+          ctx,
+          prevFigure,
+        );
   return {
     figure: {
       text: raw.slice(figStart, unitEnd),

@@ -64,11 +64,12 @@ export const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(SCALE
  */
 export function readNumber(text: string, from: number): NumberMatch | null {
   const digits =
-    /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(bn|mn|m|k|b|tn|trn)\b|\s?(hundred|thousand|million|billion|trillion)\b)?/i.exec(
+    /^(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?:\s?(bn|mn|m|k|b|tn|trn)\b|\s?(hundred|thousand|million|billion|trillion)\b)?/i.exec(
       text.slice(from, from + 40),
     );
   if (digits) {
-    let value = Number(`${(digits[1] ?? '').replaceAll(',', '')}${digits[2] ? `.${digits[2]}` : ''}`);
+    // Thousands separators: commas, and the non-breaking or thin spaces of typeset text ("36 350").
+    let value = Number(`${(digits[1] ?? '').replace(/[,\u00a0\u202f\u2009]/g, '')}${digits[2] ? `.${digits[2]}` : ''}`);
     const suffix = digits[3]?.toLowerCase();
     const scale = digits[4]?.toLowerCase();
     if (suffix) value *= SUFFIX[suffix] ?? 1;
