@@ -105,6 +105,7 @@ describe('findFigures: what is not a figure', () => {
     ['15% of Russians, 40 per cent, 1 in 4 people, eight out of 10'],
     ['5km from the border and 20 miles away'],
     ['call 3-62-76, (097) 551-59-17 or 0800-503-508'],
+    ['Call 0 800 500 225 for help'],
     ['at 87B Melitopolske Highway, 57 Tsentralna Street and 131 West 23rd Street'],
     ['dozens of tanks, hundreds of soldiers, thousands of people, tens of thousands, millions of refugees'],
     ['no one ever has the right; the number seven brings happiness'],
@@ -250,6 +251,10 @@ describe('findFigures: more people and weapons', () => {
       text: 'three Su-24 bombers',
       category: 'aircraft',
     });
+    expect(figuresIn('7,295 people were evacuated, 4,128 of them from Mariupol').map((f) => f.category)).toEqual([
+      'evacuated',
+      'evacuated',
+    ]);
   });
 
   it('reads weapon nouns of later loss reports', () => {

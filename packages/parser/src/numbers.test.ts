@@ -21,6 +21,7 @@ describe('readNumber', () => {
     ['half a million people', 500_000, 'half a million'],
     ['a million refugees', 1_000_000, 'a million'],
     ['two dozen tanks', 24, 'two dozen'],
+    ['36\u00a0350 persons', 36_350, '36\u00a0350'],
   ] as const)('%s -> %d', (text, value, span) => {
     const n = read(text);
     expect(n?.value).toBe(value);
