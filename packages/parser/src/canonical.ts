@@ -502,7 +502,8 @@ export class SourceResolver {
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);
-      if (!isCompatible || (firstMention && firstMention.start < pos)) return null;
+      // The name must first appear as that next source: a person already talked about is the topic, not the speaker.
+      if (!isCompatible || (firstMention && firstMention.start < next.span.start - 4)) return null;
       // The role describes the person named next: it gives their side too ("Ukraine's deputy agriculture minister").
       const list = this.descriptors.get(canonical) ?? [];
       list.unshift(phrase);

@@ -82,6 +82,8 @@ describe('sourceAfter', () => {
 
   it('stops before adverbials and clauses', () => {
     expect(after('said| Kyrylenko on Tuesday.')?.span).toBe('Kyrylenko');
+    expect(after('said| Tuesday that it was over.')).toBeNull();
+    expect(before('New Jersey Gov. Chris Christie |said')?.span).toBe('Chris Christie');
     expect(after('according to| Ukrainian scientists working in the reserve')?.span).toBe('Ukrainian scientists');
   });
 });

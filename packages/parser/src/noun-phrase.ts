@@ -138,7 +138,7 @@ export const ROLE_NOUNS = new Set(
   acting, top, senior, junior, state, national, security, military, regional, local, city, district, gov,
   gov., sen, sen., rep, rep., gen, gen., lt, lt., col, col., maj, maj., capt, capt., adm, adm., dr, dr.,
   mr, mr., mrs, mrs., ms, ms., prof, prof., republican, democrat, democratic, independent, conservative,
-  labour, liberal, green, libertarian, longtime, veteran, retired, new, elected, designate, emeritus,
+  labour, liberal, green, libertarian, longtime, veteran, retired, elected, designate, emeritus,
   staff, white, house, campaign, party, group, team, office
 `),
 );
@@ -194,6 +194,8 @@ export function looksLikePersonName(text: string): boolean {
     .filter(Boolean);
   if (words.some((w) => NOT_NAME.has(w.toLowerCase().replace(/[’']s$/, '')) || /-\p{Ll}/u.test(w) || isSideWord(w)))
     return false;
+  // "New Jersey Gov. Chris Christie": a title only opens a name.
+  if (words.slice(1).some((w) => HONORIFIC.test(w))) return false;
   // "Trump's RT": a possessive ends a name; it never sits inside one.
   if (
     text
@@ -442,8 +444,11 @@ export function nameSpanIn(tokens: Token[], from: number, to: number): { from: n
         .map((x) => x.text)
         .join(' ');
       if (looksLikePersonName(run)) {
+        // A title stays only with a bare surname ("Mr. Lyakh"); "Gov. Chris Christie" is named by "Chris Christie".
+        const first = words[s] as Token;
+        if (HONORIFIC.test(first.text) && j - s >= 3) return { from: from + s + 1, to: from + j };
         const prev = words[s - 1];
-        return prev && HONORIFIC.test(prev.text)
+        return prev && HONORIFIC.test(prev.text) && j - s < 2
           ? { from: from + s - 1, to: from + j }
           : { from: from + s, to: from + j };
       }
@@ -598,6 +603,9 @@ function leadingPhrase(tokens: Token[], at: number): { from: number; to: number 
   const first = tokens[k];
   if (!first?.isWord) return null;
   if (PRONOUN_SOURCES.has(first.lower)) return { from: k, to: k + 1 };
+  // "said Tuesday", "said last week": a time, not a source.
+  if (TIME_WORDS.has(first.lower) || /^(?:last|this|next|earlier|later|yesterday|today|tonight)$/.test(first.lower))
+    return null;
   if (DETERMINERS.has(first.lower)) k++;
   let to = k;
   while (k < tokens.length && k - at < 14) {
