@@ -116,4 +116,11 @@ describe('SourceResolver', () => {
         .canonical,
     ).toBe('Ukraine’s armed forces chief');
   });
+
+  it('reads a name after "of Ukraine" as a relation, not a title', () => {
+    const raw = 'As a great Pole, a close friend of Ukraine John Paul II said, we united.';
+    expect(resolveAt(raw, 'John Paul II', 'a close friend of Ukraine John Paul II').side).toBe('other');
+    const titled = 'Ukraine President Volodymyr Zelenskyy spoke. Zelenskyy said talks failed.';
+    expect(resolveAt(titled, 'Zelenskyy', 'Zelenskyy', 1).side).toBe('ukraine');
+  });
 });

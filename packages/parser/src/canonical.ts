@@ -206,13 +206,18 @@ export function collectMentions(raw: string, quotes: Range[] = []): Mention[] {
 /** Role words before a name in its clause, and an appositive after it between commas. */
 function descriptorAround(raw: string, runStart: number, start: number, end: number): string {
   const parts: string[] = [];
-  if (runStart < start) parts.push(raw.slice(runStart, start));
+  // "Russian President Vladimir Putin": a title run before the name, unless it completes a preposition
+  // ("a close friend of Ukraine John Paul II"), which the clause below reads with its preposition.
+  const isComplement = /\b(?:of|to|for|with|from|in|at|on|by|about|against)[\s\u00a0]+$/i.test(
+    raw.slice(Math.max(0, runStart - 12), runStart),
+  );
+  if (runStart < start && !isComplement) parts.push(raw.slice(runStart, start));
   // "Ukrainian lawmaker Andriy Derkach" / "the regional governor, Pavlo Kyrylenko,"
   const before = raw.slice(Math.max(0, runStart - 80), runStart);
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
-  const lead = lastComma >= 0 ? clause.slice(lastComma + 1) : clause;
-  parts.push(lead.trim().split(/\s+/).slice(-5).join(' '));
+  const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
+  parts.push(lead.trim().split(/\s+/).slice(-6).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
