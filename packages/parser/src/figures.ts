@@ -689,7 +689,7 @@ function buildFigure(
   let qualifier: Qualifier = 'exact';
   const numText = raw.slice(num.start, num.end);
   const currency = raw[num.start - 1];
-  const isMoney = currency === '$' || currency === '£' || currency === '€';
+  const isMoney = currency === '$' || currency === '£' || currency === '€' || currency === '₴' || currency === '₽';
   if (isMoney) figStart -= 1;
   const before = raw.slice(Math.max(clauseStart, figStart - 40), figStart);
   const after0 = raw.slice(num.end, Math.min(end, num.end + 80));
@@ -746,7 +746,7 @@ function buildFigure(
     // "(£820,000)" after another amount: a currency conversion, not a new figure.
     if (
       isMoney &&
-      /[$£€]\s?[\d.,]+\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\((?:about|around|approximately|roughly|nearly|some|c\.|~)?\s*$/i.test(
+      /[$£€₴₽]\s?[\d.,]+\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\((?:about|around|approximately|roughly|nearly|some|c\.|~)?\s*$/i.test(
         raw.slice(Math.max(clauseStart, figStart - 30), figStart),
       )
     )
@@ -778,10 +778,10 @@ function buildFigure(
   }
   // Ranges: "300 to 400", "300-400", "between 100 and 200" -> one figure, lower bound, at least.
   let numEnd = num.end;
-  const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(
+  const range = /^(\s?(?:-|–|‒|to|and)\s?)([$£€₴₽]?\d[\d,.]*(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?)/i.exec(
     after0,
   );
-  const upperBound = range ? Number((range[2] ?? '').replace(/^[$£€]/, '').replace(/[^\d.]/g, '')) : 0;
+  const upperBound = range ? Number((range[2] ?? '').replace(/^[$£€₴₽]/, '').replace(/[^\d.]/g, '')) : 0;
   // "a 3 to 1 margin": a ratio, not an amount.
   if (
     range &&
@@ -809,8 +809,8 @@ function buildFigure(
     // "between 1.5 and 2 million": the scale on the upper bound applies to the lower one.
     const scale = /(bn|mn|m|k|million|billion|thousand)$/i.exec(range[2] ?? '');
     if (scale && value < 1000) {
-      const upper = readNumber(range[2]?.replace(/^[$£€]/, '') ?? '', 0);
-      const upperBare = Number((range[2] ?? '').replace(/^[$£€]/, '').replace(/[^\d.]/g, ''));
+      const upper = readNumber(range[2]?.replace(/^[$£€₴₽]/, '') ?? '', 0);
+      const upperBare = Number((range[2] ?? '').replace(/^[$£€₴₽]/, '').replace(/[^\d.]/g, ''));
       if (upper && upperBare > 0) value = Math.round(value * (upper.value / upperBare) * 1000) / 1000;
     }
   }
