@@ -134,7 +134,7 @@ export function FiguresPage() {
             ))}
             <li className="hint">Point label: ✓ verified, ✗ disputed, ? unverifiable, ○ pending (hollow marker)</li>
           </ul>
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart-svg" role="img" aria-labelledby="chart-caption">
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart-svg" role="group" aria-labelledby="chart-caption">
             {chart.yTicks.map((v) => (
               <g key={v}>
                 <line x1={M.left} x2={WIDTH - M.right} y1={chart.sy(v)} y2={chart.sy(v)} stroke="#e3e6ea" />
