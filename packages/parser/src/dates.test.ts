@@ -8,6 +8,9 @@ describe('resolveSince', () => {
     ['total combat losses from 24.02 to 12.04', '2022-02-24'],
     ['since the start of the invasion', '2022-02-24'],
     ['since the beginning of the full-scale war', '2022-02-24'],
+    ['since the beginning of the special military operation', '2022-02-24'],
+    ['since the invasion began', '2022-02-24'],
+    ['since Russia invaded', '2022-02-24'],
   ])('%s -> %s', (text, iso) => {
     expect(resolveSince(text, '2022-04-12')).toBe(iso);
   });

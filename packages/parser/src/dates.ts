@@ -1,5 +1,18 @@
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function toDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
@@ -24,13 +37,19 @@ export function resolveAsOf(sentence: string, publishedOn: string | null): strin
   const base = toDate(publishedOn);
   if (Number.isNaN(base.getTime())) return publishedOn;
   if (/\byesterday\b/i.test(sentence)) return toIso(new Date(base.getTime() - 86_400_000));
-  const weekday = /\b(?:on|last|this|late on|early on|earlier on)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i.exec(sentence);
+  const weekday =
+    /\b(?:on|last|this|late on|early on|earlier on)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i.exec(
+      sentence,
+    );
   if (weekday?.[1]) {
     const target = WEEKDAYS.indexOf(weekday[1].toLowerCase());
     const diff = (base.getUTCDay() - target + 7) % 7;
     return toIso(new Date(base.getTime() - diff * 86_400_000));
   }
-  const dated = /\bon\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\bon\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b/.exec(sentence);
+  const dated =
+    /\bon\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\bon\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b/.exec(
+      sentence,
+    );
   if (dated) {
     const day = Number(dated[1] ?? dated[4]);
     const month = monthIndex(dated[2] ?? dated[3] ?? '');
@@ -53,6 +72,16 @@ export function resolveSince(text: string, publishedOn: string | null): string |
     const y = dotted[3] ? Number(dotted[3]) : year;
     return `${y}-${pad(Number(dotted[2]))}-${pad(Number(dotted[1]))}`;
   }
-  if (/\bsince the (start|beginning) of the (full-scale )?(invasion|war)\b/i.test(text)) return '2022-02-24';
+  // The start of the full-scale invasion, however the source names it.
+  if (
+    /\b(?:since|from) the (?:very )?(?:start|beginning|outset|first day) of (?:the )?(?:full-scale |Russian |Russia[’']s |large-scale )*(?:invasion|war|aggression|special military operation|operation)\b/i.test(
+      text,
+    ) ||
+    /\bsince (?:the )?(?:full-scale |Russian |Russia[’']s |large-scale )*(?:invasion|war|special military operation) (?:began|started)\b/i.test(
+      text,
+    ) ||
+    /\bsince (?:Russia|Moscow) (?:invaded|launched (?:its|the) (?:full-scale )?invasion)\b/i.test(text)
+  )
+    return '2022-02-24';
   return null;
 }
