@@ -52,6 +52,9 @@ export async function runServe(argv: string[]): Promise<number> {
   // Ready for a signal before saying so: whoever waits for the line below may stop us at once.
   const stop = () => {
     server.close(() => void db.close().then(() => process.exit(0)));
+    // Idle keep-alive sockets would hold close() open; a stuck request must not keep a stopped server alive.
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
