@@ -123,4 +123,10 @@ describe('SourceResolver', () => {
     const titled = 'Ukraine President Volodymyr Zelenskyy spoke. Zelenskyy said talks failed.';
     expect(resolveAt(titled, 'Zelenskyy', 'Zelenskyy', 1).side).toBe('ukraine');
   });
+
+  it('takes a side from an appointment clause before the name', () => {
+    const raw =
+      'Yet, appointed by President Volodymyr Zelensky as the head of the civil-military administration, Mr. Lyakh insists he is loyal.';
+    expect(resolveAt(raw, 'Mr. Lyakh').side).toBe('ukraine');
+  });
 });

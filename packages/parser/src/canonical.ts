@@ -213,7 +213,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   );
   if (runStart < start && !isComplement) parts.push(raw.slice(runStart, start));
   // "Ukrainian lawmaker Andriy Derkach" / "the regional governor, Pavlo Kyrylenko,"
-  const before = raw.slice(Math.max(0, runStart - 80), runStart);
+  const before = raw.slice(Math.max(0, runStart - 160), runStart);
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
@@ -227,7 +227,11 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
       segWords.length <= 8 &&
       segWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, ''))) &&
       !/^(?:\p{Ll}+(?:ed|ing)|to|in|on|at|after|before|when|while|as|if|with|for|despite)$/iu.test(segWords[0] ?? '');
-    if (isRolePhrase) parts.push(seg);
+    // "Appointed by President Zelensky as head of the administration, Mr. Lyakh ...": an appointment says whose side.
+    const isAppointment =
+      /^(?:appointed|elected|named|installed|nominated|chosen|reappointed)\b/i.test(seg.trim()) &&
+      segWords.length <= 20;
+    if (isRolePhrase || isAppointment) parts.push(seg);
   }
   const after = raw.slice(end, Math.min(raw.length, end + 140));
   const appositive = /^[\s\u00a0\u200b]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
