@@ -36,6 +36,9 @@ export function expectClaimFormat(raw: string, result: ParsedArticle): void {
     expect(Array.isArray(s.figures)).toBe(true);
     for (const f of s.figures) {
       expectSpan(raw, f);
+      // A figure lies inside the content of its statement.
+      expect(f.start).toBeGreaterThanOrEqual(s.content.start);
+      expect(f.end).toBeLessThanOrEqual(s.content.end);
       expect(typeof f.value === 'number' && Number.isFinite(f.value)).toBe(true);
       expect(QUALIFIERS).toContain(f.qualifier);
       expect(CATEGORIES).toContain(f.category);
