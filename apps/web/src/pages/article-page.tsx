@@ -99,8 +99,8 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   canReviewRef.current = canReview;
 
   // Subscribed once: the handler reads everything through refs, so no key press sees stale state.
+  // A layout effect, so the keys work from the first paint on, not a scheduler tick later.
   // biome-ignore lint/correctness/useExhaustiveDependencies: armStatus and toggleHelp only touch refs and state setters
-  // Layout effect: the keys work from the first paint on, not a scheduler tick later.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
