@@ -95,6 +95,8 @@ const NOUN_LIKE_CUES = new Set([
   'warning',
   'say',
 ]);
+const MAX_CONTENT = 3000;
+
 /** What precedes a continuation cue: a comma, perhaps an adverb (", adding", ", even suggesting"). */
 const CONTINUATION_LEAD = /,[\s\u200b]*(?:(?:even|also|again|then|further|later|before|while|repeatedly)[\s\u200b]+)?$/;
 const THAT_ONLY_CUES = new Set([
@@ -700,7 +702,9 @@ function startsInsideQuote(content: Segment, quotes: Quote[]): boolean {
 
 /** Nothing but adverbials, an object or a pronoun source follows the cue up to the sentence end. */
 function isClauseFinal(raw: string, from: number, end: number, word: string): boolean {
-  let rest = raw.slice(from, end);
+  // Only the start matters; a 1 MB sentence must not be copied once per cue.
+  const isLong = end - from > 400;
+  let rest = raw.slice(from, Math.min(end, from + 400));
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
   if (OBJECT_CUES.has(word) || word === 'told')
     rest = rest.replace(
@@ -709,7 +713,7 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
     );
   rest = rest.replace(LEAD_ADVERBIAL, ' ');
   return (
-    /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest) ||
+    (!isLong && /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest)) ||
     /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(
       rest,
     )
@@ -719,10 +723,14 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
 /** Where the clause holding the cue starts: after an earlier statement's content or a quote in the sentence. */
 function clauseStartBefore(raw: string, sentence: Segment, cueStart: number, found: RawStatement[]): number {
   let start = sentence.start;
-  for (const s of found) if (s.content.end <= cueStart && s.content.end > start) start = s.content.end;
-  // Scan back no further than the clause start: lastIndexOf over the whole text made this quadratic.
+  // Statements are found in order: the last few are the only ones that can end between clause start and cue.
+  for (let i = found.length - 1; i >= 0 && i >= found.length - 6; i--) {
+    const s = found[i] as RawStatement;
+    if (s.content.end <= cueStart && s.content.end > start) start = s.content.end;
+  }
+  // Scan back no further than the clause start, nor than a source phrase can reach (a run-on line stays linear).
   let closeQuote = -1;
-  for (let k = Math.min(cueStart, raw.length - 1); k >= start; k--) {
+  for (let k = Math.min(cueStart, raw.length - 1); k >= Math.max(start, cueStart - 300); k--) {
     if (raw[k] === '”' || raw[k] === '"') {
       closeQuote = k;
       break;
@@ -736,7 +744,9 @@ function clauseStartBefore(raw: string, sentence: Segment, cueStart: number, fou
 }
 
 /** The content after a cue: skips the object of "told reporters that", adverbials and "that". */
-function contentAfter(raw: string, from: number, end: number, word: string): Segment | null {
+function contentAfter(raw: string, from: number, sentenceEnd: number, word: string): Segment | null {
+  // What a source says fits in a few thousand characters; the cap keeps a run-on 1 MB line linear.
+  const end = Math.min(sentenceEnd, from + MAX_CONTENT);
   let s = from;
   let rest = raw.slice(s, end);
   const adv = LEAD_ADVERBIAL.exec(rest);
@@ -782,7 +792,7 @@ function contentAfter(raw: string, from: number, end: number, word: string): Seg
     )
       s += that[0].length;
   }
-  const after = raw.slice(s, end).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
+  const after = raw.slice(s, Math.min(end, s + 300)).replace(LEAD_ADVERBIAL, (m) => ' '.repeat(m.length));
   const lead = /^[\s\u200b]*/.exec(after)?.[0].length ?? 0;
   return trimContent(raw, s + lead, cutAtContinuation(raw, s + lead, end));
 }
