@@ -26,6 +26,7 @@ for (const provider of ['sqlite', 'postgresql']) {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: read outside turbo (postinstall), so turbo.json need not declare it
       PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
       CHECKPOINT_DISABLE: '1',

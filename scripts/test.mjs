@@ -21,7 +21,10 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.log('npm test: installing Chromium from apt ...');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (args) => sh(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (args) =>
+    sh(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   must('apt-get update', apt(['update', '-qq']));
   must('apt-get install chromium', apt(['install', '-y', '-qq', 'chromium']));
 }
@@ -30,7 +33,10 @@ if (!existsSync(chromium)) {
 const pgReady = () => sh('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q'], { stdio: 'ignore' }).status === 0;
 if (!process.env.PG_TEST_URL && !pgReady()) {
   console.log('npm test: starting PostgreSQL ...');
-  const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout.trim().split(/\s+/).filter(Boolean);
+  const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split(/\s+/)
+    .filter(Boolean);
   for (const version of versions) sh('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
   for (let i = 0; i < 30 && !pgReady(); i++) spawnSync('sleep', ['1']);
   if (!pgReady()) {
@@ -41,22 +47,36 @@ if (!process.env.PG_TEST_URL && !pgReady()) {
 }
 
 must('prisma generate', sh(process.execPath, [join(root, 'scripts/prisma-generate.mjs')]));
-must('typecheck and build', sh(join(root, 'node_modules/.bin/turbo'), ['run', 'typecheck', 'build', '--output-logs=errors-only']));
+must('lint and format check (biome)', sh(join(root, 'node_modules/.bin/biome'), ['check', '.']));
+must(
+  'typecheck and build',
+  sh(join(root, 'node_modules/.bin/turbo'), ['run', 'typecheck', 'build', '--output-logs=errors-only']),
+);
 
 const report = join(mkdtempSync(join(tmpdir(), 'claimdesk-vitest-')), 'report.json');
-const vitest = sh(join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const vitest = sh(join(root, 'node_modules/.bin/vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
 
 let passed = 0;
 let failed = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0 ? 0 : 0);
+  failed = (json.numFailedTests ?? 0) + ((json.numFailedTestSuites ?? 0) ? 0 : 0);
   // A file that fails to load has no tests but is a failure all the same.
-  const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length;
   failed += brokenFiles;
   if ((json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) > 0) {
-    console.error(`npm test: ${json.numPendingTests + json.numTodoTests} tests were skipped; skipped tests are not allowed`);
+    console.error(
+      `npm test: ${json.numPendingTests + json.numTodoTests} tests were skipped; skipped tests are not allowed`,
+    );
     failed += json.numPendingTests + json.numTodoTests;
   }
 } else {

@@ -25,12 +25,18 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
   });
 
   it('imports the seed article once (201), then returns the stored one (200), never a duplicate', async () => {
-    const first = await ctx.admin.agent.post('/api/articles').set('x-csrf-token', ctx.admin.csrf).send({ text: seedText(), fileName: 'seed.txt' });
+    const first = await ctx.admin.agent
+      .post('/api/articles')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ text: seedText(), fileName: 'seed.txt' });
     expect(first.status).toBe(201);
     article = first.body as ArticleDetail;
     expect(article.publishedOn).toBe('2022-02-27');
     expect(article.outlet).toBe('Jagran News Desk');
-    const again = await ctx.admin.agent.post('/api/articles').set('x-csrf-token', ctx.admin.csrf).send({ text: seedText() });
+    const again = await ctx.admin.agent
+      .post('/api/articles')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ text: seedText() });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(article.id);
     expect(await test.db.prisma.article.count()).toBe(1);
@@ -46,24 +52,45 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
       if (s.source) expect(detail.text.slice(s.source.start, s.source.end)).toBe(s.source.text);
     }
     for (const c of detail.claims) expect(detail.text.slice(c.start, c.end)).toBe(c.text);
-    expect(tanks()).toMatchObject({ kind: 'figure', status: 'pending', version: 0, figure: { value: 102, category: 'tanks', subject: 'russia' } });
+    expect(tanks()).toMatchObject({
+      kind: 'figure',
+      status: 'pending',
+      version: 0,
+      figure: { value: 102, category: 'tanks', subject: 'russia' },
+    });
     const soldiers = detail.claims.find((c) => c.text === 'over 3,500 soldiers');
-    expect(soldiers?.figure).toMatchObject({ value: 3500, qualifier: 'more_than', category: 'personnel', subject: 'russia', since: '2022-02-24' });
+    expect(soldiers?.figure).toMatchObject({
+      value: 3500,
+      qualifier: 'more_than',
+      category: 'personnel',
+      subject: 'russia',
+      since: '2022-02-24',
+    });
   });
 
   it('lists articles with counts per status', async () => {
     const res = await ctx.viewer.agent.get('/api/articles');
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0].counts).toEqual({ pending: article.claims.length, verified: 0, disputed: 0, unverifiable: 0, total: article.claims.length });
+    expect(res.body.items[0].counts).toEqual({
+      pending: article.claims.length,
+      verified: 0,
+      disputed: 0,
+      unverifiable: 0,
+      total: article.claims.length,
+    });
   });
 
   it('filters and paginates claims', async () => {
-    const figures = await ctx.viewer.agent.get('/api/claims').query({ kind: 'figure', category: 'tanks,aircraft', pageSize: 1 });
+    const figures = await ctx.viewer.agent
+      .get('/api/claims')
+      .query({ kind: 'figure', category: 'tanks,aircraft', pageSize: 1 });
     expect(figures.status).toBe(200);
     expect(figures.body.total).toBe(2);
     expect(figures.body.items).toHaveLength(1);
-    const page2 = await ctx.viewer.agent.get('/api/claims').query({ kind: 'figure', category: 'tanks,aircraft', pageSize: 1, page: 2 });
+    const page2 = await ctx.viewer.agent
+      .get('/api/claims')
+      .query({ kind: 'figure', category: 'tanks,aircraft', pageSize: 1, page: 2 });
     expect(page2.body.items[0].id).not.toBe(figures.body.items[0].id);
     const bySource = await ctx.viewer.agent.get('/api/claims').query({ source: 'peskov' });
     expect(bySource.body.items.map((c: Claim) => c.sourceCanonical)).toEqual(['Dmitry Peskov']);
@@ -74,12 +101,28 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
 
   it('records a verdict, bumps the version and keeps the history', async () => {
     const claim = tanks();
-    const res = await ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf)
-      .send({ status: 'disputed', note: 'General Staff figure for 26 Feb differs', evidence: ['https://example.org/report'], version: 0 });
+    const res = await ctx.editor.agent
+      .post(`/api/claims/${claim.id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({
+        status: 'disputed',
+        note: 'General Staff figure for 26 Feb differs',
+        evidence: ['https://example.org/report'],
+        version: 0,
+      });
     expect(res.status).toBe(201);
     expect(res.body.claim).toMatchObject({ status: 'disputed', version: 1 });
-    expect(res.body.verdict).toMatchObject({ status: 'disputed', note: 'General Staff figure for 26 Feb differs', evidence: ['https://example.org/report'], author: ctx.emails.editor, version: 1 });
-    const second = await ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status: 'verified', version: 1 });
+    expect(res.body.verdict).toMatchObject({
+      status: 'disputed',
+      note: 'General Staff figure for 26 Feb differs',
+      evidence: ['https://example.org/report'],
+      author: ctx.emails.editor,
+      version: 1,
+    });
+    const second = await ctx.editor.agent
+      .post(`/api/claims/${claim.id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status: 'verified', version: 1 });
     expect(second.status).toBe(201);
     const detail = await ctx.viewer.agent.get(`/api/claims/${claim.id}`);
     expect(detail.body.status).toBe('verified');
@@ -87,7 +130,10 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
   });
 
   it('refuses a stale version with 409 and the claim as it stands', async () => {
-    const res = await ctx.editor.agent.post(`/api/claims/${tanks().id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status: 'unverifiable', note: 'x', version: 0 });
+    const res = await ctx.editor.agent
+      .post(`/api/claims/${tanks().id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status: 'unverifiable', note: 'x', version: 0 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('version_conflict');
     expect(res.body.error.path).toEqual(['version']);
@@ -97,27 +143,46 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
 
   it('requires a note for disputed and unverifiable', async () => {
     const claim = article.claims[0] as Claim;
-    const res = await ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status: 'unverifiable', note: '  ', version: 0 });
+    const res = await ctx.editor.agent
+      .post(`/api/claims/${claim.id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status: 'unverifiable', note: '  ', version: 0 });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'validation_error', message: expect.stringContaining('note'), path: ['note'] } });
+    expect(res.body).toEqual({
+      error: { code: 'validation_error', message: expect.stringContaining('note'), path: ['note'] },
+    });
   });
 
   it('names the bad evidence link by its index', async () => {
     const claim = article.claims[0] as Claim;
-    const res = await ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf)
+    const res = await ctx.editor.agent
+      .post(`/api/claims/${claim.id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
       .send({ status: 'verified', evidence: ['https://ok.example', 'javascript:alert(1)'], version: 0 });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'validation_error', path: ['evidence', 1] });
   });
 
   it('answers bad JSON, unknown claims and oversized bodies with the one error shape', async () => {
-    const badJson = await ctx.editor.agent.post(`/api/claims/${tanks().id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).set('content-type', 'application/json').send('{"status": ');
+    const badJson = await ctx.editor.agent
+      .post(`/api/claims/${tanks().id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .set('content-type', 'application/json')
+      .send('{"status": ');
     expect(badJson.status).toBe(400);
-    expect(badJson.body).toEqual({ error: { code: 'invalid_json', message: 'the request body is not valid JSON', path: [] } });
-    const missing = await ctx.editor.agent.post('/api/claims/nope/verdicts').set('x-csrf-token', ctx.editor.csrf).send({ status: 'verified', version: 0 });
+    expect(badJson.body).toEqual({
+      error: { code: 'invalid_json', message: 'the request body is not valid JSON', path: [] },
+    });
+    const missing = await ctx.editor.agent
+      .post('/api/claims/nope/verdicts')
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status: 'verified', version: 0 });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
-    const huge = await ctx.admin.agent.post('/api/articles').set('x-csrf-token', ctx.admin.csrf).send({ text: 'x'.repeat(6 * 1024 * 1024) });
+    const huge = await ctx.admin.agent
+      .post('/api/articles')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ text: 'x'.repeat(6 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
     const unknown = await ctx.viewer.agent.get('/api/nothing-here');
@@ -141,7 +206,10 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
   it('re-parsing keeps every judged claim', async () => {
     const judged = tanks();
     // Simulate an older parser: the judged claim's span differed, and a pending claim no longer exists.
-    await test.db.prisma.claim.update({ where: { id: judged.id }, data: { start: judged.start + 1000, end: judged.end + 1000 } });
+    await test.db.prisma.claim.update({
+      where: { id: judged.id },
+      data: { start: judged.start + 1000, end: judged.end + 1000 },
+    });
     const res = await ctx.admin.agent.post(`/api/articles/${article.id}/reparse`).set('x-csrf-token', ctx.admin.csrf);
     expect(res.status).toBe(200);
     const kept = (res.body as ArticleDetail).claims.find((c) => c.id === judged.id);

@@ -49,13 +49,22 @@ const unique = () => {
 /** A request that succeeds when the caller is allowed; fresh rows for the routes that change one. */
 const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample>> = {
   login: () => ({ path: '/api/session', body: { email: 'matrix-login@example.org', password: PASSWORD } }),
-  createArticle: () => ({ path: '/api/articles', body: { text: `date 2022-03-01 Kyiv | Matrix Desk: The ministry said 5 tanks were destroyed (${unique()}).` } }),
+  createArticle: () => ({
+    path: '/api/articles',
+    body: { text: `date 2022-03-01 Kyiv | Matrix Desk: The ministry said 5 tanks were destroyed (${unique()}).` },
+  }),
   getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
-  createVerdict: async (f) => ({ path: `/api/claims/${f.claimId}/verdicts`, body: { status: 'verified', version: await f.currentVersion(f.claimId) } }),
+  createVerdict: async (f) => ({
+    path: `/api/claims/${f.claimId}/verdicts`,
+    body: { status: 'verified', version: await f.currentVersion(f.claimId) },
+  }),
   v1ClaimReview: (f) => ({ path: `/api/v1/claims/${f.judgedClaimId}/claimreview` }),
-  createUser: () => ({ path: '/api/users', body: { email: `matrix-${unique()}@example.org`, password: PASSWORD, role: 'viewer' } }),
+  createUser: () => ({
+    path: '/api/users',
+    body: { email: `matrix-${unique()}@example.org`, password: PASSWORD, role: 'viewer' },
+  }),
   updateUser: async (f) => ({ path: `/api/users/${await f.freshUserId()}`, body: { role: 'editor' } }),
   createApiKey: () => ({ path: '/api/keys', body: { name: `matrix ${unique()}` } }),
   revokeApiKey: async (f) => ({ path: `/api/keys/${await f.freshKeyId()}` }),
@@ -82,20 +91,27 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       editor: await signInForCredentials(ctx.app, ctx.emails.editor),
       admin: await signInForCredentials(ctx.app, ctx.emails.admin),
     };
-    const verdict = await request(ctx.app).post(`/api/claims/${second.id}/verdicts`)
-      .set('cookie', sessions.editor.cookie).set('x-csrf-token', sessions.editor.csrf)
+    const verdict = await request(ctx.app)
+      .post(`/api/claims/${second.id}/verdicts`)
+      .set('cookie', sessions.editor.cookie)
+      .set('x-csrf-token', sessions.editor.csrf)
       .send({ status: 'disputed', note: 'matrix fixture', version: 0 });
     expect(verdict.status).toBe(201);
-    const webhook = await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/fixture', secret: 'whsec_fixture' } });
+    const webhook = await test.db.prisma.webhook.create({
+      data: { url: 'http://127.0.0.1:9/fixture', secret: 'whsec_fixture' },
+    });
     fixtures = {
       articleId: article.id,
       claimId: first.id,
       judgedClaimId: second.id,
       webhookId: webhook.id,
       currentVersion: async (id) => (await test.db.prisma.claim.findUniqueOrThrow({ where: { id } })).version,
-      freshUserId: async () => (await createUser(test.db, { email: `target-${unique()}@example.org`, password: PASSWORD, role: 'viewer' })).id,
+      freshUserId: async () =>
+        (await createUser(test.db, { email: `target-${unique()}@example.org`, password: PASSWORD, role: 'viewer' })).id,
       freshKeyId: async () => (await createApiKey(test.db, `target ${unique()}`)).id,
-      freshWebhookId: async () => (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } })).id,
+      freshWebhookId: async () =>
+        (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } }))
+          .id,
     };
   });
   afterAll(async () => {
@@ -130,7 +146,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
   it.each(cases)('$def.method $def.path as $actor -> $expected', async ({ id, def, actor, expected }) => {
     const needsSample = def.params !== undefined || def.body !== undefined;
     const makeSample = SAMPLES[id];
-    if (needsSample && !makeSample) throw new Error(`route ${id} has path parameters or a body: add a sample request to SAMPLES`);
+    if (needsSample && !makeSample)
+      throw new Error(`route ${id} has path parameters or a body: add a sample request to SAMPLES`);
     const sample: Sample = makeSample ? await makeSample(fixtures) : { path: def.path };
     const method = def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     let req = request(ctx.app)[method](sample.path);

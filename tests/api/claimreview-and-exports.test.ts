@@ -59,20 +59,32 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     const post = (claim: Claim, body: object) =>
       ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send(body);
     expect((await post(tanks, { status: 'verified', version: 0 })).status).toBe(201);
-    expect((await post(tanks, { status: 'disputed', note, evidence: ['https://example.org/general-staff'], version: 1 })).status).toBe(201);
-    expect((await post(peskov, { status: 'unverifiable', note: 'No second source; Gomel =SUM(A1) "quoted"', version: 0 })).status).toBe(201);
+    expect(
+      (await post(tanks, { status: 'disputed', note, evidence: ['https://example.org/general-staff'], version: 1 }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await post(peskov, { status: 'unverifiable', note: 'No second source; Gomel =SUM(A1) "quoted"', version: 0 }))
+        .status,
+    ).toBe(201);
   });
   afterAll(async () => {
     await test.drop();
   });
 
-  it('serves a claim\'s current verdict as schema.org ClaimReview JSON-LD, every field', async () => {
-    const res = await request(ctx.app).get(`/api/v1/claims/${tanks.id}/claimreview`).set('authorization', `Bearer ${ctx.apiKey}`);
+  it("serves a claim's current verdict as schema.org ClaimReview JSON-LD, every field", async () => {
+    const res = await request(ctx.app)
+      .get(`/api/v1/claims/${tanks.id}/claimreview`)
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/ld+json');
     const review = JSON.parse(res.text);
     const today = new Date().toISOString().slice(0, 10);
-    const verdictDate = (await test.db.prisma.verdict.findFirstOrThrow({ where: { claimId: tanks.id }, orderBy: { version: 'desc' } })).createdAt.toISOString().slice(0, 10);
+    const verdictDate = (
+      await test.db.prisma.verdict.findFirstOrThrow({ where: { claimId: tanks.id }, orderBy: { version: 'desc' } })
+    ).createdAt
+      .toISOString()
+      .slice(0, 10);
     expect(verdictDate).toBe(today);
     expect(review).toEqual({
       '@context': 'https://schema.org',
@@ -92,7 +104,12 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
       itemReviewed: {
         '@type': 'Claim',
         // The source: "Ukraine" speaks as an organisation.
-        author: { '@type': /\s/.test(tanks.sourceCanonical ?? '') ? expect.stringMatching(/^(Person|Organization)$/) : 'Organization', name: tanks.sourceCanonical },
+        author: {
+          '@type': /\s/.test(tanks.sourceCanonical ?? '')
+            ? expect.stringMatching(/^(Person|Organization)$/)
+            : 'Organization',
+          name: tanks.sourceCanonical,
+        },
         datePublished: tanks.asOf,
         appearance: {
           '@type': 'CreativeWork',
@@ -106,20 +123,30 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
   });
 
   it('names a person as a person, and rates by the latest verdict', async () => {
-    const res = await request(ctx.app).get(`/api/v1/claims/${peskov.id}/claimreview`).set('authorization', `Bearer ${ctx.apiKey}`);
+    const res = await request(ctx.app)
+      .get(`/api/v1/claims/${peskov.id}/claimreview`)
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     const review = JSON.parse(res.text);
     expect(review.claimReviewed).toBe(peskov.text);
     expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Dmitry Peskov' });
     expect(review.itemReviewed.datePublished).toBe(peskov.asOf);
-    expect(review.reviewRating).toMatchObject({ alternateName: 'unverifiable', ratingValue: 2, ratingExplanation: 'No second source; Gomel =SUM(A1) "quoted"' });
+    expect(review.reviewRating).toMatchObject({
+      alternateName: 'unverifiable',
+      ratingValue: 2,
+      ratingExplanation: 'No second source; Gomel =SUM(A1) "quoted"',
+    });
   });
 
   it('answers 404 for a claim without a verdict, and for an unknown claim', async () => {
     const pending = claims.find((c) => c.id !== tanks.id && c.id !== peskov.id) as Claim;
-    const res = await request(ctx.app).get(`/api/v1/claims/${pending.id}/claimreview`).set('authorization', `Bearer ${ctx.apiKey}`);
+    const res = await request(ctx.app)
+      .get(`/api/v1/claims/${pending.id}/claimreview`)
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ code: 'not_found', path: ['id'] });
-    const unknown = await request(ctx.app).get('/api/v1/claims/nope/claimreview').set('authorization', `Bearer ${ctx.apiKey}`);
+    const unknown = await request(ctx.app)
+      .get('/api/v1/claims/nope/claimreview')
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(unknown.status).toBe(404);
   });
 
@@ -132,7 +159,13 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     const urls = (feed['@graph'] as Array<{ url: string; '@type': string }>).map((r) => r.url).sort();
     expect(urls).toEqual([tanks.id, peskov.id].map((id) => `${PUBLIC_URL}/articles/${articleId}?claim=${id}`).sort());
     expect(feed['@graph'].every((r: { '@type': string }) => r['@type'] === 'ClaimReview')).toBe(true);
-    const single = JSON.parse((await request(ctx.app).get(`/api/v1/claims/${tanks.id}/claimreview`).set('authorization', `Bearer ${ctx.apiKey}`)).text);
+    const single = JSON.parse(
+      (
+        await request(ctx.app)
+          .get(`/api/v1/claims/${tanks.id}/claimreview`)
+          .set('authorization', `Bearer ${ctx.apiKey}`)
+      ).text,
+    );
     const { '@context': _c, ...withoutContext } = single;
     expect(feed['@graph']).toContainEqual(withoutContext);
   });
@@ -161,13 +194,19 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     expect(pendingRow[col('verdict_note')]).toBe('');
     // No cell starts as a spreadsheet formula.
     expect(body.flat().some((cell) => /^[=+@]/.test(cell))).toBe(false);
-    const cached = await request(ctx.app).get('/api/v1/claims.csv').set('authorization', `Bearer ${ctx.apiKey}`).set('if-none-match', res.headers.etag as string);
+    const cached = await request(ctx.app)
+      .get('/api/v1/claims.csv')
+      .set('authorization', `Bearer ${ctx.apiKey}`)
+      .set('if-none-match', res.headers.etag as string);
     expect(cached.status).toBe(304);
   });
 
   it('reads the organisation of ClaimReview from the environment', () => {
     const env = readEnv({ CLAIMDESK_ORG_NAME: 'Kyiv Fact Desk', CLAIMDESK_ORG_URL: 'https://factdesk.example.org' });
-    expect(env).toMatchObject({ CLAIMDESK_ORG_NAME: 'Kyiv Fact Desk', CLAIMDESK_ORG_URL: 'https://factdesk.example.org' });
+    expect(env).toMatchObject({
+      CLAIMDESK_ORG_NAME: 'Kyiv Fact Desk',
+      CLAIMDESK_ORG_URL: 'https://factdesk.example.org',
+    });
     expect(() => readEnv({ CLAIMDESK_ORG_URL: 'not a url' })).toThrow(/CLAIMDESK_ORG_URL/);
   });
 
@@ -176,7 +215,19 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     expect(res.status).toBe(200);
     const doc = res.body as {
       openapi: string;
-      paths: Record<string, Record<string, { operationId: string; 'x-access': string; requestBody?: { content: Record<string, { schema: { properties?: object } }> }; responses: Record<string, { content?: Record<string, { schema?: { properties?: object } }> }>; parameters: Array<{ name: string; in: string }> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            'x-access': string;
+            requestBody?: { content: Record<string, { schema: { properties?: object } }> };
+            responses: Record<string, { content?: Record<string, { schema?: { properties?: object } }> }>;
+            parameters: Array<{ name: string; in: string }>;
+          }
+        >
+      >;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
@@ -194,8 +245,13 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
       expect(op?.['x-access']).toBe(def.access);
       const success = op?.responses[String(def.successStatus ?? 200)];
       expect(success, `${id} success response`).toBeDefined();
-      if (def.response) expect(success?.content?.[def.produces ?? 'application/json']?.schema?.properties, `${id} response schema`).toBeDefined();
-      if (def.body) expect(op?.requestBody?.content['application/json']?.schema.properties, `${id} body schema`).toBeDefined();
+      if (def.response)
+        expect(
+          success?.content?.[def.produces ?? 'application/json']?.schema?.properties,
+          `${id} response schema`,
+        ).toBeDefined();
+      if (def.body)
+        expect(op?.requestBody?.content['application/json']?.schema.properties, `${id} body schema`).toBeDefined();
       for (const name of (def.path.match(/:([A-Za-z]+)/g) ?? []).map((p) => p.slice(1))) {
         expect(op?.parameters).toContainEqual(expect.objectContaining({ name, in: 'path' }));
       }
@@ -205,6 +261,19 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     const documented = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
     expect(documented).toBe(operations);
     const v1 = doc.paths['/api/v1/claims']?.get;
-    expect(v1?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['status', 'side', 'category', 'articleId', 'source', 'from', 'to', 'updatedSince', 'cursor', 'limit']));
+    expect(v1?.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'status',
+        'side',
+        'category',
+        'articleId',
+        'source',
+        'from',
+        'to',
+        'updatedSince',
+        'cursor',
+        'limit',
+      ]),
+    );
   });
 });

@@ -22,7 +22,11 @@ class Consumer {
   removed: string[] = [];
   cursor: string | undefined;
 
-  constructor(private readonly app: Express, private readonly key: string, private readonly limit = 5) {}
+  constructor(
+    private readonly app: Express,
+    private readonly key: string,
+    private readonly limit = 5,
+  ) {}
 
   async page(params: Record<string, string | number>): Promise<V1ClaimPage> {
     const res = await request(this.app).get('/api/v1/claims').query(params).set('authorization', `Bearer ${this.key}`);
@@ -33,12 +37,20 @@ class Consumer {
   /** One poll: every page from the stored cursor to the end of the feed. */
   async poll(between?: (pageNumber: number) => Promise<void>): Promise<Claim[]> {
     const got: Claim[] = [];
-    let params: Record<string, string | number> = { limit: this.limit, ...(this.cursor ? { updatedSince: this.cursor } : {}) };
+    let params: Record<string, string | number> = {
+      limit: this.limit,
+      ...(this.cursor ? { updatedSince: this.cursor } : {}),
+    };
     for (let pageNumber = 1; ; pageNumber += 1) {
       const page = await this.page(params);
       for (const claim of page.items) {
         got.push(claim);
-        this.deliveries.push({ id: claim.id, version: claim.version, status: claim.status, updatedAt: claim.updatedAt });
+        this.deliveries.push({
+          id: claim.id,
+          version: claim.version,
+          status: claim.status,
+          updatedAt: claim.updatedAt,
+        });
         this.mirror.set(claim.id, claim);
       }
       for (const id of page.removed) {
@@ -77,7 +89,12 @@ async function expectMirrorMatches(db: Database, consumer: Consumer) {
 }
 
 const verdict = (db: Database, claimId: string, version: number, status: 'verified' | 'disputed' | 'unverifiable') =>
-  markClaim(db, claimId, { status, note: status === 'verified' ? '' : `marked ${status}`, version }, { userId: null, name: 'sync test' });
+  markClaim(
+    db,
+    claimId,
+    { status, note: status === 'verified' ? '' : `marked ${status}`, version },
+    { userId: null, name: 'sync test' },
+  );
 
 describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (kind) => {
   let test: TestDatabase;
@@ -171,14 +188,16 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
       entered = resolve;
     });
     // A writer that changes the claim, records the change, and then fails before committing.
-    const writer = test.db.prisma.$transaction(async (tx) => {
-      await lockChangeFeed(test.db, tx);
-      await tx.claim.update({ where: { id: target.id }, data: { status: 'disputed', version: before.version + 1 } });
-      await tx.claimChange.create({ data: { claimId: target.id } });
-      entered();
-      await gate;
-      throw new Error('the writer fails after its change');
-    }).catch((e: unknown) => e);
+    const writer = test.db.prisma
+      .$transaction(async (tx) => {
+        await lockChangeFeed(test.db, tx);
+        await tx.claim.update({ where: { id: target.id }, data: { status: 'disputed', version: before.version + 1 } });
+        await tx.claimChange.create({ data: { claimId: target.id } });
+        entered();
+        await gate;
+        throw new Error('the writer fails after its change');
+      })
+      .catch((e: unknown) => e);
     await inside;
     const polling = consumer.poll();
     // PostgreSQL answers from committed rows while the writer is open; SQLite (one connection per
@@ -225,7 +244,10 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
       expect(versions).toEqual([...versions].sort((x, y) => x - y));
       expect(versions.at(-1)).toBe(claim.version + 3);
     }
-    const viaB = await request(appB).get('/api/v1/claims').query({ updatedSince: consumer.cursor ?? '' }).set('authorization', `Bearer ${ctx.apiKey}`);
+    const viaB = await request(appB)
+      .get('/api/v1/claims')
+      .query({ updatedSince: consumer.cursor ?? '' })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(viaB.body.items).toEqual([]);
     if (other !== test.db) await other.close();
   });
@@ -236,8 +258,13 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     const articleId = seedClaims[0]?.articleId ?? '';
     // Simulate an older parser that found a claim the current one does not: a pending claim whose
     // span and text no longer occur, and one whose span moved (the current parser finds it anew).
-    const pending = await test.db.prisma.claim.findFirstOrThrow({ where: { articleId, status: 'pending', kind: 'figure' } });
-    await test.db.prisma.claim.update({ where: { id: pending.id }, data: { text: `${pending.text} (old parser)`, start: pending.start + 5000, end: pending.end + 5000 } });
+    const pending = await test.db.prisma.claim.findFirstOrThrow({
+      where: { articleId, status: 'pending', kind: 'figure' },
+    });
+    await test.db.prisma.claim.update({
+      where: { id: pending.id },
+      data: { text: `${pending.text} (old parser)`, start: pending.start + 5000, end: pending.end + 5000 },
+    });
     const res = await ctx.admin.agent.post(`/api/articles/${articleId}/reparse`).set('x-csrf-token', ctx.admin.csrf);
     expect(res.status).toBe(200);
     expect(await test.db.prisma.claim.findUnique({ where: { id: pending.id } })).toBeNull();
@@ -253,21 +280,36 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
   });
 
   it('accepts an ISO date-time as updatedSince, and refuses a malformed cursor', async () => {
-    const future = await request(ctx.app).get('/api/v1/claims').query({ updatedSince: new Date(Date.now() + 60_000).toISOString() }).set('authorization', `Bearer ${ctx.apiKey}`);
+    const future = await request(ctx.app)
+      .get('/api/v1/claims')
+      .query({ updatedSince: new Date(Date.now() + 60_000).toISOString() })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(future.status).toBe(200);
     expect(future.body.items).toEqual([]);
-    const past = await request(ctx.app).get('/api/v1/claims').query({ updatedSince: '2000-01-01T00:00:00Z', limit: 500 }).set('authorization', `Bearer ${ctx.apiKey}`);
+    const past = await request(ctx.app)
+      .get('/api/v1/claims')
+      .query({ updatedSince: '2000-01-01T00:00:00Z', limit: 500 })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(past.body.items.length).toBe(await test.db.prisma.claim.count());
-    const bad = await request(ctx.app).get('/api/v1/claims').query({ cursor: 'yesterday' }).set('authorization', `Bearer ${ctx.apiKey}`);
+    const bad = await request(ctx.app)
+      .get('/api/v1/claims')
+      .query({ cursor: 'yesterday' })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'validation_error', path: ['cursor'] });
-    const badLimit = await request(ctx.app).get('/api/v1/claims').query({ limit: 0 }).set('authorization', `Bearer ${ctx.apiKey}`);
+    const badLimit = await request(ctx.app)
+      .get('/api/v1/claims')
+      .query({ limit: 0 })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(badLimit.body.error).toMatchObject({ code: 'validation_error', path: ['limit'] });
   });
 
   it('filters by status, side, category, article, source and date range', async () => {
     const get = async (query: Record<string, string>) => {
-      const res = await request(ctx.app).get('/api/v1/claims').query({ limit: 500, ...query }).set('authorization', `Bearer ${ctx.apiKey}`);
+      const res = await request(ctx.app)
+        .get('/api/v1/claims')
+        .query({ limit: 500, ...query })
+        .set('authorization', `Bearer ${ctx.apiKey}`);
       expect(res.status).toBe(200);
       return res.body.items as Claim[];
     };
@@ -302,15 +344,26 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     const first = await request(ctx.app).get(path).set('authorization', `Bearer ${ctx.apiKey}`);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"[^"]+"$/);
-    const again = await request(ctx.app).get(path).set('authorization', `Bearer ${ctx.apiKey}`).set('if-none-match', etag);
+    const again = await request(ctx.app)
+      .get(path)
+      .set('authorization', `Bearer ${ctx.apiKey}`)
+      .set('if-none-match', etag);
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
-    const detail = await request(ctx.app).get(`/api/claims/${seedClaims[0]?.id}`).set('authorization', `Bearer ${ctx.apiKey}`);
-    const detailAgain = await request(ctx.app).get(`/api/claims/${seedClaims[0]?.id}`).set('authorization', `Bearer ${ctx.apiKey}`).set('if-none-match', detail.headers.etag as string);
+    const detail = await request(ctx.app)
+      .get(`/api/claims/${seedClaims[0]?.id}`)
+      .set('authorization', `Bearer ${ctx.apiKey}`);
+    const detailAgain = await request(ctx.app)
+      .get(`/api/claims/${seedClaims[0]?.id}`)
+      .set('authorization', `Bearer ${ctx.apiKey}`)
+      .set('if-none-match', detail.headers.etag as string);
     expect(detailAgain.status).toBe(304);
     const row = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: seedClaims[0]?.id ?? '' } });
     await verdict(test.db, row.id, row.version, 'verified');
-    const changed = await request(ctx.app).get(path).set('authorization', `Bearer ${ctx.apiKey}`).set('if-none-match', etag);
+    const changed = await request(ctx.app)
+      .get(path)
+      .set('authorization', `Bearer ${ctx.apiKey}`)
+      .set('if-none-match', etag);
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
   });
@@ -350,19 +403,24 @@ describe('change numbers follow commit order with two API processes on postgresq
       entered = resolve;
     });
     // Process B takes its change number first and commits last.
-    const writerB = processB.prisma.$transaction(async (tx) => {
-      await lockChangeFeed(processB, tx);
-      await tx.claim.update({ where: { id: first.id }, data: { status: 'verified', version: first.version + 1 } });
-      await tx.claimChange.create({ data: { claimId: first.id } });
-      entered();
-      await gate;
-    }, { timeout: 60_000 });
+    const writerB = processB.prisma.$transaction(
+      async (tx) => {
+        await lockChangeFeed(processB, tx);
+        await tx.claim.update({ where: { id: first.id }, data: { status: 'verified', version: first.version + 1 } });
+        await tx.claimChange.create({ data: { claimId: first.id } });
+        entered();
+        await gate;
+      },
+      { timeout: 60_000 },
+    );
     await inside;
     // Process A writes meanwhile: it must wait for B's commit before it takes a number.
     const writerA = verdict(test.db, second.id, second.version, 'verified');
     let waiting = 0;
     for (let i = 0; i < 1200 && waiting === 0; i += 1) {
-      const rows = await test.db.prisma.$queryRawUnsafe<Array<{ n: number }>>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+      const rows = await test.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+      );
       waiting = rows[0]?.n ?? 0;
       if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 25));
     }

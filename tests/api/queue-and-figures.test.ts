@@ -10,22 +10,56 @@ async function seedFigures(test: TestDatabase) {
   const articleId = randomUUID();
   const statementId = randomUUID();
   await test.db.prisma.article.create({
-    data: { id: articleId, text: 'Generated.', contentHash: `q-${articleId}`, title: 'Generated', publishedOn: '2022-03-01', parserVersion: 'generated' },
+    data: {
+      id: articleId,
+      text: 'Generated.',
+      contentHash: `q-${articleId}`,
+      title: 'Generated',
+      publishedOn: '2022-03-01',
+      parserVersion: 'generated',
+    },
   });
   await test.db.prisma.statement.create({
-    data: { id: statementId, articleId, key: 's1', ordinal: 0, side: 'ukraine', contentText: 'generated', contentStart: 0, contentEnd: 9, direct: false },
+    data: {
+      id: statementId,
+      articleId,
+      key: 's1',
+      ordinal: 0,
+      side: 'ukraine',
+      contentText: 'generated',
+      contentStart: 0,
+      contentEnd: 9,
+      direct: false,
+    },
   });
   const rows = [
     { side: 'ukraine', category: 'tanks', value: 146, asOf: '2022-02-27', status: 'verified', text: '146 tanks' },
     { side: 'ukraine', category: 'tanks', value: 211, asOf: '2022-03-02', status: 'pending', text: '211 tanks' },
     { side: 'other', category: 'tanks', value: 89, asOf: '2022-03-02', status: 'disputed', text: '89 tanks' },
     { side: 'russia', category: 'tanks', value: 5, asOf: null, status: 'pending', text: 'five tanks' },
-    { side: 'ukraine', category: 'aircraft', value: 14, asOf: '2022-02-26', status: 'unverifiable', text: '14 aircraft' },
+    {
+      side: 'ukraine',
+      category: 'aircraft',
+      value: 14,
+      asOf: '2022-02-26',
+      status: 'unverifiable',
+      text: '14 aircraft',
+    },
   ];
   await test.db.prisma.claim.createMany({
     data: rows.map((r, i) => ({
-      id: randomUUID(), articleId, statementId, kind: 'figure', ordinal: i, start: 0, end: 9, sourceCanonical: `Source ${r.side}`, qualifier: 'exact',
-      unit: r.category, subject: 'russia', ...r,
+      id: randomUUID(),
+      articleId,
+      statementId,
+      kind: 'figure',
+      ordinal: i,
+      start: 0,
+      end: 9,
+      sourceCanonical: `Source ${r.side}`,
+      qualifier: 'exact',
+      unit: r.category,
+      subject: 'russia',
+      ...r,
     })),
   });
   return articleId;
@@ -46,27 +80,38 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
   });
 
   it('counts per status over the other filters, and totals only the chosen statuses', async () => {
-    const res = await ctx.viewer.agent.get(`/api/claims?articleId=${articleId}&category=tanks&status=pending,disputed&pageSize=2`);
+    const res = await ctx.viewer.agent.get(
+      `/api/claims?articleId=${articleId}&category=tanks&status=pending,disputed&pageSize=2`,
+    );
     expect(res.status).toBe(200);
     const body = res.body as ClaimList;
     expect(body.counts).toEqual({ pending: 2, verified: 1, disputed: 1, unverifiable: 0, total: 4 });
     expect(body.total).toBe(3);
     expect(body.items).toHaveLength(2);
-    const next = (await ctx.viewer.agent.get(`/api/claims?articleId=${articleId}&category=tanks&status=pending,disputed&pageSize=2&page=2`)).body as ClaimList;
+    const next = (
+      await ctx.viewer.agent.get(
+        `/api/claims?articleId=${articleId}&category=tanks&status=pending,disputed&pageSize=2&page=2`,
+      )
+    ).body as ClaimList;
     expect(next.items).toHaveLength(1);
     const seen = [...body.items, ...next.items].map((c) => c.text).sort();
     expect(seen).toEqual(['211 tanks', '89 tanks', 'five tanks']);
   });
 
   it('filters by text (any case), source, side and as-of range, and sorts by value', async () => {
-    const get = async (q: string) => ((await ctx.viewer.agent.get(`/api/claims?articleId=${articleId}&${q}`)).body as ClaimList).items.map((c) => c.text);
+    const get = async (q: string) =>
+      ((await ctx.viewer.agent.get(`/api/claims?articleId=${articleId}&${q}`)).body as ClaimList).items.map(
+        (c) => c.text,
+      );
     expect(await get('q=TANKS&sort=value&order=desc')).toEqual(['211 tanks', '146 tanks', '89 tanks', 'five tanks']);
     expect(await get('source=source%20other')).toEqual(['89 tanks']);
     expect(await get('side=ukraine&from=2022-02-27&to=2022-03-01')).toEqual(['146 tanks']);
   });
 
   it('gives the dated figures of one category by as-of date with side and status, and counts the undated', async () => {
-    const res = await request(ctx.app).get('/api/figures/series?category=tanks&subject=russia').set('authorization', `Bearer ${ctx.apiKey}`);
+    const res = await request(ctx.app)
+      .get('/api/figures/series?category=tanks&subject=russia')
+      .set('authorization', `Bearer ${ctx.apiKey}`);
     expect(res.status).toBe(200);
     const body = res.body as FigureSeries;
     expect(body.category).toBe('tanks');
@@ -76,8 +121,15 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
       ['2022-03-02', 89, 'other', 'disputed'],
       ['2022-03-02', 211, 'ukraine', 'pending'],
     ]);
-    expect(body.points[0]).toMatchObject({ articleId, articleTitle: 'Generated', sourceCanonical: 'Source ukraine', subject: 'russia', text: '146 tanks' });
-    const other = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&subject=ukraine')).body as FigureSeries;
+    expect(body.points[0]).toMatchObject({
+      articleId,
+      articleTitle: 'Generated',
+      sourceCanonical: 'Source ukraine',
+      subject: 'russia',
+      text: '146 tanks',
+    });
+    const other = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&subject=ukraine'))
+      .body as FigureSeries;
     expect(other.points).toEqual([]);
     const bad = await ctx.viewer.agent.get('/api/figures/series?category=spaceships');
     expect(bad.status).toBe(400);

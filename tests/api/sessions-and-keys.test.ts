@@ -48,7 +48,10 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
 
     it('marks the cookies Secure behind HTTPS', async () => {
       const app = createApp({ db: test.db, config: { secureCookies: true } });
-      const res = await request(app).post('/api/session').set('x-forwarded-proto', 'https').send({ email: ctx.emails.viewer, password: PASSWORD });
+      const res = await request(app)
+        .post('/api/session')
+        .set('x-forwarded-proto', 'https')
+        .send({ email: ctx.emails.viewer, password: PASSWORD });
       expect(res.status).toBe(200);
       const setCookie = readSetCookie(res.headers['set-cookie']);
       expect(cookieLine(setCookie, 'claimdesk_session')).toMatch(/;\s*Secure/i);
@@ -61,8 +64,12 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       expect(me.body.user).toMatchObject({ email: ctx.emails.editor, role: 'editor', isDisabled: false });
       expect(me.body.csrfToken).toBe(ctx.editor.csrf);
       expect(me.body.user).not.toHaveProperty('passwordHash');
-      const wrong = await request(ctx.app).post('/api/session').send({ email: ctx.emails.editor, password: 'not the password' });
-      const unknown = await request(ctx.app).post('/api/session').send({ email: 'nobody@example.org', password: 'not the password' });
+      const wrong = await request(ctx.app)
+        .post('/api/session')
+        .send({ email: ctx.emails.editor, password: 'not the password' });
+      const unknown = await request(ctx.app)
+        .post('/api/session')
+        .send({ email: 'nobody@example.org', password: 'not the password' });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body).toEqual({ error: { code: 'unauthorized', message: 'wrong email or password', path: [] } });
@@ -74,19 +81,31 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       const creds = await signInForCredentials(ctx.app, ctx.emails.editor);
       const before = await request(ctx.app).get('/api/session').set('cookie', creds.cookie);
       expect(before.status).toBe(200);
-      const out = await request(ctx.app).delete('/api/session').set('cookie', creds.cookie).set('x-csrf-token', creds.csrf);
+      const out = await request(ctx.app)
+        .delete('/api/session')
+        .set('cookie', creds.cookie)
+        .set('x-csrf-token', creds.csrf);
       expect(out.status).toBe(204);
-      expect(cookieLine(readSetCookie(out.headers['set-cookie']), 'claimdesk_session')).toMatch(/claimdesk_session=;.*Expires=Thu, 01 Jan 1970/);
+      expect(cookieLine(readSetCookie(out.headers['set-cookie']), 'claimdesk_session')).toMatch(
+        /claimdesk_session=;.*Expires=Thu, 01 Jan 1970/,
+      );
       // A client that kept the cookie anyway is signed out on the server too.
       const after = await request(ctx.app).get('/api/session').set('cookie', creds.cookie);
       expect(after.status).toBe(401);
-      const write = await request(ctx.app).post(`/api/claims/${claimId}/verdicts`).set('cookie', creds.cookie).set('x-csrf-token', creds.csrf).send({ status: 'verified', version: 0 });
+      const write = await request(ctx.app)
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('cookie', creds.cookie)
+        .set('x-csrf-token', creds.csrf)
+        .send({ status: 'verified', version: 0 });
       expect(write.status).toBe(401);
     });
 
     it('ends an expired session', async () => {
       const creds = await signInForCredentials(ctx.app, ctx.emails.viewer);
-      await test.db.prisma.session.updateMany({ where: { user: { email: ctx.emails.viewer } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      await test.db.prisma.session.updateMany({
+        where: { user: { email: ctx.emails.viewer } },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
       const res = await request(ctx.app).get('/api/articles').set('cookie', creds.cookie);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('unauthorized');
@@ -96,32 +115,55 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       const email = `temp-${kind}@example.org`;
       const user = await createUser(test.db, { email, password: PASSWORD, role: 'editor' });
       const creds = await signInForCredentials(ctx.app, email);
-      const demote = await ctx.admin.agent.patch(`/api/users/${user.id}`).set('x-csrf-token', ctx.admin.csrf).send({ role: 'viewer' });
+      const demote = await ctx.admin.agent
+        .patch(`/api/users/${user.id}`)
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ role: 'viewer' });
       expect(demote.status).toBe(200);
       expect(demote.body).toMatchObject({ email, role: 'viewer' });
       expect((await request(ctx.app).get('/api/session').set('cookie', creds.cookie)).status).toBe(401);
       const again = await signInForCredentials(ctx.app, email);
-      const refused = await request(ctx.app).post(`/api/claims/${claimId}/verdicts`).set('cookie', again.cookie).set('x-csrf-token', again.csrf).send({ status: 'verified', version: 0 });
+      const refused = await request(ctx.app)
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('cookie', again.cookie)
+        .set('x-csrf-token', again.csrf)
+        .send({ status: 'verified', version: 0 });
       expect(refused.status).toBe(403);
-      const disable = await ctx.admin.agent.patch(`/api/users/${user.id}`).set('x-csrf-token', ctx.admin.csrf).send({ isDisabled: true });
+      const disable = await ctx.admin.agent
+        .patch(`/api/users/${user.id}`)
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ isDisabled: true });
       expect(disable.body).toMatchObject({ isDisabled: true });
       expect((await request(ctx.app).get('/api/session').set('cookie', again.cookie)).status).toBe(401);
       const login = await request(ctx.app).post('/api/session').send({ email, password: PASSWORD });
       expect(login.status).toBe(403);
-      expect(login.body.error).toEqual({ code: 'forbidden', message: 'this account is disabled; ask an admin', path: [] });
+      expect(login.body.error).toEqual({
+        code: 'forbidden',
+        message: 'this account is disabled; ask an admin',
+        path: [],
+      });
     });
 
     it('creates one account when two admins add the same email at once; the other gets 409', async () => {
       const email = `race-${kind}@example.org`;
-      const results = await Promise.all([1, 2, 3].map(() =>
-        ctx.admin.agent.post('/api/users').set('x-csrf-token', ctx.admin.csrf).send({ email, password: PASSWORD, role: 'viewer' })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          ctx.admin.agent
+            .post('/api/users')
+            .set('x-csrf-token', ctx.admin.csrf)
+            .send({ email, password: PASSWORD, role: 'viewer' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       expect(await test.db.prisma.user.count({ where: { email } })).toBe(1);
     });
 
     it('never demotes or disables the last active admin', async () => {
       const admin = await test.db.prisma.user.findUniqueOrThrow({ where: { email: ctx.emails.admin } });
-      const res = await ctx.admin.agent.patch(`/api/users/${admin.id}`).set('x-csrf-token', ctx.admin.csrf).send({ role: 'editor' });
+      const res = await ctx.admin.agent
+        .patch(`/api/users/${admin.id}`)
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ role: 'editor' });
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: 'conflict', path: ['role'] });
       expect((await test.db.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe('admin');
@@ -129,17 +171,28 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
 
     it('validates new users and refuses a duplicate email, leaving the users as they were', async () => {
       const count = await test.db.prisma.user.count();
-      const short = await ctx.admin.agent.post('/api/users').set('x-csrf-token', ctx.admin.csrf).send({ email: 'short@example.org', password: 'short', role: 'viewer' });
+      const short = await ctx.admin.agent
+        .post('/api/users')
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ email: 'short@example.org', password: 'short', role: 'viewer' });
       expect(short.status).toBe(400);
       expect(short.body.error).toMatchObject({ code: 'validation_error', path: ['password'] });
-      const badRole = await ctx.admin.agent.post('/api/users').set('x-csrf-token', ctx.admin.csrf).send({ email: 'role@example.org', password: PASSWORD, role: 'owner' });
+      const badRole = await ctx.admin.agent
+        .post('/api/users')
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ email: 'role@example.org', password: PASSWORD, role: 'owner' });
       expect(badRole.body.error).toMatchObject({ code: 'validation_error', path: ['role'] });
-      const duplicate = await ctx.admin.agent.post('/api/users').set('x-csrf-token', ctx.admin.csrf).send({ email: ctx.emails.editor.toUpperCase(), password: PASSWORD, role: 'viewer' });
+      const duplicate = await ctx.admin.agent
+        .post('/api/users')
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ email: ctx.emails.editor.toUpperCase(), password: PASSWORD, role: 'viewer' });
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.error).toMatchObject({ code: 'conflict', path: ['email'] });
       expect(await test.db.prisma.user.count()).toBe(count);
       const list = await ctx.admin.agent.get('/api/users');
-      expect(list.body.items.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining([ctx.emails.admin, ctx.emails.editor, ctx.emails.viewer]));
+      expect(list.body.items.map((u: { email: string }) => u.email)).toEqual(
+        expect.arrayContaining([ctx.emails.admin, ctx.emails.editor, ctx.emails.viewer]),
+      );
       expect(JSON.stringify(list.body)).not.toContain('argon2');
     });
   });
@@ -148,10 +201,17 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
     it('refuses a cookie-authenticated write without the X-CSRF-Token header, or with a wrong one, and changes nothing', async () => {
       const before = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
       const verdicts = await test.db.prisma.verdict.count();
-      const missing = await ctx.editor.agent.post(`/api/claims/${claimId}/verdicts`).send({ status: 'verified', version: before.version });
+      const missing = await ctx.editor.agent
+        .post(`/api/claims/${claimId}/verdicts`)
+        .send({ status: 'verified', version: before.version });
       expect(missing.status).toBe(403);
-      expect(missing.body).toEqual({ error: { code: 'csrf_failed', message: 'missing or wrong X-CSRF-Token header', path: [] } });
-      const wrong = await ctx.editor.agent.post(`/api/claims/${claimId}/verdicts`).set('x-csrf-token', ctx.viewer.csrf).send({ status: 'verified', version: before.version });
+      expect(missing.body).toEqual({
+        error: { code: 'csrf_failed', message: 'missing or wrong X-CSRF-Token header', path: [] },
+      });
+      const wrong = await ctx.editor.agent
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('x-csrf-token', ctx.viewer.csrf)
+        .send({ status: 'verified', version: before.version });
       expect(wrong.status).toBe(403);
       expect(wrong.body.error.code).toBe('csrf_failed');
       const logout = await ctx.editor.agent.delete('/api/session');
@@ -160,7 +220,10 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       const after = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
       expect(after.version).toBe(before.version);
       expect(await test.db.prisma.verdict.count()).toBe(verdicts);
-      const ok = await ctx.editor.agent.post(`/api/claims/${claimId}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status: 'verified', version: before.version });
+      const ok = await ctx.editor.agent
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('x-csrf-token', ctx.editor.csrf)
+        .send({ status: 'verified', version: before.version });
       expect(ok.status).toBe(201);
     });
   });
@@ -169,12 +232,20 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
     it('answers 429 with a clear JSON error after too many failed attempts, even for the right password', async () => {
       const email = ctx.emails.viewer;
       for (let i = 0; i < 3; i += 1) {
-        const res = await request(ctx.app).post('/api/session').send({ email, password: `wrong ${i}` });
+        const res = await request(ctx.app)
+          .post('/api/session')
+          .send({ email, password: `wrong ${i}` });
         expect(res.status).toBe(401);
       }
       const limited = await request(ctx.app).post('/api/session').send({ email, password: PASSWORD });
       expect(limited.status).toBe(429);
-      expect(limited.body).toEqual({ error: { code: 'rate_limited', message: 'too many failed sign-in attempts; wait 15 minutes and try again', path: [] } });
+      expect(limited.body).toEqual({
+        error: {
+          code: 'rate_limited',
+          message: 'too many failed sign-in attempts; wait 15 minutes and try again',
+          path: [],
+        },
+      });
       expect(limited.headers).toHaveProperty('ratelimit-policy');
       // Another account from the same address is not locked out by these attempts.
       const other = await request(ctx.app).post('/api/session').send({ email: ctx.emails.editor, password: PASSWORD });
@@ -184,7 +255,10 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
 
   describe('API keys', () => {
     it('shows a new key once, stores only its hash, and lists keys without them', async () => {
-      const created = await ctx.admin.agent.post('/api/keys').set('x-csrf-token', ctx.admin.csrf).send({ name: 'newsroom sync' });
+      const created = await ctx.admin.agent
+        .post('/api/keys')
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ name: 'newsroom sync' });
       expect(created.status).toBe(201);
       const { key, id, prefix } = created.body as { key: string; id: string; prefix: string };
       expect(key).toMatch(new RegExp(`^cd_${prefix}_[A-Za-z0-9_-]{40,}$`));
@@ -203,12 +277,21 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       const { key, id } = await createApiKey(test.db, 'to revoke');
       const read = await request(ctx.app).get(`/api/claims/${claimId}`).set('authorization', `Bearer ${key}`);
       expect(read.status).toBe(200);
-      const write = await request(ctx.app).post(`/api/claims/${claimId}/verdicts`).set('authorization', `Bearer ${key}`).send({ status: 'verified', version: 1 });
+      const write = await request(ctx.app)
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('authorization', `Bearer ${key}`)
+        .send({ status: 'verified', version: 1 });
       expect(write.status).toBe(403);
-      expect(write.body.error).toEqual({ code: 'forbidden', message: 'API keys are read-only and cannot use this route', path: [] });
+      expect(write.body.error).toEqual({
+        code: 'forbidden',
+        message: 'API keys are read-only and cannot use this route',
+        path: [],
+      });
       const admin = await request(ctx.app).get('/api/users').set('authorization', `Bearer ${key}`);
       expect(admin.status).toBe(403);
-      const tampered = await request(ctx.app).get('/api/articles').set('authorization', `Bearer ${key.slice(0, -2)}xx`);
+      const tampered = await request(ctx.app)
+        .get('/api/articles')
+        .set('authorization', `Bearer ${key.slice(0, -2)}xx`);
       expect(tampered.status).toBe(401);
 
       const revoke = await ctx.admin.agent.delete(`/api/keys/${id}`).set('x-csrf-token', ctx.admin.csrf);
@@ -216,9 +299,13 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       expect(revoke.body.revokedAt).toEqual(expect.any(String));
       const after = await request(ctx.app).get(`/api/claims/${claimId}`).set('authorization', `Bearer ${key}`);
       expect(after.status).toBe(401);
-      expect(after.body).toEqual({ error: { code: 'unauthorized', message: 'the API key is invalid or revoked', path: [] } });
+      expect(after.body).toEqual({
+        error: { code: 'unauthorized', message: 'the API key is invalid or revoked', path: [] },
+      });
       const listed = await ctx.admin.agent.get('/api/keys');
-      expect((listed.body.items as Array<{ id: string; revokedAt: string | null }>).find((k) => k.id === id)?.revokedAt).toBe(revoke.body.revokedAt);
+      expect(
+        (listed.body.items as Array<{ id: string; revokedAt: string | null }>).find((k) => k.id === id)?.revokedAt,
+      ).toBe(revoke.body.revokedAt);
       const missing = await ctx.admin.agent.delete('/api/keys/no-such-key').set('x-csrf-token', ctx.admin.csrf);
       expect(missing.status).toBe(404);
     });
@@ -226,7 +313,10 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
     it('rate-limits the public API per caller with a JSON 429', async () => {
       const { key } = await createApiKey(test.db, 'busy consumer');
       for (let i = 0; i < 5; i += 1) {
-        const res = await request(ctx.app).get('/api/v1/claims').query({ limit: 1 }).set('authorization', `Bearer ${key}`);
+        const res = await request(ctx.app)
+          .get('/api/v1/claims')
+          .query({ limit: 1 })
+          .set('authorization', `Bearer ${key}`);
         expect(res.status).toBe(200);
       }
       const limited = await request(ctx.app).get('/api/v1/claims').set('authorization', `Bearer ${key}`);
@@ -234,7 +324,10 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       expect(limited.body.error).toMatchObject({ code: 'rate_limited', path: [] });
       expect(limited.body.error.message).toContain('at most 5 requests a minute');
       // Another consumer has its own budget.
-      const other = await request(ctx.app).get('/api/v1/claims').query({ limit: 1 }).set('authorization', `Bearer ${ctx.apiKey}`);
+      const other = await request(ctx.app)
+        .get('/api/v1/claims')
+        .query({ limit: 1 })
+        .set('authorization', `Bearer ${ctx.apiKey}`);
       expect(other.status).toBe(200);
     });
   });
@@ -265,23 +358,40 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
       const secrets: string[] = [password];
       const creds = await signInForCredentials(app, email, password);
       secrets.push(creds.token, creds.csrf);
-      await request(app).post('/api/session').send({ email, password: `${password} wrong` });
+      await request(app)
+        .post('/api/session')
+        .send({ email, password: `${password} wrong` });
       secrets.push(`${password} wrong`);
-      const key = await request(app).post('/api/keys').set('cookie', creds.cookie).set('x-csrf-token', creds.csrf).send({ name: 'logged key' });
+      const key = await request(app)
+        .post('/api/keys')
+        .set('cookie', creds.cookie)
+        .set('x-csrf-token', creds.csrf)
+        .send({ name: 'logged key' });
       expect(key.status).toBe(201);
       secrets.push(key.body.key);
       await request(app).get('/api/v1/claims').query({ limit: 1 }).set('authorization', `Bearer ${key.body.key}`);
       await request(app).get('/api/articles').set('authorization', `Bearer ${key.body.key}`);
-      const hook = await request(app).post('/api/webhooks').set('cookie', creds.cookie).set('x-csrf-token', creds.csrf).send({ url: 'http://127.0.0.1:9/logged' });
+      const hook = await request(app)
+        .post('/api/webhooks')
+        .set('cookie', creds.cookie)
+        .set('x-csrf-token', creds.csrf)
+        .send({ url: 'http://127.0.0.1:9/logged' });
       expect(hook.status).toBe(201);
       secrets.push(hook.body.secret);
-      const user = await request(app).post('/api/users').set('cookie', creds.cookie).set('x-csrf-token', creds.csrf).send({ email: `made-${kind}@example.org`, password: 'another secret password', role: 'viewer' });
+      const user = await request(app)
+        .post('/api/users')
+        .set('cookie', creds.cookie)
+        .set('x-csrf-token', creds.csrf)
+        .send({ email: `made-${kind}@example.org`, password: 'another secret password', role: 'viewer' });
       expect(user.status).toBe(201);
       secrets.push('another secret password');
       await request(app).delete('/api/session').set('cookie', creds.cookie).set('x-csrf-token', creds.csrf);
 
       const log = lines.join('');
-      const entries = lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as { req?: { url?: string; method?: string }; res?: { statusCode?: number } });
+      const entries = lines
+        .flatMap((l) => l.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { req?: { url?: string; method?: string }; res?: { statusCode?: number } });
       // The logger did see these requests: the absence of secrets below means something.
       expect(entries.filter((e) => e.req?.url?.startsWith('/api/')).length).toBeGreaterThanOrEqual(8);
       expect(entries.some((e) => e.req?.url === '/api/keys' && e.res?.statusCode === 201)).toBe(true);
@@ -307,7 +417,9 @@ describe.each(DATABASE_KINDS)('the first admin on %s', (kind) => {
       expect(made[0]?.email).toBe('admin@localhost');
       expect(made[0]?.generatedPassword?.length).toBeGreaterThanOrEqual(20);
       const app = createApp({ db: test.db });
-      const login = await request(app).post('/api/session').send({ email: 'admin@localhost', password: made[0]?.generatedPassword });
+      const login = await request(app)
+        .post('/api/session')
+        .send({ email: 'admin@localhost', password: made[0]?.generatedPassword });
       expect(login.status).toBe(200);
       expect(login.body.user.role).toBe('admin');
       expect(await ensureFirstAdmin(test.db, { email: 'other@example.org', password: PASSWORD })).toBeNull();

@@ -68,20 +68,31 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
 
   const markVia = async (claim: Claim, status: 'verified' | 'disputed', note = '') => {
     const row = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    const res = await ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status, note, version: row.version });
+    const res = await ctx.editor.agent
+      .post(`/api/claims/${claim.id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status, note, version: row.version });
     expect(res.status).toBe(201);
     return res.body as { verdict: { id: string } };
   };
 
   it('lets an admin register a URL, showing its signing secret once', async () => {
-    const res = await ctx.admin.agent.post('/api/webhooks').set('x-csrf-token', ctx.admin.csrf).send({ url: receiver.url });
+    const res = await ctx.admin.agent
+      .post('/api/webhooks')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ url: receiver.url });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ url: receiver.url, isActive: true, secret: expect.stringMatching(/^whsec_/) });
     webhook = res.body;
     const list = await ctx.admin.agent.get('/api/webhooks');
-    expect(list.body.items).toEqual([{ id: webhook.id, url: receiver.url, isActive: true, createdAt: expect.any(String) }]);
+    expect(list.body.items).toEqual([
+      { id: webhook.id, url: receiver.url, isActive: true, createdAt: expect.any(String) },
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(webhook.secret);
-    const bad = await ctx.admin.agent.post('/api/webhooks').set('x-csrf-token', ctx.admin.csrf).send({ url: 'ftp://example.org/x' });
+    const bad = await ctx.admin.agent
+      .post('/api/webhooks')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ url: 'ftp://example.org/x' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'validation_error', path: ['url'] });
   });
@@ -102,14 +113,27 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const payload = webhookPayloadSchema.parse(JSON.parse(got.body));
     expect(payload).toMatchObject({
       event: 'verdict.created',
-      verdict: { id: verdict.id, claimId: claim.id, status: 'disputed', note: 'Not what the ministry said', author: ctx.emails.editor },
+      verdict: {
+        id: verdict.id,
+        claimId: claim.id,
+        status: 'disputed',
+        note: 'Not what the ministry said',
+        author: ctx.emails.editor,
+      },
       claim: { id: claim.id, status: 'disputed', version: 1 },
     });
     expect(got.headers['x-claimdesk-delivery']).toEqual(expect.any(String));
     const deliveries = await ctx.admin.agent.get(`/api/webhooks/${webhook.id}/deliveries`);
     expect(deliveries.status).toBe(200);
     expect(deliveries.body.items).toEqual([
-      expect.objectContaining({ id: got.headers['x-claimdesk-delivery'], verdictId: verdict.id, status: 'delivered', attempts: 1, lastStatus: 200, lastError: null }),
+      expect.objectContaining({
+        id: got.headers['x-claimdesk-delivery'],
+        verdictId: verdict.id,
+        status: 'delivered',
+        attempts: 1,
+        lastStatus: 200,
+        lastError: null,
+      }),
     ]);
     // Nothing is sent twice.
     expect(await deliverDueWebhooks(test.db)).toBe(0);
@@ -124,7 +148,12 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const at = (ms: number) => () => new Date(t0 + ms);
     expect(await deliverDueWebhooks(test.db, { now: at(0), retryDelaysMs: [5_000, 30_000] })).toBe(1);
     const delivery = () => test.db.prisma.webhookDelivery.findFirstOrThrow({ where: { verdictId: verdict.id } });
-    expect(await delivery()).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'receiver answered 500' });
+    expect(await delivery()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatus: 500,
+      lastError: 'receiver answered 500',
+    });
     expect((await delivery()).nextAttemptAt.getTime()).toBe(t0 + 5_000);
     // Not due yet: nothing is sent before the backoff has passed.
     expect(await deliverDueWebhooks(test.db, { now: at(4_999), retryDelaysMs: [5_000, 30_000] })).toBe(0);
@@ -132,13 +161,18 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(await delivery()).toMatchObject({ status: 'pending', attempts: 2, lastStatus: 503 });
     expect((await delivery()).nextAttemptAt.getTime()).toBe(t0 + 5_000 + 30_000);
     const listed = await ctx.admin.agent.get(`/api/webhooks/${webhook.id}/deliveries`);
-    expect(listed.body.items.find((d: { verdictId: string }) => d.verdictId === verdict.id)).toMatchObject({ status: 'pending', attempts: 2, lastStatus: 503 });
+    expect(listed.body.items.find((d: { verdictId: string }) => d.verdictId === verdict.id)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastStatus: 503,
+    });
     expect(await deliverDueWebhooks(test.db, { now: at(35_000), retryDelaysMs: [5_000, 30_000] })).toBe(1);
     expect(await delivery()).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200, lastError: null });
     expect(receiver.received).toHaveLength(3);
     // Every attempt carried the same body and a valid signature.
     expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
-    for (const r of receiver.received) expect(isSignedBy(webhook.secret, r.body, String(r.headers[SIGNATURE_HEADER]))).toBe(true);
+    for (const r of receiver.received)
+      expect(isSignedBy(webhook.secret, r.body, String(r.headers[SIGNATURE_HEADER]))).toBe(true);
   });
 
   it('gives up after the last retry and lists the delivery as failed', async () => {
@@ -148,18 +182,36 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0), retryDelaysMs: [1_000] })).toBe(1);
     expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0 + 1_000), retryDelaysMs: [1_000] })).toBe(1);
     const listed = await ctx.admin.agent.get(`/api/webhooks/${webhook.id}/deliveries`);
-    expect(listed.body.items.find((d: { verdictId: string }) => d.verdictId === verdict.id)).toMatchObject({ status: 'failed', attempts: 2, lastStatus: 500, lastError: 'receiver answered 500' });
+    expect(listed.body.items.find((d: { verdictId: string }) => d.verdictId === verdict.id)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastStatus: 500,
+      lastError: 'receiver answered 500',
+    });
     expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0 + 3_600_000), retryDelaysMs: [1_000] })).toBe(0);
   });
 
   it('records a receiver that cannot be reached', async () => {
-    const dead = await ctx.admin.agent.post('/api/webhooks').set('x-csrf-token', ctx.admin.csrf).send({ url: 'http://127.0.0.1:9/closed' });
+    const dead = await ctx.admin.agent
+      .post('/api/webhooks')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ url: 'http://127.0.0.1:9/closed' });
     const { verdict } = await markVia(claims[3] as Claim, 'verified');
     await deliverDueWebhooks(test.db, { retryDelaysMs: [60_000] });
     const listed = await ctx.admin.agent.get(`/api/webhooks/${dead.body.id}/deliveries`);
-    expect(listed.body.items).toEqual([expect.objectContaining({ verdictId: verdict.id, status: 'pending', attempts: 1, lastStatus: null, lastError: expect.any(String) })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        verdictId: verdict.id,
+        status: 'pending',
+        attempts: 1,
+        lastStatus: null,
+        lastError: expect.any(String),
+      }),
+    ]);
     // A stopped webhook gets nothing more, not even what was queued for it.
-    expect((await ctx.admin.agent.delete(`/api/webhooks/${dead.body.id}`).set('x-csrf-token', ctx.admin.csrf)).status).toBe(204);
+    expect(
+      (await ctx.admin.agent.delete(`/api/webhooks/${dead.body.id}`).set('x-csrf-token', ctx.admin.csrf)).status,
+    ).toBe(204);
     await markVia(claims[4] as Claim, 'verified');
     await deliverDueWebhooks(test.db, { now: () => new Date(Date.now() + 120_000), retryDelaysMs: [60_000] });
     const after = await ctx.admin.agent.get(`/api/webhooks/${dead.body.id}/deliveries`);

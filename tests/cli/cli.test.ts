@@ -21,7 +21,12 @@ describe('claimdesk parse', () => {
     const parsed = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(1);
     const [article] = parsed;
-    expect(article).toMatchObject({ file: '00_2022-02-27_jagran.txt', publishedOn: '2022-02-27', outlet: 'Jagran News Desk', byline: 'Aalok Sensharma' });
+    expect(article).toMatchObject({
+      file: '00_2022-02-27_jagran.txt',
+      publishedOn: '2022-02-27',
+      outlet: 'Jagran News Desk',
+      byline: 'Aalok Sensharma',
+    });
     expect(Array.isArray(article?.statements)).toBe(true);
   });
 

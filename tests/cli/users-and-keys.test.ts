@@ -13,13 +13,21 @@ const bin = join(root, 'node_modules/.bin/claimdesk');
 const PASSWORD = 'a long enough password';
 
 function claimdesk(args: string[], env: Record<string, string>, input?: string) {
-  const result = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, ...(input === undefined ? {} : { input }) });
+  const result = spawnSync(bin, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    ...(input === undefined ? {} : { input }),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Starts `claimdesk serve` and resolves with everything it printed up to the "serving" line. */
 function serve(env: Record<string, string>): Promise<{ child: ChildProcess; output: string; baseUrl: string }> {
-  const child = spawn(bin, ['serve', '--port', '0'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  const child = spawn(bin, ['serve', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.setEncoding('utf8');
@@ -49,7 +57,10 @@ function stop(child: ChildProcess): Promise<void> {
 describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
   let test: TestDatabase;
   let env: Record<string, string>;
-  const login = (email: string, password: string) => request(createApp({ db: test.db })).post('/api/session').send({ email, password });
+  const login = (email: string, password: string) =>
+    request(createApp({ db: test.db }))
+      .post('/api/session')
+      .send({ email, password });
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);
@@ -60,7 +71,21 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
   });
 
   it('users create: makes an account with the given password, stored as an argon2 hash', async () => {
-    const { code, stdout, stderr } = claimdesk(['users', 'create', '--email', 'Editor@Example.org', '--role', 'editor', '--name', 'Olena', '--password', PASSWORD], env);
+    const { code, stdout, stderr } = claimdesk(
+      [
+        'users',
+        'create',
+        '--email',
+        'Editor@Example.org',
+        '--role',
+        'editor',
+        '--name',
+        'Olena',
+        '--password',
+        PASSWORD,
+      ],
+      env,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^created editor editor@example\.org \(id [0-9a-f-]{36}\)\n$/);
@@ -76,7 +101,11 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     const password = /password: (\S+)/.exec(made.stdout)?.[1] ?? '';
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect((await login('admin2@example.org', password)).status).toBe(200);
-    const piped = claimdesk(['users', 'create', '--email', 'viewer@example.org', '--role', 'viewer', '--password-stdin'], env, `${PASSWORD}\n`);
+    const piped = claimdesk(
+      ['users', 'create', '--email', 'viewer@example.org', '--role', 'viewer', '--password-stdin'],
+      env,
+      `${PASSWORD}\n`,
+    );
     expect(piped.code).toBe(0);
     expect(piped.stdout).not.toContain(PASSWORD);
     expect((await login('viewer@example.org', PASSWORD)).status).toBe(200);
@@ -85,12 +114,32 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
   it('users create: says what is wrong and exits non-zero, creating nothing', async () => {
     const before = await test.db.prisma.user.count();
     const cases: Array<[string[], number, string]> = [
-      [['users', 'create', '--email', 'x@example.org', '--role', 'owner', '--password', PASSWORD], 2, 'claimdesk: users create: --role must be admin, editor or viewer, not "owner"'],
-      [['users', 'create', '--email', 'not-an-email', '--role', 'viewer', '--password', PASSWORD], 2, 'claimdesk: users create: email must look like name@host'],
-      [['users', 'create', '--email', 'x@example.org', '--role', 'viewer', '--password', 'short'], 2, 'claimdesk: users create: password must be at least 12 characters'],
+      [
+        ['users', 'create', '--email', 'x@example.org', '--role', 'owner', '--password', PASSWORD],
+        2,
+        'claimdesk: users create: --role must be admin, editor or viewer, not "owner"',
+      ],
+      [
+        ['users', 'create', '--email', 'not-an-email', '--role', 'viewer', '--password', PASSWORD],
+        2,
+        'claimdesk: users create: email must look like name@host',
+      ],
+      [
+        ['users', 'create', '--email', 'x@example.org', '--role', 'viewer', '--password', 'short'],
+        2,
+        'claimdesk: users create: password must be at least 12 characters',
+      ],
       [['users', 'create', '--role', 'viewer'], 2, 'claimdesk: users create: --email is required'],
-      [['users', 'create', '--email', 'editor@example.org', '--role', 'viewer', '--password', PASSWORD], 1, 'claimdesk: a user with email editor@example.org already exists'],
-      [['users', 'create', '--email', 'x@example.org', '--role', 'viewer', '--pasword', PASSWORD], 2, "claimdesk: Unknown option '--pasword'"],
+      [
+        ['users', 'create', '--email', 'editor@example.org', '--role', 'viewer', '--password', PASSWORD],
+        1,
+        'claimdesk: a user with email editor@example.org already exists',
+      ],
+      [
+        ['users', 'create', '--email', 'x@example.org', '--role', 'viewer', '--pasword', PASSWORD],
+        2,
+        "claimdesk: Unknown option '--pasword'",
+      ],
       [['users', 'promote', 'x@example.org'], 2, 'claimdesk: users: unknown subcommand "promote"'],
     ];
     for (const [args, exitCode, message] of cases) {
@@ -110,8 +159,15 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     expect(lines[0]).toMatch(/^EMAIL\s+ROLE\s+STATUS\s+CREATED\s+ID$/);
     expect(lines.some((l) => /^editor@example\.org\s+editor\s+active\s/.test(l))).toBe(true);
     expect(lines).toHaveLength(4);
-    const json = JSON.parse(claimdesk(['users', 'list', '--json'], env).stdout) as Array<{ email: string; role: string }>;
-    expect(json.map((u) => `${u.email}:${u.role}`).sort()).toEqual(['admin2@example.org:admin', 'editor@example.org:editor', 'viewer@example.org:viewer']);
+    const json = JSON.parse(claimdesk(['users', 'list', '--json'], env).stdout) as Array<{
+      email: string;
+      role: string;
+    }>;
+    expect(json.map((u) => `${u.email}:${u.role}`).sort()).toEqual([
+      'admin2@example.org:admin',
+      'editor@example.org:editor',
+      'viewer@example.org:viewer',
+    ]);
     expect(table.stdout + JSON.stringify(json)).not.toContain('argon2');
   });
 
@@ -119,7 +175,9 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     const promoted = claimdesk(['users', 'set-role', 'viewer@example.org', 'editor'], env);
     expect(promoted.code).toBe(0);
     expect(promoted.stdout).toBe('viewer@example.org is now editor\n');
-    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@example.org' } })).role).toBe('editor');
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@example.org' } })).role).toBe(
+      'editor',
+    );
     const badRole = claimdesk(['users', 'set-role', 'viewer@example.org', 'boss'], env);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('claimdesk: users set-role: role must be admin, editor or viewer, not "boss"');
@@ -129,11 +187,15 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     const lastAdmin = claimdesk(['users', 'disable', 'admin2@example.org'], env);
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toContain('claimdesk: this is the last active admin');
-    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'admin2@example.org' } })).isDisabled).toBe(false);
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'admin2@example.org' } })).isDisabled).toBe(
+      false,
+    );
 
     const disabled = claimdesk(['users', 'disable', 'editor@example.org'], env);
     expect(disabled.code).toBe(0);
-    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'editor@example.org' } })).isDisabled).toBe(true);
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'editor@example.org' } })).isDisabled).toBe(
+      true,
+    );
     expect((await login('editor@example.org', PASSWORD)).status).toBe(403);
     expect(claimdesk(['users', 'list'], env).stdout).toMatch(/editor@example\.org\s+editor\s+disabled/);
     expect(claimdesk(['users', 'enable', 'editor@example.org'], env).code).toBe(0);
@@ -148,7 +210,9 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     expect(key).toMatch(new RegExp(`^cd_${prefix}_`));
     const app = createApp({ db: test.db });
     expect((await request(app).get('/api/v1/claims').set('authorization', `Bearer ${key}`)).status).toBe(200);
-    expect((await request(app).post('/api/articles').set('authorization', `Bearer ${key}`).send({ text: 'x' })).status).toBe(403);
+    expect(
+      (await request(app).post('/api/articles').set('authorization', `Bearer ${key}`).send({ text: 'x' })).status,
+    ).toBe(403);
     const stored = await test.db.prisma.apiKey.findUniqueOrThrow({ where: { prefix } });
     expect(JSON.stringify(stored)).not.toContain(key);
 
@@ -188,7 +252,11 @@ describe('the first admin, created by `claimdesk serve` (what npm start runs)', 
     expect(first.output).toContain('email:    admin@localhost');
     const password = /password: (\S+)/.exec(first.output)?.[1] ?? '';
     expect(password.length).toBeGreaterThanOrEqual(20);
-    const res = await fetch(`${first.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password }) });
+    const res = await fetch(`${first.baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@localhost', password }),
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { user: { role: string } }).user.role).toBe('admin');
     await stop(first.child);
@@ -200,24 +268,41 @@ describe('the first admin, created by `claimdesk serve` (what npm start runs)', 
     expect(await test.db.prisma.user.count()).toBe(1);
   });
 
-  it.each(DATABASE_KINDS)('takes CLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD on first start (%s)', async (kind) => {
-    const test = await createTestDatabase(kind);
-    databases.push(test);
-    const server = await serve({ DATABASE_URL: test.url, CLAIMDESK_ADMIN_EMAIL: 'chief@newsroom.example', CLAIMDESK_ADMIN_PASSWORD: PASSWORD });
-    started.push(server.child);
-    expect(server.output).toContain('created the admin account chief@newsroom.example (password from CLAIMDESK_ADMIN_PASSWORD)');
-    expect(server.output).not.toContain(PASSWORD);
-    const res = await fetch(`${server.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'chief@newsroom.example', password: PASSWORD }) });
-    expect(res.status).toBe(200);
-    await stop(server.child);
-    const users = await test.db.prisma.user.findMany();
-    expect(users.map((u) => `${u.email}:${u.role}`)).toEqual(['chief@newsroom.example:admin']);
-  });
+  it.each(DATABASE_KINDS)(
+    'takes CLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD on first start (%s)',
+    async (kind) => {
+      const test = await createTestDatabase(kind);
+      databases.push(test);
+      const server = await serve({
+        DATABASE_URL: test.url,
+        CLAIMDESK_ADMIN_EMAIL: 'chief@newsroom.example',
+        CLAIMDESK_ADMIN_PASSWORD: PASSWORD,
+      });
+      started.push(server.child);
+      expect(server.output).toContain(
+        'created the admin account chief@newsroom.example (password from CLAIMDESK_ADMIN_PASSWORD)',
+      );
+      expect(server.output).not.toContain(PASSWORD);
+      const res = await fetch(`${server.baseUrl}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'chief@newsroom.example', password: PASSWORD }),
+      });
+      expect(res.status).toBe(200);
+      await stop(server.child);
+      const users = await test.db.prisma.user.findMany();
+      expect(users.map((u) => `${u.email}:${u.role}`)).toEqual(['chief@newsroom.example:admin']);
+    },
+  );
 
   it('refuses a too-short CLAIMDESK_ADMIN_PASSWORD with a clear message', async () => {
     const test = await createTestDatabase('sqlite');
     databases.push(test);
-    const { code, stderr } = claimdesk(['serve', '--port', '0'], { DATABASE_URL: test.url, CLAIMDESK_ADMIN_EMAIL: 'a@example.org', CLAIMDESK_ADMIN_PASSWORD: 'short' });
+    const { code, stderr } = claimdesk(['serve', '--port', '0'], {
+      DATABASE_URL: test.url,
+      CLAIMDESK_ADMIN_EMAIL: 'a@example.org',
+      CLAIMDESK_ADMIN_PASSWORD: 'short',
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('CLAIMDESK_ADMIN_PASSWORD must be at least 12 characters');
     expect(await test.db.prisma.user.count()).toBe(0);

@@ -43,19 +43,28 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     await form.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('status').filter({ hasText: 'Created new.editor@example.org (editor)' }).waitFor();
     await page.locator('tr[data-user="new.editor@example.org"]').waitFor();
-    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'new.editor@example.org' } })).role).toBe('editor');
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'new.editor@example.org' } })).role).toBe(
+      'editor',
+    );
 
     // A duplicate is refused with the API's message, nothing changes.
     await form.getByLabel('Email').fill(server.users.viewer);
     await form.getByLabel('Password').fill('a long enough password');
     await form.getByRole('button', { name: 'Add user' }).click();
-    await page.getByRole('alert').filter({ hasText: `a user with email ${server.users.viewer} already exists` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `a user with email ${server.users.viewer} already exists` })
+      .waitFor();
 
     await page.getByLabel(`Role of ${server.users.viewer}`).selectOption('editor');
-    await expect.poll(async () => (await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.viewer } })).role).toBe('editor');
+    await expect
+      .poll(async () => (await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.viewer } })).role)
+      .toBe('editor');
     await page.getByRole('button', { name: `Disable ${server.users.editor2}` }).click();
     await page.getByRole('button', { name: `Enable ${server.users.editor2}` }).waitFor();
-    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).isDisabled).toBe(true);
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).isDisabled).toBe(
+      true,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, `admin-users-${kind}.png`), fullPage: true });
 
     // The new editor signs in and sees no admin pages.
@@ -85,7 +94,9 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     expect(key).toMatch(/^cd_[A-Za-z0-9]+_[A-Za-z0-9_-]+$/);
     await page.screenshot({ path: join(SCREENSHOTS, `admin-keys-${kind}.png`), fullPage: true });
 
-    const ok = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    const ok = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(ok.status()).toBe(200);
 
     // After a reload the key is gone for good: only its prefix is listed.
@@ -95,7 +106,9 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     expect(await page.locator('tr[data-key="newsroom CMS"]').textContent()).toContain('active');
     await page.getByRole('button', { name: 'Revoke newsroom CMS' }).click();
     await page.locator('tr[data-key="newsroom CMS"]', { hasText: 'revoked' }).waitFor();
-    const refused = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    const refused = await page.request.get(`${server.baseUrl}/api/v1/claims?limit=1`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(refused.status()).toBe(401);
     await page.close();
   });
@@ -109,7 +122,9 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const secret = await page.getByLabel('Webhook signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
-    const stored = await test.db.prisma.webhook.findFirstOrThrow({ where: { url: 'http://127.0.0.1:9/hooks/claimdesk' } });
+    const stored = await test.db.prisma.webhook.findFirstOrThrow({
+      where: { url: 'http://127.0.0.1:9/hooks/claimdesk' },
+    });
     expect(stored.secret).toBe(secret);
     await page.getByRole('button', { name: 'Deliveries' }).click();
     await page.getByText('Nothing sent yet').waitFor();

@@ -25,12 +25,26 @@ async function generateClaims(test: TestDatabase, n: number) {
   const prisma = test.db.prisma;
   await prisma.article.create({
     data: {
-      id: articleId, text: 'Generated article for the load test.', contentHash: `generated-${articleId}`, title: 'Generated load-test article',
-      publishedOn: '2022-03-01', parserVersion: 'generated',
+      id: articleId,
+      text: 'Generated article for the load test.',
+      contentHash: `generated-${articleId}`,
+      title: 'Generated load-test article',
+      publishedOn: '2022-03-01',
+      parserVersion: 'generated',
     },
   });
   await prisma.statement.create({
-    data: { id: statementId, articleId, key: 's1', ordinal: 0, side: 'ukraine', contentText: 'generated', contentStart: 0, contentEnd: 9, direct: false },
+    data: {
+      id: statementId,
+      articleId,
+      key: 's1',
+      ordinal: 0,
+      side: 'ukraine',
+      contentText: 'generated',
+      contentStart: 0,
+      contentEnd: 9,
+      direct: false,
+    },
   });
   const sides = ['ukraine', 'russia', 'other'] as const;
   const statuses = ['pending', 'verified', 'disputed', 'unverifiable'] as const;
@@ -40,9 +54,23 @@ async function generateClaims(test: TestDatabase, n: number) {
     const data = [];
     for (let i = from; i < Math.min(n, from + batch); i++) {
       data.push({
-        id: randomUUID(), articleId, statementId, kind: 'figure', ordinal: i, text: `Generated claim ${String(i).padStart(5, '0')}: ${i % 500} losses`,
-        start: 0, end: 9, sourceCanonical: `Source ${i % 50}`, side: sides[i % 3] ?? 'other', asOf: `2022-03-${String((i % 28) + 1).padStart(2, '0')}`,
-        value: i % 500, qualifier: 'exact', category: categories[i % 4] ?? 'other', unit: 'units', subject: 'russia', status: statuses[i % 4] ?? 'pending',
+        id: randomUUID(),
+        articleId,
+        statementId,
+        kind: 'figure',
+        ordinal: i,
+        text: `Generated claim ${String(i).padStart(5, '0')}: ${i % 500} losses`,
+        start: 0,
+        end: 9,
+        sourceCanonical: `Source ${i % 50}`,
+        side: sides[i % 3] ?? 'other',
+        asOf: `2022-03-${String((i % 28) + 1).padStart(2, '0')}`,
+        value: i % 500,
+        qualifier: 'exact',
+        category: categories[i % 4] ?? 'other',
+        unit: 'units',
+        subject: 'russia',
+        status: statuses[i % 4] ?? 'pending',
       });
     }
     await prisma.claim.createMany({ data });
@@ -59,20 +87,65 @@ async function generateTankSeries(test: TestDatabase) {
   const statementId = randomUUID();
   const prisma = test.db.prisma;
   await prisma.article.create({
-    data: { id: articleId, text: 'Generated daily loss reports.', contentHash: `tanks-${articleId}`, title: 'Generated daily loss reports', publishedOn: '2022-03-10', parserVersion: 'generated' },
+    data: {
+      id: articleId,
+      text: 'Generated daily loss reports.',
+      contentHash: `tanks-${articleId}`,
+      title: 'Generated daily loss reports',
+      publishedOn: '2022-03-10',
+      parserVersion: 'generated',
+    },
   });
   await prisma.statement.create({
-    data: { id: statementId, articleId, key: 's1', ordinal: 0, side: 'ukraine', contentText: 'generated', contentStart: 0, contentEnd: 9, direct: false },
+    data: {
+      id: statementId,
+      articleId,
+      key: 's1',
+      ordinal: 0,
+      side: 'ukraine',
+      contentText: 'generated',
+      contentStart: 0,
+      contentEnd: 9,
+      direct: false,
+    },
   });
-  const ukraine = [['2022-02-27', 146], ['2022-02-28', 150], ['2022-03-01', 198], ['2022-03-02', 211], ['2022-03-04', 251], ['2022-03-07', 290], ['2022-03-09', 303]] as const;
-  const others = [['2022-02-28', 39], ['2022-03-02', 89], ['2022-03-05', 120], ['2022-03-08', 158]] as const;
+  const ukraine = [
+    ['2022-02-27', 146],
+    ['2022-02-28', 150],
+    ['2022-03-01', 198],
+    ['2022-03-02', 211],
+    ['2022-03-04', 251],
+    ['2022-03-07', 290],
+    ['2022-03-09', 303],
+  ] as const;
+  const others = [
+    ['2022-02-28', 39],
+    ['2022-03-02', 89],
+    ['2022-03-05', 120],
+    ['2022-03-08', 158],
+  ] as const;
   const row = (side: string, source: string, [asOf, value]: readonly [string, number], i: number, status: string) => ({
-    id: randomUUID(), articleId, statementId, kind: 'figure', ordinal: i, text: `${value} tanks`, start: 0, end: 9, sourceCanonical: source, side, asOf,
-    value, qualifier: 'exact', category: 'tanks', unit: 'tanks', subject: 'russia', status,
+    id: randomUUID(),
+    articleId,
+    statementId,
+    kind: 'figure',
+    ordinal: i,
+    text: `${value} tanks`,
+    start: 0,
+    end: 9,
+    sourceCanonical: source,
+    side,
+    asOf,
+    value,
+    qualifier: 'exact',
+    category: 'tanks',
+    unit: 'tanks',
+    subject: 'russia',
+    status,
   });
   await prisma.claim.createMany({
     data: [
-      ...ukraine.map((p, i) => row('ukraine', 'Ukraine\'s General Staff', p, i, i % 3 === 0 ? 'verified' : 'pending')),
+      ...ukraine.map((p, i) => row('ukraine', "Ukraine's General Staff", p, i, i % 3 === 0 ? 'verified' : 'pending')),
       ...others.map((p, i) => row('other', 'Oryx', p, 100 + i, i === 1 ? 'disputed' : 'verified')),
     ],
   });
@@ -167,9 +240,16 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     await page.screenshot({ path: join(SCREENSHOTS, `queue-20000-${kind}.png`), fullPage: true });
 
     const queue = page.locator('.queue');
-    await queue.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
-    await rows.filter({ hasText: /Generated claim 1\d{4}/ }).first().waitFor();
-    await queue.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await queue.evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
+    });
+    await rows
+      .filter({ hasText: /Generated claim 1\d{4}/ })
+      .first()
+      .waitFor();
+    await queue.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     const last = rows.filter({ hasText: 'Generated claim 19999' });
     await last.waitFor();
     expect(await last.getAttribute('aria-posinset')).toBe('20000');
@@ -229,7 +309,13 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     await expect.poll(() => points.count()).toBe(tankPoints + 1);
     expect(await page.locator('.chart-svg polyline').count()).toBe(2);
     expect(await page.locator('.chart-legend').textContent()).toContain('according to others');
-    expect(await points.filter({ has: page.locator('title', { hasText: '158 tanks as of 2022-03-08, according to others (Oryx): Verified' }) }).count()).toBe(1);
+    expect(
+      await points
+        .filter({
+          has: page.locator('title', { hasText: '158 tanks as of 2022-03-08, according to others (Oryx): Verified' }),
+        })
+        .count(),
+    ).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, `figures-tanks-${kind}.png`), fullPage: true });
 
     await page.getByLabel('Category').selectOption('helicopters');

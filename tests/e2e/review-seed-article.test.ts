@@ -60,7 +60,11 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     expect(api.status()).toBe(200);
     const body = await api.json();
     expect(body).toMatchObject({ text: '102 tanks', status: 'disputed', version: 1 });
-    expect(body.verdicts[0]).toMatchObject({ status: 'disputed', note: 'The General Staff reported a different count for 26 February.', author: server.users.editor });
+    expect(body.verdicts[0]).toMatchObject({
+      status: 'disputed',
+      note: 'The General Staff reported a different count for 26 February.',
+      author: server.users.editor,
+    });
     await page.close();
   });
 
@@ -77,7 +81,10 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     // Start from the queue, narrowed to the article, and open its first claim with keys.
     await page.goto(`${server.baseUrl}/queue?articleId=${server.article.id}`);
     const total = server.article.claims.length;
-    await page.getByRole('status').filter({ hasText: `${total} claims match` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${total} claims match` })
+      .waitFor();
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /ready for talks/ }).waitFor();
@@ -88,7 +95,10 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     for (const [i, { claim, key }] of plan.entries()) {
       if (i > 0) await page.keyboard.press('j');
       await expect.poll(() => page.url()).toContain(`claim=${claim.id}`);
-      await page.locator('.claim-panel .claim-text').filter({ hasText: claim.text.slice(0, 40) }).waitFor();
+      await page
+        .locator('.claim-panel .claim-text')
+        .filter({ hasText: claim.text.slice(0, 40) })
+        .waitFor();
       await page.keyboard.press(key);
       await page.getByText(`Press Enter to save as ${statusOf[key]}`).waitFor();
       if (key !== 'v') {
@@ -100,7 +110,10 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
         await page.keyboard.type('Matches the Kremlin readout.');
       }
       await page.keyboard.press('Enter');
-      await page.getByRole('status').filter({ hasText: `Saved: ${statusOf[key]}.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Saved: ${statusOf[key]}.` })
+        .waitFor();
     }
     await page.getByText(`${total} of ${total} reviewed (100%)`).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `article-reviewed-${kind}.png`) });
@@ -110,7 +123,10 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
 
-    const stored = await test.db.prisma.claim.findMany({ where: { articleId: server.article.id }, include: { verdicts: true } });
+    const stored = await test.db.prisma.claim.findMany({
+      where: { articleId: server.article.id },
+      include: { verdicts: true },
+    });
     const byId = new Map(stored.map((c) => [c.id, c]));
     for (const [i, { claim, key }] of plan.entries()) {
       const row = byId.get(claim.id);
@@ -120,7 +136,9 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
       expect(mine).toHaveLength(1);
       if (key !== 'v') expect(mine[0]?.note).toBe(`Checked claim ${i + 1} against the General Staff report.`);
     }
-    expect(byId.get(plan[0]?.claim.id ?? '')?.verdicts.find((v) => v.authorName === server.users.editor2)?.note).toBe('Matches the Kremlin readout.');
+    expect(byId.get(plan[0]?.claim.id ?? '')?.verdicts.find((v) => v.authorName === server.users.editor2)?.note).toBe(
+      'Matches the Kremlin readout.',
+    );
     await page.close();
   });
 
@@ -138,16 +156,23 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     }
     await expect.poll(() => page.url()).toContain(`claim=${burst.at(-1)?.id}`);
     await expect
-      .poll(async () => test.db.prisma.verdict.count({ where: { claimId: { in: burst.map((c) => c.id) }, authorName: server.users.admin, status: 'verified' } }))
+      .poll(async () =>
+        test.db.prisma.verdict.count({
+          where: { claimId: { in: burst.map((c) => c.id) }, authorName: server.users.admin, status: 'verified' },
+        }),
+      )
       .toBe(burst.length);
     for (const c of burst) await page.locator(`#claim-item-${c.id} .badge[data-status="verified"]`).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });
 
-  it('shows a conflict with the other editor\'s verdict, overwrites nothing, and saves on top once resolved', async () => {
+  it("shows a conflict with the other editor's verdict, overwrites nothing, and saves on top once resolved", async () => {
     const claim = server.article.claims.find((c) => c.text === '8 helicopters');
-    const before = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim?.id ?? '' }, include: { verdicts: true } });
+    const before = await test.db.prisma.claim.findUniqueOrThrow({
+      where: { id: claim?.id ?? '' },
+      include: { verdicts: true },
+    });
     const a = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const b = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const pageA = await a.newPage();
@@ -197,10 +222,16 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     const claim = server.article.claims.find((c) => c.text === '536 BBMs');
     // The server refuses every verdict from this page, once the test lets the answer go.
     let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await page.route('**/api/claims/*/verdicts', async (route) => {
       await held;
-      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }) });
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }),
+      });
     });
     await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
     await page.locator('.claim-panel .claim-text', { hasText: '536 BBMs' }).waitFor();
@@ -211,13 +242,17 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.keyboard.press('Enter');
     // At once, before the server answers: the list and the highlight show the new status.
     await page.locator(`#claim-item-${claim?.id} .badge[data-status="${target}"]`).waitFor();
-    expect(await page.locator('.article-text mark', { hasText: '536 BBMs' }).getAttribute('class')).toContain(`fst-${target}`);
+    expect(await page.locator('.article-text mark', { hasText: '536 BBMs' }).getAttribute('class')).toContain(
+      `fst-${target}`,
+    );
     const answered = page.waitForResponse((r) => r.url().endsWith('/verdicts'));
     release();
     expect((await answered).status()).toBe(503);
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
     await alert.waitFor({ timeout: 10_000 }).catch(async (error) => {
-      throw new Error(`no "Not saved" alert; the panel says: ${await page.locator('.claim-panel').textContent()}`, { cause: error });
+      throw new Error(`no "Not saved" alert; the panel says: ${await page.locator('.claim-panel').textContent()}`, {
+        cause: error,
+      });
     });
     expect(await alert.textContent()).toContain('the database is unavailable');
     await page.locator(`#claim-item-${claim?.id} .badge[data-status="${before}"]`).waitFor();

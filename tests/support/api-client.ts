@@ -27,8 +27,13 @@ export async function signIn(app: Express, email: string, password = PASSWORD): 
 export async function createTestApp(db: Database, options: Omit<CreateAppOptions, 'db'> = {}) {
   const app = createApp({ db, ...options });
   const suffix = Math.random().toString(36).slice(2, 8);
-  const emails = { admin: `admin-${suffix}@example.org`, editor: `editor-${suffix}@example.org`, viewer: `viewer-${suffix}@example.org` };
-  for (const role of ['admin', 'editor', 'viewer'] as const) await createUser(db, { email: emails[role], password: PASSWORD, role });
+  const emails = {
+    admin: `admin-${suffix}@example.org`,
+    editor: `editor-${suffix}@example.org`,
+    viewer: `viewer-${suffix}@example.org`,
+  };
+  for (const role of ['admin', 'editor', 'viewer'] as const)
+    await createUser(db, { email: emails[role], password: PASSWORD, role });
   const key = await createApiKey(db, `consumer-${suffix}`);
   const revoked = await createApiKey(db, `revoked-${suffix}`);
   const { revokeApiKey } = await import('@claimdesk/api');

@@ -17,7 +17,11 @@ export function readSetCookie(header: string | string[] | undefined): string[] {
 }
 
 /** Signs in with a plain request (no cookie jar) and returns what the browser would keep. */
-export async function signInForCredentials(app: Express, email: string, password = PASSWORD): Promise<SessionCredentials> {
+export async function signInForCredentials(
+  app: Express,
+  email: string,
+  password = PASSWORD,
+): Promise<SessionCredentials> {
   const res = await request(app).post('/api/session').send({ email, password });
   if (res.status !== 200) throw new Error(`sign-in failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   const setCookie = readSetCookie(res.headers['set-cookie']);

@@ -5,6 +5,15 @@ export async function markClaimForTest(db: Database, claimId: string): Promise<v
   await db.prisma.$transaction(async (tx) => {
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
     await tx.claim.update({ where: { id: claimId }, data: { status: 'disputed', version: claim.version + 1 } });
-    await tx.verdict.create({ data: { claimId, status: 'disputed', note: 'x', authorId: 'no-such-user', authorName: 'x', version: claim.version + 1 } });
+    await tx.verdict.create({
+      data: {
+        claimId,
+        status: 'disputed',
+        note: 'x',
+        authorId: 'no-such-user',
+        authorName: 'x',
+        version: claim.version + 1,
+      },
+    });
   });
 }

@@ -32,7 +32,10 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     await migrateDatabase(config);
     const db = await openDatabase(config);
     return {
-      kind, url, config, db,
+      kind,
+      url,
+      config,
+      db,
       async drop() {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -51,7 +54,10 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await migrateDatabase(config);
   const db = await openDatabase(config);
   return {
-    kind, url, config, db,
+    kind,
+    url,
+    config,
+    db,
     async drop() {
       await db.close();
       const c = new pg.Client(toPgPoolConfig(PG_ADMIN_URL));

@@ -20,7 +20,12 @@ export interface CreateAppOptions {
 }
 
 /** Cookies, authorization headers and CSRF tokens never reach the logs. */
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 export function createApp({ db, logger, webDistDir, config }: CreateAppOptions): express.Express {
   const log = logger ?? pino({ level: 'silent' });
@@ -48,7 +53,13 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
       },
     }),
   );
-  app.use(pinoHttp({ logger: log, redact: { paths: REDACT, remove: true }, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      redact: { paths: REDACT, remove: true },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+    }),
+  );
   app.use('/api', express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
   app.use('/api', authenticate(db));
   app.use('/api/v1', publicApiLimiter(appConfig.rateLimits.publicApiPerMinute));
@@ -75,7 +86,10 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     });
   } else {
     app.get('/{*splat}', (_req: Request, res: Response) => {
-      res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     });
   }
 
@@ -96,7 +110,9 @@ function errorHandler(log: Logger): ErrorRequestHandler {
       appError = new AppError('validation_error', String(error.message ?? 'bad request'), { path: [] });
     } else {
       log.error({ err: error, url: req.url }, 'unhandled error');
-      appError = new AppError('internal_error', 'something went wrong on our side; the change was not saved', { path: [] });
+      appError = new AppError('internal_error', 'something went wrong on our side; the change was not saved', {
+        path: [],
+      });
     }
     res.status(appError.status).json(appError.toBody());
   };

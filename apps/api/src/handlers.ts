@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
-  type RouteId, buildOpenApiDocument, createApiKeyRequestSchema, createUserRequestSchema, createWebhookRequestSchema,
-  figureSeriesQuerySchema, idParamsSchema, listClaimsQuerySchema, loginRequestSchema, updateUserRequestSchema, v1ClaimsQuerySchema,
+  type RouteId,
+  buildOpenApiDocument,
+  createApiKeyRequestSchema,
+  createUserRequestSchema,
+  createWebhookRequestSchema,
+  figureSeriesQuerySchema,
+  idParamsSchema,
+  listClaimsQuerySchema,
+  loginRequestSchema,
+  updateUserRequestSchema,
+  v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
@@ -50,7 +59,13 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
 
 /** One handler per route id: parse input with the contract, call one service, send the answer. */
 export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
-  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies, path: '/', maxAge: SESSION_TTL_MS };
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: SESSION_TTL_MS,
+  };
   const openapi = buildOpenApiDocument({ title: 'claimdesk API', version: '1.0.0', serverUrl: config.publicUrl });
 
   return {
@@ -97,9 +112,11 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.json(await reparseArticle(db, id(req)));
     },
 
-    listClaims: async (req, res) => sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
+    listClaims: async (req, res) =>
+      sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
-    figureSeries: async (req, res) => sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
+    figureSeries: async (req, res) =>
+      sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {
       const actor = req.actor;
       const result = await markClaim(db, id(req), req.body, {
@@ -109,7 +126,8 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.status(201).json(result);
     },
 
-    v1ListClaims: async (req, res) => sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1ListClaims: async (req, res) =>
+      sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

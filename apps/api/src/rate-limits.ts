@@ -12,10 +12,15 @@ export function loginLimiter(limit = 10) {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    keyGenerator: (req) =>
+      `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     handler: (_req, _res, next, options) => {
       const minutes = Math.ceil(options.windowMs / 60_000);
-      next(new AppError('rate_limited', `too many failed sign-in attempts; wait ${minutes} minutes and try again`, { path: [] }));
+      next(
+        new AppError('rate_limited', `too many failed sign-in attempts; wait ${minutes} minutes and try again`, {
+          path: [],
+        }),
+      );
     },
   });
 }
@@ -37,6 +42,13 @@ export function publicApiLimiter(limit = 600) {
       if (actor?.kind === 'user') return `user:${actor.user.id}`;
       return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
-    handler: (_req, _res, next) => next(new AppError('rate_limited', `rate limit: at most ${limit} requests a minute; retry after the RateLimit-Reset header's seconds`, { path: [] })),
+    handler: (_req, _res, next) =>
+      next(
+        new AppError(
+          'rate_limited',
+          `rate limit: at most ${limit} requests a minute; retry after the RateLimit-Reset header's seconds`,
+          { path: [] },
+        ),
+      ),
   });
 }

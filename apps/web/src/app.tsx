@@ -16,20 +16,41 @@ import { WebhooksPage } from './pages/webhooks-page.tsx';
 export function App() {
   const session = useQuery(sessionQuery);
   const logout = useLogout();
-  if (session.isLoading) return <p className="state" role="status">Loading claimdesk…</p>;
-  if (session.isError) return <p className="state" role="alert">claimdesk cannot reach its server: {session.error.message}</p>;
+  if (session.isLoading)
+    return (
+      <p className="state" role="status">
+        Loading claimdesk…
+      </p>
+    );
+  if (session.isError)
+    return (
+      <p className="state" role="alert">
+        claimdesk cannot reach its server: {session.error.message}
+      </p>
+    );
   if (!session.data) return <LoginPage />;
   const { user } = session.data;
   const canReview = ROLE_RANK[user.role] >= ROLE_RANK.editor;
   const isAdmin = user.role === 'admin';
-  const adminOnly = (page: ReactElement) => (isAdmin ? page : <p className="state" role="alert">This page needs the admin role; you are {user.role}.</p>);
+  const adminOnly = (page: ReactElement) =>
+    isAdmin ? (
+      page
+    ) : (
+      <p className="state" role="alert">
+        This page needs the admin role; you are {user.role}.
+      </p>
+    );
   return (
     <>
-      <a href="#main" className="skip">Skip to content</a>
+      <a href="#main" className="skip">
+        Skip to content
+      </a>
       <header className="top">
         <span className="brand">claimdesk</span>
         <nav aria-label="Main">
-          <NavLink to="/" end>Articles</NavLink>
+          <NavLink to="/" end>
+            Articles
+          </NavLink>
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
           {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
@@ -38,7 +59,9 @@ export function App() {
         </nav>
         <span className="who">
           Signed in as <strong>{user.email}</strong> ({user.role})
-          <button type="button" className="link" onClick={() => logout.mutate()}>Sign out</button>
+          <button type="button" className="link" onClick={() => logout.mutate()}>
+            Sign out
+          </button>
         </span>
       </header>
       <main id="main">
@@ -62,7 +85,10 @@ function NotFound() {
   return (
     <div className="state" role="alert">
       <h1>Page not found</h1>
-      <p>There is nothing at this address. <NavLink to="/">Go to the articles</NavLink> or <NavLink to="/queue">the review queue</NavLink>.</p>
+      <p>
+        There is nothing at this address. <NavLink to="/">Go to the articles</NavLink> or{' '}
+        <NavLink to="/queue">the review queue</NavLink>.
+      </p>
     </div>
   );
 }

@@ -15,7 +15,12 @@ const onError = (error: unknown) => {
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
-  defaultOptions: { queries: { retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1, refetchOnWindowFocus: true } },
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1,
+      refetchOnWindowFocus: true,
+    },
+  },
 });
 const root = document.getElementById('root');
 if (root) {

@@ -17,10 +17,12 @@ export const emailSchema = z
   .max(320, 'email is longer than 320 characters')
   .regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/, 'email must look like name@host');
 
-export const loginRequestSchema = z.object({
-  email: emailSchema,
-  password: z.string().min(1, 'password is required').max(1000),
-}).strict();
+export const loginRequestSchema = z
+  .object({
+    email: emailSchema,
+    password: z.string().min(1, 'password is required').max(1000),
+  })
+  .strict();
 
 export const userSchema = z.object({
   id: z.string(),
@@ -41,17 +43,25 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const createUserRequestSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().max(200).default(''),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
-  role: roleSchema,
-}).strict();
+export const createUserRequestSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().max(200).default(''),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(1000),
+    role: roleSchema,
+  })
+  .strict();
 
-export const updateUserRequestSchema = z.object({
-  role: roleSchema.optional(),
-  isDisabled: z.boolean().optional(),
-}).strict().refine((v) => v.role !== undefined || v.isDisabled !== undefined, 'give role or isDisabled');
+export const updateUserRequestSchema = z
+  .object({
+    role: roleSchema.optional(),
+    isDisabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.role !== undefined || v.isDisabled !== undefined, 'give role or isDisabled');
 
 export const userListSchema = z.object({ items: z.array(userSchema) });
 
@@ -65,7 +75,9 @@ export const apiKeySchema = z.object({
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const createApiKeyRequestSchema = z.object({ name: z.string().trim().min(1, 'name is required').max(100) }).strict();
+export const createApiKeyRequestSchema = z
+  .object({ name: z.string().trim().min(1, 'name is required').max(100) })
+  .strict();
 /** The key itself is in this response only: it is stored hashed. */
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });

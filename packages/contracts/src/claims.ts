@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  categorySchema, claimKindSchema, isoDateSchema, qualifierSchema, reviewStatusSchema, sideSchema,
+  categorySchema,
+  claimKindSchema,
+  isoDateSchema,
+  qualifierSchema,
+  reviewStatusSchema,
+  sideSchema,
   verdictStatusSchema,
 } from './common.ts';
 
@@ -61,7 +66,12 @@ export const claimDetailSchema = claimSchema.extend({
     content: z.string(),
     direct: z.boolean(),
   }),
-  article: z.object({ id: z.string(), title: z.string(), publishedOn: z.string().nullable(), outlet: z.string().nullable() }),
+  article: z.object({
+    id: z.string(),
+    title: z.string(),
+    publishedOn: z.string().nullable(),
+    outlet: z.string().nullable(),
+  }),
 });
 export type ClaimDetail = z.infer<typeof claimDetailSchema>;
 

@@ -13,10 +13,30 @@ export const qualifierSchema = z.enum(['exact', 'approx', 'at_least', 'more_than
 export type Qualifier = z.infer<typeof qualifierSchema>;
 
 export const categorySchema = z.enum([
-  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft',
-  'helicopters', 'uav', 'missiles', 'ships', 'vehicles', 'special_equipment',
-  'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children',
-  'refugees', 'displaced', 'evacuated', 'money', 'other',
+  'personnel',
+  'tanks',
+  'armoured_vehicles',
+  'artillery',
+  'mlrs',
+  'air_defence',
+  'aircraft',
+  'helicopters',
+  'uav',
+  'missiles',
+  'ships',
+  'vehicles',
+  'special_equipment',
+  'captured',
+  'killed',
+  'wounded',
+  'civilians_killed',
+  'civilians_wounded',
+  'children',
+  'refugees',
+  'displaced',
+  'evacuated',
+  'money',
+  'other',
 ]);
 export type Category = z.infer<typeof categorySchema>;
 

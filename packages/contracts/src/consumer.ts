@@ -4,9 +4,13 @@ import { categorySchema, isoDateSchema, reviewStatusSchema, sideSchema, verdictS
 
 /** Query of the versioned read API. `cursor` comes from the previous page's `nextCursor`. */
 export const v1ClaimsQuerySchema = z.object({
-  status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(reviewStatusSchema)).optional(),
+  status: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(reviewStatusSchema))
+    .optional(),
   side: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(sideSchema)).optional(),
-  category: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(categorySchema)).optional(),
+  category: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(categorySchema))
+    .optional(),
   articleId: z.string().max(100).optional(),
   source: z.string().max(200).optional(),
   from: isoDateSchema.optional(),
@@ -29,9 +33,14 @@ export const v1ClaimPageSchema = z.object({
 });
 export type V1ClaimPage = z.infer<typeof v1ClaimPageSchema>;
 
-export const createWebhookRequestSchema = z.object({
-  url: z.string().url('url must be an http(s) URL').refine((u) => /^https?:\/\//i.test(u), 'url must be an http(s) URL'),
-}).strict();
+export const createWebhookRequestSchema = z
+  .object({
+    url: z
+      .string()
+      .url('url must be an http(s) URL')
+      .refine((u) => /^https?:\/\//i.test(u), 'url must be an http(s) URL'),
+  })
+  .strict();
 
 export const webhookSchema = z.object({
   id: z.string(),
@@ -67,7 +76,11 @@ export const webhookPayloadSchema = z.object({
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
-const organizationSchema = z.object({ '@type': z.literal('Organization'), name: z.string(), url: z.string().optional() });
+const organizationSchema = z.object({
+  '@type': z.literal('Organization'),
+  name: z.string(),
+  url: z.string().optional(),
+});
 
 /** schema.org ClaimReview (https://schema.org/ClaimReview), as /api/v1/claims/:id/claimreview sends it. */
 export const claimReviewSchema = z.object({

@@ -14,7 +14,10 @@ if (!name) {
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const connections: Record<Provider, ConnectionConfig> = {
   sqlite: { provider: 'sqlite', url: ':memory:' },
-  postgresql: { provider: 'postgresql', url: process.env.PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' },
+  postgresql: {
+    provider: 'postgresql',
+    url: process.env.PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  },
 };
 for (const provider of ['sqlite', 'postgresql'] as const) {
   const dir = join(repoRoot, 'prisma', provider);

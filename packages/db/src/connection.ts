@@ -22,7 +22,12 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, baseDir: strin
 
 /** Splits a PostgreSQL URL into pool options (see stack-notes: the migration adapter needs them apart). */
 export function toPgPoolConfig(url: string): {
-  host: string; port: number; user: string; password?: string; database: string; ssl?: boolean;
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  database: string;
+  ssl?: boolean;
 } {
   const u = new URL(url);
   const config: { host: string; port: number; user: string; password?: string; database: string; ssl?: boolean } = {

@@ -21,16 +21,19 @@ interface WasmSchemaEngine {
   free(): void;
 }
 
-interface Disposable { dispose(): Promise<void> }
+interface Disposable {
+  dispose(): Promise<void>;
+}
 
 /**
  * The engine never closes what it connects (and takes SQLite's lock in EXCLUSIVE mode), so the
  * factory remembers its connections for `disposeAll`.
  */
 function createMigrationAdapterFactory(config: ConnectionConfig) {
-  const inner = config.provider === 'postgresql'
-    ? new PrismaPg({ ...toPgPoolConfig(config.url), max: 2 })
-    : new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+  const inner =
+    config.provider === 'postgresql'
+      ? new PrismaPg({ ...toPgPoolConfig(config.url), max: 2 })
+      : new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
   const opened: Disposable[] = [];
   const factory = {
     provider: inner.provider as 'sqlite' | 'postgres',
@@ -96,7 +99,9 @@ async function withSchemaEngine<T>(
   const engine = await bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', datamodel]] },
     // The engine logs every statement it runs; keep it quiet unless asked.
-    (msg: string) => { if (process.env.DEBUG_SCHEMA_ENGINE) console.error(msg); },
+    (msg: string) => {
+      if (process.env.DEBUG_SCHEMA_ENGINE) console.error(msg);
+    },
     bindMigrationAwareSqlAdapterFactory(factory),
   );
   try {
@@ -110,7 +115,10 @@ async function withSchemaEngine<T>(
 function readMigrationsList(provider: Provider) {
   const baseDir = join(prismaDir(provider), 'migrations');
   const dirs = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = join(baseDir, 'migration_lock.toml');
   return {
@@ -119,7 +127,10 @@ function readMigrationsList(provider: Provider) {
     shadowDbInitScript: '',
     migrationDirectories: dirs.map((name) => ({
       path: name,
-      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: readFileSync(join(baseDir, name, 'migration.sql'), 'utf8') } },
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: readFileSync(join(baseDir, name, 'migration.sql'), 'utf8') },
+      },
     })),
   };
 }
@@ -131,7 +142,10 @@ export async function migrateDatabase(config: ConnectionConfig): Promise<string[
   if (config.provider === 'sqlite' && config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   const datamodel = readFileSync(join(prismaDir(config.provider), 'schema.prisma'), 'utf8');
   return withSchemaEngine(config, datamodel, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: readMigrationsList(config.provider), filters: noFilters });
+    const out = await engine.applyMigrations({
+      migrationsList: readMigrationsList(config.provider),
+      filters: noFilters,
+    });
     return out.appliedMigrationNames;
   });
 }

@@ -15,10 +15,12 @@ export { CATEGORIES } from './types.ts';
 export const PARSER_VERSION = '2.0.0';
 
 /** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
-const OFFICIAL_OUTLET = /\b(President of|Ministry|Ministry of|General Staff|Government of|Office of|Kremlin|Cabinet)\b|\.gov\b|kremlin\.ru|mil\.gov/i;
+const OFFICIAL_OUTLET =
+  /\b(President of|Ministry|Ministry of|General Staff|Government of|Office of|Kremlin|Cabinet)\b|\.gov\b|kremlin\.ru|mil\.gov/i;
 
 /** "tanks ‒ 732 од", "personnel ‒ about 36350 (+150) persons were liquidated": one loss list line. */
-const LOSS_LINE = /^[\s\u00a0•·*-]{0,4}([A-Za-zА-Яа-яІіЇїЄє][^‒–—\n]{1,80}?)\s*[‒–—-]\s*((?:about|approximately|approx\.?|близько|понад|over)\s+)?(\d[\d\s,]*)/;
+const LOSS_LINE =
+  /^[\s\u00a0•·*-]{0,4}([A-Za-zА-Яа-яІіЇїЄє][^‒–—\n]{1,80}?)\s*[‒–—-]\s*((?:about|approximately|approx\.?|близько|понад|over)\s+)?(\d[\d\s,]*)/;
 
 /**
  * Parses one article's raw text into its header metadata, sourced statements and figures. Pure:
@@ -31,7 +33,13 @@ export function parseArticle(raw: string, options: ParseOptions = {}): ParsedArt
   } catch {
     // A parser bug must never take an import down: an article with no statements is still stored.
     const header = safeHeader(text);
-    return { ...(options.file ? { file: options.file } : {}), parserVersion: PARSER_VERSION, ...header, byline: null, statements: [] };
+    return {
+      ...(options.file ? { file: options.file } : {}),
+      parserVersion: PARSER_VERSION,
+      ...header,
+      byline: null,
+      statements: [],
+    };
   }
 }
 
@@ -53,10 +61,16 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   // In a transcript each speaker's turn is one statement; attributions inside the turns are part of them.
   const turns = findTranscriptTurns(raw, paragraphs);
   const firstTurn = turns.reduce((min, t) => Math.min(min, t.sentence.start), Number.POSITIVE_INFINITY);
-  const found = [...turns, ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn)]
-    .sort((a, b) => a.content.start - b.content.start);
+  const found = [
+    ...turns,
+    ...findAttributions(raw, sentences, quotes, paragraphs).filter((st) => st.content.start < firstTurn),
+  ].sort((a, b) => a.content.start - b.content.start);
   // An outlet is a short name: the bound keeps the end-anchored pattern linear on a runaway header line.
-  const institution = header.outlet?.slice(0, 300).replace(/\s*\([^)]*\)\s*$/, '').trim() ?? null;
+  const institution =
+    header.outlet
+      ?.slice(0, 300)
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim() ?? null;
   const isOfficial = header.outlet !== null && OFFICIAL_OUTLET.test(header.outlet);
   const resolver = new SourceResolver(raw, {
     quotes,
@@ -67,8 +81,17 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
 
   const statements: Array<Omit<Statement, 'id'>> = [];
   // Sources resolve in reading order, so a pronoun or a repeated role finds what was named before it.
-  const byPosition = [...found].sort((a, b) => (a.source?.start ?? a.content.start) - (b.source?.start ?? b.content.start));
-  const resolvedOf = new Map(byPosition.map((st) => [st, st.source ? resolver.resolve(st.source.text, st.sourcePhrase, st.source.start) : { canonical: null, side: 'unknown' as const }]));
+  const byPosition = [...found].sort(
+    (a, b) => (a.source?.start ?? a.content.start) - (b.source?.start ?? b.content.start),
+  );
+  const resolvedOf = new Map(
+    byPosition.map((st) => [
+      st,
+      st.source
+        ? resolver.resolve(st.source.text, st.sourcePhrase, st.source.start)
+        : { canonical: null, side: 'unknown' as const },
+    ]),
+  );
   for (const st of found) {
     const resolved = resolvedOf.get(st) ?? { canonical: null, side: 'unknown' as const };
     statements.push(toStatement(raw, st, resolved.canonical, resolved.side, header.publishedOn));
@@ -76,15 +99,29 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
 
   if (isOfficial && institution) {
     const side = sideOf(institution);
-    const isLossReport = /\b(losses|liquidated|destroyed)\b/i.test(raw) && paragraphs.filter((p) => LOSS_LINE.test(raw.slice(p.start, p.end))).length >= 3;
-    const isApprox = /\bapproximately\b|\babout\b/i.test(raw.slice(header.bodyStart, paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart));
+    const isLossReport =
+      /\b(losses|liquidated|destroyed)\b/i.test(raw) &&
+      paragraphs.filter((p) => LOSS_LINE.test(raw.slice(p.start, p.end))).length >= 3;
+    const isApprox = /\bapproximately\b|\babout\b/i.test(
+      raw.slice(
+        header.bodyStart,
+        paragraphs.find((p) => LOSS_LINE.test(raw.slice(p.start, p.end)))?.start ?? header.bodyStart,
+      ),
+    );
     // Covered: most of the sentence lies in a statement already (a transcript turn starts after its speaker label).
     // An attribution inside the sentence ("the President noted that ...") covers it too.
     // Only statements that intersect the sentence can cover it: found by binary search, so that a
     // long official text is not a scan of every statement per sentence.
-    const intersecting = intervalIndex(statements.map((x) => ({ start: x.content.start, end: x.content.end, item: x })));
+    const intersecting = intervalIndex(
+      statements.map((x) => ({ start: x.content.start, end: x.content.end, item: x })),
+    );
     const insideQuote = intervalIndex(quotes.map((q) => ({ start: q.inner.start, end: q.close, item: q })));
-    const covered = (s: Segment) => intersecting(s).some((x) => Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >= Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6);
+    const covered = (s: Segment) =>
+      intersecting(s).some(
+        (x) =>
+          Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >=
+          Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6,
+      );
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;
@@ -93,23 +130,54 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
         while (lineEnd > 0 && /[;.,]/.test(line[lineEnd - 1] ?? '')) lineEnd--;
         const content = { text: line.slice(0, lineEnd), start: p.start, end: p.start + lineEnd };
         const value = Number((loss[3] ?? '').replace(/[\s,]/g, ''));
-        const figures = findFigures(raw, content.start, content.end, { sourceSide: side, since: articleSince ?? '2022-02-24', isLossList: true });
+        const figures = findFigures(raw, content.start, content.end, {
+          sourceSide: side,
+          since: articleSince ?? '2022-02-24',
+          isLossList: true,
+        });
         const fromLabel = categoryFromLabel(loss[1] ?? '');
         const category = fromLabel !== 'other' ? fromLabel : (figures[0]?.category ?? 'other');
         const figure: Figure = {
-          text: content.text, start: content.start, end: content.end, value, qualifier: isApprox || loss[2] ? 'approx' : 'exact',
-          category, unit: (loss[1] ?? '').trim(), subject: side === 'ukraine' ? 'russia' : side === 'russia' ? 'ukraine' : 'unknown',
+          text: content.text,
+          start: content.start,
+          end: content.end,
+          value,
+          qualifier: isApprox || loss[2] ? 'approx' : 'exact',
+          category,
+          unit: (loss[1] ?? '').trim(),
+          subject: side === 'ukraine' ? 'russia' : side === 'russia' ? 'ukraine' : 'unknown',
           since: articleSince ?? '2022-02-24',
         };
-        statements.push({ source: null, sourceCanonical: institution, sourceSide: side, cue: null, content, direct: false, asOf: header.publishedOn, figures: [figure] });
+        statements.push({
+          source: null,
+          sourceCanonical: institution,
+          sourceSide: side,
+          cue: null,
+          content,
+          direct: false,
+          asOf: header.publishedOn,
+          figures: [figure],
+        });
         continue;
       }
       for (const s of splitSentences(raw, p)) {
         if (covered(s) || insideQuote(s).some((q) => q.inner.start <= s.start && q.close >= s.end)) continue;
-        const figures = findFigures(raw, s.start, s.end, { sourceSide: side, since: resolveSince(raw.slice(s.start, s.end), header.publishedOn) });
+        const figures = findFigures(raw, s.start, s.end, {
+          sourceSide: side,
+          since: resolveSince(raw.slice(s.start, s.end), header.publishedOn),
+        });
         if (figures.length === 0) continue;
         const content = trimSentence(raw, s);
-        statements.push({ source: null, sourceCanonical: institution, sourceSide: side, cue: null, content, direct: false, asOf: resolveAsOf(raw.slice(s.start, s.end), header.publishedOn), figures });
+        statements.push({
+          source: null,
+          sourceCanonical: institution,
+          sourceSide: side,
+          cue: null,
+          content,
+          direct: false,
+          asOf: resolveAsOf(raw.slice(s.start, s.end), header.publishedOn),
+          figures,
+        });
       }
     }
   }
@@ -164,15 +232,22 @@ function trimSentence(raw: string, s: Segment) {
   return { text: raw.slice(s.start, e), start: s.start, end: e };
 }
 
-function toStatement(raw: string, st: RawStatement, canonical: string | null, side: Statement['sourceSide'], publishedOn: string | null): Omit<Statement, 'id'> {
+function toStatement(
+  raw: string,
+  st: RawStatement,
+  canonical: string | null,
+  side: Statement['sourceSide'],
+  publishedOn: string | null,
+): Omit<Statement, 'id'> {
   const sentenceText = raw.slice(st.sentence.start, st.sentence.end);
   // A running total's start may sit in the sentence before ("... since February 24. It added ...").
   // Bounded look-back: a paragraph can be a whole 1 MB line.
   const lead = raw.slice(Math.max(0, st.content.start - 1500), st.content.start);
   const paragraphStart = st.content.start - lead.length + lead.lastIndexOf('\n') + 1;
-  const since = resolveSince(raw.slice(st.content.start, st.content.end), publishedOn)
-    ?? resolveSince(sentenceText, publishedOn)
-    ?? resolveSince(raw.slice(paragraphStart, st.content.end), publishedOn);
+  const since =
+    resolveSince(raw.slice(st.content.start, st.content.end), publishedOn) ??
+    resolveSince(sentenceText, publishedOn) ??
+    resolveSince(raw.slice(paragraphStart, st.content.end), publishedOn);
   return {
     source: st.source,
     sourceCanonical: canonical,
@@ -199,9 +274,17 @@ function assignFiguresToInnermost(statements: Array<Omit<Statement, 'id'>>): voi
   }
   for (const outer of statements) {
     const outerLength = outer.content.end - outer.content.start;
-    outer.figures = outer.figures.filter((f) => !(byFigureStart.get(f.start) ?? []).some((inner) =>
-      inner !== outer && inner.content.start >= outer.content.start && inner.content.end <= outer.content.end
-      && (inner.content.end - inner.content.start) < outerLength
-      && f.start >= inner.content.start && f.end <= inner.content.end));
+    outer.figures = outer.figures.filter(
+      (f) =>
+        !(byFigureStart.get(f.start) ?? []).some(
+          (inner) =>
+            inner !== outer &&
+            inner.content.start >= outer.content.start &&
+            inner.content.end <= outer.content.end &&
+            inner.content.end - inner.content.start < outerLength &&
+            f.start >= inner.content.start &&
+            f.end <= inner.content.end,
+        ),
+    );
   }
 }

@@ -19,7 +19,13 @@ function expectValidSpans(raw: string, result: ParsedArticle) {
 
 describe('parseArticle on the seed article', () => {
   it('reads the header and the byline', () => {
-    expect(parsed).toMatchObject({ file: '00_2022-02-27_jagran.txt', publishedOn: '2022-02-27', dateline: ['Moscow', 'Kyiv'], outlet: 'Jagran News Desk', byline: 'Aalok Sensharma' });
+    expect(parsed).toMatchObject({
+      file: '00_2022-02-27_jagran.txt',
+      publishedOn: '2022-02-27',
+      dateline: ['Moscow', 'Kyiv'],
+      outlet: 'Jagran News Desk',
+      byline: 'Aalok Sensharma',
+    });
   });
 
   it('gives offsets into the raw text for every span', () => {
@@ -30,9 +36,19 @@ describe('parseArticle on the seed article', () => {
     expect(bySource('Dmitry Peskov')[0]).toMatchObject({ sourceSide: 'russia', cue: { text: 'said' }, direct: false });
     const zelenskyy = bySource('Volodymyr Zelenskyy');
     expect(zelenskyy.some((s) => s.content.text === 'Kyiv is ready for talks')).toBe(true);
-    expect(zelenskyy.find((s) => s.direct)?.content.text).toBe('Warsaw, Bratislava, Budapest, Istanbul, Baku. We proposed all of them');
-    expect(bySource('Vladimir Putin')[0]).toMatchObject({ direct: true, sourceSide: 'russia', source: { text: 'Putin' } });
-    expect(bySource('Oleksii Reznikov')[0]).toMatchObject({ direct: true, sourceSide: 'ukraine', cue: { text: 'tweeted' } });
+    expect(zelenskyy.find((s) => s.direct)?.content.text).toBe(
+      'Warsaw, Bratislava, Budapest, Istanbul, Baku. We proposed all of them',
+    );
+    expect(bySource('Vladimir Putin')[0]).toMatchObject({
+      direct: true,
+      sourceSide: 'russia',
+      source: { text: 'Putin' },
+    });
+    expect(bySource('Oleksii Reznikov')[0]).toMatchObject({
+      direct: true,
+      sourceSide: 'ukraine',
+      cue: { text: 'tweeted' },
+    });
   });
 
   it('finds the Russian claim with 471 servicemen and 975 sites', () => {
@@ -40,23 +56,36 @@ describe('parseArticle on the seed article', () => {
     expect(figure('975 military infrastructure sites')).toMatchObject({ value: 975 });
   });
 
-  it('finds each figure of Ukraine\'s loss list, dated the day before', () => {
+  it("finds each figure of Ukraine's loss list, dated the day before", () => {
     const list = parsed.statements.find((s) => s.content.text.startsWith('Russia has lost 14 aircraft'));
     expect(list).toMatchObject({ sourceCanonical: 'Ukraine', sourceSide: 'ukraine', asOf: '2022-02-26' });
     expect(list?.figures.map((f) => [f.value, f.category])).toEqual([
-      [14, 'aircraft'], [8, 'helicopters'], [102, 'tanks'], [536, 'armoured_vehicles'], [15, 'other'], [1, 'air_defence'],
+      [14, 'aircraft'],
+      [8, 'helicopters'],
+      [102, 'tanks'],
+      [536, 'armoured_vehicles'],
+      [15, 'other'],
+      [1, 'air_defence'],
     ]);
-    for (const f of list?.figures ?? []) expect(f).toMatchObject({ subject: 'russia', since: '2022-02-24', qualifier: 'exact' });
+    for (const f of list?.figures ?? [])
+      expect(f).toMatchObject({ subject: 'russia', since: '2022-02-24', qualifier: 'exact' });
   });
 
   it('reads "over 3,500 soldiers" as more than 3500 Russian personnel since 24 February', () => {
-    expect(figure('over 3,500 soldiers')).toMatchObject({ value: 3500, qualifier: 'more_than', category: 'personnel', subject: 'russia', since: '2022-02-24' });
+    expect(figure('over 3,500 soldiers')).toMatchObject({
+      value: 3500,
+      qualifier: 'more_than',
+      category: 'personnel',
+      subject: 'russia',
+      since: '2022-02-24',
+    });
   });
 });
 
 describe('parseArticle on awkward input', () => {
   it('handles a missing header, CRLF, curly quotes and written numbers', () => {
-    const raw = '  Officials said three helicopters were shot down.\r\n\r\n“We have lost more than 1.5m tonnes of grain,” the minister said.\r\n';
+    const raw =
+      '  Officials said three helicopters were shot down.\r\n\r\n“We have lost more than 1.5m tonnes of grain,” the minister said.\r\n';
     const result = parseArticle(raw);
     expect(result.publishedOn).toBeNull();
     expectValidSpans(raw, result);

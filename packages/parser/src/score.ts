@@ -27,7 +27,14 @@ export function iou(a: { start: number; end: number }, b: { start: number; end: 
   return union > 0 ? inter / union : 0;
 }
 
-const norm = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/[’']s\b/g, '').replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/^(the|a|an)\s+/, '')
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Canonical names agree when equal, or when one holds the other's surname or head noun. */
 export function sameSource(a: string | null, b: string | null): boolean {
@@ -41,12 +48,19 @@ export function sameSource(a: string | null, b: string | null): boolean {
 }
 
 /** One-to-one matching, best overlap first. */
-export function matchPairs<T, U>(pred: T[], gold: U[], score: (p: T, g: U) => number, threshold: number): Array<[T, U]> {
+export function matchPairs<T, U>(
+  pred: T[],
+  gold: U[],
+  score: (p: T, g: U) => number,
+  threshold: number,
+): Array<[T, U]> {
   const candidates: Array<[number, number, number]> = [];
-  pred.forEach((p, i) => gold.forEach((g, j) => {
-    const s = score(p, g);
-    if (s >= threshold) candidates.push([s, i, j]);
-  }));
+  for (const [i, p] of pred.entries()) {
+    for (const [j, g] of gold.entries()) {
+      const s = score(p, g);
+      if (s >= threshold) candidates.push([s, i, j]);
+    }
+  }
   candidates.sort((a, b) => b[0] - a[0]);
   const usedP = new Set<number>();
   const usedG = new Set<number>();
@@ -61,7 +75,12 @@ export function matchPairs<T, U>(pred: T[], gold: U[], score: (p: T, g: U) => nu
 }
 
 export function scoreArticle(pred: ParsedArticle, gold: GoldArticle, into: Scores = emptyScores()): Scores {
-  const pairs = matchPairs<Statement, GoldArticle['statements'][number]>(pred.statements, gold.statements, (p, g) => iou(p.content, g.content), 0.5);
+  const pairs = matchPairs<Statement, GoldArticle['statements'][number]>(
+    pred.statements,
+    gold.statements,
+    (p, g) => iou(p.content, g.content),
+    0.5,
+  );
   const st = into.statements;
   st.tp += pairs.length;
   st.fp += pred.statements.length - pairs.length;
@@ -78,7 +97,12 @@ export function scoreArticle(pred: ParsedArticle, gold: GoldArticle, into: Score
   }
   const predFigures = pred.statements.flatMap((s) => s.figures ?? []);
   const goldFigures = gold.statements.flatMap((s) => s.figures ?? []);
-  const figPairs = matchPairs(predFigures, goldFigures, (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0), 1);
+  const figPairs = matchPairs(
+    predFigures,
+    goldFigures,
+    (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0),
+    1,
+  );
   const fg = into.figures;
   fg.tp += figPairs.length;
   fg.fp += predFigures.length - figPairs.length;
@@ -113,7 +137,12 @@ export interface ArticleDiff {
 }
 
 export function diffArticle(pred: ParsedArticle, gold: GoldArticle): ArticleDiff {
-  const pairs = matchPairs<Statement, GoldArticle['statements'][number]>(pred.statements, gold.statements, (p, g) => iou(p.content, g.content), 0.5);
+  const pairs = matchPairs<Statement, GoldArticle['statements'][number]>(
+    pred.statements,
+    gold.statements,
+    (p, g) => iou(p.content, g.content),
+    0.5,
+  );
   const matchedP = new Set(pairs.map(([p]) => p));
   const matchedG = new Set(pairs.map(([, g]) => g));
   const wrongStatements: ArticleDiff['wrongStatements'] = [];
@@ -126,7 +155,12 @@ export function diffArticle(pred: ParsedArticle, gold: GoldArticle): ArticleDiff
   }
   const predFigures = pred.statements.flatMap((s) => s.figures ?? []);
   const goldFigures = gold.statements.flatMap((s) => s.figures ?? []);
-  const figPairs = matchPairs(predFigures, goldFigures, (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0), 1);
+  const figPairs = matchPairs(
+    predFigures,
+    goldFigures,
+    (p, g) => (p.value === g.value && Math.min(p.end, g.end) > Math.max(p.start, g.start) ? iou(p, g) + 1 : 0),
+    1,
+  );
   const fp = new Set(figPairs.map(([p]) => p));
   const fg = new Set(figPairs.map(([, g]) => g));
   const wrongFigures: ArticleDiff['wrongFigures'] = [];

@@ -7,10 +7,30 @@ export type Side = 'russia' | 'ukraine' | 'other' | 'unknown';
 export type Qualifier = 'exact' | 'approx' | 'at_least' | 'more_than' | 'up_to' | 'less_than';
 
 export const CATEGORIES = [
-  'personnel', 'tanks', 'armoured_vehicles', 'artillery', 'mlrs', 'air_defence', 'aircraft',
-  'helicopters', 'uav', 'missiles', 'ships', 'vehicles', 'special_equipment',
-  'captured', 'killed', 'wounded', 'civilians_killed', 'civilians_wounded', 'children',
-  'refugees', 'displaced', 'evacuated', 'money', 'other',
+  'personnel',
+  'tanks',
+  'armoured_vehicles',
+  'artillery',
+  'mlrs',
+  'air_defence',
+  'aircraft',
+  'helicopters',
+  'uav',
+  'missiles',
+  'ships',
+  'vehicles',
+  'special_equipment',
+  'captured',
+  'killed',
+  'wounded',
+  'civilians_killed',
+  'civilians_wounded',
+  'children',
+  'refugees',
+  'displaced',
+  'evacuated',
+  'money',
+  'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -15,14 +15,28 @@ export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** The real server on a random port over a real database, with the seed article and one user per role. */
 export async function startTestServer(test: TestDatabase) {
   const { article } = await importArticle(test.db, { text: seedText(), fileName: '00_2022-02-27_jagran.txt' });
-  const users = { editor: 'editor@example.org', editor2: 'editor2@example.org', viewer: 'viewer@example.org', admin: 'admin@example.org' };
+  const users = {
+    editor: 'editor@example.org',
+    editor2: 'editor2@example.org',
+    viewer: 'viewer@example.org',
+    admin: 'admin@example.org',
+  };
   await createUser(test.db, { email: users.editor, password: PASSWORD, role: 'editor' });
   await createUser(test.db, { email: users.editor2, password: PASSWORD, role: 'editor' });
   await createUser(test.db, { email: users.viewer, password: PASSWORD, role: 'viewer' });

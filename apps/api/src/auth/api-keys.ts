@@ -3,7 +3,14 @@ import type { ApiKey } from '@claimdesk/contracts';
 import { AppError } from '../errors.ts';
 import { randomToken, safeEqual, sha256 } from './secrets.ts';
 
-type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: Date; revokedAt: Date | null; lastUsedAt: Date | null };
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return {
@@ -33,7 +40,9 @@ export async function listApiKeys(db: Database): Promise<ApiKey[]> {
 export async function revokeApiKey(db: Database, idOrPrefix: string, now = new Date()): Promise<ApiKey> {
   const row = await db.prisma.apiKey.findFirst({ where: { OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] } });
   if (!row) throw new AppError('not_found', `no API key ${idOrPrefix}`, { path: [] });
-  const updated = row.revokedAt ? row : await db.prisma.apiKey.update({ where: { id: row.id }, data: { revokedAt: now } });
+  const updated = row.revokedAt
+    ? row
+    : await db.prisma.apiKey.update({ where: { id: row.id }, data: { revokedAt: now } });
   return toApiKey(updated);
 }
 

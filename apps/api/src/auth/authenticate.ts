@@ -45,9 +45,16 @@ export function authenticate(db: Database): RequestHandler {
     }
     const token = readCookie(req, SESSION_COOKIE);
     const session = token ? await resolveSession(db, token) : null;
-    req.actor = session && token
-      ? { kind: 'user', user: session.user, role: session.user.role, csrfToken: session.csrfToken, sessionToken: token }
-      : { kind: 'anonymous' };
+    req.actor =
+      session && token
+        ? {
+            kind: 'user',
+            user: session.user,
+            role: session.user.role,
+            csrfToken: session.csrfToken,
+            sessionToken: token,
+          }
+        : { kind: 'anonymous' };
     next();
   };
 }
@@ -74,7 +81,8 @@ export function requireAccess(access: Access, allowApiKey: boolean): RequestHand
     }
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.get(CSRF_HEADER) ?? '';
-      if (!safeEqual(sent, actor.csrfToken)) throw new AppError('csrf_failed', 'missing or wrong X-CSRF-Token header', { path: [] });
+      if (!safeEqual(sent, actor.csrfToken))
+        throw new AppError('csrf_failed', 'missing or wrong X-CSRF-Token header', { path: [] });
     }
     next();
   };

@@ -25,7 +25,9 @@ export async function createUser(
   if (existing) throw new AppError('conflict', `a user with email ${email} already exists`, { path: ['email'] });
   const passwordHash = await hashPassword(input.password);
   try {
-    const row = await db.prisma.user.create({ data: { email, name: input.name ?? '', passwordHash, role: input.role } });
+    const row = await db.prisma.user.create({
+      data: { email, name: input.name ?? '', passwordHash, role: input.role },
+    });
     return toUser(row);
   } catch (error) {
     // Two admins adding the same email at once: the unique index decides, the loser gets 409.
@@ -60,15 +62,22 @@ export async function updateUser(
   change: { role?: Role; isDisabled?: boolean },
 ): Promise<User> {
   const row = await findUser(db, idOrEmail);
-  const losesAdmin = row.role === 'admin' && !row.isDisabled && ((change.role && change.role !== 'admin') || change.isDisabled === true);
+  const losesAdmin =
+    row.role === 'admin' && !row.isDisabled && ((change.role && change.role !== 'admin') || change.isDisabled === true);
   if (losesAdmin) {
     const admins = await db.prisma.user.count({ where: { role: 'admin', isDisabled: false } });
-    if (admins <= 1) throw new AppError('conflict', 'this is the last active admin: make another admin first', { path: change.role ? ['role'] : ['isDisabled'] });
+    if (admins <= 1)
+      throw new AppError('conflict', 'this is the last active admin: make another admin first', {
+        path: change.role ? ['role'] : ['isDisabled'],
+      });
   }
   const updated = await db.prisma.$transaction(async (tx) => {
     const user = await tx.user.update({
       where: { id: row.id },
-      data: { ...(change.role ? { role: change.role } : {}), ...(change.isDisabled !== undefined ? { isDisabled: change.isDisabled } : {}) },
+      data: {
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.isDisabled !== undefined ? { isDisabled: change.isDisabled } : {}),
+      },
     });
     // A disabled user or a changed role takes effect at once: end their sessions.
     await tx.session.deleteMany({ where: { userId: row.id } });
@@ -91,7 +100,12 @@ export async function ensureFirstAdmin(
   if (await db.prisma.user.findUnique({ where: { email } })) return null;
   const generatedPassword = env.password ? null : randomToken(18);
   try {
-    await createUser(db, { email, name: 'Administrator', password: env.password ?? generatedPassword ?? '', role: 'admin' });
+    await createUser(db, {
+      email,
+      name: 'Administrator',
+      password: env.password ?? generatedPassword ?? '',
+      role: 'admin',
+    });
   } catch (error) {
     // Another API process starting at the same moment made it first.
     if (error instanceof AppError && error.code === 'conflict') return null;

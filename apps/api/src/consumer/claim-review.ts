@@ -20,7 +20,8 @@ const RATING: Record<Verdict['status'], { value: number; label: Verdict['status'
  * Ministries, staffs, governments and countries ("Ukraine", one word) speak as organisations;
  * a named person ("Dmitry Peskov") as a person.
  */
-const ORGANISATION_WORDS = /\b(ministry|ministries|kremlin|government|office|staff|forces|army|command|council|service|agency|department|committee|administration|military|armed|police|embassy|un|nato)\b/i;
+const ORGANISATION_WORDS =
+  /\b(ministry|ministries|kremlin|government|office|staff|forces|army|command|council|service|agency|department|committee|administration|military|armed|police|embassy|un|nato)\b/i;
 export function isOrganisationName(name: string): boolean {
   return ORGANISATION_WORDS.test(name) || !/\S\s+\S/.test(name.trim());
 }
@@ -29,9 +30,7 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
   const base = baseUrl.replace(/\/+$/, '');
   const articleUrl = `${base}/articles/${encodeURIComponent(article.id)}`;
   const rating = RATING[verdict.status];
-  const claimText = claim.figure && claim.sourceCanonical
-    ? `${claim.sourceCanonical}: ${claim.text}`
-    : claim.text;
+  const claimText = claim.figure && claim.sourceCanonical ? `${claim.sourceCanonical}: ${claim.text}` : claim.text;
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -51,7 +50,10 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
     itemReviewed: {
       '@type': 'Claim',
       author: claim.sourceCanonical
-        ? { '@type': isOrganisationName(claim.sourceCanonical) ? 'Organization' : 'Person', name: claim.sourceCanonical }
+        ? {
+            '@type': isOrganisationName(claim.sourceCanonical) ? 'Organization' : 'Person',
+            name: claim.sourceCanonical,
+          }
         : { '@type': 'Organization', name: article.outlet ?? 'unknown' },
       datePublished: claim.asOf ?? article.publishedOn ?? undefined,
       appearance: {

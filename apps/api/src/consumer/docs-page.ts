@@ -12,23 +12,41 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
-export function docsPage(openapi: { info: { title: string; description?: string }; paths: Record<string, Record<string, unknown>> }): string {
+export function docsPage(openapi: {
+  info: { title: string; description?: string };
+  paths: Record<string, Record<string, unknown>>;
+}): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const schemaBlock = (label: string, schema: unknown) =>
-    schema ? `<details><summary>${esc(label)}</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>` : '';
+    schema
+      ? `<details><summary>${esc(label)}</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>`
+      : '';
   const index: string[] = [];
   const sections = Object.entries(openapi.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
       const o = op as Operation;
       const anchor = o.operationId ?? `${method}-${path}`;
       const access = `${o['x-access'] ?? ''}${o['x-api-key'] ? ' or API key' : ''}`;
-      index.push(`<tr><td><code>${esc(method.toUpperCase())}</code></td><td><a href="#${esc(anchor)}"><code>${esc(path)}</code></a></td><td>${esc(o.summary ?? '')}</td><td>${esc(access)}</td></tr>`);
-      const params = (o.parameters ?? []).map((p) => `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''}) <code>${esc(JSON.stringify(p.schema ?? {}))}</code></li>`).join('');
-      const body = Object.entries(o.requestBody?.content ?? {}).map(([type, c]) => schemaBlock(`request body (${type})`, c.schema)).join('');
-      const responses = Object.entries(o.responses ?? {}).map(([status, r]) => {
-        const content = Object.entries(r.content ?? {}).map(([type, c]) => (status.startsWith('2') ? schemaBlock(`${status} ${type}`, c.schema) : '')).join('');
-        return `<li><code>${esc(status)}</code> ${esc(r.description ?? '')}${content}</li>`;
-      }).join('');
+      index.push(
+        `<tr><td><code>${esc(method.toUpperCase())}</code></td><td><a href="#${esc(anchor)}"><code>${esc(path)}</code></a></td><td>${esc(o.summary ?? '')}</td><td>${esc(access)}</td></tr>`,
+      );
+      const params = (o.parameters ?? [])
+        .map(
+          (p) =>
+            `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''}) <code>${esc(JSON.stringify(p.schema ?? {}))}</code></li>`,
+        )
+        .join('');
+      const body = Object.entries(o.requestBody?.content ?? {})
+        .map(([type, c]) => schemaBlock(`request body (${type})`, c.schema))
+        .join('');
+      const responses = Object.entries(o.responses ?? {})
+        .map(([status, r]) => {
+          const content = Object.entries(r.content ?? {})
+            .map(([type, c]) => (status.startsWith('2') ? schemaBlock(`${status} ${type}`, c.schema) : ''))
+            .join('');
+          return `<li><code>${esc(status)}</code> ${esc(r.description ?? '')}${content}</li>`;
+        })
+        .join('');
       return `<section id="${esc(anchor)}"><h2><code>${esc(method.toUpperCase())} ${esc(path)}</code></h2><p>${esc(o.summary ?? '')}. Who: ${esc(access)}.</p>${params ? `<h3>Parameters</h3><ul>${params}</ul>` : ''}${body}<h3>Answers</h3><ul>${responses}</ul></section>`;
     }),
   );

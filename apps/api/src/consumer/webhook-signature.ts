@@ -12,7 +12,13 @@ export function signPayload(secret: string, body: string, timestamp: number): st
 }
 
 /** What a receiver does; used by the tests and documented in the README. */
-export function verifySignature(secret: string, body: string, header: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isFinite(t) || !parts.v1) return false;

@@ -15,9 +15,14 @@ async function decodePosition(db: Tx, value: string, field: string): Promise<num
   if (m?.[1]) return Number(m[1]);
   const time = Date.parse(value);
   if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new AppError('validation_error', `${field}: expected a cursor from a previous response or an ISO date-time`, { path: [field] });
+    throw new AppError('validation_error', `${field}: expected a cursor from a previous response or an ISO date-time`, {
+      path: [field],
+    });
   }
-  const last = await db.claimChange.findFirst({ where: { createdAt: { lte: new Date(time) } }, orderBy: { seq: 'desc' } });
+  const last = await db.claimChange.findFirst({
+    where: { createdAt: { lte: new Date(time) } },
+    orderBy: { seq: 'desc' },
+  });
   return last?.seq ?? 0;
 }
 
@@ -33,7 +38,11 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
   // on the next poll. On SQLite the transaction also waits for this process's open writes (one
   // connection: outside a transaction it could read their uncommitted rows).
   // A reader may queue behind a large import on SQLite: wait for it rather than fail after 2 s.
-  const options = { maxWait: 10_000, timeout: 30_000, ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}) };
+  const options = {
+    maxWait: 10_000,
+    timeout: 30_000,
+    ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}),
+  };
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')
@@ -52,13 +61,22 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     const lastSeq = page.at(-1)?._max.seq ?? position;
     const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
     const where = {
-      AND: [...filter.AND, { id: { in: page.map((g) => g.claimId) } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
+      AND: [
+        ...filter.AND,
+        { id: { in: page.map((g) => g.claimId) } },
+        ...(query.status?.length ? [{ status: { in: query.status } }] : []),
+      ],
     };
     const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
     // Changes of claims that no longer exist are removals; filtered-out claims still exist.
-    const existing = rows.length < page.length
-      ? new Set((await tx.claim.findMany({ where: { id: { in: page.map((g) => g.claimId) } }, select: { id: true } })).map((c) => c.id))
-      : new Set(rows.map((r) => r.id));
+    const existing =
+      rows.length < page.length
+        ? new Set(
+            (await tx.claim.findMany({ where: { id: { in: page.map((g) => g.claimId) } }, select: { id: true } })).map(
+              (c) => c.id,
+            ),
+          )
+        : new Set(rows.map((r) => r.id));
     const removed = page.map((g) => g.claimId).filter((claimId) => !existing.has(claimId));
     const order = new Map(page.map((g, i) => [g.claimId, i]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

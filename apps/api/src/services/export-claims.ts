@@ -8,11 +8,23 @@ import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
 const articleSelect = { id: true, title: true, publishedOn: true, outlet: true } as const;
 
 export async function claimReviewFor(db: Database, claimId: string, config: AppConfig) {
-  const row = await db.prisma.claim.findUnique({ where: { id: claimId }, include: { ...latestVerdictInclude, article: { select: articleSelect } } });
+  const row = await db.prisma.claim.findUnique({
+    where: { id: claimId },
+    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+  });
   if (!row) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
   const latest = row.verdicts[0];
-  if (!latest) throw new AppError('not_found', `claim ${claimId} has no verdict yet: there is nothing to review`, { path: ['id'] });
-  return toClaimReview({ claim: toClaim(row), verdict: toVerdict(latest), article: row.article, organisation: config.organisation, baseUrl: config.publicUrl });
+  if (!latest)
+    throw new AppError('not_found', `claim ${claimId} has no verdict yet: there is nothing to review`, {
+      path: ['id'],
+    });
+  return toClaimReview({
+    claim: toClaim(row),
+    verdict: toVerdict(latest),
+    article: row.article,
+    organisation: config.organisation,
+    baseUrl: config.publicUrl,
+  });
 }
 
 /** Every claim with a verdict, newest verdict first, as a JSON-LD graph. */
@@ -26,7 +38,11 @@ export async function claimReviewFeed(db: Database, config: AppConfig) {
     const latest = row.verdicts[0];
     if (!latest) return [];
     const { '@context': _context, ...review } = toClaimReview({
-      claim: toClaim(row), verdict: toVerdict(latest), article: row.article, organisation: config.organisation, baseUrl: config.publicUrl,
+      claim: toClaim(row),
+      verdict: toVerdict(latest),
+      article: row.article,
+      organisation: config.organisation,
+      baseUrl: config.publicUrl,
     });
     return [review];
   });
@@ -34,9 +50,30 @@ export async function claimReviewFeed(db: Database, config: AppConfig) {
 }
 
 export const CSV_COLUMNS = [
-  'claim_id', 'article_id', 'article_title', 'published_on', 'kind', 'text', 'start', 'end', 'source', 'side', 'as_of',
-  'value', 'qualifier', 'category', 'unit', 'subject', 'since', 'status', 'version', 'verdict_note', 'verdict_evidence',
-  'verdict_author', 'verdict_at', 'still_found',
+  'claim_id',
+  'article_id',
+  'article_title',
+  'published_on',
+  'kind',
+  'text',
+  'start',
+  'end',
+  'source',
+  'side',
+  'as_of',
+  'value',
+  'qualifier',
+  'category',
+  'unit',
+  'subject',
+  'since',
+  'status',
+  'version',
+  'verdict_note',
+  'verdict_evidence',
+  'verdict_author',
+  'verdict_at',
+  'still_found',
 ];
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
@@ -49,9 +86,30 @@ export async function exportClaimsCsv(db: Database): Promise<string> {
     rows.map((r) => {
       const v = r.verdicts[0];
       return [
-        r.id, r.articleId, r.article.title, r.article.publishedOn, r.kind, r.text, r.start, r.end, r.sourceCanonical, r.side,
-        r.asOf, r.value, r.qualifier, r.category, r.unit, r.subject, r.since, r.status, r.version, v?.note,
-        v ? (JSON.parse(v.evidence) as string[]).join(' ') : '', v?.authorName, v?.createdAt.toISOString(), r.isFound,
+        r.id,
+        r.articleId,
+        r.article.title,
+        r.article.publishedOn,
+        r.kind,
+        r.text,
+        r.start,
+        r.end,
+        r.sourceCanonical,
+        r.side,
+        r.asOf,
+        r.value,
+        r.qualifier,
+        r.category,
+        r.unit,
+        r.subject,
+        r.since,
+        r.status,
+        r.version,
+        v?.note,
+        v ? (JSON.parse(v.evidence) as string[]).join(' ') : '',
+        v?.authorName,
+        v?.createdAt.toISOString(),
+        r.isFound,
       ];
     }),
   );

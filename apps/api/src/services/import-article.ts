@@ -49,14 +49,33 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
       asOf: s.asOf,
     });
     claims.push({
-      id: randomUUID(), articleId, statementId, kind: 'statement', ordinal: ordinal++,
-      text: s.content.text, start: s.content.start, end: s.content.end, ...denormalised,
+      id: randomUUID(),
+      articleId,
+      statementId,
+      kind: 'statement',
+      ordinal: ordinal++,
+      text: s.content.text,
+      start: s.content.start,
+      end: s.content.end,
+      ...denormalised,
     });
     for (const f of s.figures) {
       claims.push({
-        id: randomUUID(), articleId, statementId, kind: 'figure', ordinal: ordinal++,
-        text: f.text, start: f.start, end: f.end, ...denormalised,
-        value: f.value, qualifier: f.qualifier, category: f.category, unit: f.unit, subject: f.subject, since: f.since,
+        id: randomUUID(),
+        articleId,
+        statementId,
+        kind: 'figure',
+        ordinal: ordinal++,
+        text: f.text,
+        start: f.start,
+        end: f.end,
+        ...denormalised,
+        value: f.value,
+        qualifier: f.qualifier,
+        category: f.category,
+        unit: f.unit,
+        subject: f.subject,
+        since: f.since,
       });
     }
   }

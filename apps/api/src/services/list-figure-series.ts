@@ -21,8 +21,17 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
       where: { ...where, asOf: { not: null } },
       orderBy: [{ asOf: 'asc' }, { value: 'asc' }, { id: 'asc' }],
       select: {
-        id: true, articleId: true, side: true, sourceCanonical: true, subject: true, text: true, value: true,
-        qualifier: true, asOf: true, status: true, article: { select: { title: true } },
+        id: true,
+        articleId: true,
+        side: true,
+        sourceCanonical: true,
+        subject: true,
+        text: true,
+        value: true,
+        qualifier: true,
+        asOf: true,
+        status: true,
+        article: { select: { title: true } },
       },
     }),
     db.prisma.claim.count({ where: { ...where, asOf: null } }),
@@ -34,19 +43,21 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
     points: rows.flatMap((r) =>
       r.value === null || r.asOf === null
         ? []
-        : [{
-            claimId: r.id,
-            articleId: r.articleId,
-            articleTitle: r.article.title,
-            side: r.side as FigureSeries['points'][number]['side'],
-            sourceCanonical: r.sourceCanonical,
-            subject: (r.subject ?? 'unknown') as FigureSeries['points'][number]['subject'],
-            text: r.text,
-            value: r.value,
-            qualifier: (r.qualifier ?? 'exact') as FigureSeries['points'][number]['qualifier'],
-            asOf: r.asOf,
-            status: r.status as FigureSeries['points'][number]['status'],
-          }],
+        : [
+            {
+              claimId: r.id,
+              articleId: r.articleId,
+              articleTitle: r.article.title,
+              side: r.side as FigureSeries['points'][number]['side'],
+              sourceCanonical: r.sourceCanonical,
+              subject: (r.subject ?? 'unknown') as FigureSeries['points'][number]['subject'],
+              text: r.text,
+              value: r.value,
+              qualifier: (r.qualifier ?? 'exact') as FigureSeries['points'][number]['qualifier'],
+              asOf: r.asOf,
+              status: r.status as FigureSeries['points'][number]['status'],
+            },
+          ],
     ),
   };
 }

@@ -16,10 +16,19 @@ export interface VerdictActor {
  * the current version, so two editors can never overwrite each other silently. The verdict, the
  * claim's new status, the change-feed entry and the webhook deliveries commit together or not at all.
  */
-export async function markClaim(db: Database, claimId: string, input: unknown, actor: VerdictActor): Promise<CreateVerdictResponse> {
+export async function markClaim(
+  db: Database,
+  claimId: string,
+  input: unknown,
+  actor: VerdictActor,
+): Promise<CreateVerdictResponse> {
   const body = validate(createVerdictRequestSchema, input);
   if (body.status !== 'verified' && body.note.trim() === '') {
-    throw new AppError('validation_error', `note: a note is required when a claim is marked ${body.status}, so a reader learns why`, { path: ['note'] });
+    throw new AppError(
+      'validation_error',
+      `note: a note is required when a claim is marked ${body.status}, so a reader learns why`,
+      { path: ['note'] },
+    );
   }
   const verdictId = randomUUID();
   return db.prisma.$transaction(async (tx) => {
@@ -56,7 +65,11 @@ export async function markClaim(db: Database, claimId: string, input: unknown, a
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
     const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
     if (webhooks.length > 0) {
-      const payload = JSON.stringify({ event: 'verdict.created', verdict: toVerdict(verdict), claim: toClaim(claim) } satisfies WebhookPayload);
+      const payload = JSON.stringify({
+        event: 'verdict.created',
+        verdict: toVerdict(verdict),
+        claim: toClaim(claim),
+      } satisfies WebhookPayload);
       await tx.webhookDelivery.createMany({
         data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
       });

@@ -1,16 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { matchClaims } from './reparse-article.ts';
 
-const old = (id: string, kind: string, text: string, start: number, extra: { value?: number; status?: string } = {}) => ({
-  id, kind, text, start, end: start + text.length, status: extra.status ?? 'verified', value: extra.value ?? null,
+const old = (
+  id: string,
+  kind: string,
+  text: string,
+  start: number,
+  extra: { value?: number; status?: string } = {},
+) => ({
+  id,
+  kind,
+  text,
+  start,
+  end: start + text.length,
+  status: extra.status ?? 'verified',
+  value: extra.value ?? null,
 });
 const fresh = (id: string, kind: string, text: string, start: number, value: number | null = null) => ({
-  id, kind, text, start, end: start + text.length, value,
+  id,
+  kind,
+  text,
+  start,
+  end: start + text.length,
+  value,
 });
 
 describe('matchClaims', () => {
   it('pairs the same text at the same offsets', () => {
-    const m = matchClaims([old('a', 'statement', 'Kyiv is ready for talks', 10)], [fresh('n1', 'statement', 'Kyiv is ready for talks', 10)]);
+    const m = matchClaims(
+      [old('a', 'statement', 'Kyiv is ready for talks', 10)],
+      [fresh('n1', 'statement', 'Kyiv is ready for talks', 10)],
+    );
     expect(m.get('n1')?.id).toBe('a');
   });
 
@@ -33,7 +53,10 @@ describe('matchClaims', () => {
 
   it('does not pair a figure whose value changed, nor claims of another kind', () => {
     const m = matchClaims(
-      [old('a', 'figure', 'over 3,500 soldiers', 10, { value: 3500 }), old('b', 'statement', 'over 3,500 soldiers', 10)],
+      [
+        old('a', 'figure', 'over 3,500 soldiers', 10, { value: 3500 }),
+        old('b', 'statement', 'over 3,500 soldiers', 10),
+      ],
       [fresh('n1', 'figure', 'over 3,500 soldiers died', 10, 3501)],
     );
     expect(m.size).toBe(0);

@@ -6,7 +6,15 @@ import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 import { buildArticleRows } from './import-article.ts';
 
-type OldClaim = { id: string; kind: string; text: string; start: number; end: number; status: string; value?: number | null };
+type OldClaim = {
+  id: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  status: string;
+  value?: number | null;
+};
 type NewClaim = { id: string; kind: string; text: string; start: number; end: number; value?: number | null };
 
 /** Intersection over union of two spans: how much of the same text two claims cover. */
@@ -34,7 +42,9 @@ export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<s
     used.add(o.id);
   };
   for (const n of newClaims) {
-    const exact = oldClaims.find((o) => !used.has(o.id) && o.kind === n.kind && o.text === n.text && o.start === n.start);
+    const exact = oldClaims.find(
+      (o) => !used.has(o.id) && o.kind === n.kind && o.text === n.text && o.start === n.start,
+    );
     if (exact) pair(n, exact);
   }
   for (const n of newClaims) {
@@ -65,7 +75,10 @@ export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<s
  * claim stays, marked isFound = false; unmatched pending claims go.
  */
 export async function reparseArticle(db: Database, articleId: string): Promise<ArticleDetail> {
-  const article = await db.prisma.article.findUnique({ where: { id: articleId }, include: { claims: true, statements: true } });
+  const article = await db.prisma.article.findUnique({
+    where: { id: articleId },
+    include: { claims: true, statements: true },
+  });
   if (!article) throw new AppError('not_found', `no article ${articleId}`, { path: ['id'] });
   const parsed = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
   const { statements, claims } = buildArticleRows(articleId, parsed);
@@ -94,11 +107,18 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     if (judgedLost.length > 0) {
       // Keep each judged claim attached to a statement: the first new one, or a kept old one.
       const keepStatementIds = new Set(
-        (await tx.claim.findMany({ where: { id: { in: judgedLost } }, select: { statementId: true } })).map((c) => c.statementId),
+        (await tx.claim.findMany({ where: { id: { in: judgedLost } }, select: { statementId: true } })).map(
+          (c) => c.statementId,
+        ),
       );
       await tx.claim.updateMany({ where: { id: { in: judgedLost } }, data: { isFound: false } });
       for (const claimId of judgedLost) await tx.claimChange.create({ data: { claimId } });
-      await tx.statement.deleteMany({ where: { articleId, id: { in: article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid)) } } });
+      await tx.statement.deleteMany({
+        where: {
+          articleId,
+          id: { in: article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid)) },
+        },
+      });
     } else {
       await tx.statement.deleteMany({ where: { articleId, id: { in: article.statements.map((s) => s.id) } } });
     }
@@ -107,13 +127,15 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   return getArticle(db, articleId);
 }
 
-
 /**
  * Re-parses every article stored by another parser version, so that an upgrade shows the improved
  * claims while every judged claim keeps its verdicts. Returns how many articles were re-parsed.
  */
 export async function reparseOutdatedArticles(db: Database): Promise<number> {
-  const outdated = await db.prisma.article.findMany({ where: { parserVersion: { not: PARSER_VERSION } }, select: { id: true } });
+  const outdated = await db.prisma.article.findMany({
+    where: { parserVersion: { not: PARSER_VERSION } },
+    select: { id: true },
+  });
   for (const { id } of outdated) await reparseArticle(db, id);
   return outdated.length;
 }

@@ -2,22 +2,68 @@ import type { ArticleDetail, ArticleSummary, Claim, Statement, StatusCounts, Ver
 import type { Prisma } from '@claimdesk/db';
 
 type VerdictRow = {
-  id: string; claimId: string; status: string; note: string; evidence: string; authorName: string; version: number; createdAt: Date;
+  id: string;
+  claimId: string;
+  status: string;
+  note: string;
+  evidence: string;
+  authorName: string;
+  version: number;
+  createdAt: Date;
 };
 type ClaimRow = {
-  id: string; articleId: string; statementId: string; kind: string; text: string; start: number; end: number;
-  sourceCanonical: string | null; side: string; asOf: string | null; value: number | null; qualifier: string | null;
-  category: string | null; unit: string | null; subject: string | null; since: string | null; status: string;
-  version: number; isFound: boolean; createdAt: Date; updatedAt: Date; verdicts?: VerdictRow[];
+  id: string;
+  articleId: string;
+  statementId: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  sourceCanonical: string | null;
+  side: string;
+  asOf: string | null;
+  value: number | null;
+  qualifier: string | null;
+  category: string | null;
+  unit: string | null;
+  subject: string | null;
+  since: string | null;
+  status: string;
+  version: number;
+  isFound: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  verdicts?: VerdictRow[];
 };
 type StatementRow = {
-  id: string; key: string; sourceText: string | null; sourceStart: number | null; sourceEnd: number | null;
-  sourceCanonical: string | null; side: string; cueText: string | null; cueStart: number | null; cueEnd: number | null;
-  contentText: string; contentStart: number; contentEnd: number; direct: boolean; asOf: string | null;
+  id: string;
+  key: string;
+  sourceText: string | null;
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  sourceCanonical: string | null;
+  side: string;
+  cueText: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
+  contentText: string;
+  contentStart: number;
+  contentEnd: number;
+  direct: boolean;
+  asOf: string | null;
 };
 type ArticleRow = {
-  id: string; title: string; fileName: string | null; publishedOn: string | null; dateline: string; outlet: string | null;
-  byline: string | null; contentHash: string; parserVersion: string; createdAt: Date; text: string;
+  id: string;
+  title: string;
+  fileName: string | null;
+  publishedOn: string | null;
+  dateline: string;
+  outlet: string | null;
+  byline: string | null;
+  contentHash: string;
+  parserVersion: string;
+  createdAt: Date;
+  text: string;
 };
 
 export const latestVerdictInclude = {
@@ -92,7 +138,8 @@ export function emptyCounts(): StatusCounts {
 }
 
 export function addCount(counts: StatusCounts, status: string, n: number): void {
-  if (status === 'pending' || status === 'verified' || status === 'disputed' || status === 'unverifiable') counts[status] += n;
+  if (status === 'pending' || status === 'verified' || status === 'disputed' || status === 'unverifiable')
+    counts[status] += n;
   counts.total += n;
 }
 

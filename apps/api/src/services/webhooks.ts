@@ -4,7 +4,12 @@ import { RETRY_DELAYS_MS, SIGNATURE_HEADER, signPayload } from '../consumer/webh
 import { AppError } from '../errors.ts';
 
 type WebhookRow = { id: string; url: string; isActive: boolean; createdAt: Date };
-const toWebhook = (w: WebhookRow) => ({ id: w.id, url: w.url, isActive: w.isActive, createdAt: w.createdAt.toISOString() });
+const toWebhook = (w: WebhookRow) => ({
+  id: w.id,
+  url: w.url,
+  isActive: w.isActive,
+  createdAt: w.createdAt.toISOString(),
+});
 
 export async function createWebhook(db: Database, url: string) {
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
@@ -25,7 +30,11 @@ export async function deactivateWebhook(db: Database, id: string): Promise<void>
 export async function listDeliveries(db: Database, webhookId: string) {
   const hook = await db.prisma.webhook.findUnique({ where: { id: webhookId }, select: { id: true } });
   if (!hook) throw new AppError('not_found', `no webhook ${webhookId}`, { path: ['id'] });
-  const rows = await db.prisma.webhookDelivery.findMany({ where: { webhookId }, orderBy: { createdAt: 'desc' }, take: 500 });
+  const rows = await db.prisma.webhookDelivery.findMany({
+    where: { webhookId },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+  });
   return {
     items: rows.map((d) => ({
       id: d.id,
@@ -93,11 +102,17 @@ export async function deliverDueWebhooks(
     const delay = delays[attempt - 1];
     await db.prisma.webhookDelivery.update({
       where: { id: delivery.id },
-      data: error === null
-        ? { status: 'delivered', lastStatus: status, lastError: null }
-        : delay === undefined
-          ? { status: 'failed', lastStatus: status, lastError: error }
-          : { status: 'pending', lastStatus: status, lastError: error, nextAttemptAt: new Date(now().getTime() + delay) },
+      data:
+        error === null
+          ? { status: 'delivered', lastStatus: status, lastError: null }
+          : delay === undefined
+            ? { status: 'failed', lastStatus: status, lastError: error }
+            : {
+                status: 'pending',
+                lastStatus: status,
+                lastError: error,
+                nextAttemptAt: new Date(now().getTime() + delay),
+              },
     });
     sent += 1;
   }

@@ -43,7 +43,11 @@ export async function withDatabase<T>(run: (db: Database) => Promise<T>): Promis
 
 /** Validates with a contract schema; the first problem becomes the message (`field: what is wrong`). */
 interface Schema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
 }
 
 export function parseInput<T>(schema: Schema<T>, input: unknown, command: string): T {
@@ -58,7 +62,8 @@ export function parseInput<T>(schema: Schema<T>, input: unknown, command: string
 /** Prints rows as aligned columns. */
 export function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }

@@ -9,7 +9,11 @@ import { readConnectionConfig } from '../env.ts';
 import { openMigratedDatabase } from './admin-db.ts';
 
 export async function runImport(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
   if (values.help) {
     console.log(importUsage);
     return 0;
@@ -42,7 +46,9 @@ export async function runImport(argv: string[]): Promise<number> {
   } finally {
     await db.close();
   }
-  console.log(`${files.length} ${files.length === 1 ? "file" : "files"}: ${imported} imported, ${existing} already stored, ${failed} failed`);
+  console.log(
+    `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${imported} imported, ${existing} already stored, ${failed} failed`,
+  );
   return failed > 0 ? 1 : 0;
 }
 

@@ -13,7 +13,11 @@ export async function runKeys(argv: string[]): Promise<number> {
   }
   switch (sub) {
     case 'create': {
-      const { values, positionals } = parseArgs({ args: rest, options: { name: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { name: { type: 'string' } },
+        allowPositionals: true,
+      });
       const name = values.name ?? positionals[0];
       if (name === undefined) throw new CliError(`keys create: --name is required\n${keysUsage}`);
       const input = parseInput(createApiKeyRequestSchema, { name }, 'keys create');
@@ -32,7 +36,14 @@ export async function runKeys(argv: string[]): Promise<number> {
       }
       printTable(
         ['NAME', 'PREFIX', 'STATUS', 'CREATED', 'LAST USED', 'ID'],
-        keys.map((k) => [k.name, k.prefix, k.revokedAt ? `revoked ${k.revokedAt.slice(0, 10)}` : 'active', k.createdAt.slice(0, 10), k.lastUsedAt?.slice(0, 10) ?? 'never', k.id]),
+        keys.map((k) => [
+          k.name,
+          k.prefix,
+          k.revokedAt ? `revoked ${k.revokedAt.slice(0, 10)}` : 'active',
+          k.createdAt.slice(0, 10),
+          k.lastUsedAt?.slice(0, 10) ?? 'never',
+          k.id,
+        ]),
       );
       return 0;
     }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFirstAdmin, importArticle, listArticles, readEnv, reparseOutdatedArticles, startServer } from '@claimdesk/api';
+import {
+  ensureFirstAdmin,
+  importArticle,
+  listArticles,
+  readEnv,
+  reparseOutdatedArticles,
+  startServer,
+} from '@claimdesk/api';
 import { migrateDatabase, openDatabase } from '@claimdesk/db';
 import { CliError } from '../cli-error.ts';
 import { serveUsage } from '../usage.ts';
@@ -10,32 +17,45 @@ import { readConnectionConfig, repoRoot } from '../env.ts';
 export const SAMPLE_ARTICLE = join(repoRoot, 'sample-data', '00_2022-02-27_jagran.txt');
 
 export async function runServe(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     console.log(serveUsage);
     return 0;
   }
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`serve: invalid port ${values.port ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`serve: invalid port ${values.port ?? process.env.PORT}`);
   // The environment is checked before anything is written, so a bad variable changes nothing.
   const env = readEnv();
   const config = readConnectionConfig();
   const applied = await migrateDatabase(config);
   if (applied.length > 0) console.log(`database: applied ${applied.join(', ')}`);
   const db = await openDatabase(config);
-  const admin = await ensureFirstAdmin(db, { email: env.CLAIMDESK_ADMIN_EMAIL, password: env.CLAIMDESK_ADMIN_PASSWORD });
+  const admin = await ensureFirstAdmin(db, {
+    email: env.CLAIMDESK_ADMIN_EMAIL,
+    password: env.CLAIMDESK_ADMIN_PASSWORD,
+  });
   if (admin?.generatedPassword) {
-    console.log(`\nFirst start: created the admin account\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown once. Sign in and create editor accounts (npx claimdesk users create).\n`);
+    console.log(
+      `\nFirst start: created the admin account\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown once. Sign in and create editor accounts (npx claimdesk users create).\n`,
+    );
   } else if (admin) {
     console.log(`First start: created the admin account ${admin.email} (password from CLAIMDESK_ADMIN_PASSWORD)`);
   }
   const existing = await listArticles(db);
   if (existing.items.length === 0) {
-    const { article } = await importArticle(db, { text: readFileSync(SAMPLE_ARTICLE, 'utf8'), fileName: '00_2022-02-27_jagran.txt' });
+    const { article } = await importArticle(db, {
+      text: readFileSync(SAMPLE_ARTICLE, 'utf8'),
+      fileName: '00_2022-02-27_jagran.txt',
+    });
     console.log(`database was empty: loaded the sample article (${article.claims.length} claims)`);
   }
   const reparsed = await reparseOutdatedArticles(db);
-  if (reparsed > 0) console.log(`parser upgraded: re-parsed ${reparsed} stored articles (judged claims keep their verdicts)`);
+  if (reparsed > 0)
+    console.log(`parser upgraded: re-parsed ${reparsed} stored articles (judged claims keep their verdicts)`);
   const { pino } = await import('pino');
   const logger = pino({ level: env.LOG_LEVEL });
   const server = await startServer({
@@ -60,7 +80,9 @@ export async function runServe(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`);
+  console.log(
+    `claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`,
+  );
   await new Promise<void>(() => {});
   return 0;
 }

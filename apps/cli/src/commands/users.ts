@@ -26,7 +26,9 @@ export async function runUsers(argv: string[]): Promise<number> {
     case 'enable':
       return setDisabledCommand(rest, sub === 'disable');
     default:
-      throw new CliError(`users: unknown subcommand "${sub}" (expected one of ${SUBCOMMANDS.join(', ')})\n${usersUsage}`);
+      throw new CliError(
+        `users: unknown subcommand "${sub}" (expected one of ${SUBCOMMANDS.join(', ')})\n${usersUsage}`,
+      );
   }
 }
 
@@ -45,8 +47,10 @@ async function createCommand(argv: string[]): Promise<number> {
   const email = values.email ?? positionals[0];
   if (!email) throw new CliError(`users create: --email is required\n${usersUsage}`);
   if (!values.role) throw new CliError('users create: --role is required (admin, editor or viewer)');
-  if (!roleSchema.safeParse(values.role).success) throw new CliError(`users create: --role must be admin, editor or viewer, not "${values.role}"`);
-  if (values.password !== undefined && values['password-stdin']) throw new CliError('users create: give --password or --password-stdin, not both');
+  if (!roleSchema.safeParse(values.role).success)
+    throw new CliError(`users create: --role must be admin, editor or viewer, not "${values.role}"`);
+  if (values.password !== undefined && values['password-stdin'])
+    throw new CliError('users create: give --password or --password-stdin, not both');
   const given = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
   const generated = given === undefined ? randomBytes(18).toString('base64url') : null;
   const input = parseInput(
@@ -77,7 +81,8 @@ async function listCommand(argv: string[]): Promise<number> {
 async function setRoleCommand(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true });
   const [who, role] = positionals;
-  if (!who || !role || positionals.length > 2) throw new CliError(`users set-role: expected EMAIL|ID ROLE\n${usersUsage}`);
+  if (!who || !role || positionals.length > 2)
+    throw new CliError(`users set-role: expected EMAIL|ID ROLE\n${usersUsage}`);
   const parsed = roleSchema.safeParse(role);
   if (!parsed.success) throw new CliError(`users set-role: role must be admin, editor or viewer, not "${role}"`);
   const user = await withDatabase((db) => updateUser(db, who, { role: parsed.data }));

@@ -3,10 +3,23 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { apiFetch } from './client.ts';
 
 /** What the admin pages read and change: users, API keys, webhooks and their deliveries. */
-export interface Webhook { id: string; url: string; isActive: boolean; createdAt: string }
+export interface Webhook {
+  id: string;
+  url: string;
+  isActive: boolean;
+  createdAt: string;
+}
 export interface WebhookDelivery {
-  id: string; webhookId: string; verdictId: string; status: 'pending' | 'delivered' | 'failed'; attempts: number;
-  lastStatus: number | null; lastError: string | null; nextAttemptAt: string; createdAt: string; updatedAt: string;
+  id: string;
+  webhookId: string;
+  verdictId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export const adminKeys = {
@@ -16,16 +29,29 @@ export const adminKeys = {
   deliveries: (id: string) => ['admin', 'webhooks', id, 'deliveries'] as const,
 };
 
-export const usersQuery = queryOptions({ queryKey: adminKeys.users, queryFn: () => apiFetch<{ items: User[] }>('/api/users') });
-export const apiKeysQuery = queryOptions({ queryKey: adminKeys.apiKeys, queryFn: () => apiFetch<{ items: ApiKey[] }>('/api/keys') });
-export const webhooksQuery = queryOptions({ queryKey: adminKeys.webhooks, queryFn: () => apiFetch<{ items: Webhook[] }>('/api/webhooks') });
+export const usersQuery = queryOptions({
+  queryKey: adminKeys.users,
+  queryFn: () => apiFetch<{ items: User[] }>('/api/users'),
+});
+export const apiKeysQuery = queryOptions({
+  queryKey: adminKeys.apiKeys,
+  queryFn: () => apiFetch<{ items: ApiKey[] }>('/api/keys'),
+});
+export const webhooksQuery = queryOptions({
+  queryKey: adminKeys.webhooks,
+  queryFn: () => apiFetch<{ items: Webhook[] }>('/api/webhooks'),
+});
 export const deliveriesQuery = (id: string) =>
-  queryOptions({ queryKey: adminKeys.deliveries(id), queryFn: () => apiFetch<{ items: WebhookDelivery[] }>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`) });
+  queryOptions({
+    queryKey: adminKeys.deliveries(id),
+    queryFn: () => apiFetch<{ items: WebhookDelivery[] }>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`),
+  });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; name: string; password: string; role: Role }) => apiFetch<User>('/api/users', { method: 'POST', body }),
+    mutationFn: (body: { email: string; name: string; password: string; role: Role }) =>
+      apiFetch<User>('/api/users', { method: 'POST', body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }
@@ -58,7 +84,8 @@ export function useRevokeApiKey() {
 export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { url: string }) => apiFetch<Webhook & { secret: string }>('/api/webhooks', { method: 'POST', body }),
+    mutationFn: (body: { url: string }) =>
+      apiFetch<Webhook & { secret: string }>('/api/webhooks', { method: 'POST', body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks }),
   });
 }

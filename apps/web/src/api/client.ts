@@ -20,7 +20,10 @@ function readCookie(name: string): string | null {
 }
 
 /** The one way the app talks to the API: same-origin cookies, CSRF header on writes, typed errors. */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -46,7 +49,13 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   if (!response.ok) {
     const body = data as Partial<ErrorBody> | null;
     const e = body?.error;
-    throw new ApiError(response.status, e?.code ?? 'http_error', e?.message ?? `The server answered ${response.status}.`, e?.path ?? [], e?.details);
+    throw new ApiError(
+      response.status,
+      e?.code ?? 'http_error',
+      e?.message ?? `The server answered ${response.status}.`,
+      e?.path ?? [],
+      e?.details,
+    );
   }
   return data as T;
 }

@@ -1,5 +1,13 @@
 import type {
-  ArticleDetail, ArticleList, Claim, ClaimDetail, ClaimList, CreateVerdictResponse, FigureSeries, SessionInfo, VerdictStatus,
+  ArticleDetail,
+  ArticleList,
+  Claim,
+  ClaimDetail,
+  ClaimList,
+  CreateVerdictResponse,
+  FigureSeries,
+  SessionInfo,
+  VerdictStatus,
 } from '@claimdesk/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from './client.ts';
@@ -26,10 +34,16 @@ export const sessionQuery = queryOptions({
   staleTime: 60_000,
 });
 
-export const articlesQuery = queryOptions({ queryKey: keys.articles, queryFn: () => apiFetch<ArticleList>('/api/articles') });
+export const articlesQuery = queryOptions({
+  queryKey: keys.articles,
+  queryFn: () => apiFetch<ArticleList>('/api/articles'),
+});
 
 export const articleQuery = (id: string) =>
-  queryOptions({ queryKey: keys.article(id), queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`) });
+  queryOptions({
+    queryKey: keys.article(id),
+    queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
+  });
 
 export const claimsQuery = (params: URLSearchParams) =>
   queryOptions({
@@ -47,10 +61,16 @@ export const claimsPageQuery = (filters: URLSearchParams, page: number) => {
 };
 
 export const figureSeriesQuery = (params: URLSearchParams) =>
-  queryOptions({ queryKey: keys.figures(params.toString()), queryFn: () => apiFetch<FigureSeries>(`/api/figures/series?${params.toString()}`) });
+  queryOptions({
+    queryKey: keys.figures(params.toString()),
+    queryFn: () => apiFetch<FigureSeries>(`/api/figures/series?${params.toString()}`),
+  });
 
 export const claimQuery = (id: string) =>
-  queryOptions({ queryKey: keys.claim(id), queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`) });
+  queryOptions({
+    queryKey: keys.claim(id),
+    queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`),
+  });
 
 export interface MarkClaimInput {
   claim: Claim;
@@ -80,7 +100,8 @@ export const markClaimKey = (articleId: string) => ['mark-claim', articleId] as 
  */
 export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}) {
   const queryClient = useQueryClient();
-  const patch = (claim: Claim) => queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, claim));
+  const patch = (claim: Claim) =>
+    queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, claim));
   return useMutation({
     mutationKey: markClaimKey(articleId),
     mutationFn: ({ claim, status, note, evidence }: MarkClaimInput) =>
@@ -93,7 +114,10 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
       patch({ ...claim, status });
     },
     onError: (error, input) => {
-      const current = error instanceof ApiError && error.code === 'version_conflict' ? (error.details as { claim?: Claim } | undefined)?.claim : undefined;
+      const current =
+        error instanceof ApiError && error.code === 'version_conflict'
+          ? (error.details as { claim?: Claim } | undefined)?.claim
+          : undefined;
       patch(current ?? input.claim);
       handlers.onError?.(error, input);
     },
@@ -117,7 +141,8 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => apiFetch<SessionInfo>('/api/session', { method: 'POST', body }),
+    mutationFn: (body: { email: string; password: string }) =>
+      apiFetch<SessionInfo>('/api/session', { method: 'POST', body }),
     onSuccess: (session) => {
       // Another user's data must not linger; the session query itself stays observed.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });

@@ -49,7 +49,15 @@ export function checkEvidence(fields: string[]): { urls: string[]; invalid: numb
 }
 
 export function ClaimPanel({
-  claim, articleText, verdicts, canReview, noteRef, handleRef, pendingStatus, onPendingStatusChange, onSubmitted,
+  claim,
+  articleText,
+  verdicts,
+  canReview,
+  noteRef,
+  handleRef,
+  pendingStatus,
+  onPendingStatusChange,
+  onSubmitted,
 }: ClaimPanelProps) {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
@@ -139,7 +147,15 @@ export function ClaimPanel({
           {statement && !statement.source && <> (no source named in the text: the outlet)</>}
         </dd>
         <dt>Cue</dt>
-        <dd className="wide">{statement ? <>{statement.cue ? `“${statement.cue}”` : 'none'} · {statement.direct ? 'direct quote' : 'reported speech'}</> : '…'}</dd>
+        <dd className="wide">
+          {statement ? (
+            <>
+              {statement.cue ? `“${statement.cue}”` : 'none'} · {statement.direct ? 'direct quote' : 'reported speech'}
+            </>
+          ) : (
+            '…'
+          )}
+        </dd>
         {claim.kind === 'figure' && statement && (
           <>
             <dt>In statement</dt>
@@ -147,13 +163,17 @@ export function ClaimPanel({
           </>
         )}
         <dt>Side</dt>
-        <dd><span className={`side-tag side-${claim.side}`}>{claim.side}</span></dd>
+        <dd>
+          <span className={`side-tag side-${claim.side}`}>{claim.side}</span>
+        </dd>
         <dt>As of</dt>
         <dd>{claim.asOf ?? '—'}</dd>
         {figure && (
           <>
             <dt>Value</dt>
-            <dd><strong>{figure.value.toLocaleString('en-GB')}</strong> {figure.unit}</dd>
+            <dd>
+              <strong>{figure.value.toLocaleString('en-GB')}</strong> {figure.unit}
+            </dd>
             <dt>Qualifier</dt>
             <dd>{words(figure.qualifier)}</dd>
             <dt>Category</dt>
@@ -195,16 +215,36 @@ export function ClaimPanel({
           <div ref={feedbackRef} className="feedback">
             {pendingStatus && (
               <p className="hint armed" role="status">
-                Press Enter to save as {pendingStatus}{noteRequired ? ' (a note is required)' : ''}, Esc to cancel.
+                Press Enter to save as {pendingStatus}
+                {noteRequired ? ' (a note is required)' : ''}, Esc to cancel.
               </p>
             )}
-            {isSaving && <p role="status" className="hint">Saving…</p>}
-            {message?.kind === 'ok' && <p role="status" className="message message-ok">{message.text}</p>}
-            {message?.kind === 'error' && <p role="alert" className="message message-error">{message.text}</p>}
-            {message?.kind === 'conflict' && <ConflictMessage mine={message.mine} other={message.other} text={message.text} />}
+            {isSaving && (
+              <p role="status" className="hint">
+                Saving…
+              </p>
+            )}
+            {message?.kind === 'ok' && (
+              <p role="status" className="message message-ok">
+                {message.text}
+              </p>
+            )}
+            {message?.kind === 'error' && (
+              <p role="alert" className="message message-error">
+                {message.text}
+              </p>
+            )}
+            {message?.kind === 'conflict' && (
+              <ConflictMessage mine={message.mine} other={message.other} text={message.text} />
+            )}
           </div>
           <label htmlFor="verdict-note">
-            Note {noteRequired ? <span className="req">(required for {pendingStatus})</span> : <span className="hint">(required for disputed and unverifiable)</span>}
+            Note{' '}
+            {noteRequired ? (
+              <span className="req">(required for {pendingStatus})</span>
+            ) : (
+              <span className="hint">(required for disputed and unverifiable)</span>
+            )}
           </label>
           <textarea
             id="verdict-note"
@@ -226,7 +266,11 @@ export function ClaimPanel({
               }
             }}
           />
-          {noteMissing && <p id={`${ids}-note-error`} className="field-error">Write why, so a reader learns it.</p>}
+          {noteMissing && (
+            <p id={`${ids}-note-error`} className="field-error">
+              Write why, so a reader learns it.
+            </p>
+          )}
           <fieldset className="evidence">
             <legend>Evidence links</legend>
             {evidence.map((value, i) => (
@@ -254,7 +298,12 @@ export function ClaimPanel({
                   }}
                 />
                 {evidence.length > 1 && (
-                  <button type="button" className="btn-small" aria-label={`Remove evidence link ${i + 1}`} onClick={() => setEvidence(evidence.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="btn-small"
+                    aria-label={`Remove evidence link ${i + 1}`}
+                    onClick={() => setEvidence(evidence.filter((_, j) => j !== i))}
+                  >
                     Remove
                   </button>
                 )}
@@ -262,7 +311,9 @@ export function ClaimPanel({
               </div>
             ))}
             {evidence.length < 20 && (
-              <button type="button" className="btn-small" onClick={() => setEvidence([...evidence, ''])}>Add another link</button>
+              <button type="button" className="btn-small" onClick={() => setEvidence([...evidence, ''])}>
+                Add another link
+              </button>
             )}
           </fieldset>
         </form>
@@ -274,22 +325,30 @@ export function ClaimPanel({
       {detail.isLoading && <p className="hint">Loading history…</p>}
       {detail.isError && (
         <p role="alert" className="message message-error">
-          History could not be loaded: {detail.error.message} <button type="button" className="btn-small" onClick={() => void detail.refetch()}>Retry</button>
+          History could not be loaded: {detail.error.message}{' '}
+          <button type="button" className="btn-small" onClick={() => void detail.refetch()}>
+            Retry
+          </button>
         </p>
       )}
-      {detail.data && detail.data.verdicts.length === 0 && <p className="hint">No verdict yet: this claim is pending.</p>}
+      {detail.data && detail.data.verdicts.length === 0 && (
+        <p className="hint">No verdict yet: this claim is pending.</p>
+      )}
       {detail.data && detail.data.verdicts.length > 0 && (
         <ol className="history" aria-label="Verdict history, newest first">
           {detail.data.verdicts.map((v) => (
             <li key={v.id}>
-              <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
+              <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on{' '}
+              <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
               <span className="hint"> · version {v.version}</span>
               {v.note && <p className="note">{v.note}</p>}
               {v.evidence.length > 0 && (
                 <ul className="links">
                   {v.evidence.map((u) => (
                     <li key={u}>
-                      <a href={u} rel="noreferrer noopener" target="_blank">{u}</a>
+                      <a href={u} rel="noreferrer noopener" target="_blank">
+                        {u}
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -306,16 +365,19 @@ function ConflictMessage({ mine, other, text }: { mine: VerdictStatus; other: Cl
   const verdict = other?.latestVerdict;
   return (
     <div role="alert" className="message message-error conflict">
-      <p><strong>Conflict: another editor saved first.</strong> {text}.</p>
+      <p>
+        <strong>Conflict: another editor saved first.</strong> {text}.
+      </p>
       {verdict && (
         <div className="conflict-other">
-          <StatusBadge status={verdict.status} /> by <strong>{verdict.author}</strong> on <time dateTime={verdict.createdAt}>{when(verdict.createdAt)}</time>
+          <StatusBadge status={verdict.status} /> by <strong>{verdict.author}</strong> on{' '}
+          <time dateTime={verdict.createdAt}>{when(verdict.createdAt)}</time>
           {verdict.note && <p className="note">“{verdict.note}”</p>}
         </div>
       )}
       <p>
-        Your <strong>{mine}</strong> verdict was not saved and nothing was overwritten. Your note and links are kept: press a
-        status again to record yours on top of theirs, or move on to leave theirs.
+        Your <strong>{mine}</strong> verdict was not saved and nothing was overwritten. Your note and links are kept:
+        press a status again to record yours on top of theirs, or move on to leave theirs.
       </p>
     </div>
   );

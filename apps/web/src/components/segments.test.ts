@@ -3,8 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { buildSegments } from './segments.ts';
 
 const claim = (id: string, kind: Claim['kind'], start: number, end: number): Claim => ({
-  id, articleId: 'a', statementId: 's', kind, text: '', start, end, sourceCanonical: null, side: 'unknown', asOf: null,
-  figure: null, status: 'pending', version: 0, isFound: true, createdAt: '', updatedAt: '', latestVerdict: null,
+  id,
+  articleId: 'a',
+  statementId: 's',
+  kind,
+  text: '',
+  start,
+  end,
+  sourceCanonical: null,
+  side: 'unknown',
+  asOf: null,
+  figure: null,
+  status: 'pending',
+  version: 0,
+  isFound: true,
+  createdAt: '',
+  updatedAt: '',
+  latestVerdict: null,
 });
 
 describe('buildSegments', () => {

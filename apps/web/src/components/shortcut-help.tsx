@@ -42,12 +42,21 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         <dl className="shortcuts">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={what} className="shortcut">
-              <dt>{keys.map((k, i) => <span key={k}>{i > 0 && ' / '}<kbd>{k}</kbd></span>)}</dt>
+              <dt>
+                {keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' / '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </dt>
               <dd>{what}</dd>
             </div>
           ))}
         </dl>
-        <button type="button" className="btn" ref={closeRef} onClick={onClose}>Close</button>
+        <button type="button" className="btn" ref={closeRef} onClick={onClose}>
+          Close
+        </button>
       </div>
     </div>
   );
@@ -56,5 +65,11 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
 /** True when a key press belongs to a field the user is typing in, not to the app's shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type));
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target.tagName === 'INPUT' &&
+      !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type))
+  );
 }

@@ -20,10 +20,18 @@ export interface Verdicts {
 
 function toMessage(error: Error, input: MarkClaimInput): VerdictMessage {
   if (error instanceof ApiError && error.code === 'version_conflict') {
-    return { kind: 'conflict', mine: input.status, other: (error.details as { claim?: Claim } | undefined)?.claim ?? null, text: error.message };
+    return {
+      kind: 'conflict',
+      mine: input.status,
+      other: (error.details as { claim?: Claim } | undefined)?.claim ?? null,
+      text: error.message,
+    };
   }
   const reason = error instanceof ApiError ? error.message : 'the verdict could not be saved';
-  return { kind: 'error', text: `Not saved: ${reason}. The claim is back to ${STATUS_LABEL[input.claim.status].label.toLowerCase()}; your note is kept.` };
+  return {
+    kind: 'error',
+    text: `Not saved: ${reason}. The claim is back to ${STATUS_LABEL[input.claim.status].label.toLowerCase()}; your note is kept.`,
+  };
 }
 
 /**

@@ -39,7 +39,10 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   claimsRef.current = claims;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
   const verdicts = useVerdicts(id);
-  const segments = useMemo(() => (article.data ? buildSegments(article.data.text.length, article.data.claims) : []), [article.data]);
+  const segments = useMemo(
+    () => (article.data ? buildSegments(article.data.text.length, article.data.claims) : []),
+    [article.data],
+  );
 
   const armStatus = (status: VerdictStatus | null) => {
     live.current.pendingStatus = status;
@@ -59,11 +62,14 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
       setSelectedId(claim.id);
       setPendingStatus(null);
     });
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set('claim', claim.id);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('claim', claim.id);
+        return next;
+      },
+      { replace: true },
+    );
     const item = document.getElementById(`claim-item-${claim.id}`);
     const button = item?.querySelector('button');
     if (from !== 'list') item?.scrollIntoView({ block: 'nearest' });
@@ -150,7 +156,12 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
 
-  if (article.isLoading) return <p className="state" role="status">Loading the article…</p>;
+  if (article.isLoading)
+    return (
+      <p className="state" role="status">
+        Loading the article…
+      </p>
+    );
   if (article.isError) {
     const notFound = article.error instanceof ApiError && article.error.status === 404;
     return (
@@ -158,7 +169,11 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         <h1>{notFound ? 'Article not found' : 'The article could not be loaded'}</h1>
         <p>{notFound ? 'It may have been removed, or the link is wrong.' : article.error.message}</p>
         <p>
-          {!notFound && <button type="button" className="btn" onClick={() => void article.refetch()}>Try again</button>}{' '}
+          {!notFound && (
+            <button type="button" className="btn" onClick={() => void article.refetch()}>
+              Try again
+            </button>
+          )}{' '}
           <Link to="/">Back to articles</Link>
         </p>
       </div>
@@ -176,13 +191,27 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   return (
     <div className="article-layout" data-own-shortcuts="">
       <article className="article" aria-labelledby="article-title">
-        <nav aria-label="Breadcrumb" className="crumbs"><Link to="/">Articles</Link> › <span aria-current="page">article</span></nav>
+        <nav aria-label="Breadcrumb" className="crumbs">
+          <Link to="/">Articles</Link> › <span aria-current="page">article</span>
+        </nav>
         <h1 id="article-title">{a.title}</h1>
         <dl className="meta">
-          <div><dt>Date</dt><dd>{a.publishedOn ? <time dateTime={a.publishedOn}>{a.publishedOn}</time> : 'undated'}</dd></div>
-          <div><dt>Dateline</dt><dd>{a.dateline.join(' / ') || '—'}</dd></div>
-          <div><dt>Outlet</dt><dd>{a.outlet ?? 'unknown'}</dd></div>
-          <div><dt>Byline</dt><dd>{a.byline ?? '—'}</dd></div>
+          <div>
+            <dt>Date</dt>
+            <dd>{a.publishedOn ? <time dateTime={a.publishedOn}>{a.publishedOn}</time> : 'undated'}</dd>
+          </div>
+          <div>
+            <dt>Dateline</dt>
+            <dd>{a.dateline.join(' / ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>Outlet</dt>
+            <dd>{a.outlet ?? 'unknown'}</dd>
+          </div>
+          <div>
+            <dt>Byline</dt>
+            <dd>{a.byline ?? '—'}</dd>
+          </div>
         </dl>
         <div className="progress">
           <progress
@@ -192,8 +221,11 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
             aria-valuetext={`${reviewed} of ${claims.length} claims reviewed`}
           />
           <span>
-            <strong>{reviewed} of {claims.length} reviewed ({percent}%)</strong> · {counts.verified} verified · {counts.disputed} disputed ·{' '}
-            {counts.unverifiable} unverifiable · {counts.pending} pending
+            <strong>
+              {reviewed} of {claims.length} reviewed ({percent}%)
+            </strong>{' '}
+            · {counts.verified} verified · {counts.disputed} disputed · {counts.unverifiable} unverifiable ·{' '}
+            {counts.pending} pending
           </span>
         </div>
         <Legend />
@@ -224,7 +256,10 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
                 {tags.map((c) => (
                   <span key={c.id} className={`hl-tag tag-${c.status}`}>
                     {c.status !== 'pending' && <span aria-hidden="true">{STATUS_LABEL[c.status].symbol}</span>}
-                    <span className="sr-only"> ({c.kind}, {STATUS_LABEL[c.status].label.toLowerCase()})</span>
+                    <span className="sr-only">
+                      {' '}
+                      ({c.kind}, {STATUS_LABEL[c.status].label.toLowerCase()})
+                    </span>
                   </span>
                 ))}
               </mark>
@@ -234,9 +269,17 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
       </article>
       <aside className="side" aria-labelledby="claims-heading">
         <h2 id="claims-heading">
-          Claims <span className="hint">({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)</span>
+          Claims{' '}
+          <span className="hint">
+            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)
+          </span>
         </h2>
-        <OtherClaimNotices claims={claims} selectedId={selectedId} verdicts={verdicts} onShow={(c) => select(c, 'list')} />
+        <OtherClaimNotices
+          claims={claims}
+          selectedId={selectedId}
+          verdicts={verdicts}
+          onShow={(c) => select(c, 'list')}
+        />
         {claims.length === 0 && <p className="state">The parser found no claims in this article.</p>}
         <ul className="claim-list" aria-label="Claims in this article">
           {claims.map((c) => (
@@ -248,7 +291,9 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
                 onClick={() => select(c, 'list')}
               >
                 <StatusBadge status={c.status} />
-                <span className="claim-kind">{c.kind === 'figure' ? 'Figure' : c.sourceCanonical ?? 'Statement'}</span>
+                <span className="claim-kind">
+                  {c.kind === 'figure' ? 'Figure' : (c.sourceCanonical ?? 'Statement')}
+                </span>
                 <span className="claim-item-text">{c.text}</span>
               </button>
             </li>
@@ -267,11 +312,20 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
             onSubmitted={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
           />
         )}
-        {selectedId && !selected && <p className="state" role="alert">This claim is not part of this article. Pick one from the list.</p>}
+        {selectedId && !selected && (
+          <p className="state" role="alert">
+            This claim is not part of this article. Pick one from the list.
+          </p>
+        )}
         {!selectedId && claims.length > 0 && (
           <div className="state pick">
-            <p><strong>No claim selected.</strong></p>
-            <p>Press <kbd>j</kbd> to start with the first claim, or pick one in the list or in the text. <kbd>?</kbd> shows every shortcut.</p>
+            <p>
+              <strong>No claim selected.</strong>
+            </p>
+            <p>
+              Press <kbd>j</kbd> to start with the first claim, or pick one in the list or in the text. <kbd>?</kbd>{' '}
+              shows every shortcut.
+            </p>
           </div>
         )}
       </aside>
@@ -285,8 +339,12 @@ function Legend() {
     <ul className="legend" aria-label="How highlights show status">
       {(['pending', 'verified', 'disputed', 'unverifiable'] as const).map((s) => (
         <li key={s}>
-          <mark className={`hl hl-statement st-${s}`}>statement</mark> <mark className={`hl hl-figure fst-${s}`}>figure</mark>
-          <span className={`hl-tag tag-${s}`} aria-hidden="true">{s === 'pending' ? '' : STATUS_LABEL[s].symbol}</span> {STATUS_LABEL[s].label}
+          <mark className={`hl hl-statement st-${s}`}>statement</mark>{' '}
+          <mark className={`hl hl-figure fst-${s}`}>figure</mark>
+          <span className={`hl-tag tag-${s}`} aria-hidden="true">
+            {s === 'pending' ? '' : STATUS_LABEL[s].symbol}
+          </span>{' '}
+          {STATUS_LABEL[s].label}
         </li>
       ))}
     </ul>
@@ -294,20 +352,40 @@ function Legend() {
 }
 
 /** A save refused after the reviewer moved on stays visible until they look at it or dismiss it. */
-function OtherClaimNotices({ claims, selectedId, verdicts, onShow }: {
-  claims: Claim[]; selectedId: string | null; verdicts: Verdicts; onShow: (claim: Claim) => void;
+function OtherClaimNotices({
+  claims,
+  selectedId,
+  verdicts,
+  onShow,
+}: {
+  claims: Claim[];
+  selectedId: string | null;
+  verdicts: Verdicts;
+  onShow: (claim: Claim) => void;
 }) {
-  const refused = claims.filter((c) => c.id !== selectedId && verdicts.messages[c.id] && verdicts.messages[c.id]?.kind !== 'ok');
+  const refused = claims.filter(
+    (c) => c.id !== selectedId && verdicts.messages[c.id] && verdicts.messages[c.id]?.kind !== 'ok',
+  );
   if (refused.length === 0) return null;
   return (
     <div className="notices">
       {refused.map((c) => (
         <div key={c.id} role="alert" className="message message-error notice">
           <span>
-            <strong>{verdicts.messages[c.id]?.kind === 'conflict' ? 'Conflict' : 'Not saved'}</strong> on “{c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}”.
+            <strong>{verdicts.messages[c.id]?.kind === 'conflict' ? 'Conflict' : 'Not saved'}</strong> on “
+            {c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}”.
           </span>{' '}
-          <button type="button" className="btn-small" onClick={() => onShow(c)}>Show</button>{' '}
-          <button type="button" className="btn-small" onClick={() => verdicts.dismiss(c.id)} aria-label={`Dismiss the message about “${c.text.slice(0, 40)}”`}>Dismiss</button>
+          <button type="button" className="btn-small" onClick={() => onShow(c)}>
+            Show
+          </button>{' '}
+          <button
+            type="button"
+            className="btn-small"
+            onClick={() => verdicts.dismiss(c.id)}
+            aria-label={`Dismiss the message about “${c.text.slice(0, 40)}”`}
+          >
+            Dismiss
+          </button>
         </div>
       ))}
     </div>

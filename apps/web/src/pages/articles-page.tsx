@@ -8,9 +8,15 @@ export function ArticlesPage() {
     <section aria-labelledby="articles-title">
       <h1 id="articles-title">Articles</h1>
       {articles.isLoading && <p className="state">Loading articles…</p>}
-      {articles.isError && <p className="state" role="alert">Articles could not be loaded: {articles.error.message}</p>}
+      {articles.isError && (
+        <p className="state" role="alert">
+          Articles could not be loaded: {articles.error.message}
+        </p>
+      )}
       {articles.data?.items.length === 0 && (
-        <p className="state">No articles yet. An admin imports them with <code>npx claimdesk import PATH</code>.</p>
+        <p className="state">
+          No articles yet. An admin imports them with <code>npx claimdesk import PATH</code>.
+        </p>
       )}
       {articles.data && articles.data.items.length > 0 && (
         <table className="articles">
@@ -29,7 +35,9 @@ export function ArticlesPage() {
           <tbody>
             {articles.data.items.map((a) => (
               <tr key={a.id}>
-                <td><Link to={`/articles/${a.id}`}>{a.title}</Link></td>
+                <td>
+                  <Link to={`/articles/${a.id}`}>{a.title}</Link>
+                </td>
                 <td>{a.publishedOn ?? '—'}</td>
                 <td>{a.outlet ?? '—'}</td>
                 <td data-count="pending">{a.counts.pending}</td>
@@ -37,7 +45,11 @@ export function ArticlesPage() {
                 <td data-count="disputed">{a.counts.disputed}</td>
                 <td data-count="unverifiable">{a.counts.unverifiable}</td>
                 <td className="reviewed">
-                  <progress max={a.counts.total || 1} value={a.counts.total - a.counts.pending} aria-label={`${a.counts.total - a.counts.pending} of ${a.counts.total} claims reviewed`} />{' '}
+                  <progress
+                    max={a.counts.total || 1}
+                    value={a.counts.total - a.counts.pending}
+                    aria-label={`${a.counts.total - a.counts.pending} of ${a.counts.total} claims reviewed`}
+                  />{' '}
                   {a.counts.pending > 0 ? (
                     <Link to={`/queue?articleId=${a.id}&status=pending`}>{a.counts.pending} to review</Link>
                   ) : (

@@ -20,13 +20,33 @@ const SERIES: Record<Side, { colour: string; shape: 'circle' | 'square' | 'trian
   unknown: { colour: '#5c6370', shape: 'diamond', label: 'source side unknown' },
 };
 
-function Marker({ side, x, y, size = 6, filled = true }: { side: Side; x: number; y: number; size?: number; filled?: boolean }) {
+function Marker({
+  side,
+  x,
+  y,
+  size = 6,
+  filled = true,
+}: {
+  side: Side;
+  x: number;
+  y: number;
+  size?: number;
+  filled?: boolean;
+}) {
   const { colour, shape } = SERIES[side];
   const common = { fill: filled ? colour : '#fff', stroke: colour, strokeWidth: 2 };
   if (shape === 'circle') return <circle cx={x} cy={y} r={size} {...common} />;
   if (shape === 'square') return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} {...common} />;
-  if (shape === 'triangle') return <polygon points={`${x},${y - size - 1} ${x + size + 1},${y + size} ${x - size - 1},${y + size}`} {...common} />;
-  return <polygon points={`${x},${y - size - 1} ${x + size + 1},${y} ${x},${y + size + 1} ${x - size - 1},${y}`} {...common} />;
+  if (shape === 'triangle')
+    return (
+      <polygon points={`${x},${y - size - 1} ${x + size + 1},${y + size} ${x - size - 1},${y + size}`} {...common} />
+    );
+  return (
+    <polygon
+      points={`${x},${y - size - 1} ${x + size + 1},${y} ${x},${y + size + 1} ${x - size - 1},${y}`}
+      {...common}
+    />
+  );
 }
 
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -94,59 +114,101 @@ export function FiguresPage() {
   return (
     <section aria-labelledby="figures-title">
       <h1 id="figures-title">Figures over time</h1>
-      <p className="hint">Every stored figure claim of one category, placed by its as-of date; one line per side of the source. Select a point to open its claim.</p>
+      <p className="hint">
+        Every stored figure claim of one category, placed by its as-of date; one line per side of the source. Select a
+        point to open its claim.
+      </p>
       <form className="filters" aria-label="Chart options" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-category">Category</label>
           <select id="f-category" value={category} onChange={(e) => update('category', e.target.value)}>
-            {categorySchema.options.map((c) => <option key={c} value={c}>{words(c)}</option>)}
+            {categorySchema.options.map((c) => (
+              <option key={c} value={c}>
+                {words(c)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-whose-loss">Whose loss</label>
           <select id="f-whose-loss" value={subject ?? 'any'} onChange={(e) => update('subject', e.target.value)}>
             <option value="any">anyone</option>
-            {sideSchema.options.map((s) => <option key={s} value={s}>{s}</option>)}
+            {sideSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
       </form>
-      {series.isLoading && <p className="state" role="status">Loading figures…</p>}
+      {series.isLoading && (
+        <p className="state" role="status">
+          Loading figures…
+        </p>
+      )}
       {series.isError && (
         <div className="state" role="alert">
           <p>The figures could not be loaded: {series.error.message}</p>
-          <button type="button" className="btn" onClick={() => void series.refetch()}>Try again</button>
+          <button type="button" className="btn" onClick={() => void series.refetch()}>
+            Try again
+          </button>
         </div>
       )}
       {series.data && points.length === 0 && (
-        <p className="state">No dated figure of this kind is stored yet{series.data.undated > 0 ? ` (${series.data.undated} without an as-of date)` : ''}.</p>
+        <p className="state">
+          No dated figure of this kind is stored yet
+          {series.data.undated > 0 ? ` (${series.data.undated} without an as-of date)` : ''}.
+        </p>
       )}
       {chart && (
         <figure className="chart">
           <figcaption id="chart-caption">
             <strong>{title}</strong>: {points.length} {points.length === 1 ? 'figure' : 'figures'}
-            {series.data && series.data.undated > 0 ? ` (${series.data.undated} without an as-of date are not shown)` : ''}
+            {series.data && series.data.undated > 0
+              ? ` (${series.data.undated} without an as-of date are not shown)`
+              : ''}
           </figcaption>
           <ul className="chart-legend" aria-label="Series">
             {[...chart.bySide.keys()].map((side) => (
               <li key={side}>
-                <svg width="18" height="18" aria-hidden="true"><title>{SERIES[side].label}</title><Marker side={side} x={9} y={9} size={5} /></svg> {SERIES[side].label}
+                <svg width="18" height="18" aria-hidden="true">
+                  <title>{SERIES[side].label}</title>
+                  <Marker side={side} x={9} y={9} size={5} />
+                </svg>{' '}
+                {SERIES[side].label}
               </li>
             ))}
             <li className="hint">Point label: ✓ verified, ✗ disputed, ? unverifiable, ○ pending (hollow marker)</li>
           </ul>
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role=group keeps its links reachable (role=img would hide them) */}
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart-svg" role="group" aria-labelledby="chart-caption">
             {chart.yTicks.map((v) => (
               <g key={v}>
                 <line x1={M.left} x2={WIDTH - M.right} y1={chart.sy(v)} y2={chart.sy(v)} stroke="#e3e6ea" />
-                <text x={M.left - 8} y={chart.sy(v) + 4} textAnchor="end" fontSize="12" fill="#5c6370">{Math.round(v).toLocaleString('en-GB')}</text>
+                <text x={M.left - 8} y={chart.sy(v) + 4} textAnchor="end" fontSize="12" fill="#5c6370">
+                  {Math.round(v).toLocaleString('en-GB')}
+                </text>
               </g>
             ))}
             {chart.xTicks.map((t) => (
-              <text key={t} x={chart.sx(t)} y={HEIGHT - M.bottom + 20} textAnchor="middle" fontSize="12" fill="#5c6370">{fmtDate(t)}</text>
+              <text key={t} x={chart.sx(t)} y={HEIGHT - M.bottom + 20} textAnchor="middle" fontSize="12" fill="#5c6370">
+                {fmtDate(t)}
+              </text>
             ))}
             <line x1={M.left} x2={WIDTH - M.right} y1={HEIGHT - M.bottom} y2={HEIGHT - M.bottom} stroke="#9aa1ab" />
-            <text x={WIDTH / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#5c6370">as-of date</text>
-            <text x={14} y={HEIGHT / 2} textAnchor="middle" fontSize="12" fill="#5c6370" transform={`rotate(-90 14 ${HEIGHT / 2})`}>{words(shown)}</text>
+            <text x={WIDTH / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#5c6370">
+              as-of date
+            </text>
+            <text
+              x={14}
+              y={HEIGHT / 2}
+              textAnchor="middle"
+              fontSize="12"
+              fill="#5c6370"
+              transform={`rotate(-90 14 ${HEIGHT / 2})`}
+            >
+              {words(shown)}
+            </text>
             {[...chart.bySide.entries()].map(([side, list]) => (
               <g key={side}>
                 {list.length > 1 && (
@@ -163,10 +225,18 @@ export function FiguresPage() {
                   const y = chart.sy(p.value);
                   const label = `${p.value.toLocaleString('en-GB')} ${words(category)} as of ${p.asOf}, ${SERIES[side].label} (${p.sourceCanonical ?? 'unknown source'}): ${STATUS_LABEL[p.status].label}`;
                   return (
-                    <a key={p.claimId} href={linkTo(p)} onClick={(e) => open(e, p)} aria-label={label} className="chart-point">
+                    <a
+                      key={p.claimId}
+                      href={linkTo(p)}
+                      onClick={(e) => open(e, p)}
+                      aria-label={label}
+                      className="chart-point"
+                    >
                       <title>{label}</title>
                       <Marker side={side} x={x} y={y} filled={p.status !== 'pending'} />
-                      <text x={x + 9} y={y - 8} fontSize="13" fontWeight="700" fill={SERIES[side].colour}>{STATUS_LABEL[p.status].symbol}</text>
+                      <text x={x + 9} y={y - 8} fontSize="13" fontWeight="700" fill={SERIES[side].colour}>
+                        {STATUS_LABEL[p.status].symbol}
+                      </text>
                     </a>
                   );
                 })}
@@ -177,32 +247,51 @@ export function FiguresPage() {
       )}
       {points.length > 0 && (
         <details className="figures-details" open={points.length <= 20}>
-        <summary>The same figures as a table ({points.length})</summary>
-        <table className="articles figures-table">
-          <caption className="sr-only">The same figures as a table</caption>
-          <thead>
-            <tr>
-              <th scope="col">As of</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Side</th>
-              <th scope="col">Whose loss</th><th scope="col">Status</th><th scope="col">Claim</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.slice(0, TABLE_ROWS).map((p) => (
-              <tr key={p.claimId}>
-                <td>{p.asOf}</td>
-                <td data-count="value">{p.qualifier === 'exact' ? '' : `${words(p.qualifier)} `}{p.value.toLocaleString('en-GB')}</td>
-                <td>{p.sourceCanonical ?? 'unknown'}</td>
-                <td>{p.side}</td>
-                <td>{p.subject}</td>
-                <td><StatusBadge status={p.status} /></td>
-                <td><Link to={linkTo(p)}>{p.text}</Link> <span className="hint">in {p.articleTitle.length > 50 ? `${p.articleTitle.slice(0, 50)}…` : p.articleTitle}</span></td>
+          <summary>The same figures as a table ({points.length})</summary>
+          <table className="articles figures-table">
+            <caption className="sr-only">The same figures as a table</caption>
+            <thead>
+              <tr>
+                <th scope="col">As of</th>
+                <th scope="col">Value</th>
+                <th scope="col">Source</th>
+                <th scope="col">Side</th>
+                <th scope="col">Whose loss</th>
+                <th scope="col">Status</th>
+                <th scope="col">Claim</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.slice(0, TABLE_ROWS).map((p) => (
+                <tr key={p.claimId}>
+                  <td>{p.asOf}</td>
+                  <td data-count="value">
+                    {p.qualifier === 'exact' ? '' : `${words(p.qualifier)} `}
+                    {p.value.toLocaleString('en-GB')}
+                  </td>
+                  <td>{p.sourceCanonical ?? 'unknown'}</td>
+                  <td>{p.side}</td>
+                  <td>{p.subject}</td>
+                  <td>
+                    <StatusBadge status={p.status} />
+                  </td>
+                  <td>
+                    <Link to={linkTo(p)}>{p.text}</Link>{' '}
+                    <span className="hint">
+                      in {p.articleTitle.length > 50 ? `${p.articleTitle.slice(0, 50)}…` : p.articleTitle}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </details>
       )}
-      {points.length > TABLE_ROWS && <p className="hint">The table shows the first {TABLE_ROWS} of {points.length} figures; the chart shows all of them.</p>}
+      {points.length > TABLE_ROWS && (
+        <p className="hint">
+          The table shows the first {TABLE_ROWS} of {points.length} figures; the chart shows all of them.
+        </p>
+      )}
     </section>
   );
 }

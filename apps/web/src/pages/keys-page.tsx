@@ -14,12 +14,15 @@ export function KeysPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setShown(null);
-    create.mutate({ name }, {
-      onSuccess: (created) => {
-        setShown({ name: created.name, key: created.key });
-        setName('');
+    create.mutate(
+      { name },
+      {
+        onSuccess: (created) => {
+          setShown({ name: created.name, key: created.key });
+          setName('');
+        },
       },
-    });
+    );
   };
 
   return (
@@ -33,22 +36,55 @@ export function KeysPage() {
       <form onSubmit={onSubmit} aria-label="Create an API key" className="admin-form">
         <h2>Create a key</h2>
         <label htmlFor="new-key-name">Name</label>
-        <input id="new-key-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="who uses it, e.g. newsroom CMS" />
-        <button type="submit" className="btn" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create key'}</button>
-        {create.isError && <p role="alert" className="message message-error">{create.error.message}</p>}
+        <input
+          id="new-key-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          placeholder="who uses it, e.g. newsroom CMS"
+        />
+        <button type="submit" className="btn" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create key'}
+        </button>
+        {create.isError && (
+          <p role="alert" className="message message-error">
+            {create.error.message}
+          </p>
+        )}
       </form>
       {shown && (
         <div role="status" className="message message-ok new-secret">
-          <p>Key <strong>{shown.name}</strong> created. Copy it now: it is shown only once.</p>
+          <p>
+            Key <strong>{shown.name}</strong> created. Copy it now: it is shown only once.
+          </p>
           <label htmlFor="new-api-key">New API key</label>
-          <input id="new-api-key" className="secret" readOnly value={shown.key} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="new-api-key"
+            className="secret"
+            readOnly
+            value={shown.key}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
 
       <h2>Keys</h2>
-      {keys.isLoading && <p className="state" role="status">Loading keys…</p>}
-      {keys.isError && <p className="state" role="alert">Keys could not be loaded: {keys.error.message}</p>}
-      {revoke.isError && <p role="alert" className="message message-error">{revoke.error.message}</p>}
+      {keys.isLoading && (
+        <p className="state" role="status">
+          Loading keys…
+        </p>
+      )}
+      {keys.isError && (
+        <p className="state" role="alert">
+          Keys could not be loaded: {keys.error.message}
+        </p>
+      )}
+      {revoke.isError && (
+        <p role="alert" className="message message-error">
+          {revoke.error.message}
+        </p>
+      )}
       {keys.data?.items.length === 0 && <p className="state">No API keys yet.</p>}
       {keys.data && keys.data.items.length > 0 && (
         <table className="articles admin-table">
@@ -59,20 +95,30 @@ export function KeysPage() {
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {keys.data.items.map((k) => (
               <tr key={k.id} data-key={k.name}>
                 <td>{k.name}</td>
-                <td><code>cd_{k.prefix}_…</code></td>
+                <td>
+                  <code>cd_{k.prefix}_…</code>
+                </td>
                 <td>{k.createdAt.slice(0, 10)}</td>
                 <td>{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
                 <td>{k.revokedAt ? `revoked ${k.revokedAt.slice(0, 10)}` : 'active'}</td>
                 <td>
                   {!k.revokedAt && (
-                    <button type="button" className="btn-small" aria-label={`Revoke ${k.name}`} disabled={revoke.isPending} onClick={() => revoke.mutate(k.id)}>
+                    <button
+                      type="button"
+                      className="btn-small"
+                      aria-label={`Revoke ${k.name}`}
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(k.id)}
+                    >
                       Revoke
                     </button>
                   )}

@@ -16,10 +16,26 @@ export function LoginPage() {
       <p>Sign in to review claims.</p>
       <form onSubmit={onSubmit} aria-label="Sign in">
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <button type="submit" className="btn" disabled={login.isPending}>{login.isPending ? 'Signing in…' : 'Sign in'}</button>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        <button type="submit" className="btn" disabled={login.isPending}>
+          {login.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
         {login.isError && (
           <p role="alert" className="message message-error">
             {login.error instanceof ApiError ? login.error.message : 'Sign-in failed.'}

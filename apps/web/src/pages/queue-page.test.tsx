@@ -35,10 +35,31 @@ afterEach(() => {
 
 function ShowLocation() {
   const location = useLocation();
-  return <output aria-label="location">{location.pathname}{location.search}</output>;
+  return (
+    <output aria-label="location">
+      {location.pathname}
+      {location.search}
+    </output>
+  );
 }
 
-const ARTICLES = { items: [{ id: 'a1', title: 'Seed article', fileName: null, publishedOn: '2022-02-27', dateline: [], outlet: null, byline: null, contentHash: 'h', parserVersion: 't', createdAt: '', counts: { pending: 0, verified: 0, disputed: 0, unverifiable: 0, total: 0 } }] };
+const ARTICLES = {
+  items: [
+    {
+      id: 'a1',
+      title: 'Seed article',
+      fileName: null,
+      publishedOn: '2022-02-27',
+      dateline: [],
+      outlet: null,
+      byline: null,
+      contentHash: 'h',
+      parserVersion: 't',
+      createdAt: '',
+      counts: { pending: 0, verified: 0, disputed: 0, unverifiable: 0, total: 0 },
+    },
+  ],
+};
 
 function setup(url: string, claimsHandler: Parameters<typeof mockFetch>[0][string]) {
   const calls = mockFetch({ 'GET /api/claims': claimsHandler, 'GET /api/articles': () => json(200, ARTICLES) });
@@ -47,7 +68,15 @@ function setup(url: string, claimsHandler: Parameters<typeof mockFetch>[0][strin
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>
         <Routes>
-          <Route path="/queue" element={<><QueuePage /><ShowLocation /></>} />
+          <Route
+            path="/queue"
+            element={
+              <>
+                <QueuePage />
+                <ShowLocation />
+              </>
+            }
+          />
           <Route path="/articles/:id" element={<ShowLocation />} />
         </Routes>
       </MemoryRouter>
@@ -58,12 +87,19 @@ function setup(url: string, claimsHandler: Parameters<typeof mockFetch>[0][strin
 }
 
 const tanks = makeClaim({ id: 'c1', text: '102 tanks' });
-const aircraft = makeClaim({ id: 'c2', text: '14 aircraft', status: 'verified', figure: { value: 14, qualifier: 'exact', category: 'aircraft', unit: 'aircraft', subject: 'russia', since: null } });
+const aircraft = makeClaim({
+  id: 'c2',
+  text: '14 aircraft',
+  status: 'verified',
+  figure: { value: 14, qualifier: 'exact', category: 'aircraft', unit: 'aircraft', subject: 'russia', since: null },
+});
 const counts = { pending: 7, verified: 3, disputed: 2, unverifiable: 1, total: 13 };
 
 describe('QueuePage', () => {
   it('asks the server for the filters in the URL, one page at a time, and shows the counts per status', async () => {
-    const { claimCalls } = setup('/queue?category=tanks&status=pending,disputed&sort=value&order=desc&junk=1', () => json(200, makeClaimList([tanks], { total: 9, counts })));
+    const { claimCalls } = setup('/queue?category=tanks&status=pending,disputed&sort=value&order=desc&junk=1', () =>
+      json(200, makeClaimList([tanks], { total: 9, counts })),
+    );
     await screen.findByText('102 tanks');
     const params = claimCalls()[0]?.url.searchParams;
     expect(params?.get('category')).toBe('tanks');
@@ -75,9 +111,21 @@ describe('QueuePage', () => {
     expect(params?.has('junk')).toBe(false);
     expect(screen.getByText('9', { selector: 'strong' }).parentElement?.textContent).toContain('9 claims match');
     const statusGroup = screen.getByRole('group', { name: /Status/ });
-    expect(within(statusGroup).getByRole('button', { name: /Pending 7/ }).getAttribute('aria-pressed')).toBe('true');
-    expect(within(statusGroup).getByRole('button', { name: /Disputed 2/ }).getAttribute('aria-pressed')).toBe('true');
-    expect(within(statusGroup).getByRole('button', { name: /Verified 3/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      within(statusGroup)
+        .getByRole('button', { name: /Pending 7/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(
+      within(statusGroup)
+        .getByRole('button', { name: /Disputed 2/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(
+      within(statusGroup)
+        .getByRole('button', { name: /Verified 3/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
     // Rows say where they are in the whole list, which the DOM holds only a window of.
     const row = screen.getByText('102 tanks').closest('li');
     expect(row?.getAttribute('aria-setsize')).toBe('9');
@@ -86,7 +134,12 @@ describe('QueuePage', () => {
 
   it('puts every filter change into the URL, and the list follows the URL', async () => {
     const { location, claimCalls } = setup('/queue', (url) =>
-      json(200, url.searchParams.get('category') === 'aircraft' ? makeClaimList([aircraft], { counts }) : makeClaimList([tanks, aircraft], { counts })),
+      json(
+        200,
+        url.searchParams.get('category') === 'aircraft'
+          ? makeClaimList([aircraft], { counts })
+          : makeClaimList([tanks, aircraft], { counts }),
+      ),
     );
     await screen.findByText('102 tanks');
     const user = userEvent.setup();
@@ -117,7 +170,11 @@ describe('QueuePage', () => {
     await waitFor(() => expect(location()).toContain('q=tanks'));
     await waitFor(() => expect(claimCalls().at(-1)?.url.searchParams.get('q')).toBe('tanks'));
     // One request for the finished word, none for "t", "ta", ...
-    expect(claimCalls().filter((c) => c.url.searchParams.get('q')?.startsWith('t')).map((c) => c.url.searchParams.get('q'))).toEqual(['tanks']);
+    expect(
+      claimCalls()
+        .filter((c) => c.url.searchParams.get('q')?.startsWith('t'))
+        .map((c) => c.url.searchParams.get('q')),
+    ).toEqual(['tanks']);
   });
 
   it('moves through rows with j/k and opens the active one with Enter', async () => {
@@ -141,7 +198,11 @@ describe('QueuePage', () => {
     cleanup();
     vi.unstubAllGlobals();
     let fail = true;
-    setup('/queue', () => (fail ? json(500, { error: { code: 'internal_error', message: 'database is down', path: [] } }) : json(200, makeClaimList([tanks], { counts }))));
+    setup('/queue', () =>
+      fail
+        ? json(500, { error: { code: 'internal_error', message: 'database is down', path: [] } })
+        : json(200, makeClaimList([tanks], { counts })),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Claims could not be loaded: database is down');
     fail = false;
@@ -152,6 +213,8 @@ describe('QueuePage', () => {
   });
 
   it('reads only the queue filters from a URL', () => {
-    expect(filtersFromUrl(new URLSearchParams('status=pending&page=9&claim=x&q=a+b')).toString()).toBe('status=pending&q=a+b');
+    expect(filtersFromUrl(new URLSearchParams('status=pending&page=9&claim=x&q=a+b')).toString()).toBe(
+      'status=pending&q=a+b',
+    );
   });
 });

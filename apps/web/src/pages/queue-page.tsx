@@ -1,5 +1,11 @@
 import {
-  type Claim, type ClaimList, type ReviewStatus, categorySchema, claimSortSchema, reviewStatusSchema, sideSchema,
+  type Claim,
+  type ClaimList,
+  type ReviewStatus,
+  categorySchema,
+  claimSortSchema,
+  reviewStatusSchema,
+  sideSchema,
 } from '@claimdesk/contracts';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -10,11 +16,27 @@ import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
 /** The query parameters the queue understands; anything else in the URL is ignored. */
-export const QUEUE_FILTERS = ['status', 'side', 'category', 'kind', 'articleId', 'source', 'q', 'from', 'to', 'sort', 'order'] as const;
+export const QUEUE_FILTERS = [
+  'status',
+  'side',
+  'category',
+  'kind',
+  'articleId',
+  'source',
+  'q',
+  'from',
+  'to',
+  'sort',
+  'order',
+] as const;
 const ROW_HEIGHT = 64;
 const TYPING_DELAY_MS = 300;
 const SORT_LABEL: Record<(typeof claimSortSchema.options)[number], string> = {
-  article: 'article order', updated: 'last change', status: 'status', value: 'value', asOf: 'as-of date',
+  article: 'article order',
+  updated: 'last change',
+  status: 'status',
+  value: 'value',
+  asOf: 'as-of date',
 };
 const words = (s: string) => s.replaceAll('_', ' ');
 
@@ -74,7 +96,9 @@ export function QueuePage() {
   const lastPage = Math.floor((virtualRows.at(-1)?.index ?? 0) / QUEUE_PAGE_SIZE) + 1;
   const pageNumbers: number[] = [];
   for (let p = Math.max(2, firstPage); p <= lastPage; p++) pageNumbers.push(p);
-  const pages = useQueries({ queries: pageNumbers.map((p) => ({ ...claimsPageQuery(filters, p), enabled: total > 0 })) });
+  const pages = useQueries({
+    queries: pageNumbers.map((p) => ({ ...claimsPageQuery(filters, p), enabled: total > 0 })),
+  });
   const pageData = new Map<number, ClaimList | undefined>([[1, first.isPlaceholderData ? undefined : first.data]]);
   for (const [i, p] of pageNumbers.entries()) pageData.set(p, pages[i]?.data);
   const rowAt = (index: number): Claim | undefined =>
@@ -93,7 +117,10 @@ export function QueuePage() {
   useEffect(
     () => () => {
       try {
-        sessionStorage.setItem(memoryKey, JSON.stringify({ offset: virtualizerRef.current.scrollOffset ?? 0, active: live.current.active }));
+        sessionStorage.setItem(
+          memoryKey,
+          JSON.stringify({ offset: virtualizerRef.current.scrollOffset ?? 0, active: live.current.active }),
+        );
       } catch {
         // Private modes may refuse storage; the list then simply starts at the top.
       }
@@ -154,7 +181,11 @@ export function QueuePage() {
       } else if (e.key === 'k' || e.key === 'ArrowUp') {
         e.preventDefault();
         state.focusRow(state.active - 1);
-      } else if (e.key === 'Enter' && state.active >= 0 && !(e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement)) {
+      } else if (
+        e.key === 'Enter' &&
+        state.active >= 0 &&
+        !(e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement)
+      ) {
         e.preventDefault();
         state.openRow(state.active);
       } else if (e.key === '?') {
@@ -187,14 +218,32 @@ export function QueuePage() {
   return (
     <section aria-labelledby="queue-title" className="queue-page" data-own-shortcuts="">
       <h1 id="queue-title">Review queue</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader; role=search on the form is */}
       <form className="filters" aria-label="Filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TypedFilter label="Search" name="q" value={params.get('q') ?? ''} onCommit={(v) => update({ q: v })} inputRef={searchRef} placeholder="claim text ( / )" />
-        <TypedFilter label="Source" name="source" value={params.get('source') ?? ''} onCommit={(v) => update({ source: v })} placeholder="e.g. Peskov" />
+        <TypedFilter
+          label="Search"
+          name="q"
+          value={params.get('q') ?? ''}
+          onCommit={(v) => update({ q: v })}
+          inputRef={searchRef}
+          placeholder="claim text ( / )"
+        />
+        <TypedFilter
+          label="Source"
+          name="source"
+          value={params.get('source') ?? ''}
+          onCommit={(v) => update({ source: v })}
+          placeholder="e.g. Peskov"
+        />
         <div className="field">
           <label htmlFor="f-side">Side</label>
           <select id="f-side" value={params.get('side') ?? ''} onChange={(e) => update({ side: e.target.value })}>
             <option value="">any side</option>
-            {sideSchema.options.map((s) => <option key={s} value={s}>{s}</option>)}
+            {sideSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -207,39 +256,87 @@ export function QueuePage() {
         </div>
         <div className="field">
           <label htmlFor="f-category">Category</label>
-          <select id="f-category" value={params.get('category') ?? ''} onChange={(e) => update({ category: e.target.value })}>
+          <select
+            id="f-category"
+            value={params.get('category') ?? ''}
+            onChange={(e) => update({ category: e.target.value })}
+          >
             <option value="">any category</option>
-            {categorySchema.options.map((s) => <option key={s} value={s}>{words(s)}</option>)}
+            {categorySchema.options.map((s) => (
+              <option key={s} value={s}>
+                {words(s)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-article">Article</label>
-          <select id="f-article" value={params.get('articleId') ?? ''} onChange={(e) => update({ articleId: e.target.value })}>
+          <select
+            id="f-article"
+            value={params.get('articleId') ?? ''}
+            onChange={(e) => update({ articleId: e.target.value })}
+          >
             <option value="">any article</option>
-            {articles.data?.items.map((a) => <option key={a.id} value={a.id}>{a.title.length > 60 ? `${a.title.slice(0, 60)}…` : a.title}</option>)}
+            {articles.data?.items.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title.length > 60 ? `${a.title.slice(0, 60)}…` : a.title}
+              </option>
+            ))}
           </select>
         </div>
-        <div className="field"><label htmlFor="f-as-of-from">As of, from</label> <input id="f-as-of-from" type="date" value={params.get('from') ?? ''} onChange={(e) => update({ from: e.target.value })} /></div>
-        <div className="field"><label htmlFor="f-as-of-to">As of, to</label> <input id="f-as-of-to" type="date" value={params.get('to') ?? ''} onChange={(e) => update({ to: e.target.value })} /></div>
+        <div className="field">
+          <label htmlFor="f-as-of-from">As of, from</label>{' '}
+          <input
+            id="f-as-of-from"
+            type="date"
+            value={params.get('from') ?? ''}
+            onChange={(e) => update({ from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-as-of-to">As of, to</label>{' '}
+          <input
+            id="f-as-of-to"
+            type="date"
+            value={params.get('to') ?? ''}
+            onChange={(e) => update({ to: e.target.value })}
+          />
+        </div>
         <div className="field">
           <label htmlFor="f-sort-by">Sort by</label>
-          <select id="f-sort-by" value={params.get('sort') ?? 'article'} onChange={(e) => update({ sort: e.target.value === 'article' ? null : e.target.value })}>
-            {claimSortSchema.options.map((s) => <option key={s} value={s}>{SORT_LABEL[s]}</option>)}
+          <select
+            id="f-sort-by"
+            value={params.get('sort') ?? 'article'}
+            onChange={(e) => update({ sort: e.target.value === 'article' ? null : e.target.value })}
+          >
+            {claimSortSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-order">Order</label>
-          <select id="f-order" value={params.get('order') ?? 'asc'} onChange={(e) => update({ order: e.target.value === 'asc' ? null : e.target.value })}>
+          <select
+            id="f-order"
+            value={params.get('order') ?? 'asc'}
+            onChange={(e) => update({ order: e.target.value === 'asc' ? null : e.target.value })}
+          >
             <option value="asc">ascending</option>
             <option value="desc">descending</option>
           </select>
         </div>
         {hasFilters && (
-          <button type="button" className="btn-small" onClick={() => setParams(new URLSearchParams())}>Clear filters</button>
+          <button type="button" className="btn-small" onClick={() => setParams(new URLSearchParams())}>
+            Clear filters
+          </button>
         )}
       </form>
       <fieldset className="status-filter">
-        <legend>Status <span className="hint">(counts within the other filters; pick several)</span></legend>
+        <legend>
+          Status <span className="hint">(counts within the other filters; pick several)</span>
+        </legend>
         {reviewStatusSchema.options.map((s) => (
           <button
             key={s}
@@ -249,34 +346,71 @@ export function QueuePage() {
             onClick={() => toggleStatus(s)}
           >
             <span aria-hidden="true">{STATUS_LABEL[s].symbol}</span> {STATUS_LABEL[s].label}{' '}
-            <span className="count" data-count={s}>{counts ? counts[s].toLocaleString('en-GB') : '…'}</span>
+            <span className="count" data-count={s}>
+              {counts ? counts[s].toLocaleString('en-GB') : '…'}
+            </span>
           </button>
         ))}
       </fieldset>
       <p className="counts" role="status" aria-live="polite">
-        {first.data ? <><strong>{total.toLocaleString('en-GB')}</strong> {total === 1 ? 'claim matches' : 'claims match'}{first.isFetching ? ' (updating…)' : ''}</> : ' '}
+        {first.data ? (
+          <>
+            <strong>{total.toLocaleString('en-GB')}</strong> {total === 1 ? 'claim matches' : 'claims match'}
+            {first.isFetching ? ' (updating…)' : ''}
+          </>
+        ) : (
+          ' '
+        )}
       </p>
-      {first.isLoading && <p className="state" role="status">Loading claims…</p>}
+      {first.isLoading && (
+        <p className="state" role="status">
+          Loading claims…
+        </p>
+      )}
       {first.isError && (
         <div className="state" role="alert">
           <p>Claims could not be loaded: {first.error.message}</p>
-          <button type="button" className="btn" onClick={() => void first.refetch()}>Try again</button>
+          <button type="button" className="btn" onClick={() => void first.refetch()}>
+            Try again
+          </button>
         </div>
       )}
       {first.data && total === 0 && (
         <div className="state">
           <p>No claim matches these filters.</p>
-          {hasFilters && <button type="button" className="btn" onClick={() => setParams(new URLSearchParams())}>Clear filters</button>}
+          {hasFilters && (
+            <button type="button" className="btn" onClick={() => setParams(new URLSearchParams())}>
+              Clear filters
+            </button>
+          )}
         </div>
       )}
       <div ref={parentRef} className="queue" hidden={!first.data || total === 0} tabIndex={-1}>
-        <ul className="queue-list" aria-label="Claims" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <ul
+          className="queue-list"
+          aria-label="Claims"
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
           {virtualRows.map((row) => {
             const c = rowAt(row.index);
-            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` };
+            const style = {
+              position: 'absolute' as const,
+              top: 0,
+              left: 0,
+              right: 0,
+              height: row.size,
+              transform: `translateY(${row.start}px)`,
+            };
             if (!c) {
               return (
-                <li key={`${filterKey}:${row.index}`} data-index={row.index} className="queue-row is-loading" style={style} aria-setsize={total} aria-posinset={row.index + 1}>
+                <li
+                  key={`${filterKey}:${row.index}`}
+                  data-index={row.index}
+                  className="queue-row is-loading"
+                  style={style}
+                  aria-setsize={total}
+                  aria-posinset={row.index + 1}
+                >
                   <span className="hint">Loading claim {row.index + 1}…</span>
                 </li>
               );
@@ -299,7 +433,8 @@ export function QueuePage() {
                     setActive(row.index);
                   }}
                 >
-                  <span className="queue-kind">{c.kind === 'figure' ? 'Figure' : 'Statement'}:</span> <span>{c.text}</span>
+                  <span className="queue-kind">{c.kind === 'figure' ? 'Figure' : 'Statement'}:</span>{' '}
+                  <span>{c.text}</span>
                 </Link>
                 <span className="queue-meta">
                   {c.sourceCanonical ?? 'unknown source'} · side {c.side}
@@ -312,7 +447,8 @@ export function QueuePage() {
         </ul>
       </div>
       <p className="hint">
-        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the claim, <kbd>/</kbd> searches, <kbd>?</kbd> shows every shortcut.
+        <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the claim, <kbd>/</kbd> searches, <kbd>?</kbd> shows
+        every shortcut.
       </p>
       {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
     </section>
@@ -320,9 +456,20 @@ export function QueuePage() {
 }
 
 /** A text filter: typing stays local and reaches the URL after a pause, so Back undoes a search, not a letter. */
-function TypedFilter({ label, name, value, onCommit, inputRef, placeholder }: {
-  label: string; name: string; value: string; onCommit: (value: string) => void;
-  inputRef?: RefObject<HTMLInputElement | null>; placeholder?: string;
+function TypedFilter({
+  label,
+  name,
+  value,
+  onCommit,
+  inputRef,
+  placeholder,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onCommit: (value: string) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  placeholder?: string;
 }) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -5,7 +5,11 @@ import { type FormEvent, useState } from 'react';
 import { useCreateUser, useUpdateUser, usersQuery } from '../api/admin-queries.ts';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
-const ROLE_HELP: Record<Role, string> = { viewer: 'reads', editor: 'reviews claims', admin: 'everything, including users and keys' };
+const ROLE_HELP: Record<Role, string> = {
+  viewer: 'reads',
+  editor: 'reviews claims',
+  admin: 'everything, including users and keys',
+};
 
 /** Admins only: who may sign in, with which role. */
 export function UsersPage({ me }: { me: User }) {
@@ -42,25 +46,67 @@ export function UsersPage({ me }: { me: User }) {
       <form onSubmit={onSubmit} aria-label="Add a user" className="admin-form">
         <h2>Add a user</h2>
         <label htmlFor="new-user-email">Email</label>
-        <input id="new-user-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+        <input
+          id="new-user-email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          autoComplete="off"
+        />
         <label htmlFor="new-user-name">Name</label>
         <input id="new-user-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         <label htmlFor="new-user-role">Role</label>
         <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{r} ({ROLE_HELP[r]})</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r} ({ROLE_HELP[r]})
+            </option>
+          ))}
         </select>
         <label htmlFor="new-user-password">Password</label>
-        <input id="new-user-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={MIN_PASSWORD_LENGTH} required autoComplete="new-password" aria-describedby="new-user-password-help" />
+        <input
+          id="new-user-password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          autoComplete="new-password"
+          aria-describedby="new-user-password-help"
+        />
         <small id="new-user-password-help">At least {MIN_PASSWORD_LENGTH} characters.</small>
-        <button type="submit" className="btn" disabled={create.isPending}>{create.isPending ? 'Adding…' : 'Add user'}</button>
-        {create.isError && <p role="alert" className="message message-error">{create.error.message}</p>}
-        {created && <p role="status" className="message message-ok">{created}</p>}
+        <button type="submit" className="btn" disabled={create.isPending}>
+          {create.isPending ? 'Adding…' : 'Add user'}
+        </button>
+        {create.isError && (
+          <p role="alert" className="message message-error">
+            {create.error.message}
+          </p>
+        )}
+        {created && (
+          <p role="status" className="message message-ok">
+            {created}
+          </p>
+        )}
       </form>
 
       <h2>Accounts</h2>
-      {users.isLoading && <p className="state" role="status">Loading users…</p>}
-      {users.isError && <p className="state" role="alert">Users could not be loaded: {users.error.message}</p>}
-      {update.isError && <p role="alert" className="message message-error">{update.error.message}</p>}
+      {users.isLoading && (
+        <p className="state" role="status">
+          Loading users…
+        </p>
+      )}
+      {users.isError && (
+        <p className="state" role="alert">
+          Users could not be loaded: {users.error.message}
+        </p>
+      )}
+      {update.isError && (
+        <p role="alert" className="message message-error">
+          {update.error.message}
+        </p>
+      )}
       {users.data && (
         <table className="articles admin-table">
           <thead>
@@ -69,13 +115,18 @@ export function UsersPage({ me }: { me: User }) {
               <th scope="col">Name</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {users.data.items.map((u) => (
               <tr key={u.id} data-user={u.email}>
-                <td>{u.email}{u.id === me.id && ' (you)'}</td>
+                <td>
+                  {u.email}
+                  {u.id === me.id && ' (you)'}
+                </td>
                 <td>{u.name || '—'}</td>
                 <td>
                   <select
@@ -84,7 +135,11 @@ export function UsersPage({ me }: { me: User }) {
                     disabled={update.isPending}
                     onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
                   >
-                    {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td>{u.isDisabled ? 'disabled' : 'active'}</td>

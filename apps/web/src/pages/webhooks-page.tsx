@@ -8,13 +8,29 @@ function Deliveries({ webhookId, url }: { webhookId: string; url: string }) {
   return (
     <section aria-label={`Deliveries to ${url}`}>
       <h3>Deliveries to {url}</h3>
-      {deliveries.isLoading && <p className="state" role="status">Loading deliveries…</p>}
-      {deliveries.isError && <p className="state" role="alert">Deliveries could not be loaded: {deliveries.error.message}</p>}
-      {deliveries.data?.items.length === 0 && <p className="state">Nothing sent yet: every new verdict is sent here.</p>}
+      {deliveries.isLoading && (
+        <p className="state" role="status">
+          Loading deliveries…
+        </p>
+      )}
+      {deliveries.isError && (
+        <p className="state" role="alert">
+          Deliveries could not be loaded: {deliveries.error.message}
+        </p>
+      )}
+      {deliveries.data?.items.length === 0 && (
+        <p className="state">Nothing sent yet: every new verdict is sent here.</p>
+      )}
       {deliveries.data && deliveries.data.items.length > 0 && (
         <table className="articles admin-table">
           <thead>
-            <tr><th scope="col">Created</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">Next attempt</th></tr>
+            <tr>
+              <th scope="col">Created</th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last answer</th>
+              <th scope="col">Next attempt</th>
+            </tr>
           </thead>
           <tbody>
             {deliveries.data.items.map((d) => (
@@ -45,40 +61,80 @@ export function WebhooksPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setShown(null);
-    create.mutate({ url }, {
-      onSuccess: (created) => {
-        setShown({ url: created.url, secret: created.secret });
-        setUrl('');
+    create.mutate(
+      { url },
+      {
+        onSuccess: (created) => {
+          setShown({ url: created.url, secret: created.secret });
+          setUrl('');
+        },
       },
-    });
+    );
   };
 
   return (
     <section aria-labelledby="webhooks-title" className="admin-page">
       <h1 id="webhooks-title">Webhooks</h1>
-      <p>Each new verdict is POSTed as JSON to every active webhook, signed in the <code>X-Claimdesk-Signature</code> header, and retried with backoff when the receiver fails.</p>
+      <p>
+        Each new verdict is POSTed as JSON to every active webhook, signed in the <code>X-Claimdesk-Signature</code>{' '}
+        header, and retried with backoff when the receiver fails.
+      </p>
       <form onSubmit={onSubmit} aria-label="Add a webhook" className="admin-form">
         <h2>Add a webhook</h2>
         <label htmlFor="new-webhook-url">URL</label>
-        <input id="new-webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://cms.example.org/hooks/claimdesk" />
-        <button type="submit" className="btn" disabled={create.isPending}>{create.isPending ? 'Adding…' : 'Add webhook'}</button>
-        {create.isError && <p role="alert" className="message message-error">{create.error.message}</p>}
+        <input
+          id="new-webhook-url"
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          required
+          placeholder="https://cms.example.org/hooks/claimdesk"
+        />
+        <button type="submit" className="btn" disabled={create.isPending}>
+          {create.isPending ? 'Adding…' : 'Add webhook'}
+        </button>
+        {create.isError && (
+          <p role="alert" className="message message-error">
+            {create.error.message}
+          </p>
+        )}
       </form>
       {shown && (
         <div role="status" className="message message-ok new-secret">
           <p>Webhook for {shown.url} added. Its signing secret is shown only once:</p>
           <label htmlFor="new-webhook-secret">Webhook signing secret</label>
-          <input id="new-webhook-secret" className="secret" readOnly value={shown.secret} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="new-webhook-secret"
+            className="secret"
+            readOnly
+            value={shown.secret}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
       <h2>Webhooks</h2>
-      {webhooks.isLoading && <p className="state" role="status">Loading webhooks…</p>}
-      {webhooks.isError && <p className="state" role="alert">Webhooks could not be loaded: {webhooks.error.message}</p>}
+      {webhooks.isLoading && (
+        <p className="state" role="status">
+          Loading webhooks…
+        </p>
+      )}
+      {webhooks.isError && (
+        <p className="state" role="alert">
+          Webhooks could not be loaded: {webhooks.error.message}
+        </p>
+      )}
       {webhooks.data?.items.length === 0 && <p className="state">No webhooks yet.</p>}
       {webhooks.data && webhooks.data.items.length > 0 && (
         <table className="articles admin-table">
           <thead>
-            <tr><th scope="col">URL</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th scope="col">URL</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {webhooks.data.items.map((w) => (
@@ -87,11 +143,24 @@ export function WebhooksPage() {
                 <td>{w.isActive ? 'active' : 'stopped'}</td>
                 <td>{w.createdAt.slice(0, 10)}</td>
                 <td>
-                  <button type="button" className="btn-small" aria-expanded={open === w.id} onClick={() => setOpen(open === w.id ? null : w.id)}>
+                  <button
+                    type="button"
+                    className="btn-small"
+                    aria-expanded={open === w.id}
+                    onClick={() => setOpen(open === w.id ? null : w.id)}
+                  >
                     Deliveries
                   </button>{' '}
                   {w.isActive && (
-                    <button type="button" className="btn-small" aria-label={`Stop ${w.url}`} disabled={stop.isPending} onClick={() => stop.mutate(w.id)}>Stop</button>
+                    <button
+                      type="button"
+                      className="btn-small"
+                      aria-label={`Stop ${w.url}`}
+                      disabled={stop.isPending}
+                      onClick={() => stop.mutate(w.id)}
+                    >
+                      Stop
+                    </button>
                   )}
                 </td>
               </tr>

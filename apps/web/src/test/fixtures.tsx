@@ -10,18 +10,45 @@ export const ARTICLE_TEXT =
 export function makeClaim(overrides: Partial<Claim> = {}): Claim {
   const start = ARTICLE_TEXT.indexOf('102 tanks');
   return {
-    id: 'c-tanks', articleId: 'a1', statementId: 's1', kind: 'figure', text: '102 tanks', start, end: start + 9,
-    sourceCanonical: 'Ukraine', side: 'ukraine', asOf: '2022-02-26',
-    figure: { value: 102, qualifier: 'exact', category: 'tanks', unit: 'tanks', subject: 'russia', since: '2022-02-24' },
-    status: 'pending', version: 0, isFound: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-    latestVerdict: null, ...overrides,
+    id: 'c-tanks',
+    articleId: 'a1',
+    statementId: 's1',
+    kind: 'figure',
+    text: '102 tanks',
+    start,
+    end: start + 9,
+    sourceCanonical: 'Ukraine',
+    side: 'ukraine',
+    asOf: '2022-02-26',
+    figure: {
+      value: 102,
+      qualifier: 'exact',
+      category: 'tanks',
+      unit: 'tanks',
+      subject: 'russia',
+      since: '2022-02-24',
+    },
+    status: 'pending',
+    version: 0,
+    isFound: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    latestVerdict: null,
+    ...overrides,
   };
 }
 
 export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
   return {
-    id: 'v1', claimId: 'c-tanks', status: 'verified', note: 'Matches the General Staff', evidence: ['https://example.org/report'],
-    author: 'ana@example.org', version: 1, createdAt: '2026-03-04T10:15:00.000Z', ...overrides,
+    id: 'v1',
+    claimId: 'c-tanks',
+    status: 'verified',
+    note: 'Matches the General Staff',
+    evidence: ['https://example.org/report'],
+    author: 'ana@example.org',
+    version: 1,
+    createdAt: '2026-03-04T10:15:00.000Z',
+    ...overrides,
   };
 }
 
@@ -30,8 +57,13 @@ export function makeDetail(claim: Claim, verdicts: Verdict[] = []): ClaimDetail 
     ...claim,
     verdicts,
     statement: {
-      id: 's1', source: 'Ukraine', sourceCanonical: 'Ukraine', side: 'ukraine', cue: 'said',
-      content: 'Russia has lost 14 aircraft, 102 tanks and 8 helicopters since February 24', direct: false,
+      id: 's1',
+      source: 'Ukraine',
+      sourceCanonical: 'Ukraine',
+      side: 'ukraine',
+      cue: 'said',
+      content: 'Russia has lost 14 aircraft, 102 tanks and 8 helicopters since February 24',
+      direct: false,
     },
     article: { id: 'a1', title: 'Seed', publishedOn: '2022-02-27', outlet: 'Desk' },
   };
@@ -39,22 +71,39 @@ export function makeDetail(claim: Claim, verdicts: Verdict[] = []): ClaimDetail 
 
 export function makeArticle(claims: Claim[]): ArticleDetail {
   return {
-    id: 'a1', title: 'Seed', fileName: null, publishedOn: '2022-02-27', dateline: ['Kyiv'], outlet: 'Desk', byline: null,
-    contentHash: 'h', parserVersion: 'test', createdAt: '2026-01-01T00:00:00.000Z',
+    id: 'a1',
+    title: 'Seed',
+    fileName: null,
+    publishedOn: '2022-02-27',
+    dateline: ['Kyiv'],
+    outlet: 'Desk',
+    byline: null,
+    contentHash: 'h',
+    parserVersion: 'test',
+    createdAt: '2026-01-01T00:00:00.000Z',
     counts: { pending: claims.length, verified: 0, disputed: 0, unverifiable: 0, total: claims.length },
-    text: ARTICLE_TEXT, statements: [], claims,
+    text: ARTICLE_TEXT,
+    statements: [],
+    claims,
   };
 }
 
 export function makeClaimList(items: Claim[], overrides: Partial<ClaimList> = {}): ClaimList {
   return {
-    items, page: 1, pageSize: 100, total: items.length,
-    counts: { pending: items.length, verified: 0, disputed: 0, unverifiable: 0, total: items.length }, ...overrides,
+    items,
+    page: 1,
+    pageSize: 100,
+    total: items.length,
+    counts: { pending: items.length, verified: 0, disputed: 0, unverifiable: 0, total: items.length },
+    ...overrides,
   };
 }
 
 export const json = (status: number, body: unknown) =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
 type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
 
@@ -69,7 +118,8 @@ export function mockFetch(handlers: Record<string, Handler>) {
       const [m, path] = k.split(' ');
       return m === method && url.pathname.startsWith(path ?? '');
     });
-    if (!key) return json(404, { error: { code: 'not_found', message: `no mock for ${method} ${url.pathname}`, path: [] } });
+    if (!key)
+      return json(404, { error: { code: 'not_found', message: `no mock for ${method} ${url.pathname}`, path: [] } });
     return (handlers[key] as Handler)(url, init);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -77,7 +127,9 @@ export function mockFetch(handlers: Record<string, Handler>) {
 }
 
 export function createTestQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
+  });
 }
 
 export function withQueryClient(client: QueryClient, children: ReactNode) {
