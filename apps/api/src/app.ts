@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Access, type RouteDef, type RouteId, routes } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { type Logger, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate, requireAccess } from './auth/authenticate.ts';
 import { AppError } from './errors.ts';
 import { type AppConfig, createHandlers } from './handlers.ts';
-import { loginLimiter, publicApiLimiter } from './rate-limits.ts';
+import { publicApiLimiter } from './rate-limits.ts';
 
 export interface CreateAppOptions {
   db: Database;
@@ -34,6 +34,7 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     publicUrl: 'http://localhost:3000',
     secureCookies: false,
     rateLimits: { loginAttempts: 10, publicApiPerMinute: 600 },
+    clock: () => new Date(),
     ...config,
   };
   const app = express();
@@ -68,9 +69,11 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
   for (const [id, def] of Object.entries(routes) as Array<[RouteId, RouteDef]>) {
     const handler = handlers[id];
     if (!handler) throw new Error(`route ${id} (${def.method} ${def.path}) has no handler`);
-    const chain: RequestHandler[] = [requireAccess(def.access as Access, def.apiKey)];
-    if (id === 'login') chain.unshift(loginLimiter(appConfig.rateLimits.loginAttempts));
-    app[def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](def.path, ...chain, handler);
+    app[def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](
+      def.path,
+      requireAccess(def.access as Access, def.apiKey),
+      handler,
+    );
   }
 
   app.all('/api/{*rest}', (req: Request) => {

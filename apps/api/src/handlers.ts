@@ -30,6 +30,7 @@ import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
+import { createLoginLimiter } from './rate-limits.ts';
 import { validate } from './validate.ts';
 
 export interface AppConfig {
@@ -40,6 +41,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Failed sign-ins per IP and email in 15 minutes, and consumer API requests per caller a minute. */
   rateLimits: { loginAttempts: number; publicApiPerMinute: number };
+  /** The time the login limit counts by (tests move it forward instead of waiting). */
+  clock: () => Date;
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
@@ -66,6 +69,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     path: '/',
     maxAge: SESSION_TTL_MS,
   };
+  const loginLimiter = createLoginLimiter(db, { limit: config.rateLimits.loginAttempts, clock: config.clock });
   const openapi = buildOpenApiDocument({ title: 'claimdesk API', version: '1.0.0', serverUrl: config.publicUrl });
 
   return {
@@ -82,7 +86,9 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
     login: async (req, res) => {
       const body = validate(loginRequestSchema, req.body);
+      const attempt = await loginLimiter.countAttempt(res, req.ip, body.email);
       const { token, csrfToken, user } = await login(db, body.email, body.password);
+      await loginLimiter.forgive(attempt);
       res.cookie(SESSION_COOKIE, token, cookieOptions);
       // Readable by the app's script (not httpOnly) so it can echo it in X-CSRF-Token.
       res.cookie(CSRF_COOKIE, csrfToken, { ...cookieOptions, httpOnly: false });

@@ -1,34 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '@claimdesk/db';
+import type { Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from './errors.ts';
+import { type BucketHit, forgiveBucketHit, hitBucket, pruneBuckets } from './services/rate-limit-buckets.ts';
+
+const LOGIN_SCOPE = 'login';
+const PRUNE_EVERY_MS = 60 * 1000;
+
+export interface LoginLimiter {
+  /**
+   * Counts one sign-in attempt for this address and email, before the password is checked, so
+   * that parallel guesses are counted too; over the limit it throws `429 rate_limited` with a
+   * Retry-After header. Sets the RateLimit-Policy and RateLimit headers either way.
+   */
+  countAttempt(res: Response, ip: string | undefined, email: string): Promise<BucketHit>;
+  /** A sign-in that succeeded does not count against the budget. */
+  forgive(hit: BucketHit): Promise<void>;
+}
 
 /**
- * Password guessing: 10 failed attempts per IP and email in 15 minutes. Kept in process memory:
- * behind a load balancer each process counts on its own (documented in the README).
+ * Password guessing: `limit` failed attempts per address and email in `windowMs` (a fixed window
+ * from the first attempt). Counted in the database, so every API process behind a load balancer
+ * shares one budget; the key is a SHA-256, so the table holds neither emails nor addresses.
  */
-export function loginLimiter(limit = 10) {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) =>
-      `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-    handler: (_req, _res, next, options) => {
-      const minutes = Math.ceil(options.windowMs / 60_000);
-      next(
-        new AppError('rate_limited', `too many failed sign-in attempts; wait ${minutes} minutes and try again`, {
-          path: [],
-        }),
-      );
+export function createLoginLimiter(
+  db: Database,
+  { limit, windowMs = 15 * 60 * 1000, clock }: { limit: number; windowMs?: number; clock: () => Date },
+): LoginLimiter {
+  let lastPrunedAt = Number.NEGATIVE_INFINITY;
+  const policy = `"${LOGIN_SCOPE}";q=${limit};w=${Math.round(windowMs / 1000)}`;
+  return {
+    async countAttempt(res, ip, email) {
+      const now = clock().getTime();
+      if (now - lastPrunedAt >= PRUNE_EVERY_MS) {
+        lastPrunedAt = now;
+        await pruneBuckets(db, LOGIN_SCOPE, windowMs, now);
+      }
+      const digest = createHash('sha256')
+        .update(`${ipKeyGenerator(ip ?? 'unknown')}|${email.trim().toLowerCase()}`)
+        .digest('hex');
+      const hit = await hitBucket(db, `${LOGIN_SCOPE}:${digest}`, windowMs, now);
+      const retryAfter = Math.max(1, Math.ceil((hit.resetAt - now) / 1000));
+      res.setHeader('RateLimit-Policy', policy);
+      res.setHeader('RateLimit', `"${LOGIN_SCOPE}";r=${Math.max(0, limit - hit.count)};t=${retryAfter}`);
+      if (hit.count > limit) {
+        res.setHeader('Retry-After', String(retryAfter));
+        const minutes = Math.ceil(retryAfter / 60);
+        throw new AppError(
+          'rate_limited',
+          `too many failed sign-in attempts; wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again`,
+          { path: [] },
+        );
+      }
+      return hit;
     },
-  });
+    forgive: (hit) => forgiveBucketHit(db, hit),
+  };
 }
 
 /**
  * The consumer API: `limit` requests a minute per caller. Runs after authentication, so the bucket
  * is the resolved key or user (a made-up Authorization header never reaches it: it gets 401 first),
- * else the IP.
+ * else the IP. Kept in process memory on purpose: a database write per read would cost more than
+ * the limit protects (reads are cheap), so N processes allow N x `limit` (documented in the README).
  */
 export function publicApiLimiter(limit = 600) {
   return rateLimit({
