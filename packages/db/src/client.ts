@@ -18,15 +18,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: ConnectionConfig): Promise<Database> {
+export interface OpenDatabaseOptions {
+  /** Sees every SQL statement Prisma sends, with its parameters as JSON (benchmarks EXPLAIN them). */
+  onQuery?: (query: { sql: string; params: string; durationMs: number }) => void;
+}
+
+type QueryEvent = { query: string; params: string; duration: number };
+type QueryListener = { $on(event: 'query', listener: (e: QueryEvent) => void): void };
+
+export async function openDatabase(config: ConnectionConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
+  const listen = (client: unknown) => {
+    const onQuery = options.onQuery;
+    if (onQuery)
+      (client as QueryListener).$on('query', (e) =>
+        onQuery({ sql: e.query, params: e.params, durationMs: e.duration }),
+      );
+  };
   if (config.provider === 'postgresql') {
     const adapter = new PrismaPg({ ...toPgPoolConfig(config.url), max: 10 });
-    const prisma = new PgClient({ adapter }) as unknown as PrismaDb;
+    const prisma = new PgClient({ adapter, ...log }) as unknown as PrismaDb;
+    listen(prisma);
     return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
   }
   if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
-  const prisma = new SqliteClient({ adapter });
+  const prisma = new SqliteClient({ adapter, ...log });
+  listen(prisma);
   // WAL lets readers go on while a writer commits; several processes may share the file.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');

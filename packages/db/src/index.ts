@@ -1,6 +1,6 @@
 export { parseDatabaseUrl, toPgPoolConfig } from './connection.ts';
 export type { ConnectionConfig, Provider } from './connection.ts';
 export { openDatabase } from './client.ts';
-export type { Database, PrismaDb } from './client.ts';
+export type { Database, OpenDatabaseOptions, PrismaDb } from './client.ts';
 export { migrateDatabase, diffSchemas, repoRoot } from './migrate.ts';
 export type { Prisma } from './generated/sqlite/client.ts';

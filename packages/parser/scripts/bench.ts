@@ -1,4 +1,4 @@
-// npm run bench [-- --articles DIR] [--seconds N]
+// npm run bench:parser [-- --articles DIR] [--seconds N]   (npm run bench runs it, then the queue bench)
 // Throughput of parseArticle on one core: articles per second over the shared articles, seed-sized
 // articles per second, and the time to parse a 1 MB input built by concatenating real articles.
 // Prints figures only; it asserts nothing.

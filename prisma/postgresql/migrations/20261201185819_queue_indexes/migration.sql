@@ -1,0 +1,20 @@
+-- DropIndex
+DROP INDEX "Claim_status_idx";
+
+-- DropIndex
+DROP INDEX "Claim_side_idx";
+
+-- DropIndex
+DROP INDEX "Claim_category_idx";
+
+-- CreateIndex
+CREATE INDEX "Claim_status_updatedAt_id_idx" ON "Claim"("status", "updatedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Claim_status_asOf_idx" ON "Claim"("status", "asOf");
+
+-- CreateIndex
+CREATE INDEX "Claim_side_status_idx" ON "Claim"("side", "status");
+
+-- CreateIndex
+CREATE INDEX "Claim_category_status_value_idx" ON "Claim"("category", "status", "value");
