@@ -1,6 +1,8 @@
+// The claim-format vocabulary (../shared/docs/claim-format.md) has one home: the parser that produces it.
+import { CATEGORIES, QUALIFIERS, SIDES } from '@claimdesk/parser';
 import { z } from 'zod';
 
-export const sideSchema = z.enum(['russia', 'ukraine', 'other', 'unknown']);
+export const sideSchema = z.enum(SIDES);
 export type Side = z.infer<typeof sideSchema>;
 
 export const reviewStatusSchema = z.enum(['pending', 'verified', 'disputed', 'unverifiable']);
@@ -9,35 +11,10 @@ export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 export const verdictStatusSchema = z.enum(['verified', 'disputed', 'unverifiable']);
 export type VerdictStatus = z.infer<typeof verdictStatusSchema>;
 
-export const qualifierSchema = z.enum(['exact', 'approx', 'at_least', 'more_than', 'up_to', 'less_than']);
+export const qualifierSchema = z.enum(QUALIFIERS);
 export type Qualifier = z.infer<typeof qualifierSchema>;
 
-export const categorySchema = z.enum([
-  'personnel',
-  'tanks',
-  'armoured_vehicles',
-  'artillery',
-  'mlrs',
-  'air_defence',
-  'aircraft',
-  'helicopters',
-  'uav',
-  'missiles',
-  'ships',
-  'vehicles',
-  'special_equipment',
-  'captured',
-  'killed',
-  'wounded',
-  'civilians_killed',
-  'civilians_wounded',
-  'children',
-  'refugees',
-  'displaced',
-  'evacuated',
-  'money',
-  'other',
-]);
+export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 
 export const claimKindSchema = z.enum(['statement', 'figure']);

@@ -10,7 +10,7 @@ import { findTranscriptTurns } from './transcript.ts';
 import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts';
 
 export type { Category, Figure, ParseOptions, ParsedArticle, Qualifier, Side, Span, Statement } from './types.ts';
-export { CATEGORIES } from './types.ts';
+export { CATEGORIES, QUALIFIERS, SIDES } from './types.ts';
 
 export const PARSER_VERSION = '2.0.0';
 

@@ -2,9 +2,11 @@
  * The parser's output. The JSON shape is fixed by ../shared/docs/claim-format.md:
  * fields may be added, never renamed or dropped.
  */
-export type Side = 'russia' | 'ukraine' | 'other' | 'unknown';
+export const SIDES = ['russia', 'ukraine', 'other', 'unknown'] as const;
+export type Side = (typeof SIDES)[number];
 
-export type Qualifier = 'exact' | 'approx' | 'at_least' | 'more_than' | 'up_to' | 'less_than';
+export const QUALIFIERS = ['exact', 'approx', 'at_least', 'more_than', 'up_to', 'less_than'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const CATEGORIES = [
   'personnel',
