@@ -1,4 +1,4 @@
-// npm run bench:queue [-- --claims N] [--runs N] [--db sqlite,postgresql] [--plans changed|all|none]
+// npm run bench:queue [-- --claims N] [--runs N] [--rounds N] [--db sqlite,postgresql] [--plans changed|all|none]
 // (npm run bench runs it after the parser's bench)
 // The review queue (GET /api/claims) over a generated database of N claims (default 20,000), on
 // each database: the query plans of the common queue queries (SQLite EXPLAIN QUERY PLAN,
@@ -17,6 +17,7 @@ const { values } = parseArgs({
   options: {
     claims: { type: 'string', default: '20000' },
     runs: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '2' },
     db: { type: 'string', default: DATABASE_KINDS.join(',') },
     plans: { type: 'string', default: 'changed' },
     'sqlite-analyze': { type: 'boolean', default: false },
@@ -24,6 +25,7 @@ const { values } = parseArgs({
 });
 const CLAIMS = Number(values.claims);
 const RUNS = Number(values.runs);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const KINDS = values.db.split(',').filter((k): k is DatabaseKind => (DATABASE_KINDS as readonly string[]).includes(k));
 
 /** The queue as editors use it: pages of 100 (the app's page size), by the filters and sorts the app offers. */
@@ -37,6 +39,8 @@ const QUERIES: Array<{ name: string; query: string }> = [
     query: 'status=pending&kind=figure&category=tanks&sort=value&order=desc',
   },
   { name: 'everything, recently updated first', query: 'sort=updated&order=desc' },
+  { name: 'pending, recently updated first', query: 'status=pending&sort=updated&order=desc' },
+  { name: 'verified, recently updated first', query: 'status=verified&sort=updated&order=desc' },
   { name: 'pending, newest as-of first', query: 'status=pending&sort=asOf&order=desc' },
   { name: 'pending, as-of in March 2022', query: 'status=pending&from=2022-03-01&to=2022-03-31&sort=asOf' },
   { name: 'side russia, category personnel', query: 'side=russia&category=personnel' },
@@ -230,11 +234,14 @@ async function benchKind(kind: DatabaseKind) {
     const { key } = await createApiKey(test.db, 'bench');
     const article = articleIds[Math.floor(articleIds.length / 2)] ?? '';
     console.log(
-      `\n== ${kind}: ${CLAIMS} claims over ${articleIds.length} articles (seeded in ${(seedMs / 1000).toFixed(1)} s); ${RUNS} runs per query`,
+      `\n== ${kind}: ${CLAIMS} claims over ${articleIds.length} articles (seeded in ${(seedMs / 1000).toFixed(1)} s); ${RUNS} runs per query x ${ROUNDS} rounds`,
     );
 
-    const results = new Map<string, Record<Phase, { median: number; p90: number; plan: string[] }>>();
-    for (const phase of ['before', 'after'] as const) {
+    // Before and after alternate (--rounds times each), so that a change in the machine's load
+    // falls on both and not on one of them.
+    const results = new Map<string, Record<Phase, { times: number[]; plan: string[] }>>();
+    const phases = Array.from({ length: ROUNDS }, () => ['before', 'after'] as const).flat();
+    for (const phase of phases) {
       if (phase === 'before') {
         for (const index of migration.created) await test.db.prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
         for (const sql of migration.restore) await test.db.prisma.$executeRawUnsafe(sql);
@@ -264,8 +271,8 @@ async function benchKind(kind: DatabaseKind) {
           await get();
           times.push(performance.now() - t);
         }
-        const entry = results.get(q.name) ?? ({} as Record<Phase, { median: number; p90: number; plan: string[] }>);
-        entry[phase] = { median: median(times), p90: p90(times), plan };
+        const entry = results.get(q.name) ?? { before: { times: [], plan }, after: { times: [], plan } };
+        entry[phase] = { times: [...entry[phase].times, ...times], plan };
         results.set(q.name, entry);
       }
     }
@@ -277,9 +284,9 @@ async function benchKind(kind: DatabaseKind) {
     );
     console.log(`${''.padEnd(46)} ${'median / p90'.padStart(16)} ${'median / p90'.padStart(16)}`);
     for (const [name, r] of results) {
-      const fmt = (x: { median: number; p90: number }) => `${x.median.toFixed(1)} / ${x.p90.toFixed(1)}`.padStart(16);
+      const fmt = (x: { times: number[] }) => `${median(x.times).toFixed(1)} / ${p90(x.times).toFixed(1)}`.padStart(16);
       console.log(
-        `${name.padEnd(46)} ${fmt(r.before)} ${fmt(r.after)}  ${(r.before.median / r.after.median).toFixed(1)}x`,
+        `${name.padEnd(46)} ${fmt(r.before)} ${fmt(r.after)}  ${(median(r.before.times) / median(r.after.times)).toFixed(1)}x`,
       );
     }
     if (values.plans !== 'none') {

@@ -1,12 +1,3 @@
--- DropIndex
-DROP INDEX "Claim_status_idx";
-
--- DropIndex
-DROP INDEX "Claim_side_idx";
-
--- DropIndex
-DROP INDEX "Claim_category_idx";
-
 -- CreateIndex
 CREATE INDEX "Claim_status_updatedAt_id_idx" ON "Claim"("status", "updatedAt", "id");
 
