@@ -271,4 +271,48 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.close();
   });
+
+  it('on a laptop screen keeps the page still and the verdict buttons in view while the reviewer moves and saves', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    await page.getByRole('link', { name: /ready for talks/ }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const windowScroll = () => page.evaluate(() => window.scrollY);
+    const inView = async (name: RegExp) => {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 700;
+    };
+    const last = server.article.claims.at(-1);
+    for (const claim of server.article.claims.slice(0, 12)) {
+      await page.keyboard.press('j');
+      await page
+        .locator('.claim-panel .claim-text')
+        .filter({ hasText: claim.text.slice(0, 40) })
+        .waitFor();
+    }
+    // A long figure panel scrolled down must not leave the next claim's panel scrolled too.
+    await page.locator('.claim-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('.claim-body').evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await windowScroll()).toBe(0);
+    for (const name of [/Mark verified/, /Mark disputed/, /Mark unverifiable/]) expect(await inView(name)).toBe(true);
+
+    await page.getByRole('button', { name: /Mark disputed/ }).click();
+    await page.getByText(/a note is required when a claim is marked disputed/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('verdict-note');
+    await page.keyboard.type('The Kremlin readout says otherwise.');
+    await page.getByRole('button', { name: /Mark disputed/ }).click();
+    // The outcome is told beside the buttons, and nothing moved to show it.
+    await page.getByRole('group', { name: 'Mark this claim' }).getByText('Saved: disputed.').waitFor();
+    expect(await windowScroll()).toBe(0);
+    expect(await inView(/Mark verified/)).toBe(true);
+
+    // Far down a long article, the claim chosen in the list is brought into view in the text.
+    await page.locator(`#claim-item-${last?.id} button`).click();
+    const mark = page.locator(`.article-text mark[data-claim-id="${last?.id}"]`).first();
+    await expect.poll(async () => ((await mark.boundingBox())?.y ?? -1) > 0).toBe(true);
+    expect(await windowScroll()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, `article-laptop-${kind}.png`) });
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api/client.ts';
+import { ApiError, shouldRetry } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { App } from './app.tsx';
 import './styles.css';
@@ -17,7 +17,7 @@ const queryClient: QueryClient = new QueryClient({
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1,
+      retry: shouldRetry,
       refetchOnWindowFocus: true,
     },
   },

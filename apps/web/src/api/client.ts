@@ -59,3 +59,13 @@ export async function apiFetch<T>(
   }
   return data as T;
 }
+
+/**
+ * Queries try once more after a network failure or a server error, never after a 4xx: a missing
+ * article or an ended session will not come back on a second try, and the reader should not wait
+ * a retry delay to learn that.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 1;
+}

@@ -264,4 +264,27 @@ describe('ClaimPanel', () => {
     expect(screen.queryByRole('button', { name: /Mark/ })).toBeNull();
     expect(screen.getByText(/marking claims needs the editor role/)).toBeTruthy();
   });
+
+  it('opens a new claim at its top, with the verdict buttons and their outcome in a group of their own', async () => {
+    const aircraft = makeClaim({ id: 'c-air', text: '14 aircraft' });
+    const { container } = setup(
+      {
+        'GET /api/claims/': () => json(200, makeDetail(makeClaim())),
+        'POST /api/claims/c-tanks/verdicts': () =>
+          json(201, { claim: makeClaim({ status: 'verified', version: 1 }), verdict: makeVerdict() }),
+      },
+      { others: [aircraft] },
+    );
+    const user = userEvent.setup();
+    const bar = screen.getByRole('group', { name: 'Mark this claim' });
+    await user.click(within(bar).getByRole('button', { name: /Mark verified/ }));
+    // What the press did is told beside the buttons, not somewhere further down the panel.
+    await within(bar).findByText('Saved: verified.');
+    const body = container.querySelector<HTMLElement>('.claim-body');
+    if (!body) throw new Error('no scrolling body in the panel');
+    body.scrollTop = 240;
+    await user.click(screen.getByRole('button', { name: 'next claim' }));
+    await waitFor(() => expect(container.querySelector('.claim-text')?.textContent).toBe('14 aircraft'));
+    expect(body.scrollTop).toBe(0);
+  });
 });

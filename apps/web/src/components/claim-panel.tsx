@@ -70,9 +70,12 @@ export function ClaimPanel({
   const message = localError ? { kind: 'error' as const, text: localError } : outcome;
   const isSaving = verdicts.isSaving(claim.id);
 
-  // A new claim starts with an empty form: a note written for one claim must never land on another.
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  // A new claim starts with an empty form (a note written for one claim must never land on another)
+  // and at its top: the panel is reused, and a scroll left from the last claim would hide the new one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the claim's identity only
   useEffect(() => {
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
     setNote('');
     setEvidence(['']);
     setInvalidEvidence([]);
@@ -103,7 +106,8 @@ export function ClaimPanel({
       setNoteMissing(true);
       setLocalError(`Not saved: a note is required when a claim is marked ${status}, so a reader learns why.`);
       onPendingStatusChange(status);
-      noteRef.current?.focus();
+      noteRef.current?.focus({ preventScroll: true });
+      noteRef.current?.scrollIntoView?.({ block: 'nearest' });
       return;
     }
     setNoteMissing(false);
@@ -134,71 +138,200 @@ export function ClaimPanel({
 
   return (
     <section className="claim-panel" aria-labelledby="claim-panel-heading">
-      <h2 id="claim-panel-heading">
-        {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />
-        {!claim.isFound && <span className="badge badge-lost">no longer found by the parser</span>}
-      </h2>
-      <blockquote className="claim-text">{claim.text}</blockquote>
-      <dl className="facts">
-        <dt>Source</dt>
-        <dd className="wide">
-          <strong>{claim.sourceCanonical ?? 'unknown source'}</strong>
-          {statement?.source && statement.source !== claim.sourceCanonical && <> (as written: “{statement.source}”)</>}
-          {statement && !statement.source && <> (no source named in the text: the outlet)</>}
-        </dd>
-        <dt>Cue</dt>
-        <dd className="wide">
-          {statement ? (
+      <div className="claim-body" ref={bodyRef}>
+        <h2 id="claim-panel-heading">
+          {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />
+          {!claim.isFound && <span className="badge badge-lost">no longer found by the parser</span>}
+        </h2>
+        <blockquote className="claim-text">{claim.text}</blockquote>
+        <dl className="facts">
+          <dt>Source</dt>
+          <dd className="wide">
+            <strong>{claim.sourceCanonical ?? 'unknown source'}</strong>
+            {statement?.source && statement.source !== claim.sourceCanonical && (
+              <> (as written: “{statement.source}”)</>
+            )}
+            {statement && !statement.source && <> (no source named in the text: the outlet)</>}
+          </dd>
+          <dt>Cue</dt>
+          <dd className="wide">
+            {statement ? (
+              <>
+                {statement.cue ? `“${statement.cue}”` : 'none'} ·{' '}
+                {statement.direct ? 'direct quote' : 'reported speech'}
+              </>
+            ) : (
+              '…'
+            )}
+          </dd>
+          {claim.kind === 'figure' && statement && (
             <>
-              {statement.cue ? `“${statement.cue}”` : 'none'} · {statement.direct ? 'direct quote' : 'reported speech'}
+              <dt>In statement</dt>
+              <dd className="clamp wide">{statement.content}</dd>
             </>
-          ) : (
-            '…'
           )}
-        </dd>
-        {claim.kind === 'figure' && statement && (
-          <>
-            <dt>In statement</dt>
-            <dd className="clamp wide">{statement.content}</dd>
-          </>
-        )}
-        <dt>Side</dt>
-        <dd>
-          <span className={`side-tag side-${claim.side}`}>{claim.side}</span>
-        </dd>
-        <dt>As of</dt>
-        <dd>{claim.asOf ?? '—'}</dd>
-        {figure && (
-          <>
-            <dt>Value</dt>
-            <dd>
-              <strong>{figure.value.toLocaleString('en-GB')}</strong> {figure.unit}
-            </dd>
-            <dt>Qualifier</dt>
-            <dd>{words(figure.qualifier)}</dd>
-            <dt>Category</dt>
-            <dd>{words(figure.category)}</dd>
-            <dt>Whose loss</dt>
-            <dd>{figure.subject}</dd>
-            <dt>Since</dt>
-            <dd>{figure.since ?? '—'}</dd>
-          </>
-        )}
-      </dl>
-      <figure className="context">
-        <figcaption>Sentence in context</figcaption>
-        <p>
-          {context.before}
-          <mark className="context-claim">{context.claim}</mark>
-          {context.after}
-        </p>
-      </figure>
+          <dt>Side</dt>
+          <dd>
+            <span className={`side-tag side-${claim.side}`}>{claim.side}</span>
+          </dd>
+          <dt>As of</dt>
+          <dd>{claim.asOf ?? '—'}</dd>
+          {figure && (
+            <>
+              <dt>Value</dt>
+              <dd>
+                <strong>{figure.value.toLocaleString('en-GB')}</strong> {figure.unit}
+              </dd>
+              <dt>Qualifier</dt>
+              <dd>{words(figure.qualifier)}</dd>
+              <dt>Category</dt>
+              <dd>{words(figure.category)}</dd>
+              <dt>Whose loss</dt>
+              <dd>{figure.subject}</dd>
+              <dt>Since</dt>
+              <dd>{figure.since ?? '—'}</dd>
+            </>
+          )}
+        </dl>
+        <figure className="context">
+          <figcaption>Sentence in context</figcaption>
+          {context.lead && <p className="context-lead">{context.lead} …</p>}
+          <p>
+            {context.before}
+            <mark className="context-claim">{context.claim}</mark>
+            {context.after}
+          </p>
+        </figure>
 
-      {canReview ? (
-        <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
-          <h3 id={`${ids}-verdict`}>Verdict</h3>
-          <fieldset className="actions">
-            <legend className="sr-only">Status</legend>
+        {canReview ? (
+          <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
+            <h3 id={`${ids}-verdict`}>Verdict</h3>
+            <label htmlFor="verdict-note">
+              Note{' '}
+              {noteRequired ? (
+                <span className="req">(required for {pendingStatus})</span>
+              ) : (
+                <span className="hint">(required for disputed and unverifiable)</span>
+              )}
+            </label>
+            <textarea
+              id="verdict-note"
+              ref={noteRef}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                if (e.target.value.trim()) setNoteMissing(false);
+              }}
+              rows={3}
+              aria-invalid={noteMissing || undefined}
+              aria-describedby={noteMissing ? `${ids}-note-error` : undefined}
+              aria-keyshortcuts="n"
+              placeholder="Why? What did you check? (n)"
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && pendingStatus) {
+                  e.preventDefault();
+                  save(pendingStatus);
+                }
+              }}
+            />
+            {noteMissing && (
+              <p id={`${ids}-note-error`} className="field-error">
+                Write why, so a reader learns it.
+              </p>
+            )}
+            <fieldset className="evidence">
+              <legend>Evidence links</legend>
+              {evidence.map((value, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the fields are positional
+                <div className="evidence-row" key={i}>
+                  <input
+                    id={`${ids}-evidence-${i}`}
+                    type="url"
+                    inputMode="url"
+                    aria-label={`Evidence link ${i + 1}`}
+                    aria-invalid={invalidEvidence.includes(i + 1) || undefined}
+                    value={value}
+                    placeholder="https://…"
+                    onChange={(e) => {
+                      const next = [...evidence];
+                      next[i] = e.target.value;
+                      setEvidence(next);
+                      setInvalidEvidence((bad) => bad.filter((n) => n !== i + 1));
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' && pendingStatus) {
+                        e.preventDefault();
+                        save(pendingStatus);
+                      }
+                    }}
+                  />
+                  {evidence.length > 1 && (
+                    <button
+                      type="button"
+                      className="btn-small"
+                      aria-label={`Remove evidence link ${i + 1}`}
+                      onClick={() => setEvidence(evidence.filter((_, j) => j !== i))}
+                    >
+                      Remove
+                    </button>
+                  )}
+                  {invalidEvidence.includes(i + 1) && <span className="field-error">Not an http(s) link.</span>}
+                </div>
+              ))}
+              {evidence.length < 20 && (
+                <button type="button" className="btn-small" onClick={() => setEvidence([...evidence, ''])}>
+                  Add another link
+                </button>
+              )}
+            </fieldset>
+          </form>
+        ) : (
+          <p className="hint">You can read verdicts; marking claims needs the editor role.</p>
+        )}
+
+        <h3>History</h3>
+        {detail.isLoading && <p className="hint">Loading history…</p>}
+        {detail.isError && (
+          <p role="alert" className="message message-error">
+            History could not be loaded: {detail.error.message}{' '}
+            <button type="button" className="btn-small" onClick={() => void detail.refetch()}>
+              Retry
+            </button>
+          </p>
+        )}
+        {detail.data && detail.data.verdicts.length === 0 && (
+          <p className="hint">No verdict yet: this claim is pending.</p>
+        )}
+        {detail.data && detail.data.verdicts.length > 0 && (
+          <ol className="history" aria-label="Verdict history, newest first">
+            {detail.data.verdicts.map((v) => (
+              <li key={v.id}>
+                <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on{' '}
+                <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
+                <span className="hint"> · version {v.version}</span>
+                {v.note && <p className="note">{v.note}</p>}
+                {v.evidence.length > 0 && (
+                  <ul className="links">
+                    {v.evidence.map((u) => (
+                      <li key={u}>
+                        <a href={u} rel="noreferrer noopener" target="_blank">
+                          {u}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      {canReview && (
+        // Pinned under the claim: the buttons and what came of the last press are always in view,
+        // however long the claim's details are.
+        <fieldset className="verdict-bar">
+          <legend className="sr-only">Mark this claim</legend>
+          <div className="actions">
             {VERDICT_ACTIONS.map((a) => (
               <button
                 key={a.status}
@@ -208,10 +341,11 @@ export function ClaimPanel({
                 disabled={isSaving}
                 aria-keyshortcuts={a.key}
               >
-                <span aria-hidden="true">{STATUS_LABEL[a.status].symbol}</span> {a.label} <kbd>{a.key}</kbd>
+                <span aria-hidden="true">{STATUS_LABEL[a.status].symbol}</span> <span className="btn-verb">Mark</span>{' '}
+                {a.status} <kbd>{a.key}</kbd>
               </button>
             ))}
-          </fieldset>
+          </div>
           <div ref={feedbackRef} className="feedback">
             {pendingStatus && (
               <p className="hint armed" role="status">
@@ -238,124 +372,7 @@ export function ClaimPanel({
               <ConflictMessage mine={message.mine} other={message.other} text={message.text} />
             )}
           </div>
-          <label htmlFor="verdict-note">
-            Note{' '}
-            {noteRequired ? (
-              <span className="req">(required for {pendingStatus})</span>
-            ) : (
-              <span className="hint">(required for disputed and unverifiable)</span>
-            )}
-          </label>
-          <textarea
-            id="verdict-note"
-            ref={noteRef}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              if (e.target.value.trim()) setNoteMissing(false);
-            }}
-            rows={3}
-            aria-invalid={noteMissing || undefined}
-            aria-describedby={noteMissing ? `${ids}-note-error` : undefined}
-            aria-keyshortcuts="n"
-            placeholder="Why? What did you check? (n)"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey && pendingStatus) {
-                e.preventDefault();
-                save(pendingStatus);
-              }
-            }}
-          />
-          {noteMissing && (
-            <p id={`${ids}-note-error`} className="field-error">
-              Write why, so a reader learns it.
-            </p>
-          )}
-          <fieldset className="evidence">
-            <legend>Evidence links</legend>
-            {evidence.map((value, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the fields are positional
-              <div className="evidence-row" key={i}>
-                <input
-                  id={`${ids}-evidence-${i}`}
-                  type="url"
-                  inputMode="url"
-                  aria-label={`Evidence link ${i + 1}`}
-                  aria-invalid={invalidEvidence.includes(i + 1) || undefined}
-                  value={value}
-                  placeholder="https://…"
-                  onChange={(e) => {
-                    const next = [...evidence];
-                    next[i] = e.target.value;
-                    setEvidence(next);
-                    setInvalidEvidence((bad) => bad.filter((n) => n !== i + 1));
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && pendingStatus) {
-                      e.preventDefault();
-                      save(pendingStatus);
-                    }
-                  }}
-                />
-                {evidence.length > 1 && (
-                  <button
-                    type="button"
-                    className="btn-small"
-                    aria-label={`Remove evidence link ${i + 1}`}
-                    onClick={() => setEvidence(evidence.filter((_, j) => j !== i))}
-                  >
-                    Remove
-                  </button>
-                )}
-                {invalidEvidence.includes(i + 1) && <span className="field-error">Not an http(s) link.</span>}
-              </div>
-            ))}
-            {evidence.length < 20 && (
-              <button type="button" className="btn-small" onClick={() => setEvidence([...evidence, ''])}>
-                Add another link
-              </button>
-            )}
-          </fieldset>
-        </form>
-      ) : (
-        <p className="hint">You can read verdicts; marking claims needs the editor role.</p>
-      )}
-
-      <h3>History</h3>
-      {detail.isLoading && <p className="hint">Loading history…</p>}
-      {detail.isError && (
-        <p role="alert" className="message message-error">
-          History could not be loaded: {detail.error.message}{' '}
-          <button type="button" className="btn-small" onClick={() => void detail.refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
-      {detail.data && detail.data.verdicts.length === 0 && (
-        <p className="hint">No verdict yet: this claim is pending.</p>
-      )}
-      {detail.data && detail.data.verdicts.length > 0 && (
-        <ol className="history" aria-label="Verdict history, newest first">
-          {detail.data.verdicts.map((v) => (
-            <li key={v.id}>
-              <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on{' '}
-              <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
-              <span className="hint"> · version {v.version}</span>
-              {v.note && <p className="note">{v.note}</p>}
-              {v.evidence.length > 0 && (
-                <ul className="links">
-                  {v.evidence.map((u) => (
-                    <li key={u}>
-                      <a href={u} rel="noreferrer noopener" target="_blank">
-                        {u}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
+        </fieldset>
       )}
     </section>
   );

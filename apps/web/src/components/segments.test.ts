@@ -1,6 +1,6 @@
 import type { Claim } from '@claimdesk/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildSegments } from './segments.ts';
+import { buildSegments, splitAtLineBreaks } from './segments.ts';
 
 const claim = (id: string, kind: Claim['kind'], start: number, end: number): Claim => ({
   id,
@@ -42,5 +42,20 @@ describe('buildSegments', () => {
     expect(segments.at(-1)?.end).toBe(30);
     for (let i = 1; i < segments.length; i++) expect(segments[i]?.start).toBe(segments[i - 1]?.end);
     expect(segments.some((s) => s.figure?.id === 'bad')).toBe(false);
+  });
+});
+
+describe('splitAtLineBreaks', () => {
+  it('keeps the line breaks of a highlighted piece out of the highlight, and every character in order', () => {
+    const text = '“We finally have the result,” he said.\n\n“Today 156 people arrived.';
+    const pieces = splitAtLineBreaks(text);
+    expect(pieces.map((p) => [p.text, p.isBreak])).toEqual([
+      ['“We finally have the result,” he said.', false],
+      ['\n\n', true],
+      ['“Today 156 people arrived.', false],
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.map((p) => p.offset)).toEqual([0, 38, 40]);
+    expect(splitAtLineBreaks('102 tanks')).toEqual([{ offset: 0, text: '102 tanks', isBreak: false }]);
   });
 });

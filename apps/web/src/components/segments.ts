@@ -42,3 +42,29 @@ export function buildSegments(textLength: number, claims: Claim[]): TextSegment[
   }
   return segments;
 }
+
+export interface TextPiece {
+  /** Offset of the piece within the text it was cut from. */
+  offset: number;
+  text: string;
+  /** A run of line breaks (with the blanks around them): shown as plain text, never highlighted. */
+  isBreak: boolean;
+}
+
+/**
+ * Cuts a highlighted piece of text at its line breaks, so a claim that runs over a paragraph end
+ * does not paint (or outline) the empty line between the paragraphs.
+ */
+export function splitAtLineBreaks(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  const breaks = /[ \t]*\n[\s]*/g;
+  let last = 0;
+  for (const match of text.matchAll(breaks)) {
+    const at = match.index ?? 0;
+    if (at > last) pieces.push({ offset: last, text: text.slice(last, at), isBreak: false });
+    pieces.push({ offset: at, text: match[0], isBreak: true });
+    last = at + match[0].length;
+  }
+  if (last < text.length) pieces.push({ offset: last, text: text.slice(last), isBreak: false });
+  return pieces;
+}

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearch
 import { ApiError } from '../api/client.ts';
 import { articleQuery } from '../api/queries.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
-import { buildSegments } from '../components/segments.ts';
+import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
@@ -47,6 +47,11 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
   const armStatus = (status: VerdictStatus | null) => {
     live.current.pendingStatus = status;
     flushSync(() => setPendingStatus(status));
+  };
+  // The note sits in the panel's scrolling part: bring it into view there, where the cursor now is.
+  const focusNote = () => {
+    noteRef.current?.focus({ preventScroll: true });
+    noteRef.current?.scrollIntoView?.({ block: 'nearest' });
   };
   const toggleHelp = (open: boolean) => {
     live.current.showHelp = open;
@@ -135,10 +140,10 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
       } else if (status && current && canReviewRef.current) {
         e.preventDefault();
         armStatus(status);
-        if (status !== 'verified') noteRef.current?.focus();
+        if (status !== 'verified') focusNote();
       } else if (e.key === 'n' && current && canReviewRef.current) {
         e.preventDefault();
-        noteRef.current?.focus();
+        focusNote();
       } else if (e.key === 'Enter' && state.pendingStatus && current) {
         e.preventDefault();
         panelRef.current?.save(state.pendingStatus);
@@ -241,28 +246,35 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
               selected && (selected.id === s.figure?.id || selected.id === s.statement?.id) ? 'is-selected' : '',
             ].join(' ');
             const tags = [endsAt(s.figure, s.end), endsAt(s.statement, s.end)].filter((c): c is Claim => c !== null);
-            return (
-              // Mouse users click the text; keyboard users reach every claim through the list (j/k).
-              // biome-ignore lint/a11y/useKeyWithClickEvents: the claim list offers the same with keys
-              <mark
-                key={s.start}
-                className={classes}
-                data-claim-id={claim.id}
-                data-status={claim.status}
-                title={`${claim.kind}: ${STATUS_LABEL[claim.status].label}`}
-                onClick={() => select(claim, 'text')}
-              >
-                {text}
-                {tags.map((c) => (
-                  <span key={c.id} className={`hl-tag tag-${c.status}`}>
-                    {c.status !== 'pending' && <span aria-hidden="true">{STATUS_LABEL[c.status].symbol}</span>}
-                    <span className="sr-only">
-                      {' '}
-                      ({c.kind}, {STATUS_LABEL[c.status].label.toLowerCase()})
-                    </span>
-                  </span>
-                ))}
-              </mark>
+            const pieces = splitAtLineBreaks(text);
+            const lastMarked = pieces.findLastIndex((p) => !p.isBreak);
+            return pieces.map((piece, i) =>
+              piece.isBreak ? (
+                <span key={s.start + piece.offset}>{piece.text}</span>
+              ) : (
+                // Mouse users click the text; keyboard users reach every claim through the list (j/k).
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the claim list offers the same with keys
+                <mark
+                  key={s.start + piece.offset}
+                  className={classes}
+                  data-claim-id={claim.id}
+                  data-status={claim.status}
+                  title={`${claim.kind}: ${STATUS_LABEL[claim.status].label}`}
+                  onClick={() => select(claim, 'text')}
+                >
+                  {piece.text}
+                  {i === lastMarked &&
+                    tags.map((c) => (
+                      <span key={c.id} className={`hl-tag tag-${c.status}`}>
+                        {c.status !== 'pending' && <span aria-hidden="true">{STATUS_LABEL[c.status].symbol}</span>}
+                        <span className="sr-only">
+                          {' '}
+                          ({c.kind}, {STATUS_LABEL[c.status].label.toLowerCase()})
+                        </span>
+                      </span>
+                    ))}
+                </mark>
+              ),
             );
           })}
         </div>
@@ -271,7 +283,7 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         <h2 id="claims-heading">
           Claims{' '}
           <span className="hint">
-            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>?</kbd> for shortcuts)
+            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>?</kbd> keys)
           </span>
         </h2>
         <OtherClaimNotices
@@ -292,7 +304,15 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
               >
                 <StatusBadge status={c.status} />
                 <span className="claim-kind">
-                  {c.kind === 'figure' ? 'Figure' : (c.sourceCanonical ?? 'Statement')}
+                  {c.figure ? (
+                    // How the parser read the figure, so a figure and its one-line statement (the MoD
+                    // loss lists) are told apart, and a misread shows before the claim is opened.
+                    <>
+                      Figure <span className="claim-figure">· {figureSummary(c.figure)}</span>
+                    </>
+                  ) : (
+                    (c.sourceCanonical ?? 'Statement')
+                  )}
                 </span>
                 <span className="claim-item-text">{c.text}</span>
               </button>
@@ -332,6 +352,12 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
       {showHelp && <ShortcutHelp onClose={() => toggleHelp(false)} />}
     </div>
   );
+}
+
+/** "tanks: about 732": the category, the qualifier unless exact, and the value. */
+export function figureSummary(figure: NonNullable<Claim['figure']>): string {
+  const qualifier = figure.qualifier === 'exact' ? '' : `${figure.qualifier.replaceAll('_', ' ')} `;
+  return `${figure.category.replaceAll('_', ' ')}: ${qualifier}${figure.value.toLocaleString('en-GB')}`;
 }
 
 function Legend() {
