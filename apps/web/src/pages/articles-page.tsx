@@ -19,47 +19,51 @@ export function ArticlesPage() {
         </p>
       )}
       {articles.data && articles.data.items.length > 0 && (
-        <table className="articles">
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Date</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Pending</th>
-              <th scope="col">Verified</th>
-              <th scope="col">Disputed</th>
-              <th scope="col">Unverifiable</th>
-              <th scope="col">Reviewed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`/articles/${a.id}`}>{a.title}</Link>
-                </td>
-                <td>{a.publishedOn ?? '—'}</td>
-                <td>{a.outlet ?? '—'}</td>
-                <td data-count="pending">{a.counts.pending}</td>
-                <td data-count="verified">{a.counts.verified}</td>
-                <td data-count="disputed">{a.counts.disputed}</td>
-                <td data-count="unverifiable">{a.counts.unverifiable}</td>
-                <td className="reviewed">
-                  <progress
-                    max={a.counts.total || 1}
-                    value={a.counts.total - a.counts.pending}
-                    aria-label={`${a.counts.total - a.counts.pending} of ${a.counts.total} claims reviewed`}
-                  />{' '}
-                  {a.counts.pending > 0 ? (
-                    <Link to={`/queue?articleId=${a.id}&status=pending`}>{a.counts.pending} to review</Link>
-                  ) : (
-                    <span>all reviewed</span>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="articles">
+            <thead>
+              <tr>
+                <th scope="col">Article</th>
+                <th scope="col">Date</th>
+                <th scope="col">Outlet</th>
+                <th scope="col">Pending</th>
+                <th scope="col">Verified</th>
+                <th scope="col">Disputed</th>
+                <th scope="col">Unverifiable</th>
+                <th scope="col">Reviewed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {articles.data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/articles/${a.id}`} className="article-title" title={a.title}>
+                      {a.title}
+                    </Link>
+                  </td>
+                  <td>{a.publishedOn ?? '—'}</td>
+                  <td>{a.outlet ?? '—'}</td>
+                  <td data-count="pending">{a.counts.pending}</td>
+                  <td data-count="verified">{a.counts.verified}</td>
+                  <td data-count="disputed">{a.counts.disputed}</td>
+                  <td data-count="unverifiable">{a.counts.unverifiable}</td>
+                  <td className="reviewed">
+                    <progress
+                      max={a.counts.total || 1}
+                      value={a.counts.total - a.counts.pending}
+                      aria-label={`${a.counts.total - a.counts.pending} of ${a.counts.total} claims reviewed`}
+                    />{' '}
+                    {a.counts.pending > 0 ? (
+                      <Link to={`/queue?articleId=${a.id}&status=pending`}>{a.counts.pending} to review</Link>
+                    ) : (
+                      <span>all reviewed</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
