@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import { importArticle } from '@claimdesk/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer } from './support/browser.ts';
 
@@ -273,17 +275,22 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
   });
 
   it('on a laptop screen keeps the page still and the verdict buttons in view while the reviewer moves and saves', async () => {
+    // Its own copy of the seed, so every claim is still pending whatever the other tests judged.
+    const { article } = await importArticle(test.db, {
+      text: `${seedText()}\nUkraine said it had shot down 3 drones on Sunday.\n`,
+      fileName: 'laptop-copy.txt',
+    });
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
     await signIn(page, server.baseUrl, server.users.editor);
-    await page.getByRole('link', { name: /ready for talks/ }).click();
+    await page.goto(`${server.baseUrl}/articles/${article.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const windowScroll = () => page.evaluate(() => window.scrollY);
     const inView = async (name: RegExp) => {
       const box = await page.getByRole('button', { name }).boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= 700;
     };
-    const last = server.article.claims.at(-1);
-    for (const claim of server.article.claims.slice(0, 12)) {
+    const last = article.claims.at(-1);
+    for (const claim of article.claims.slice(0, 12)) {
       await page.keyboard.press('j');
       await page
         .locator('.claim-panel .claim-text')
@@ -306,6 +313,13 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.getByRole('group', { name: 'Mark this claim' }).getByText('Saved: disputed.').waitFor();
     expect(await windowScroll()).toBe(0);
     expect(await inView(/Mark verified/)).toBe(true);
+
+    // p skips what is judged: from the claim just disputed to the next pending one.
+    const disputedId = new URL(page.url()).searchParams.get('claim');
+    await page.keyboard.press('p');
+    await expect.poll(() => new URL(page.url()).searchParams.get('claim')).not.toBe(disputedId);
+    await expect.poll(() => page.locator('.claim-panel h2 .badge').getAttribute('data-status')).toBe('pending');
+    expect(await windowScroll()).toBe(0);
 
     // Far down a long article, the claim chosen in the list is brought into view in the text.
     await page.locator(`#claim-item-${last?.id} button`).click();

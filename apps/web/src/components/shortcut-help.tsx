@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 const SHORTCUTS: Array<[keys: string[], what: string]> = [
   [['j', '↓'], 'next claim'],
   [['k', '↑'], 'previous claim'],
+  [['p'], 'next pending claim (skips the judged ones)'],
   [['v'], 'choose verified'],
   [['d'], 'choose disputed (then write the note)'],
   [['u'], 'choose unverifiable (then write the note)'],

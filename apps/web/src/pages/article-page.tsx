@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearch
 import { ApiError } from '../api/client.ts';
 import { articleQuery } from '../api/queries.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
+import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
@@ -147,6 +148,12 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
       } else if (e.key === 'Enter' && state.pendingStatus && current) {
         e.preventDefault();
         panelRef.current?.save(state.pendingStatus);
+      } else if (e.key === 'p') {
+        const next = nextPendingClaim(list, index);
+        if (next) {
+          e.preventDefault();
+          selectRef.current(next, 'keys');
+        }
       } else if (e.key === '?') {
         e.preventDefault();
         toggleHelp(true);
@@ -283,7 +290,7 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         <h2 id="claims-heading">
           Claims{' '}
           <span className="hint">
-            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>?</kbd> keys)
+            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>p</kbd> next pending, <kbd>?</kbd> keys)
           </span>
         </h2>
         <OtherClaimNotices
