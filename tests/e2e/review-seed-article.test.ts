@@ -311,6 +311,8 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.getByRole('button', { name: /Mark disputed/ }).click();
     // The outcome is told beside the buttons, and nothing moved to show it.
     await page.getByRole('group', { name: 'Mark this claim' }).getByText('Saved: disputed.').waitFor();
+    // The button pressed is disabled while saving; the focus goes back to the claim in the list, not the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
     expect(await windowScroll()).toBe(0);
     expect(await inView(/Mark verified/)).toBe(true);
 

@@ -28,7 +28,7 @@ export interface ClaimPanelProps {
   /** Set by keyboard shortcuts: the status to save next. */
   pendingStatus: VerdictStatus | null;
   onPendingStatusChange: (status: VerdictStatus | null) => void;
-  /** Called when a save left from inside the form, so the page can give the keys back to the list. */
+  /** Called when a save left from inside the panel, so the page can give the focus (and keys) back to the list. */
   onSubmitted?: () => void;
 }
 
@@ -70,6 +70,7 @@ export function ClaimPanel({
   const message = localError ? { kind: 'error' as const, text: localError } : outcome;
   const isSaving = verdicts.isSaving(claim.id);
 
+  const rootRef = useRef<HTMLElement | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   // A new claim starts with an empty form (a note written for one claim must never land on another)
   // and at its top: the panel is reused, and a scroll left from the last claim would hide the new one.
@@ -113,9 +114,11 @@ export function ClaimPanel({
     setNoteMissing(false);
     setLocalError(null);
     onPendingStatusChange(null);
-    const wasInForm = noteRef.current?.form?.contains(document.activeElement) ?? false;
+    // A save from the note, a link or a verdict button (which is disabled while saving, and would
+    // drop the focus to the page) hands the focus back to the list, where the keys go on.
+    const wasInPanel = rootRef.current?.contains(document.activeElement) ?? false;
     verdicts.save({ claim, status, note: note.trim(), evidence: urls });
-    if (wasInForm) onSubmitted?.();
+    if (wasInPanel) onSubmitted?.();
   };
 
   useImperativeHandle(handleRef, () => ({ save }));
@@ -137,7 +140,7 @@ export function ClaimPanel({
   const noteRequired = pendingStatus === 'disputed' || pendingStatus === 'unverifiable';
 
   return (
-    <section className="claim-panel" aria-labelledby="claim-panel-heading">
+    <section className="claim-panel" aria-labelledby="claim-panel-heading" ref={rootRef}>
       <div className="claim-body" ref={bodyRef}>
         <h2 id="claim-panel-heading">
           {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />
