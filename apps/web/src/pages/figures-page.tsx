@@ -13,6 +13,7 @@ const TABLE_ROWS = 300;
 const words = (s: string) => s.replaceAll('_', ' ');
 
 /** Each side has a colour and a marker shape of its own: the chart never relies on colour alone. */
+const MAX_VALUE_LABELS = 30;
 const SERIES: Record<Side, { colour: string; shape: 'circle' | 'square' | 'triangle' | 'diamond'; label: string }> = {
   ukraine: { colour: '#1f5fbf', shape: 'circle', label: 'according to Ukraine' },
   russia: { colour: '#b3261e', shape: 'square', label: 'according to Russia' },
@@ -234,8 +235,18 @@ export function FiguresPage() {
                     >
                       <title>{label}</title>
                       <Marker side={side} x={x} y={y} filled={p.status !== 'pending'} />
-                      <text x={x + 9} y={y - 8} fontSize="13" fontWeight="700" fill={SERIES[side].colour}>
+                      {/* Near the right edge the label goes left of its point, or the value is cut off. */}
+                      <text
+                        x={x > WIDTH - 90 ? x - 9 : x + 9}
+                        y={y - 8}
+                        textAnchor={x > WIDTH - 90 ? 'end' : 'start'}
+                        fontSize="13"
+                        fontWeight="700"
+                        fill={SERIES[side].colour}
+                      >
                         {STATUS_LABEL[p.status].symbol}
+                        {/* The value beside its point, while there are few enough to read without overlapping. */}
+                        {points.length <= MAX_VALUE_LABELS && ` ${p.value.toLocaleString('en-GB')}`}
                       </text>
                     </a>
                   );

@@ -39,6 +39,9 @@ const SORT_LABEL: Record<(typeof claimSortSchema.options)[number], string> = {
   asOf: 'as-of date',
 };
 const words = (s: string) => s.replaceAll('_', ' ');
+/** The date first: the MoD reports share one opening line and differ only by day. */
+const articleOption = (publishedOn: string | null, title: string) =>
+  `${publishedOn ? `${publishedOn} · ` : ''}${title.length > 60 ? `${title.slice(0, 60)}…` : title}`;
 
 function readMemory(key: string): { offset: number; active: number } {
   try {
@@ -279,7 +282,7 @@ export function QueuePage() {
             <option value="">any article</option>
             {articles.data?.items.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.title.length > 60 ? `${a.title.slice(0, 60)}…` : a.title}
+                {articleOption(a.publishedOn, a.title)}
               </option>
             ))}
           </select>
