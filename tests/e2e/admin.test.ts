@@ -65,6 +65,9 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).isDisabled).toBe(
       true,
     );
+    // Nobody locks themselves out from their own row: another admin changes their role or account.
+    expect(await page.getByRole('button', { name: `Disable ${server.users.admin}` }).isDisabled()).toBe(true);
+    expect(await page.getByLabel(`Role of ${server.users.admin}`).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, `admin-users-${kind}.png`), fullPage: true });
 
     // The new editor signs in and sees no admin pages.

@@ -204,7 +204,8 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
     <div className="article-layout" data-own-shortcuts="">
       <article className="article" aria-labelledby="article-title">
         <nav aria-label="Breadcrumb" className="crumbs">
-          <Link to="/">Articles</Link> › <span aria-current="page">article</span>
+          <Link to="/">Articles</Link> ›{' '}
+          <span aria-current="page">{[a.outlet, a.publishedOn].filter(Boolean).join(', ') || 'article'}</span>
         </nav>
         <h1 id="article-title">{a.title}</h1>
         <dl className="meta">

@@ -132,7 +132,8 @@ export function UsersPage({ me }: { me: User }) {
                   <select
                     aria-label={`Role of ${u.email}`}
                     value={u.role}
-                    disabled={update.isPending}
+                    // Your own role and account are changed by another admin: one slip here locks you out.
+                    disabled={update.isPending || u.id === me.id}
                     onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}
                   >
                     {ROLES.map((r) => (
@@ -148,7 +149,7 @@ export function UsersPage({ me }: { me: User }) {
                     type="button"
                     className="btn-small"
                     aria-label={`${u.isDisabled ? 'Enable' : 'Disable'} ${u.email}`}
-                    disabled={update.isPending}
+                    disabled={update.isPending || u.id === me.id}
                     onClick={() => update.mutate({ id: u.id, isDisabled: !u.isDisabled })}
                   >
                     {u.isDisabled ? 'Enable' : 'Disable'}
