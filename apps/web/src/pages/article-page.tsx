@@ -291,7 +291,11 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         <h2 id="claims-heading">
           Claims{' '}
           <span className="hint">
-            ({claims.length}; <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>p</kbd> next pending, <kbd>?</kbd> keys)
+            ({claims.length}
+            <span className="claims-keys">
+              ; <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>p</kbd> next pending, <kbd>?</kbd> keys
+            </span>
+            )
           </span>
         </h2>
         <OtherClaimNotices
