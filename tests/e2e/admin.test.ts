@@ -1,16 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer } from './support/browser.ts';
-
-async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
+import { SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
   let test: TestDatabase;

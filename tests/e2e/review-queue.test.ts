@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer } from './support/browser.ts';
+import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
 
 const GENERATED = 20_000;
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
 
 /**
  * 20,000 claims straight into the database, in batches: one generated article with one statement,

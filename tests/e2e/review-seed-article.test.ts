@@ -1,18 +1,10 @@
 import { join } from 'node:path';
 import { importArticle } from '@claimdesk/api';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer } from './support/browser.ts';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as`).waitFor();
-}
+import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (kind) => {
   let test: TestDatabase;

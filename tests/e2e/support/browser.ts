@@ -2,13 +2,22 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createUser, importArticle, startServer } from '@claimdesk/api';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { seedText } from '../../support/api-client.ts';
 import type { TestDatabase } from '../../support/test-databases.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
 export const WEB_DIST = join(import.meta.dirname, '../../../apps/web/dist');
 export const PASSWORD = 'correct horse battery staple';
+
+/** Signs in through the real sign-in page and waits until the app says who is signed in. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
 
 /** Debian's Chromium driven by playwright-core; the flags keep it off the closed network. */
 export function launchChromium(): Promise<Browser> {
