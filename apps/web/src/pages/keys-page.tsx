@@ -2,6 +2,7 @@ import './admin.css';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiKeysQuery, useCreateApiKey, useRevokeApiKey } from '../api/admin-queries.ts';
+import { ListStates, ShownOnceSecret } from '../components/admin-parts.tsx';
 
 /** Admins only: read-only API keys for consumers. A new key is shown here once, then only its prefix. */
 export function KeysPage() {
@@ -54,38 +55,18 @@ export function KeysPage() {
         )}
       </form>
       {shown && (
-        <div role="status" className="message message-ok new-secret">
-          <p>
-            Key <strong>{shown.name}</strong> created. Copy it now: it is shown only once.
-          </p>
-          <label htmlFor="new-api-key">New API key</label>
-          <input
-            id="new-api-key"
-            className="secret"
-            readOnly
-            value={shown.key}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+        <ShownOnceSecret id="new-api-key" label="New API key" value={shown.key}>
+          Key <strong>{shown.name}</strong> created. Copy it now: it is shown only once.
+        </ShownOnceSecret>
       )}
 
       <h2>Keys</h2>
-      {keys.isLoading && (
-        <p className="state" role="status">
-          Loading keys…
-        </p>
-      )}
-      {keys.isError && (
-        <p className="state" role="alert">
-          Keys could not be loaded: {keys.error.message}
-        </p>
-      )}
+      <ListStates query={keys} what="keys" empty="No API keys yet." />
       {revoke.isError && (
         <p role="alert" className="message message-error">
           {revoke.error.message}
         </p>
       )}
-      {keys.data?.items.length === 0 && <p className="state">No API keys yet.</p>}
       {keys.data && keys.data.items.length > 0 && (
         <table className="articles admin-table">
           <thead>

@@ -3,6 +3,7 @@ import { MIN_PASSWORD_LENGTH, type Role, type User } from '@claimdesk/contracts'
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useCreateUser, useUpdateUser, usersQuery } from '../api/admin-queries.ts';
+import { ListStates } from '../components/admin-parts.tsx';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 const ROLE_HELP: Record<Role, string> = {
@@ -92,16 +93,7 @@ export function UsersPage({ me }: { me: User }) {
       </form>
 
       <h2>Accounts</h2>
-      {users.isLoading && (
-        <p className="state" role="status">
-          Loading users…
-        </p>
-      )}
-      {users.isError && (
-        <p className="state" role="alert">
-          Users could not be loaded: {users.error.message}
-        </p>
-      )}
+      <ListStates query={users} what="users" />
       {update.isError && (
         <p role="alert" className="message message-error">
           {update.error.message}

@@ -2,25 +2,14 @@ import './admin.css';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { deliveriesQuery, useCreateWebhook, useStopWebhook, webhooksQuery } from '../api/admin-queries.ts';
+import { ListStates, ShownOnceSecret } from '../components/admin-parts.tsx';
 
 function Deliveries({ webhookId, url }: { webhookId: string; url: string }) {
   const deliveries = useQuery({ ...deliveriesQuery(webhookId), refetchInterval: 5000 });
   return (
     <section aria-label={`Deliveries to ${url}`}>
       <h3>Deliveries to {url}</h3>
-      {deliveries.isLoading && (
-        <p className="state" role="status">
-          Loading deliveries…
-        </p>
-      )}
-      {deliveries.isError && (
-        <p className="state" role="alert">
-          Deliveries could not be loaded: {deliveries.error.message}
-        </p>
-      )}
-      {deliveries.data?.items.length === 0 && (
-        <p className="state">Nothing sent yet: every new verdict is sent here.</p>
-      )}
+      <ListStates query={deliveries} what="deliveries" empty="Nothing sent yet: every new verdict is sent here." />
       {deliveries.data && deliveries.data.items.length > 0 && (
         <table className="articles admin-table">
           <thead>
@@ -100,30 +89,12 @@ export function WebhooksPage() {
         )}
       </form>
       {shown && (
-        <div role="status" className="message message-ok new-secret">
-          <p>Webhook for {shown.url} added. Its signing secret is shown only once:</p>
-          <label htmlFor="new-webhook-secret">Webhook signing secret</label>
-          <input
-            id="new-webhook-secret"
-            className="secret"
-            readOnly
-            value={shown.secret}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+        <ShownOnceSecret id="new-webhook-secret" label="Webhook signing secret" value={shown.secret}>
+          Webhook for {shown.url} added. Its signing secret is shown only once:
+        </ShownOnceSecret>
       )}
       <h2>Webhooks</h2>
-      {webhooks.isLoading && (
-        <p className="state" role="status">
-          Loading webhooks…
-        </p>
-      )}
-      {webhooks.isError && (
-        <p className="state" role="alert">
-          Webhooks could not be loaded: {webhooks.error.message}
-        </p>
-      )}
-      {webhooks.data?.items.length === 0 && <p className="state">No webhooks yet.</p>}
+      <ListStates query={webhooks} what="webhooks" empty="No webhooks yet." />
       {webhooks.data && webhooks.data.items.length > 0 && (
         <table className="articles admin-table">
           <thead>
