@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -12,6 +13,22 @@ const bin = join(root, 'node_modules/.bin/claimdesk');
 function claimdesk(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process (the test holds a lock the child waits on). */
+function claimdeskAsync(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(bin, args, { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 describe('claimdesk parse', () => {
@@ -92,5 +109,26 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
     expect(result.stdout).toContain('2 files:');
     expect(result.stdout).toContain('1 failed');
     expect(await test.db.prisma.article.count()).toBe(1);
+  });
+});
+
+// SQLite only: a PostgreSQL database has no file another process can hold.
+describe('claimdesk db migrate on a SQLite file another process holds', () => {
+  it('says the file is in use and what to do, exits 1, and applies nothing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'claimdesk-locked-')), 'held.db');
+    const holder = new Database(file);
+    holder.exec('BEGIN EXCLUSIVE');
+    holder.exec('CREATE TABLE held (a)');
+    try {
+      const result = await claimdeskAsync(['db', 'migrate'], { DATABASE_URL: file });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`claimdesk: ${file} is in use by another process`);
+      expect(result.stderr).toContain('npx claimdesk db migrate');
+    } finally {
+      holder.exec('ROLLBACK');
+    }
+    const tables = holder.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    holder.close();
+    expect(tables).toEqual([]);
   });
 });

@@ -141,13 +141,24 @@ const noFilters = { externalTables: [], externalEnums: [] };
 export async function migrateDatabase(config: ConnectionConfig): Promise<string[]> {
   if (config.provider === 'sqlite' && config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   const datamodel = readFileSync(join(prismaDir(config.provider), 'schema.prisma'), 'utf8');
-  return withSchemaEngine(config, datamodel, async (engine) => {
-    const out = await engine.applyMigrations({
-      migrationsList: readMigrationsList(config.provider),
-      filters: noFilters,
+  try {
+    return await withSchemaEngine(config, datamodel, async (engine) => {
+      const out = await engine.applyMigrations({
+        migrationsList: readMigrationsList(config.provider),
+        filters: noFilters,
+      });
+      return out.appliedMigrationNames;
     });
-    return out.appliedMigrationNames;
-  });
+  } catch (error) {
+    // The wasm engine reports a SQLite file held by another process as an opaque socket timeout.
+    const text = error instanceof Error ? error.message : String(error);
+    if (config.provider === 'sqlite' && /SocketTimeout|database is locked|SQLITE_BUSY/i.test(text)) {
+      throw new Error(
+        `${config.url} is in use by another process (a running claimdesk server?) and has migrations to apply: stop it, run \`npx claimdesk db migrate\`, then start it again`,
+      );
+    }
+    throw error;
+  }
 }
 
 /** SQL that takes a database from the `from` schema (or nothing) to the `to` schema. */
