@@ -3,34 +3,15 @@ import type { ClaimList, FigureSeries } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/api-client.ts';
+import { createGeneratedArticle } from '../support/generated-article.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 /** A fixed, known set of figure claims, written straight into the database. */
 async function seedFigures(test: TestDatabase) {
-  const articleId = randomUUID();
-  const statementId = randomUUID();
-  await test.db.prisma.article.create({
-    data: {
-      id: articleId,
-      text: 'Generated.',
-      contentHash: `q-${articleId}`,
-      title: 'Generated',
-      publishedOn: '2022-03-01',
-      parserVersion: 'generated',
-    },
-  });
-  await test.db.prisma.statement.create({
-    data: {
-      id: statementId,
-      articleId,
-      key: 's1',
-      ordinal: 0,
-      side: 'ukraine',
-      contentText: 'generated',
-      contentStart: 0,
-      contentEnd: 9,
-      direct: false,
-    },
+  const { articleId, statementId } = await createGeneratedArticle(test, {
+    title: 'Generated',
+    text: 'Generated.',
+    publishedOn: '2022-03-01',
   });
   const rows = [
     { side: 'ukraine', category: 'tanks', value: 146, asOf: '2022-02-27', status: 'verified', text: '146 tanks' },

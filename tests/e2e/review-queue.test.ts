@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGeneratedArticle } from '../support/generated-article.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
 
@@ -12,32 +13,12 @@ const GENERATED = 20_000;
  * and figure claims spread over sides, categories, statuses and dates.
  */
 async function generateClaims(test: TestDatabase, n: number) {
-  const articleId = randomUUID();
-  const statementId = randomUUID();
+  const { articleId, statementId } = await createGeneratedArticle(test, {
+    title: 'Generated load-test article',
+    text: 'Generated article for the load test.',
+    publishedOn: '2022-03-01',
+  });
   const prisma = test.db.prisma;
-  await prisma.article.create({
-    data: {
-      id: articleId,
-      text: 'Generated article for the load test.',
-      contentHash: `generated-${articleId}`,
-      title: 'Generated load-test article',
-      publishedOn: '2022-03-01',
-      parserVersion: 'generated',
-    },
-  });
-  await prisma.statement.create({
-    data: {
-      id: statementId,
-      articleId,
-      key: 's1',
-      ordinal: 0,
-      side: 'ukraine',
-      contentText: 'generated',
-      contentStart: 0,
-      contentEnd: 9,
-      direct: false,
-    },
-  });
   const sides = ['ukraine', 'russia', 'other'] as const;
   const statuses = ['pending', 'verified', 'disputed', 'unverifiable'] as const;
   const categories = ['vehicles', 'uav', 'artillery', 'personnel'] as const;
@@ -75,32 +56,12 @@ async function generateClaims(test: TestDatabase, n: number) {
  * daily reports): what Ukraine says Russia lost, and what other sources say.
  */
 async function generateTankSeries(test: TestDatabase) {
-  const articleId = randomUUID();
-  const statementId = randomUUID();
+  const { articleId, statementId } = await createGeneratedArticle(test, {
+    title: 'Generated daily loss reports',
+    text: 'Generated daily loss reports.',
+    publishedOn: '2022-03-10',
+  });
   const prisma = test.db.prisma;
-  await prisma.article.create({
-    data: {
-      id: articleId,
-      text: 'Generated daily loss reports.',
-      contentHash: `tanks-${articleId}`,
-      title: 'Generated daily loss reports',
-      publishedOn: '2022-03-10',
-      parserVersion: 'generated',
-    },
-  });
-  await prisma.statement.create({
-    data: {
-      id: statementId,
-      articleId,
-      key: 's1',
-      ordinal: 0,
-      side: 'ukraine',
-      contentText: 'generated',
-      contentStart: 0,
-      contentEnd: 9,
-      direct: false,
-    },
-  });
   const ukraine = [
     ['2022-02-27', 146],
     ['2022-02-28', 150],
