@@ -1,6 +1,7 @@
 import { CATEGORY_NOUNS, sideOf } from './lexicon.ts';
 import { NUMBER_WORDS, readNumber } from './numbers.ts';
 import type { Category, Figure, Qualifier, Side } from './types.ts';
+import { LOSS_CATEGORIES } from './types.ts';
 
 // Every pattern here is anchored (^ or $) on a slice of bounded length, so matching is linear in
 // the article: the scanner never hands a regular expression more than a few dozen characters.
@@ -174,21 +175,7 @@ export interface FigureContext {
 }
 
 /** Counts of weapons and men lost in battle: whose loss is the enemy's of whoever destroyed them. */
-const MILITARY = new Set<Category>([
-  'personnel',
-  'tanks',
-  'armoured_vehicles',
-  'artillery',
-  'mlrs',
-  'air_defence',
-  'aircraft',
-  'helicopters',
-  'uav',
-  'missiles',
-  'ships',
-  'vehicles',
-  'special_equipment',
-]);
+const MILITARY = new Set<Category>(LOSS_CATEGORIES);
 /** Counts that are running totals when the text gives a start ("since February 24"). */
 const RUNNING = new Set<Category>([
   ...MILITARY,

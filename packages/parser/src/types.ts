@@ -8,7 +8,8 @@ export type Side = (typeof SIDES)[number];
 export const QUALIFIERS = ['exact', 'approx', 'at_least', 'more_than', 'up_to', 'less_than'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-export const CATEGORIES = [
+/** The Ukrainian General Staff's daily loss categories (claim-format.md's taxonomy, first part). */
+export const LOSS_CATEGORIES = [
   'personnel',
   'tanks',
   'armoured_vehicles',
@@ -22,6 +23,10 @@ export const CATEGORIES = [
   'ships',
   'vehicles',
   'special_equipment',
+] as const;
+
+export const CATEGORIES = [
+  ...LOSS_CATEGORIES,
   'captured',
   'killed',
   'wounded',
