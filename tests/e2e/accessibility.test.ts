@@ -1,9 +1,9 @@
 import { markClaim } from '@claimdesk/api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
 import { findAccessibilityViolations } from './support/axe.ts';
-import { PASSWORD, launchChromium, startTestServer } from './support/browser.ts';
+import { type startTestServer, startDesk, signIn } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1 A and AA) on %s', (kind) => {
   let test: TestDatabase;
@@ -12,23 +12,17 @@ describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1
   let context: BrowserContext;
   let page: Page;
 
+  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    server = await startTestServer(test);
-    browser = await launchChromium();
+    desk = await startDesk(kind);
+    ({ test, server, browser } = desk);
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
     page = await context.newPage();
-    await page.goto(server.baseUrl);
-    await page.getByLabel('Email').fill(server.users.editor);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Signed in as').waitFor();
+    await signIn(page, server.baseUrl, server.users.editor);
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
-    await test?.drop();
+    await desk?.close();
   });
 
   const screens: Array<[name: string, open: () => Promise<void>]> = [

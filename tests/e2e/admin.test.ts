@@ -1,23 +1,21 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
+import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
+import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
   let test: TestDatabase;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
+  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    server = await startTestServer(test);
-    browser = await launchChromium();
+    desk = await startDesk(kind);
+    ({ test, server, browser } = desk);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await test?.drop();
+    await desk?.close();
   });
 
   it('an admin adds a user, changes a role and disables an account on the users page', async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeneratedArticle } from '../support/generated-article.ts';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
+import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
+import { PASSWORD, SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
 
 const GENERATED = 20_000;
 
@@ -112,17 +112,15 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
   let generatedId: string;
   let tankPoints: number;
 
+  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    server = await startTestServer(test);
+    desk = await startDesk(kind);
+    ({ test, server, browser } = desk);
     generatedId = await generateClaims(test, GENERATED);
     tankPoints = await generateTankSeries(test);
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await test?.drop();
+    await desk?.close();
   });
 
   it('filters through the URL, comes back with the back button, and a shared URL shows the same view', async () => {

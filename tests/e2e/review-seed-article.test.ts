@@ -3,23 +3,21 @@ import { importArticle } from '@claimdesk/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedText } from '../support/api-client.ts';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, launchChromium, startTestServer, signIn } from './support/browser.ts';
+import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
+import { PASSWORD, SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (kind) => {
   let test: TestDatabase;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
+  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    server = await startTestServer(test);
-    browser = await launchChromium();
+    desk = await startDesk(kind);
+    ({ test, server, browser } = desk);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await test?.drop();
+    await desk?.close();
   });
 
   it('marks "102 tanks" disputed with a note, keeps it after a reload, and the API has the verdict', async () => {

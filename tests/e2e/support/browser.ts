@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createUser, importArticle, startServer } from '@claimdesk/api';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { seedText } from '../../support/api-client.ts';
-import type { TestDatabase } from '../../support/test-databases.ts';
+import { type DatabaseKind, type TestDatabase, createTestDatabase } from '../../support/test-databases.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
 export const WEB_DIST = join(import.meta.dirname, '../../../apps/web/dist');
@@ -58,5 +58,32 @@ export async function startTestServer(test: TestDatabase) {
     article,
     users,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A real database, the real server over it (seed article, one user per role) and Chromium. */
+export async function startDesk(kind: DatabaseKind) {
+  const test = await createTestDatabase(kind);
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser;
+  try {
+    server = await startTestServer(test);
+    browser = await launchChromium();
+  } catch (error) {
+    // A half-started desk must not leave a server or a database behind.
+    await server?.close();
+    await test.drop();
+    throw error;
+  }
+  return {
+    test,
+    server,
+    browser,
+    /** Closes what was opened, last first. */
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await test.drop();
+    },
   };
 }
