@@ -24,6 +24,14 @@ export const loginRequestSchema = z
   })
   .strict();
 
+/** A person's display name: what history, notices, CSV and webhooks show instead of the e-mail. */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(200, 'name must be at most 200 characters')
+  .refine((v) => !v.includes('@'), 'name must be a name, not an e-mail address');
+
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
@@ -46,7 +54,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const createUserRequestSchema = z
   .object({
     email: emailSchema,
-    name: z.string().trim().max(200).default(''),
+    /** Empty: the part of the e-mail before the @. */
+    name: z.union([displayNameSchema, z.literal('')]).default(''),
     password: z
       .string()
       .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -59,9 +68,13 @@ export const updateUserRequestSchema = z
   .object({
     role: roleSchema.optional(),
     isDisabled: z.boolean().optional(),
+    name: displayNameSchema.optional(),
   })
   .strict()
-  .refine((v) => v.role !== undefined || v.isDisabled !== undefined, 'give role or isDisabled');
+  .refine(
+    (v) => v.role !== undefined || v.isDisabled !== undefined || v.name !== undefined,
+    'give role, isDisabled or name',
+  );
 
 export const userListSchema = z.object({ items: z.array(userSchema) });
 
