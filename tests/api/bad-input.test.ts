@@ -141,7 +141,11 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
   });
 
   it('matches % and _ literally in the search and source filters', async () => {
-    const { articleId: id, statementId } = await createGeneratedArticle(test, { title: `Wildcards ${kind}` });
+    const {
+      articleId: id,
+      statementId,
+      publishedOn,
+    } = await createGeneratedArticle(test, { title: `Wildcards ${kind}` });
     const rows = [
       { text: 'lost 50% of its tanks', source: 'Ministry_of Defence' },
       { text: 'lost 50 of its tanks', source: 'MinistryXof Defence' },
@@ -162,6 +166,7 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
           end: row.text.length,
           side: 'ukraine',
           sourceCanonical: row.source,
+          publishedOn,
         },
       });
       await test.db.prisma.claimChange.create({ data: { claimId } });
