@@ -39,13 +39,6 @@ export const loginRequestSchema = z
   })
   .strict();
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'name must not be empty')
-  .max(200, 'name must be at most 200 characters')
-  .refine((v) => !v.includes('@'), 'name must be a name, not an e-mail address');
-
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
