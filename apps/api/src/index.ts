@@ -15,3 +15,8 @@ export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.
 export { lockChangeFeed } from './services/change-feed-lock.ts';
 export { markClaim } from './services/mark-claim.ts';
 export { listClaimFeed } from './services/claim-feed.ts';
+export { hasReferenceDataset, importReference } from './services/import-reference.ts';
+export type { ImportReferenceReport, ReferenceDatasetInput } from './services/import-reference.ts';
+export { readReferenceFiles, REFERENCE_FORMATS } from './reference/read-reference-files.ts';
+export type { ReferenceFormat } from './reference/read-reference-files.ts';
+export { parseColumnMapping } from './reference/reference-csv.ts';

@@ -8,6 +8,7 @@ import {
   sideSchema,
   verdictStatusSchema,
 } from './common.ts';
+import { referenceEvidenceSchema } from './reference.ts';
 
 export const figureSchema = z.object({
   value: z.number(),
@@ -25,6 +26,8 @@ export const verdictSchema = z.object({
   status: verdictStatusSchema,
   note: z.string(),
   evidence: z.array(z.string()),
+  /** Rows of reference series the editor used as evidence (copied as they were then). */
+  references: z.array(referenceEvidenceSchema),
   author: z.string(),
   /** The claim version this verdict produced. */
   version: z.number().int(),
@@ -94,6 +97,11 @@ export const createVerdictRequestSchema = z
     status: verdictStatusSchema,
     note: z.string().max(5000, 'note must be at most 5000 characters').default(''),
     evidence: z.array(httpUrlSchema).max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} evidence links`).default([]),
+    /** Ids of reference rows (GET /api/claims/:id/reference) used as evidence. */
+    references: z
+      .array(z.string().min(1).max(100))
+      .max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} reference rows`)
+      .default([]),
     /** The claim version the editor saw; a stale one is refused with 409. */
     version: z.number({ error: 'version is required: the claim version this verdict is based on' }).int().nonnegative(),
   })
