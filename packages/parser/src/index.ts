@@ -12,7 +12,7 @@ import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts'
 export type { Category, Figure, ParseOptions, ParsedArticle, Qualifier, Side, Span, Statement } from './types.ts';
 export { CATEGORIES, QUALIFIERS, SIDES } from './types.ts';
 
-export const PARSER_VERSION = '2.0.0';
+export const PARSER_VERSION = '2.1.0';
 
 /** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
 const OFFICIAL_OUTLET =
