@@ -81,6 +81,8 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     timeout: 30_000,
     ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}),
   };
+  // Built before the transaction: on SQLite it may query, and the transaction holds the one connection.
+  const filter = await claimFilter(db, { ...query, kind: undefined, q: undefined });
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')
@@ -100,7 +102,6 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     if (hasMore) page.pop();
     const lastNumber = Number(page.at(-1)?.feedNumber ?? position);
     const ids = page.map((g) => g.claimId);
-    const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
     const where = {
       AND: [...filter.AND, { id: { in: ids } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
     };
