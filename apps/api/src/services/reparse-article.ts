@@ -122,7 +122,10 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     } else {
       await tx.statement.deleteMany({ where: { articleId, id: { in: article.statements.map((s) => s.id) } } });
     }
-    await tx.article.update({ where: { id: articleId }, data: { parserVersion: parsed.parserVersion } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
+    });
   });
   return getArticle(db, articleId);
 }
