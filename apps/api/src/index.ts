@@ -12,6 +12,5 @@ export { deliverDueWebhooks } from './services/webhooks.ts';
 export { createUser, ensureFirstAdmin, listUsers, updateUser } from './auth/users.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';
-export { lockChangeFeed } from './services/change-feed-lock.ts';
 export { markClaim } from './services/mark-claim.ts';
-export { listClaimFeed } from './services/claim-feed.ts';
+export { listClaimFeed, numberChanges } from './services/claim-feed.ts';
