@@ -42,6 +42,8 @@ async function seedFigures(test: TestDatabase) {
       unit: r.category,
       subject: 'russia',
       ...r,
+      // Judged and published: API keys read the published status.
+      publishedStatus: r.status,
     })),
   });
   return articleId;

@@ -28,6 +28,14 @@ import { importArticle } from './services/import-article.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
+import { viewOf } from './services/publication.ts';
+import {
+  listClaimStates,
+  publishArticle,
+  publishClaim,
+  retractClaim,
+  withdrawDraft,
+} from './services/publish-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
@@ -47,6 +55,12 @@ export interface AppConfig {
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
+
+/** Who a desk write is recorded as: the user and their display name. */
+const deskActor = (req: Request) => ({
+  userId: req.actor?.kind === 'user' ? req.actor.user.id : null,
+  name: actorName(req.actor),
+});
 
 /** Reads answer 304 when the client already has this exact body (ETag over the JSON). */
 function sendCached(req: Request, res: Response, body: unknown, type = 'application/json'): void {
@@ -113,12 +127,16 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    listArticles: async (req, res) => sendCached(req, res, await listArticles(db, viewOf(req.actor))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body);
       res.status(created ? 201 : 200).json(article);
     },
-    getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
+    getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
+    publishArticle: async (req, res) => {
+      res.json(await publishArticle(db, id(req), req.body, deskActor(req)));
+    },
+    claimStates: async (req, res) => sendCached(req, res, await listClaimStates(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
@@ -127,17 +145,25 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     },
 
     listClaims: async (req, res) =>
-      sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
-    getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+      sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []), viewOf(req.actor))),
+    getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     figureSeries: async (req, res) =>
-      sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
+      sendCached(
+        req,
+        res,
+        await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []), viewOf(req.actor)),
+      ),
     createVerdict: async (req, res) => {
-      const actor = req.actor;
-      const result = await markClaim(db, id(req), req.body, {
-        userId: actor?.kind === 'user' ? actor.user.id : null,
-        name: actorName(actor),
-      });
-      res.status(201).json(result);
+      res.status(201).json(await markClaim(db, id(req), req.body, deskActor(req)));
+    },
+    publishClaim: async (req, res) => {
+      res.json(await publishClaim(db, id(req), req.body, deskActor(req)));
+    },
+    withdrawDraft: async (req, res) => {
+      res.json(await withdrawDraft(db, id(req), req.body, deskActor(req)));
+    },
+    retractClaim: async (req, res) => {
+      res.json(await retractClaim(db, id(req), req.body, deskActor(req)));
     },
 
     v1ListClaims: async (req, res) =>

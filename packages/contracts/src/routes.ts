@@ -29,6 +29,15 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import {
+  claimChangeResponseSchema,
+  claimStatesSchema,
+  publishArticleRequestSchema,
+  publishArticleResponseSchema,
+  publishClaimRequestSchema,
+  retractClaimRequestSchema,
+  withdrawDraftRequestSchema,
+} from './publication.ts';
+import {
   claimReviewFeedSchema,
   claimReviewSchema,
   createWebhookRequestSchema,
@@ -219,6 +228,61 @@ export const routes = {
     body: createVerdictRequestSchema,
     response: createVerdictResponseSchema,
     successStatus: 201,
+  }),
+
+  publishClaim: route({
+    method: 'POST',
+    path: '/api/claims/:id/publish',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Publish the claim's draft verdict: consumers and webhooks get it; a stale version answers 409",
+    params: idParamsSchema,
+    body: publishClaimRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  withdrawDraft: route({
+    method: 'POST',
+    path: '/api/claims/:id/withdraw',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Withdraw the claim's draft verdict (undo): it is removed and never reached a consumer",
+    params: idParamsSchema,
+    body: withdrawDraftRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  retractClaim: route({
+    method: 'POST',
+    path: '/api/claims/:id/retract',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Retract the claim's published verdict with a note; consumers receive the change",
+    params: idParamsSchema,
+    body: retractClaimRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  publishArticle: route({
+    method: 'POST',
+    path: '/api/articles/:id/publish',
+    access: 'editor',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Publish every reviewed draft of an article (or the listed claims at the versions seen)',
+    params: idParamsSchema,
+    body: publishArticleRequestSchema,
+    response: publishArticleResponseSchema,
+  }),
+  claimStates: route({
+    method: 'GET',
+    path: '/api/articles/:id/claim-states',
+    access: 'viewer',
+    apiKey: false,
+    tag: 'articles',
+    summary: "Each claim's version and who changed it last: the live desk polls it",
+    params: idParamsSchema,
+    response: claimStatesSchema,
   }),
 
   v1ListClaims: route({

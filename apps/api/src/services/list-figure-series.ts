@@ -1,6 +1,7 @@
 import type { FigureSeries, figureSeriesQuerySchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
+import type { View } from './publication.ts';
 
 type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 
@@ -9,7 +10,11 @@ type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
  * side of the source (what Ukraine says Russia lost, against what others say). The category index
  * narrows the scan; only the columns the chart needs are read.
  */
-export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
+export async function listFigureSeries(
+  db: Database,
+  query: FigureSeriesQuery,
+  view: View = 'desk',
+): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
     category: query.category,
@@ -31,6 +36,7 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
         qualifier: true,
         asOf: true,
         status: true,
+        publishedStatus: true,
         article: { select: { title: true } },
       },
     }),
@@ -55,7 +61,7 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
               value: r.value,
               qualifier: (r.qualifier ?? 'exact') as FigureSeries['points'][number]['qualifier'],
               asOf: r.asOf,
-              status: r.status as FigureSeries['points'][number]['status'],
+              status: (view === 'public' ? r.publishedStatus : r.status) as FigureSeries['points'][number]['status'],
             },
           ],
     ),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSchema } from '@claimdesk/contracts';
+import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { publishLatestVerdict } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
 
 type Tx = Pick<Database['prisma'], 'referencePoint'>;
@@ -41,8 +42,9 @@ export interface VerdictActor {
 
 /**
  * Appends a verdict. The claim's version is the lock: the update only happens when the editor saw
- * the current version, so two editors can never overwrite each other silently. The verdict, the
- * claim's new status, the change-feed entry and the webhook deliveries commit together or not at all.
+ * the current version, so two editors can never overwrite each other silently. A verdict is a
+ * draft (the desk sees it, consumers do not: no change-feed entry, no webhook) unless `publish`
+ * asks to publish it at once, in the same transaction (see publish-claim.ts).
  */
 export async function markClaim(
   db: Database,
@@ -62,7 +64,7 @@ export async function markClaim(
   return db.prisma.$transaction(async (tx) => {
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version: body.version },
-      data: { status: body.status, version: { increment: 1 } },
+      data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
     });
     if (updated.count === 0) {
       const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
@@ -90,19 +92,8 @@ export async function markClaim(
       },
       include: verdictInclude,
     });
-    await tx.claimChange.create({ data: { claimId } });
+    const saved = body.publish ? await publishLatestVerdict(tx, claimId, actor, verdict.createdAt) : verdict;
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
-    const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
-    if (webhooks.length > 0) {
-      const payload = JSON.stringify({
-        event: 'verdict.created',
-        verdict: toVerdict(verdict),
-        claim: toClaim(claim),
-      } satisfies WebhookPayload);
-      await tx.webhookDelivery.createMany({
-        data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
-      });
-    }
-    return { claim: toClaim(claim), verdict: toVerdict(verdict) };
+    return { claim: toClaim(claim), verdict: toVerdict(saved) };
   });
 }

@@ -30,6 +30,11 @@ type VerdictRow = {
   authorName: string;
   version: number;
   createdAt: Date;
+  publishedAt: Date | null;
+  publishedByName: string | null;
+  retractedAt: Date | null;
+  retractedByName: string | null;
+  retractionNote: string | null;
   /** Loaded with `verdictInclude`; a verdict read without it shows none. */
   references?: VerdictReferenceRow[];
 };
@@ -51,6 +56,7 @@ type ClaimRow = {
   subject: string | null;
   since: string | null;
   status: string;
+  publishedStatus: string;
   version: number;
   isFound: boolean;
   createdAt: Date;
@@ -122,7 +128,24 @@ export function toVerdict(row: VerdictRow): Verdict {
     author: row.authorName,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedBy: row.publishedByName,
+    retractedAt: row.retractedAt?.toISOString() ?? null,
+    retractedBy: row.retractedByName,
+    retractionNote: row.retractionNote,
   };
+}
+
+/** The retraction of a verdict, as a claim carries it. */
+export function toRetraction(row: VerdictRow | undefined): Claim['retraction'] {
+  return row?.retractedAt
+    ? {
+        verdictId: row.id,
+        retractedAt: row.retractedAt.toISOString(),
+        retractedBy: row.retractedByName ?? '',
+        note: row.retractionNote ?? '',
+      }
+    : null;
 }
 
 export function toClaim(row: ClaimRow): Claim {
@@ -150,11 +173,13 @@ export function toClaim(row: ClaimRow): Claim {
           }
         : null,
     status: row.status as Claim['status'],
+    publishedStatus: row.publishedStatus as Claim['status'],
     version: row.version,
     isFound: row.isFound,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     latestVerdict: latest ? toVerdict(latest) : null,
+    retraction: toRetraction(latest),
   };
 }
 
