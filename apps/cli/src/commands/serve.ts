@@ -67,6 +67,7 @@ export async function runServe(argv: string[]): Promise<number> {
       organisation: { name: env.CLAIMDESK_ORG_NAME, url: env.CLAIMDESK_ORG_URL },
       publicUrl: env.CLAIMDESK_PUBLIC_URL ?? `http://localhost:${port}`,
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
+      articleLimits: { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS },
     },
   });
   // Ready for a signal before saying so: whoever waits for the line below may stop us at once.
