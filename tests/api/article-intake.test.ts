@@ -43,9 +43,9 @@ describe.each(DATABASE_KINDS)('article intake on %s', (kind) => {
 
   it.each([
     ['empty text', ' \n\t ', 400, 'text: must not be empty'],
-    ['a NUL byte', `${seedText()}\0tail`, 400, 'holds a NUL byte'],
+    ['a NUL byte', `${seedText()}\0tail`, 400, 'text: must not contain control characters'],
     ['an unpaired surrogate', `${seedText()} \ud800 end`, 400, 'not valid Unicode'],
-    ['mostly control characters', `title ${'\u0001\u0002\u0003 x'.repeat(200)}`, 400, 'not readable text'],
+    ['mostly unprintable characters', `title ${'\ue000\u0085\ufffd x'.repeat(200)}`, 400, 'not readable text'],
     ['a text over the configured limit', `${seedText()} ${'word '.repeat(12_000)}`, 413, 'over the limit of 50,000'],
   ])('refuses %s with a one-line reason, writing nothing', async (_name, text, status, reason) => {
     const before = await rowCounts();

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { claimSchema } from './claims.ts';
-import { sideSchema, spanSchema } from './common.ts';
+import { hasControlCharacters, lineSchema, sideSchema, spanSchema } from './common.ts';
 
 /**
  * What the server stores is checked there (size limit from its configuration, empty, binary or
  * unreadable text: apps/api check-article-text.ts), so that every way in refuses the same way.
  */
 export const createArticleRequestSchema = z.object({
-  text: z.string({ error: 'is required and must be a string' }),
-  fileName: z.string().max(255).optional(),
+  text: z
+    .string({ error: 'is required and must be a string' })
+    .refine(
+      (v) => !hasControlCharacters(v, true),
+      'must not contain control characters (tab and line breaks are fine)',
+    ),
+  fileName: lineSchema(255).optional(),
 });
 export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
 
@@ -59,4 +64,11 @@ export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 export const articleListSchema = z.object({ items: z.array(articleSummarySchema) });
 export type ArticleList = z.infer<typeof articleListSchema>;
 
-export const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
+/** Ids are UUIDs (or an API key's prefix): anything else cannot name a row, so it never reaches a query. */
+export const idParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _'),
+});

@@ -37,7 +37,7 @@ export function findTextRefusal(text: string, limits: ArticleLimits): AppError |
   const unprintable = (text.match(UNPRINTABLE)?.length ?? 0) - (text.match(LAYOUT)?.length ?? 0);
   if (unprintable / text.length > MAX_UNPRINTABLE_SHARE) {
     const share = Math.round((unprintable / text.length) * 100);
-    return refuse(`${share}% of its characters are control or unassigned characters: not readable text`);
+    return refuse(`${share}% of its characters are control, private-use or unassigned characters: not readable text`);
   }
   return null;
 }

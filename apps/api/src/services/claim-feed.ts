@@ -43,6 +43,8 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     timeout: 30_000,
     ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}),
   };
+  // Built before the transaction: on SQLite it may query, and the transaction holds the one connection.
+  const filter = await claimFilter(db, { ...query, kind: undefined, q: undefined });
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')
@@ -59,7 +61,6 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     const hasMore = groups.length > query.limit;
     const page = groups.slice(0, query.limit);
     const lastSeq = page.at(-1)?._max.seq ?? position;
-    const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
     const where = {
       AND: [
         ...filter.AND,

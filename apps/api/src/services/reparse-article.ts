@@ -116,7 +116,10 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     const oldStatementIds = article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid));
     for (const part of chunks(oldStatementIds))
       await tx.statement.deleteMany({ where: { articleId, id: { in: part } } });
-    await tx.article.update({ where: { id: articleId }, data: { parserVersion: parsed.parserVersion } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
+    });
   }, LARGE_WRITE_TRANSACTION);
   return getArticle(db, articleId);
 }
