@@ -4,7 +4,6 @@ import type { Database } from '@claimdesk/db';
 import { type ParsedArticle, parseArticle } from '@claimdesk/parser';
 import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { chunks } from './chunks.ts';
 import { getArticle } from './get-article.ts';
 
@@ -118,7 +117,6 @@ export async function importArticle(
   const { statements, claims } = buildArticleRows(articleId, parsed);
   try {
     await db.prisma.$transaction(async (tx) => {
-      await lockChangeFeed(db, tx);
       await tx.article.create({
         data: {
           id: articleId,

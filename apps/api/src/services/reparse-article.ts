@@ -2,7 +2,6 @@ import type { ArticleDetail } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 import { chunks } from './chunks.ts';
 import { LARGE_WRITE_TRANSACTION, buildArticleRows } from './import-article.ts';
@@ -86,7 +85,6 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   const matches = matchClaims(article.claims, claims);
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   await db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     for (const part of chunks(statements)) await tx.statement.createMany({ data: part });
     for (const n of claims) {
       const old = matches.get(n.id);
