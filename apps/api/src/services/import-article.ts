@@ -105,7 +105,7 @@ export async function importArticle(
   input: unknown,
   limits: ArticleLimits = { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
 ): Promise<{ article: ArticleDetail; created: boolean }> {
-  const { text, fileName } = validate(createArticleRequestSchema, input);
+  const { text, fileName, url } = validate(createArticleRequestSchema, input);
   const refusal = findTextRefusal(text, limits);
   if (refusal) throw refusal;
   const hash = contentHash(text);
@@ -128,6 +128,7 @@ export async function importArticle(
           dateline: JSON.stringify(parsed.dateline),
           outlet: parsed.outlet,
           byline: parsed.byline,
+          url: url ?? null,
           parserVersion: parsed.parserVersion,
         },
       });

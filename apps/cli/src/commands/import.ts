@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeArticleBytes, importArticle, readEnv } from '@claimdesk/api';
+import { httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
 import { collectArticleFiles } from '../collect-files.ts';
@@ -11,7 +12,7 @@ import { openMigratedDatabase } from './admin-db.ts';
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, url: { type: 'string' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -21,6 +22,12 @@ export async function runImport(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
   const limits = { maxChars: readEnv().CLAIMDESK_MAX_ARTICLE_CHARS };
   const files = collectArticleFiles(positionals, { keepMissing: true });
+  if (values.url !== undefined) {
+    // One address belongs to one article: given for a folder it would be wrong for all but one.
+    if (files.length !== 1) throw new CliError(`import: --url names one article's address; give exactly one file`);
+    const checked = httpUrlSchema.safeParse(values.url);
+    if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
+  }
   const db = await openMigratedDatabase(readConnectionConfig());
   let imported = 0;
   let existing = 0;
@@ -30,7 +37,11 @@ export async function runImport(argv: string[]): Promise<number> {
       try {
         // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
         const text = decodeArticleBytes(readFileSync(file), limits);
-        const { article, created } = await importArticle(db, { text, fileName: basename(file) }, limits);
+        const { article, created } = await importArticle(
+          db,
+          { text, fileName: basename(file), ...(values.url ? { url: values.url } : {}) },
+          limits,
+        );
         const figures = article.claims.filter((c) => c.kind === 'figure').length;
         const line = `${article.statements.length} statements, ${figures} figures, id ${article.id}`;
         if (created) {
