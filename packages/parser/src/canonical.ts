@@ -277,7 +277,7 @@ export class SourceResolver {
   private lastAny: Resolved | null = null;
 
   private readonly raw: string;
-  private readonly defaultSide: Side | undefined;
+  private readonly defaultSide: 'russia' | 'ukraine' | undefined;
   private readonly isWriteUp: boolean;
 
   constructor(raw: string, context: ResolverContext = {}) {
