@@ -1,3 +1,4 @@
+import { canonicalAlias } from './alias-lexicon.ts';
 import { findAttributions, type RawStatement } from './attribution.ts';
 import { SourceResolver } from './canonical.ts';
 import { resolveAsOf, resolveSince } from './dates.ts';
@@ -105,7 +106,8 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   );
   for (const st of found) {
     const resolved = resolvedOf.get(st) ?? { canonical: null, side: 'unknown' as const };
-    statements.push(toStatement(raw, st, resolved.canonical, resolved.side, header.publishedOn));
+    const canonical = resolved.canonical === null ? null : canonicalAlias(resolved.canonical);
+    statements.push(toStatement(raw, st, canonical, resolved.side, header.publishedOn));
   }
 
   if (isOfficial && institution) {
