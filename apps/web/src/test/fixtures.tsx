@@ -46,6 +46,7 @@ export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
     status: 'verified',
     note: 'Matches the General Staff',
     evidence: ['https://example.org/report'],
+    references: [],
     author: 'ana@example.org',
     version: 1,
     createdAt: '2026-03-04T10:15:00.000Z',
