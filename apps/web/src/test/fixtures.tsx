@@ -27,6 +27,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
       unit: 'tanks',
       subject: 'russia',
       since: '2022-02-24',
+      kind: 'loss',
     },
     status: 'pending',
     version: 0,
