@@ -189,6 +189,8 @@ export function ClaimPanel({
               <dd>{words(figure.qualifier)}</dd>
               <dt>Category</dt>
               <dd>{words(figure.category)}</dd>
+              <dt>Counts</dt>
+              <dd>{figure.kind ?? '—'}</dd>
               <dt>Whose loss</dt>
               <dd>{figure.subject}</dd>
               <dt>Since</dt>

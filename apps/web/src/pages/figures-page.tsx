@@ -116,8 +116,9 @@ export function FiguresPage() {
     <section aria-labelledby="figures-title">
       <h1 id="figures-title">Figures over time</h1>
       <p className="hint">
-        Every stored figure claim of one category, placed by its as-of date; one line per side of the source. Select a
-        point to open its claim.
+        Every stored loss of one category (people killed, wounded or captured, equipment destroyed or lost; not counts,
+        money or historical tolls), placed by its as-of date; one line per side of the source. Select a point to open
+        its claim.
       </p>
       <form className="filters" aria-label="Chart options" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
