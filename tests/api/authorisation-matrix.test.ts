@@ -59,6 +59,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
   deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
+  claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
