@@ -375,3 +375,26 @@ describe('quotes split by their cue', () => {
     ]);
   });
 });
+
+describe('sources away from the cue', () => {
+  it('reads "X, who said ..." with the relative standing for X', () => {
+    const rows = statementsOf(article('The plan was criticised by John Smith, who said it would cost too much.'));
+    expect(rows.at(-1)).toMatchObject({ source: 'John Smith', cue: 'said', content: 'it would cost too much' });
+  });
+
+  it('reads a quote signed with a dash at the end of its paragraph', () => {
+    const rows = statementsOf(
+      article('The voters spoke.\n\n“He cannot answer a single question without scaring people.” ― Esther Tapia\n'),
+    );
+    expect(rows).toEqual([
+      {
+        source: 'Esther Tapia',
+        canonical: 'Esther Tapia',
+        side: 'other',
+        cue: '―',
+        content: 'He cannot answer a single question without scaring people.',
+        direct: true,
+      },
+    ]);
+  });
+});

@@ -183,6 +183,21 @@ interface QuoteCue {
 function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   const lastInner = raw.slice(Math.max(q.inner.start, q.close - 3), q.close - 1);
   const afterText = raw.slice(q.close, Math.min(limit, q.close + 200));
+  // `“...” ― Esther Tapia` at the end of a paragraph: a dash before a name signs the quote.
+  const signed = /^[\s\u200b\u00a0]*([―—–])[\s\u200b\u00a0]*([^\n]{2,60}?)[\s\u200b\u00a0.]*$/u.exec(afterText);
+  if (signed?.[1] && signed[2] && q.close + signed[0].length >= limit - 1) {
+    const name = signed[2].replace(/,.*$/, '').trim();
+    if (looksLikePersonName(name)) {
+      const dashAt = q.close + afterText.indexOf(signed[1]);
+      const nameAt = raw.indexOf(name, dashAt);
+      const span = { text: name, start: nameAt, end: nameAt + name.length };
+      return {
+        cue: { text: signed[1], start: dashAt, end: dashAt + 1 },
+        source: { span, phrase: signed[2].trim(), phraseStart: nameAt, phraseEnd: nameAt + signed[2].trim().length },
+        end: nameAt + name.length,
+      };
+    }
+  }
   const lead = /^[\s\u200b]*,?[\s\u200b]*/.exec(afterText)?.[0] ?? '';
   // `." He said ...` starts a new sentence: an indirect statement, not this quote's cue.
   const endsSentence = /\.[\s\u200b]*$/.test(lastInner) && !lead.includes(',');
@@ -426,7 +441,8 @@ export function findAttributions(
   // Headlines, blog-entry titles and captions: a short line with no closing punctuation states nothing.
   return statements.filter((st) => {
     const para = paragraphOf(st.content.start);
-    if (!para) return true;
+    // A quote signed with a dash ends in its speaker's name, not in punctuation.
+    if (!para || (st.cue && /^[―—–]$/.test(st.cue.text))) return true;
     const text = raw.slice(para.start, para.end);
     return /[.!?”"’:;)…]$/.test(text) || hasWords(text, 26);
   });
@@ -645,6 +661,15 @@ function reportedIn(
         (subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase()))
       )
         src = subject;
+    }
+    if (!src && prevWord && /^who$/i.test(prevWord.text)) {
+      // "John Smith, who said it would cost too much": the relative stands for the phrase before its comma.
+      const from = Math.max(sentence.start, prevWord.start - 4);
+      const comma = /,[\s\u200b]*$/.exec(raw.slice(from, prevWord.start));
+      if (comma) {
+        const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
+        if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      }
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
