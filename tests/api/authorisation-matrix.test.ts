@@ -40,6 +40,7 @@ interface Fixtures {
   freshWebhookId(): Promise<string>;
   /** A claim whose latest verdict is a draft (or, published, a public one), at its current version. */
   freshVerdict(publish: boolean): Promise<{ id: string; version: number }>;
+  freshArticleId(): Promise<string>;
 }
 
 let counter = 0;
@@ -59,7 +60,9 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
   updateArticle: (f) => ({ path: `/api/articles/${f.articleId}`, body: { url: 'https://news.example.org/a/1' } }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
+  deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
+  claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
@@ -141,6 +144,12 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
         return { id: target.id, version: saved.claim.version };
       },
       freshKeyId: async () => (await createApiKey(test.db, `target ${unique()}`)).id,
+      freshArticleId: async () =>
+        (
+          await importArticle(test.db, {
+            text: `date 2022-03-02 Kyiv | Matrix Desk: Officials said 3 drones fell (${unique()}).`,
+          })
+        ).article.id,
       freshWebhookId: async () =>
         (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } }))
           .id,

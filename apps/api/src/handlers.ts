@@ -23,8 +23,11 @@ import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
+import { deleteArticle } from './services/delete-article.ts';
 import { getArticle, listArticles } from './services/get-article.ts';
+import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
+import { getClaimReference } from './services/get-claim-reference.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
@@ -52,6 +55,8 @@ export interface AppConfig {
   rateLimits: { loginAttempts: number; publicApiPerMinute: number };
   /** The time the login limit counts by (tests move it forward instead of waiting). */
   clock: () => Date;
+  /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
+  articleLimits: ArticleLimits;
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
@@ -129,7 +134,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
     listArticles: async (req, res) => sendCached(req, res, await listArticles(db, viewOf(req.actor))),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body);
+      const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
@@ -140,6 +145,12 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
+    deleteArticle: async (req, res) => {
+      const actor = req.actor;
+      const who =
+        actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+      res.json(await deleteArticle(db, id(req), who));
+    },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
     },
@@ -147,6 +158,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     listClaims: async (req, res) =>
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []), viewOf(req.actor))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
+    claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(
         req,

@@ -76,6 +76,7 @@ export const CSV_COLUMNS = [
   'verdict_author',
   'verdict_at',
   'still_found',
+  'figure_kind',
 ];
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
@@ -115,6 +116,7 @@ export async function exportClaimsCsv(db: Database): Promise<string> {
         v?.authorName,
         v?.createdAt.toISOString(),
         r.isFound,
+        r.figureKind,
       ];
     }),
   );
