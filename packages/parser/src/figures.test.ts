@@ -416,3 +416,27 @@ describe('findFigures: the frame is read from the whole sentence', () => {
     expect(findFigures(raw, start, raw.length, ctx('ukraine'))[0]).toMatchObject({ kind: 'other', category: 'other' });
   });
 });
+
+describe('findFigures: a number that looks like a year', () => {
+  it('sets no historical frame before a plural noun', () => {
+    expect(figuresIn('Strikes cut power in 2000 homes and killed 12 civilians').at(-1)).toMatchObject({
+      text: '12 civilians',
+      kind: 'loss',
+    });
+    expect(only('in 1943 the occupiers killed 3,000 people')).toMatchObject({ kind: 'other' });
+  });
+});
+
+describe('findFigures: more frames', () => {
+  it('reads the Soviet war dead as historical and a supplier as no owner', () => {
+    expect(only('Putin said the Soviet Union lost 27 million people in the war against Nazi Germany')).toMatchObject({
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine received 18 howitzers from the US', 'other')).toMatchObject({
+      subject: 'ukraine',
+      kind: 'count',
+      category: 'artillery',
+    });
+  });
+});

@@ -526,7 +526,8 @@ function subjectOf(
   const postSide = post ? firstSide(post[1] ?? '') : null;
   if (postSide) return postSide;
   // "33 million barrels of Japan’s imports": a third country's count.
-  if (post && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
+  // ("18 howitzers from the US" names where they came from, not whose they are.)
+  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
