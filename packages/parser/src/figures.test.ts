@@ -440,3 +440,27 @@ describe('findFigures: more frames', () => {
     });
   });
 });
+
+describe('findFigures: a share of a whole', () => {
+  it('reads "7 of the 10 missiles fired by Russia" as 7 missiles lost out of 10 fired', () => {
+    expect(
+      figuresIn('Ukrainian air defences shot down 7 of the 10 missiles fired by Russia').map((f) => [
+        f.text,
+        f.category,
+        f.subject,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['7', 'missiles', 'russia', 'loss'],
+      ['10 missiles', 'missiles', 'russia', 'count'],
+    ]);
+    expect(only('air defences shot down 40 missiles launched from Belarus')).toMatchObject({ kind: 'loss' });
+  });
+
+  it('reads people "shot and killed" as killed', () => {
+    expect(only('at least 707 people shot and killed by police', 'other')).toMatchObject({
+      category: 'killed',
+      kind: 'loss',
+    });
+  });
+});
