@@ -1,4 +1,6 @@
+import { describeDatabaseFault } from '@claimdesk/db';
 import { CliError } from './cli-error.ts';
+import { readConnectionConfig } from './env.ts';
 import { dbUsage, importUsage, keysUsage, parseUsage, serveUsage, usersUsage } from './usage.ts';
 
 const usage = `claimdesk: turn war reporting into reviewable claims
@@ -38,7 +40,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`claimdesk: ${(error as Error).message}`);
       return 2;
     }
-    console.error(`claimdesk: ${error instanceof Error ? error.message : String(error)}`);
+    // A full disk, a read-only file or a held lock: the cause and what to do, as the API says it.
+    const fault = describeDatabaseFault(error, readConnectionConfig().provider);
+    console.error(`claimdesk: ${fault ? fault.message : error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }
