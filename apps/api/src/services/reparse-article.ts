@@ -2,7 +2,6 @@ import type { ArticleDetail } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 import { buildArticleRows } from './import-article.ts';
 
@@ -85,7 +84,6 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   const matches = matchClaims(article.claims, claims);
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   await db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     await tx.statement.createMany({ data: statements });
     for (const n of claims) {
       const old = matches.get(n.id);
