@@ -78,6 +78,7 @@ export function makeArticle(claims: Claim[]): ArticleDetail {
     dateline: ['Kyiv'],
     outlet: 'Desk',
     byline: null,
+    url: null,
     contentHash: 'h',
     parserVersion: 'test',
     createdAt: '2026-01-01T00:00:00.000Z',
