@@ -24,8 +24,11 @@ import { AppError } from './errors.ts';
 import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
+import { deleteArticle } from './services/delete-article.ts';
 import { getArticle, listArticles } from './services/get-article.ts';
+import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
+import { getClaimReference } from './services/get-claim-reference.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
@@ -45,6 +48,8 @@ export interface AppConfig {
   rateLimits: { loginAttempts: number; publicApiPerMinute: number };
   /** The time the login limit counts by (tests move it forward instead of waiting). */
   clock: () => Date;
+  /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
+  articleLimits: ArticleLimits;
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
@@ -131,12 +136,18 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
 
     listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body);
+      const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
+    },
+    deleteArticle: async (req, res) => {
+      const actor = req.actor;
+      const who =
+        actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+      res.json(await deleteArticle(db, id(req), who));
     },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
@@ -145,6 +156,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     listClaims: async (req, res) =>
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+    claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {

@@ -315,7 +315,128 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads a transitive cue after a comma with its object, never as "content, said X"', () => {
+    expect(one('The official, Ivan Petrenko, cited the report on the rockets.')).toEqual([
+      ['Ivan Petrenko', 'cited', 'the report on the rockets'],
+    ]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
+  });
+});
+
+describe('third-person official write-ups', () => {
+  const kremlin = (body: string) =>
+    `date 2022-03-29 The Kremlin, Moscow | President of Russia (en.kremlin.ru): ${body}`;
+  const rows = (body: string) => statementsOf(kremlin(body)).map((s) => [s.canonical, s.side, s.cue, s.content]);
+
+  it('gives a cue-less sentence with a figure to the named person whose report it carries on', () => {
+    expect(
+      rows(
+        'Anna Ivanova said that the fund had grown quickly. The fund received 500 applications this year. Later the President noted that 40 schools were built.',
+      ),
+    ).toEqual([
+      ['Anna Ivanova', 'russia', 'said', 'the fund had grown quickly'],
+      ['Anna Ivanova', 'russia', null, 'The fund received 500 applications this year'],
+      ['President', 'russia', 'noted', '40 schools were built'],
+    ]);
+  });
+
+  it('falls back to the office when a quote or another speaker comes between', () => {
+    const out = rows(
+      'Anna Ivanova said that the fund had grown quickly. "We are proud of every project," Anna Ivanova said. The fund received 500 applications this year.',
+    );
+    expect(out.at(-1)).toEqual(['President of Russia', 'russia', null, 'The fund received 500 applications this year']);
+  });
+
+  it('reads an unnamed capitalised role as the guest who spoke last, and "according to him" as that person', () => {
+    const out = rows(
+      'Vladimir Putin heard Anna Ivanova report on the region. The Governor said that 300 homes were rebuilt. According to him, 20 bridges were repaired.',
+    );
+    expect(out.slice(-2)).toEqual([
+      ['Anna Ivanova', 'russia', 'said', '300 homes were rebuilt'],
+      ['Anna Ivanova', 'russia', 'According to', '20 bridges were repaired'],
+    ]);
+  });
+});
+
+describe('quotes split by their cue', () => {
+  it('runs on over a scare quote in the attribution clause', () => {
+    const raw = article(
+      '“The sanctions have failed completely,” Mr. Lee said, echoing complaints about “hysteria.” “They will only hurt the people who wrote them.”',
+    );
+    expect(statementsOf(raw).map((s) => s.content)).toEqual([
+      'The sanctions have failed completely,” Mr. Lee said, echoing complaints about “hysteria.” “They will only hurt the people who wrote them.',
+    ]);
+  });
+
+  it('gives a quote running over paragraphs to the cue of each paragraph', () => {
+    const raw = article(
+      '“Half of the town has been lost,” Ivan Petrenko said. “The situation is very serious.\n\n“The army continues to resist this push. The town still stands,” he said.',
+    );
+    expect(statementsOf(raw).map((s) => [s.cue, s.content])).toEqual([
+      ['said', 'Half of the town has been lost,” Ivan Petrenko said. “The situation is very serious.'],
+      ['said', 'The army continues to resist this push. The town still stands'],
+    ]);
+  });
+});
+
+describe('sources away from the cue', () => {
+  it('reads "X, who said ..." with the relative standing for X', () => {
+    const rows = statementsOf(article('The plan was criticised by John Smith, who said it would cost too much.'));
+    expect(rows.at(-1)).toMatchObject({ source: 'John Smith', cue: 'said', content: 'it would cost too much' });
+  });
+
+  it('reads a quote signed with a dash at the end of its paragraph', () => {
+    const rows = statementsOf(
+      article('The voters spoke.\n\n“He cannot answer a single question without scaring people.” ― Esther Tapia\n'),
+    );
+    expect(rows).toEqual([
+      {
+        source: 'Esther Tapia',
+        canonical: 'Esther Tapia',
+        side: 'other',
+        cue: '―',
+        content: 'He cannot answer a single question without scaring people.',
+        direct: true,
+      },
+    ]);
+  });
+});
+
+describe('sources named elsewhere in the text', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.cue]);
+
+  it('reads "the report" and "the service" as the body named with them just before', () => {
+    expect(
+      rows(
+        'Monitors cited a report by the Organisation for Security and Co-operation in Europe on the camps. The report added that 40 prisoners had been beaten.',
+      ).at(-1),
+    ).toEqual(['Organisation for Security and Co-operation in Europe', 'added']);
+    expect(
+      rows(
+        'Tracking by Lloyd’s List Intelligence, a maritime information service, began in March. The service said 20 ships left port.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'said']);
+  });
+
+  it('gives a relayed quote to the speaker the outlet quoted', () => {
+    expect(rows('“A third of the town is under our control,” the agency quoted Leonid Pasechnik as saying.')).toEqual([
+      ['Leonid Pasechnik', 'saying'],
+    ]);
+  });
+
+  it('links a role to the person named with it after a coordinated name, or named next as "the official"', () => {
+    expect(
+      rows(
+        'President Anna Bell and Prime Minister of Canada Justin Trudeau met in Ottawa. Later the Prime Minister of Canada said that aid would continue.',
+      ).at(-1),
+    ).toEqual(['Justin Trudeau', 'said']);
+    expect(
+      rows(
+        'Rockets destroyed 30 depots, the defence ministry spokesperson said on Friday. The official, Ivan Petrenko, said that the rockets played a key role in the fighting.',
+      )[0],
+    ).toEqual(['Ivan Petrenko', 'said']);
   });
 });

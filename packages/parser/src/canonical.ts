@@ -217,7 +217,12 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
-  parts.push(lead.trim().split(/\s+/).slice(-6).join(' '));
+  // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
+  const own = lead.replace(
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    '',
+  );
+  parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
@@ -277,7 +282,8 @@ export class SourceResolver {
   private lastAny: Resolved | null = null;
 
   private readonly raw: string;
-  private readonly defaultSide: Side | undefined;
+  private readonly defaultSide: 'russia' | 'ukraine' | undefined;
+  private readonly isWriteUp: boolean;
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
@@ -315,6 +321,14 @@ export class SourceResolver {
       this.descriptors.set(canonical, list);
     }
     this.sources = [...(context.sources ?? [])].sort((a, b) => a.span.start - b.span.start);
+    // A write-up in the third person names its own head as a source ("the President noted", "Vladimir
+    // Putin said"); an address in the first person does not.
+    const heads = this.defaultSide ? HEADS_OF_STATE[this.defaultSide] : [];
+    this.isWriteUp = this.sources.some(
+      (x) =>
+        heads.includes(surnameOf(x.span.text).toLowerCase()) ||
+        /^(?:the[\s\u00a0]+)?(?:President|Head of State)$/.test(x.phrase.trim()),
+    );
   }
 
   private fullName(name: string): string {
@@ -327,7 +341,9 @@ export class SourceResolver {
 
   private sideOfPerson(canonical: string, phrase: string, position = -1): Side {
     const direct = sideOf(`${phrase} ${canonical}`);
-    if (direct !== 'other') return direct;
+    // A phrase that names a third party ("President of Belarus", "a UN official") settles it: the
+    // sides of the names around them are not theirs.
+    if (direct !== 'other' || namesAParty(`${phrase} ${canonical}`)) return direct;
     const descriptors = this.descriptors.get(canonical) ?? [];
     for (const d of descriptors) {
       const side = sideOf(d);
@@ -338,6 +354,16 @@ export class SourceResolver {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
     }
+    // In an office's own write-up, a person it names by an office and no party at all (a governor, a
+    // foundation's director) is one of its own officials; a guest is named with their country or body,
+    // and a person quoted without any office (a pope, a poet) keeps no side.
+    const described = `${phrase} ${descriptors.join(' ')}`;
+    if (
+      this.defaultSide &&
+      !namesAParty(`${described} ${canonical}`) &&
+      (this.isWriteUp || described.split(/[^\p{L}]+/u).some((w) => ROLE_NOUNS.has(w.toLowerCase())))
+    )
+      return this.defaultSide;
     return direct;
   }
 
@@ -395,7 +421,7 @@ export class SourceResolver {
       const lastPerson = this.recent(pos).find((r) => r.isPerson);
       return lastPerson?.result ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
-    if (/^(it|they|we)$/.test(lower)) {
+    if (/^(it|they|we|them)$/.test(lower)) {
       const prev = this.recent(pos);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
       if (org) return this.record(pos, org.phrase, org.result, false);
@@ -430,6 +456,10 @@ export class SourceResolver {
         false,
       );
     }
+    // "The report added", "the service shows": a document or body named just before ("a report by the
+    // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
+    if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
       looksLikePersonName(cleaned) ||
       (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
@@ -447,6 +477,32 @@ export class SourceResolver {
     if (PERSON_ROLES.has(head)) {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
+    }
+    // An office's write-up of a meeting calls its guest by office alone ("Andrei Chibis reported ...
+    // The Governor said"): a capitalised role never given a name is the last person who spoke, other
+    // than the office's own head of state.
+    if (
+      this.defaultSide &&
+      /^[Tt]he[\s\u00a0]+\p{Lu}[\p{L}-]*$/u.test(phrase.trim()) &&
+      head &&
+      PERSON_ROLES.has(head) &&
+      head !== 'president'
+    ) {
+      const heads = HEADS_OF_STATE[this.defaultSide];
+      const guest = this.recent(pos).find(
+        (r) => r.isPerson && !heads.includes(surnameOf(r.result.canonical).toLowerCase()),
+      );
+      if (guest) return this.record(pos, phrase, guest.result, true);
+      // Or the person the write-up opened with ("Anna Ivanova reported on the region.").
+      for (
+        let i = firstAfter(this.mentions, pos, (m) => m.end) - 1;
+        i >= 0 && pos - (this.mentions[i]?.end ?? 0) < 3000;
+        i--
+      ) {
+        const canonical = this.fullName((this.mentions[i] as Mention).name);
+        if (!heads.includes(surnameOf(canonical).toLowerCase()))
+          return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
+      }
     }
     const canonical = expandAcronym(cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, ''));
     let side = sideOf(phrase || bare);
@@ -467,6 +523,38 @@ export class SourceResolver {
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 
+  /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
+  private bodyNamedBefore(phrase: string, pos: number): string | null {
+    const m =
+      /^(?:the|this|that|its)[\s\u00a0]+(report|study|analysis|survey|poll|article|account|service|organisation|organization|group|agency|institute|thinktank|think tank|firm|company|watchdog|monitor|body|paper|newspaper|website)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const head = m[1].toLowerCase();
+    const window = this.raw.slice(Math.max(0, pos - 3000), pos);
+    const name = String.raw`(\p{Lu}[\p{L}’'&-]*(?:[\s\u00a0]+(?:(?:of|for|and|the|in|on|de)[\s\u00a0]+)*\p{Lu}[\p{L}’'&-]*){0,7}(?:[\s\u00a0]+\([\p{Lu}]{2,8}\))?)`;
+    const patterns = [
+      new RegExp(
+        String.raw`\b(?:a|an|the|its|their|new|latest)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}s?[\s\u00a0]+(?:by|from|of)[\s\u00a0]+(?:the[\s\u00a0]+)?${name}`,
+        'gu',
+      ),
+      new RegExp(String.raw`${name},[\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`, 'gu'),
+      new RegExp(String.raw`${name}[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}\b`, 'gu'),
+    ];
+    let best: { at: number; name: string } | null = null;
+    for (const re of patterns) {
+      for (const x of window.matchAll(re)) {
+        const found = x[1]?.replace(/^The[\s\u00a0]+/, '');
+        // "On Weibo, an account ...": a sentence-opening adverbial, not a name.
+        if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
+          continue;
+        if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    return best ? expandAcronym(best.name) : null;
+  }
+
   /** "a senior energy official said ... Klaus Müller said": the person named as the next source, or named with this role before. */
   private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
     const head = headOf(text);
@@ -480,9 +568,10 @@ export class SourceResolver {
       if (pos - m.end > 3000) break;
     }
     // "the Russian president", "the President of Russia": the head of state, spelled as the article spells them.
-    const side = sideOf(text);
+    // "the President" in a presidency's own write-up is its president.
+    const side = sideOf(text) === 'other' && this.defaultSide && !namesAParty(text) ? this.defaultSide : sideOf(text);
     if (
-      head === 'president' &&
+      (head === 'president' || /\bhead[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?state\b/i.test(text)) &&
       (side === 'russia' || side === 'ukraine') &&
       !/\b(?:former|ex|vice|deputy)\b/i.test(text)
     ) {
@@ -506,8 +595,17 @@ export class SourceResolver {
       );
       // A vague role ("a senior energy official") may be the person's own role told first, when the sides agree.
       const described = ownRoles.join(' ; ');
+      // "The official, Oleksandr Motuzianyk,": a role that only says official is no role of its own.
+      const isVague = ownRoles.every((d) =>
+        d
+          .split(';')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
+      );
       const isCompatible =
         ownRoles.length === 0 ||
+        isVague ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

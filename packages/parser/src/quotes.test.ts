@@ -6,6 +6,14 @@ const quotesIn = (raw: string) =>
   findQuotes(raw, splitParagraphs(raw, 0, raw.length)).map((q) => raw.slice(q.inner.start, q.inner.end));
 
 describe('findQuotes', () => {
+  it('reads two apostrophes as a double quotation mark, and leaves possessives and contractions alone', () => {
+    expect(quotesIn("''This isn't tax reform,'' said Ann Lee, the voters' friend. ''Really.''")).toEqual([
+      "This isn't tax reform",
+      'Really.',
+    ]);
+    expect(quotesIn("''First part.\n\n''Second part,'' he said.")).toEqual(["First part.\n\n''Second part"]);
+  });
+
   it('reads curly, straight and guillemet quotes, without a trailing comma', () => {
     expect(quotesIn('“We will win,” he said. "Never," she said. «Да», they said.')).toEqual([
       'We will win',
