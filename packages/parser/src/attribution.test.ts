@@ -440,3 +440,15 @@ describe('sources named elsewhere in the text', () => {
     ).toEqual(['Ivan Petrenko', 'said']);
   });
 });
+
+describe('quotes over several paragraphs', () => {
+  it('joins a closed quote and the next paragraph’s quote when no new speaker or cue comes between', () => {
+    const raw = article(
+      'Ivan Petrenko said the cell was small. “There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.”',
+    );
+    expect(statementsOf(raw).map((s) => s.content)).toEqual([
+      'the cell was small',
+      'There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.',
+    ]);
+  });
+});

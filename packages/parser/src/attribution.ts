@@ -530,7 +530,7 @@ function isAdjacentQuote(
   return (
     !!pb &&
     pb.start === next.open &&
-    /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
+    /^[\s\u200b.,;:”"’]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
     between.split('\n').length <= 4
   );
 }

@@ -464,3 +464,14 @@ describe('findFigures: a share of a whole', () => {
     });
   });
 });
+
+describe('findFigures: weapon names', () => {
+  it.each([
+    ['Russia has lost 40 armoured personnel carriers', '40 armoured personnel carriers', 'armoured_vehicles'],
+    ['intercepted 5 Kalibr cruise missiles', '5 Kalibr cruise missiles', 'missiles'],
+    ['destroyed 4 artillery pieces', '4 artillery pieces', 'artillery'],
+    ['destroyed 3 Mi-8 transport helicopters', '3 Mi-8 transport helicopters', 'helicopters'],
+  ] as const)('%s -> %s (%s)', (text, span, category) => {
+    expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
+  });
+});

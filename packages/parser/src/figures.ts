@@ -247,7 +247,7 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
   [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
   [/^(?:liquidated|eliminated|neutralised|neutralized)$/, 'liquidated'],
   [
-    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
+    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|intercepted|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
     'lost',
   ],
 ];
@@ -371,6 +371,9 @@ function categoryFromFrame(
   if (noun === 'money') return { category: 'money', isLoss: false };
   if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed')
     return { category: noun, isLoss: true };
+  // "40 armoured personnel carriers": a weapon whose name holds a word for people is still a weapon.
+  if (MILITARY.has(noun) && noun !== 'personnel' && peopleKind([lastWord]) === null)
+    return { category: noun, isLoss: true };
   if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
   // "Kyiv’s forces were suffering up to 100 deaths": the dead of an army are personnel losses.
   if (own === 'killed' && words.length === 1 && ctx.armyBefore) return { category: 'personnel', isLoss: true };
@@ -435,7 +438,7 @@ const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
 const INFLICT =
-  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
+  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|intercepted|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
 /** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
 const SUPPLY =
   /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
@@ -1124,7 +1127,7 @@ function buildFigure(
         return n && n.index === offset ? (n[1] ?? '') : '';
       })();
       const continuesCompound =
-        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(
+        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?|pieces?|cruise|ballistic|anti-ship|anti-aircraft|anti-tank|air-to-air|air-to-surface|attack|combat|fighter|fighters|transport|reconnaissance|strike|helicopters?|aircraft|jets?|drones?|tanks?)$/i.test(
           nextWord,
         );
       const sameKindNext = category !== 'other' && nextWord !== '' && nounCategory(nextWord) === category;
