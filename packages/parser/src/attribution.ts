@@ -4,6 +4,7 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INVERTING_CUES,
   OBJECT_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
@@ -223,6 +224,16 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
     )
   )
     return null;
+  // `“...,” Russia’s Tass agency quoted Leonid Pasechnik as saying`: the outlet relays; the speaker is the source.
+  const relay = /\bquoted[\s\u200b]+(.{2,80}?)[\s\u200b]+as[\s\u200b]+$/u.exec(raw.slice(at, cueStart));
+  if (relay?.[1] && /^saying$/i.test(m.text)) {
+    const from = at + relay.index + relay[0].indexOf(relay[1]);
+    const speaker = sourceAfter(raw, from, from + relay[1].length);
+    if (speaker) {
+      const cueEnd = cueStart + m.text.length;
+      return { cue: { text: m.text, start: cueStart, end: cueEnd }, source: speaker, end: cueEnd };
+    }
+  }
   const src = sourceBefore(raw, at, cueStart);
   if (!src || src.phraseStart > at + 1) return null;
   const cueEnd = cueStart + m.text.length;
@@ -519,7 +530,7 @@ function isAdjacentQuote(
   return (
     !!pb &&
     pb.start === next.open &&
-    /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
+    /^[\s\u200b.,;:”"’]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
     between.split('\n').length <= 4
   );
 }
@@ -624,7 +635,11 @@ function reportedIn(
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-    if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
+    if (
+      /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) &&
+      !OBJECT_CUES.has(word) &&
+      INVERTING_CUES.has(word)
+    ) {
       const src = sourceAfter(raw, cueEnd, sentence.end);
       if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
         const content = trimContent(raw, sentence.start, cueStart);

@@ -440,3 +440,38 @@ describe('findFigures: more frames', () => {
     });
   });
 });
+
+describe('findFigures: a share of a whole', () => {
+  it('reads "7 of the 10 missiles fired by Russia" as 7 missiles lost out of 10 fired', () => {
+    expect(
+      figuresIn('Ukrainian air defences shot down 7 of the 10 missiles fired by Russia').map((f) => [
+        f.text,
+        f.category,
+        f.subject,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['7', 'missiles', 'russia', 'loss'],
+      ['10 missiles', 'missiles', 'russia', 'count'],
+    ]);
+    expect(only('air defences shot down 40 missiles launched from Belarus')).toMatchObject({ kind: 'loss' });
+  });
+
+  it('reads people "shot and killed" as killed', () => {
+    expect(only('at least 707 people shot and killed by police', 'other')).toMatchObject({
+      category: 'killed',
+      kind: 'loss',
+    });
+  });
+});
+
+describe('findFigures: weapon names', () => {
+  it.each([
+    ['Russia has lost 40 armoured personnel carriers', '40 armoured personnel carriers', 'armoured_vehicles'],
+    ['intercepted 5 Kalibr cruise missiles', '5 Kalibr cruise missiles', 'missiles'],
+    ['destroyed 4 artillery pieces', '4 artillery pieces', 'artillery'],
+    ['destroyed 3 Mi-8 transport helicopters', '3 Mi-8 transport helicopters', 'helicopters'],
+  ] as const)('%s -> %s (%s)', (text, span, category) => {
+    expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
+  });
+});
