@@ -29,6 +29,7 @@ import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { getV1Claim } from './services/get-v1-claim.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
@@ -172,6 +173,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
 
     v1ListClaims: async (req, res) =>
       sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1GetClaim: async (req, res) => sendCached(req, res, await getV1Claim(db, id(req))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

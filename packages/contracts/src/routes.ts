@@ -35,6 +35,7 @@ import {
   claimReviewSchema,
   createWebhookRequestSchema,
   createdWebhookSchema,
+  v1ClaimDetailSchema,
   v1ClaimPageSchema,
   v1ClaimsQuerySchema,
   webhookDeliveryListSchema,
@@ -264,6 +265,17 @@ export const routes = {
     summary: 'Claims with cursor pagination and incremental sync (updatedSince)',
     query: v1ClaimsQuerySchema,
     response: v1ClaimPageSchema,
+  }),
+  v1GetClaim: route({
+    method: 'GET',
+    path: '/api/v1/claims/:id',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'v1',
+    summary:
+      'One claim with its verdict history, its relation to the reference series and the related claims in other articles',
+    params: idParamsSchema,
+    response: v1ClaimDetailSchema,
   }),
   v1ClaimReview: route({
     method: 'GET',
