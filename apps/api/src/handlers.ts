@@ -12,7 +12,7 @@ import {
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, type DatabaseFault, checkMigrations, describeDatabaseFault } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
 import type { Request, RequestHandler, Response } from 'express';
 import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
@@ -21,6 +21,7 @@ import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
 import { createUser, listUsers, updateUser } from './auth/users.ts';
 import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
+import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
@@ -67,7 +68,7 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
 }
 
 /** One handler per route id: parse input with the contract, call one service, send the answer. */
-export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
+export function createHandlers(db: Database, config: AppConfig, faults: FaultMonitor): Record<RouteId, RequestHandler> {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -84,8 +85,23 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
   return {
     health: async (_req, res) => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', database: db.provider, parserVersion: PARSER_VERSION });
+      const problems: DatabaseFault[] = [];
+      try {
+        await db.prisma.$queryRawUnsafe('SELECT 1');
+        problems.push(...(await checkMigrations(db)));
+      } catch (error) {
+        const fault = describeDatabaseFault(error, db.provider);
+        if (!fault) throw error;
+        problems.push(fault);
+      }
+      for (const fault of faults.recent()) if (!problems.some((p) => p.fault === fault.fault)) problems.push(fault);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        status: problems.length > 0 ? 'degraded' : 'ok',
+        database: db.provider,
+        parserVersion: PARSER_VERSION,
+        problems,
+      });
     },
     openapi: (_req, res) => {
       res.json(openapi);
