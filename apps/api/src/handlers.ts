@@ -7,6 +7,8 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
@@ -23,7 +25,7 @@ import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
-import { getArticle, listArticles } from './services/get-article.ts';
+import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
@@ -108,7 +110,10 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    listArticles: async (req, res) =>
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []))),
+    listArticleTitles: async (req, res) =>
+      sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body);
       res.status(created ? 201 : 200).json(article);

@@ -6,7 +6,7 @@ export { readEnv } from './env.ts';
 export type { Env } from './env.ts';
 export { AppError } from './errors.ts';
 export { importArticle } from './services/import-article.ts';
-export { getArticle, listArticles } from './services/get-article.ts';
+export { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 export { reparseArticle, reparseOutdatedArticles } from './services/reparse-article.ts';
 export { deliverDueWebhooks } from './services/webhooks.ts';
 export { createUser, ensureFirstAdmin, listUsers, updateUser } from './auth/users.ts';

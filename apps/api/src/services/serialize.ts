@@ -63,7 +63,6 @@ type ArticleRow = {
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
-  text: string;
 };
 
 export const latestVerdictInclude = {
@@ -160,7 +159,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
 }
 
 export function toArticleDetail(
-  row: ArticleRow & { statements: StatementRow[]; claims: ClaimRow[] },
+  row: ArticleRow & { text: string; statements: StatementRow[]; claims: ClaimRow[] },
   counts: StatusCounts,
 ): ArticleDetail {
   return {
