@@ -14,3 +14,8 @@ export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';
 export { markClaim } from './services/mark-claim.ts';
 export { listClaimFeed, numberChanges } from './services/claim-feed.ts';
+export { hasReferenceDataset, importReference } from './services/import-reference.ts';
+export type { ImportReferenceReport, ReferenceDatasetInput } from './services/import-reference.ts';
+export { readReferenceFiles, REFERENCE_FORMATS } from './reference/read-reference-files.ts';
+export type { ReferenceFormat } from './reference/read-reference-files.ts';
+export { parseColumnMapping } from './reference/reference-csv.ts';

@@ -28,3 +28,11 @@ export const keysUsage = `claimdesk keys create --name NAME
   Consumers send it as \`Authorization: Bearer <key>\`.
 claimdesk keys list [--json]
 claimdesk keys revoke ID|PREFIX`;
+
+export const referenceUsage = `claimdesk reference import --format general-staff FILE.json...
+claimdesk reference import --format csv --name NAME --url URL [--publisher P] [--licence L]
+                           [--cumulative-from YYYY-MM-DD] [--columns date=Day,value=Count,...] FILE.csv...
+  Stores a reference series to check figures against, all files of one dataset in one
+  transaction: any bad row is reported with its file and line and nothing is stored. Importing
+  the same data again changes nothing; changed values are updated. CSV columns:
+  date,category,subject,value[,qualifier] with the parser's category, side and qualifier names.`;

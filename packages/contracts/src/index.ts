@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './claims.ts';
+export * from './reference.ts';
 export * from './articles.ts';
 export * from './auth.ts';
 export * from './consumer.ts';

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ensureFirstAdmin,
+  hasReferenceDataset,
   importArticle,
+  importReference,
   listArticles,
   readEnv,
+  readReferenceFiles,
   reparseOutdatedArticles,
   startServer,
 } from '@claimdesk/api';
@@ -15,6 +18,10 @@ import { serveUsage } from '../usage.ts';
 import { readConnectionConfig, repoRoot } from '../env.ts';
 
 export const SAMPLE_ARTICLE = join(repoRoot, 'sample-data', '00_2022-02-27_jagran.txt');
+/** The General Staff's loss series (MIT, see its LICENSE), shipped to check figures against. */
+export const SAMPLE_REFERENCE = ['russia_losses_equipment.json', 'russia_losses_personnel.json'].map((f) =>
+  join(repoRoot, 'sample-data', 'general-staff-losses', f),
+);
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -52,6 +59,11 @@ export async function runServe(argv: string[]): Promise<number> {
       fileName: '00_2022-02-27_jagran.txt',
     });
     console.log(`database was empty: loaded the sample article (${article.claims.length} claims)`);
+  }
+  const sample = readReferenceFiles(SAMPLE_REFERENCE, { format: 'general-staff' });
+  if (!(await hasReferenceDataset(db, sample.dataset.slug))) {
+    const report = await importReference(db, sample.dataset, sample.files);
+    console.log(`reference data: loaded ${report.dataset.name} (${report.created} points)`);
   }
   const reparsed = await reparseOutdatedArticles(db);
   if (reparsed > 0)
