@@ -33,6 +33,7 @@ const summarySelect = {
   dateline: true,
   outlet: true,
   byline: true,
+  url: true,
   contentHash: true,
   parserVersion: true,
   createdAt: true,

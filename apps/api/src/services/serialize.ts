@@ -82,6 +82,7 @@ type ArticleRow = {
   dateline: string;
   outlet: string | null;
   byline: string | null;
+  url: string | null;
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
@@ -192,6 +193,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
     dateline: JSON.parse(row.dateline) as string[],
     outlet: row.outlet,
     byline: row.byline,
+    url: row.url,
     contentHash: row.contentHash,
     parserVersion: row.parserVersion,
     createdAt: row.createdAt.toISOString(),

@@ -7,6 +7,7 @@ import {
   importArticle,
   importReference,
   listArticles,
+  publicLinksFromEnv,
   readEnv,
   readReferenceFiles,
   reparseOutdatedArticles,
@@ -76,8 +77,7 @@ export async function runServe(argv: string[]): Promise<number> {
     logger,
     webDistDir: join(repoRoot, 'apps', 'web', 'dist'),
     config: {
-      organisation: { name: env.CLAIMDESK_ORG_NAME, url: env.CLAIMDESK_ORG_URL },
-      publicUrl: env.CLAIMDESK_PUBLIC_URL ?? `http://localhost:${port}`,
+      ...publicLinksFromEnv(env),
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
     },
   });
@@ -95,6 +95,8 @@ export async function runServe(argv: string[]): Promise<number> {
   console.log(
     `claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`,
   );
+  if (!env.CLAIMDESK_PUBLIC_URL)
+    console.log('CLAIMDESK_PUBLIC_URL is not set: ClaimReview output carries no links to this installation');
   await new Promise<void>(() => {});
   return 0;
 }
