@@ -3,7 +3,8 @@ import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
 import { getArticle } from './get-article.ts';
-import { buildArticleRows } from './import-article.ts';
+import { chunks } from './chunks.ts';
+import { LARGE_WRITE_TRANSACTION, buildArticleRows } from './import-article.ts';
 
 type OldClaim = {
   id: string;
@@ -84,7 +85,7 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   const matches = matchClaims(article.claims, claims);
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   await db.prisma.$transaction(async (tx) => {
-    await tx.statement.createMany({ data: statements });
+    for (const part of chunks(statements)) await tx.statement.createMany({ data: part });
     for (const n of claims) {
       const old = matches.get(n.id);
       if (old) {
@@ -99,32 +100,25 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     const lost = article.claims.filter((o) => !matchedOld.has(o.id));
     const judgedLost = lost.filter((o) => o.status !== 'pending').map((o) => o.id);
     const removed = lost.filter((o) => o.status === 'pending').map((o) => o.id);
-    await tx.claim.deleteMany({ where: { id: { in: removed } } });
+    for (const part of chunks(removed)) await tx.claim.deleteMany({ where: { id: { in: part } } });
     // A removal is a change too: the change feed tells consumers which claims are gone.
-    if (removed.length > 0) await tx.claimChange.createMany({ data: removed.map((claimId) => ({ claimId })) });
-    if (judgedLost.length > 0) {
-      // Keep each judged claim attached to a statement: the first new one, or a kept old one.
-      const keepStatementIds = new Set(
-        (await tx.claim.findMany({ where: { id: { in: judgedLost } }, select: { statementId: true } })).map(
-          (c) => c.statementId,
-        ),
-      );
-      await tx.claim.updateMany({ where: { id: { in: judgedLost } }, data: { isFound: false } });
-      for (const claimId of judgedLost) await tx.claimChange.create({ data: { claimId } });
-      await tx.statement.deleteMany({
-        where: {
-          articleId,
-          id: { in: article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid)) },
-        },
-      });
-    } else {
-      await tx.statement.deleteMany({ where: { articleId, id: { in: article.statements.map((s) => s.id) } } });
+    for (const part of chunks(removed)) await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
+    // Keep each judged claim that is no longer found attached to its old statement.
+    const keepStatementIds = new Set<string>();
+    for (const part of chunks(judgedLost)) {
+      for (const c of await tx.claim.findMany({ where: { id: { in: part } }, select: { statementId: true } }))
+        keepStatementIds.add(c.statementId);
+      await tx.claim.updateMany({ where: { id: { in: part } }, data: { isFound: false } });
+      await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
     }
+    const oldStatementIds = article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid));
+    for (const part of chunks(oldStatementIds))
+      await tx.statement.deleteMany({ where: { articleId, id: { in: part } } });
     await tx.article.update({
       where: { id: articleId },
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
     });
-  });
+  }, LARGE_WRITE_TRANSACTION);
   return getArticle(db, articleId);
 }
 
