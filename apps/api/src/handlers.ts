@@ -14,7 +14,7 @@ import {
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, type DatabaseFault, checkMigrations, describeDatabaseFault } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
 import type { Request, RequestHandler, Response } from 'express';
 import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
@@ -23,11 +23,14 @@ import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
 import { createUser, listUsers, updateUser } from './auth/users.ts';
 import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
+import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
+import { deleteArticle } from './services/delete-article.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
+import { getClaimReference } from './services/get-claim-reference.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
@@ -67,7 +70,7 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
 }
 
 /** One handler per route id: parse input with the contract, call one service, send the answer. */
-export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
+export function createHandlers(db: Database, config: AppConfig, faults: FaultMonitor): Record<RouteId, RequestHandler> {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -84,8 +87,23 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
   return {
     health: async (_req, res) => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', database: db.provider, parserVersion: PARSER_VERSION });
+      const problems: DatabaseFault[] = [];
+      try {
+        await db.prisma.$queryRawUnsafe('SELECT 1');
+        problems.push(...(await checkMigrations(db)));
+      } catch (error) {
+        const fault = describeDatabaseFault(error, db.provider);
+        if (!fault) throw error;
+        problems.push(fault);
+      }
+      for (const fault of faults.recent()) if (!problems.some((p) => p.fault === fault.fault)) problems.push(fault);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        status: problems.length > 0 ? 'degraded' : 'ok',
+        database: db.provider,
+        parserVersion: PARSER_VERSION,
+        problems,
+      });
     },
     openapi: (_req, res) => {
       res.json(openapi);
@@ -130,6 +148,12 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
+    deleteArticle: async (req, res) => {
+      const actor = req.actor;
+      const who =
+        actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+      res.json(await deleteArticle(db, id(req), who));
+    },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
     },
@@ -137,6 +161,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     listClaims: async (req, res) =>
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+    claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {

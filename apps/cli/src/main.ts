@@ -1,10 +1,20 @@
 import { CliError } from './cli-error.ts';
-import { dbUsage, importUsage, keysUsage, parseUsage, referenceUsage, serveUsage, usersUsage } from './usage.ts';
+import { readConnectionConfig } from './env.ts';
+import {
+  articlesUsage,
+  dbUsage,
+  importUsage,
+  keysUsage,
+  parseUsage,
+  referenceUsage,
+  serveUsage,
+  usersUsage,
+} from './usage.ts';
 
 const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
-${[parseUsage, importUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+${[parseUsage, importUsage, articlesUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
 
 Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
@@ -12,6 +22,7 @@ Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; de
 const commands: Record<string, () => Promise<(argv: string[]) => number | Promise<number>>> = {
   parse: async () => (await import('./commands/parse.ts')).runParse,
   import: async () => (await import('./commands/import.ts')).runImport,
+  articles: async () => (await import('./commands/articles.ts')).runArticles,
   db: async () => (await import('./commands/db.ts')).runDb,
   serve: async () => (await import('./commands/serve.ts')).runServe,
   users: async () => (await import('./commands/users.ts')).runUsers,
@@ -39,7 +50,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`claimdesk: ${(error as Error).message}`);
       return 2;
     }
-    console.error(`claimdesk: ${error instanceof Error ? error.message : String(error)}`);
+    // A full disk, a read-only file or a held lock: the cause and what to do, as the API says it.
+    // Loaded here, not at the top: `parse` must not pay for Prisma.
+    const { describeDatabaseFault } = await import('@claimdesk/db');
+    const fault = describeDatabaseFault(error, readConnectionConfig().provider);
+    console.error(`claimdesk: ${fault ? fault.message : error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

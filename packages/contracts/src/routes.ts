@@ -8,6 +8,7 @@ import {
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   updateArticleRequestSchema,
+  deletedArticleSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -31,6 +32,7 @@ import {
   listClaimsQuerySchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
+import { claimReferenceSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -181,6 +183,16 @@ export const routes = {
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
   }),
+  deleteArticle: route({
+    method: 'DELETE',
+    path: '/api/articles/:id',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Delete an article with its claims and verdicts; v1 sync lists its claims as removed; audited',
+    params: idParamsSchema,
+    response: deletedArticleSchema,
+  }),
   reparseArticle: route({
     method: 'POST',
     path: '/api/articles/:id/reparse',
@@ -211,6 +223,17 @@ export const routes = {
     summary: 'A claim with its verdict history',
     params: idParamsSchema,
     response: claimDetailSchema,
+  }),
+  claimReference: route({
+    method: 'GET',
+    path: '/api/claims/:id/reference',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary:
+      'A figure claim beside the reference series of its category and whose loss: the totals around its as-of (and since) date and the relation (consistent, above or below by N%, or no reference)',
+    params: idParamsSchema,
+    response: claimReferenceSchema,
   }),
   figureSeries: route({
     method: 'GET',

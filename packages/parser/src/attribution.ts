@@ -4,6 +4,7 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INVERTING_CUES,
   OBJECT_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
@@ -183,6 +184,21 @@ interface QuoteCue {
 function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   const lastInner = raw.slice(Math.max(q.inner.start, q.close - 3), q.close - 1);
   const afterText = raw.slice(q.close, Math.min(limit, q.close + 200));
+  // `“...” ― Esther Tapia` at the end of a paragraph: a dash before a name signs the quote.
+  const signed = /^[\s\u200b\u00a0]*([―—–])[\s\u200b\u00a0]*([^\n]{2,60}?)[\s\u200b\u00a0.]*$/u.exec(afterText);
+  if (signed?.[1] && signed[2] && q.close + signed[0].length >= limit - 1) {
+    const name = signed[2].replace(/,.*$/, '').trim();
+    if (looksLikePersonName(name)) {
+      const dashAt = q.close + afterText.indexOf(signed[1]);
+      const nameAt = raw.indexOf(name, dashAt);
+      const span = { text: name, start: nameAt, end: nameAt + name.length };
+      return {
+        cue: { text: signed[1], start: dashAt, end: dashAt + 1 },
+        source: { span, phrase: signed[2].trim(), phraseStart: nameAt, phraseEnd: nameAt + signed[2].trim().length },
+        end: nameAt + name.length,
+      };
+    }
+  }
   const lead = /^[\s\u200b]*,?[\s\u200b]*/.exec(afterText)?.[0] ?? '';
   // `." He said ...` starts a new sentence: an indirect statement, not this quote's cue.
   const endsSentence = /\.[\s\u200b]*$/.test(lastInner) && !lead.includes(',');
@@ -208,6 +224,16 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
     )
   )
     return null;
+  // `“...,” Russia’s Tass agency quoted Leonid Pasechnik as saying`: the outlet relays; the speaker is the source.
+  const relay = /\bquoted[\s\u200b]+(.{2,80}?)[\s\u200b]+as[\s\u200b]+$/u.exec(raw.slice(at, cueStart));
+  if (relay?.[1] && /^saying$/i.test(m.text)) {
+    const from = at + relay.index + relay[0].indexOf(relay[1]);
+    const speaker = sourceAfter(raw, from, from + relay[1].length);
+    if (speaker) {
+      const cueEnd = cueStart + m.text.length;
+      return { cue: { text: m.text, start: cueStart, end: cueEnd }, source: speaker, end: cueEnd };
+    }
+  }
   const src = sourceBefore(raw, at, cueStart);
   if (!src || src.phraseStart > at + 1) return null;
   const cueEnd = cueStart + m.text.length;
@@ -307,6 +333,8 @@ export function findAttributions(
     return before;
   });
   const consumed = new Set<number>();
+  /** Quotes whose statement starts later than their opening (a multi-paragraph quote split at its cue's paragraph). */
+  const contentStart = new Map<number, number>();
   const quoteStatements: Array<RawStatement | null> = quotes.map(() => null);
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi] as Quote;
@@ -316,9 +344,37 @@ export function findAttributions(
     let tailEnd = Math.max(q.close, qc.end);
     for (let ni = qi + 1; ni < quotes.length; ni++) {
       const next = quotes[ni] as Quote;
-      if (cues[ni] && cues[ni]?.cue.start !== qc.cue.start) break;
+      const nextCue = cues[ni];
+      const words = wordCount(raw.slice(next.inner.start, next.inner.end));
+      // A scare quote in the attribution clause (`said, echoing complaints about “Russophobia.” “B`) is skipped.
+      if (words < 4 && !nextCue && next.open - tailEnd < 120 && paragraphOf(next.open) === paragraphOf(tailEnd)) {
+        const after = quotes[ni + 1];
+        if (after && !cues[ni + 1] && isAdjacentQuote(raw, tailEnd, after, paragraphOf)) continue;
+      }
+      if (nextCue && nextCue.cue.start !== qc.cue.start) {
+        // `“A,” X said. “B ¶ “C,” he said`: the cue of a quote running over paragraphs belongs to the
+        // paragraph it stands in; the part before it carries on the quote that opened the paragraph.
+        const firstPara = paragraphOf(next.open);
+        const lastPara = paragraphOf(Math.max(next.open, next.close - 1));
+        if (
+          firstPara &&
+          lastPara &&
+          firstPara !== lastPara &&
+          isAdjacentQuote(raw, tailEnd, next, paragraphOf) &&
+          /^[“"]/.test(raw.slice(lastPara.start, lastPara.start + 1))
+        ) {
+          let cutEnd = firstPara.end;
+          while (cutEnd > next.inner.start && /\s/.test(raw[cutEnd - 1] ?? '')) cutEnd--;
+          const rest = trimContent(raw, lastPara.start + 1, next.inner.end);
+          if (cutEnd > next.inner.start && rest) {
+            end = cutEnd;
+            contentStart.set(ni, rest.start);
+          }
+        }
+        break;
+      }
       if (!isAdjacentQuote(raw, tailEnd, next, paragraphOf)) break;
-      if (wordCount(raw.slice(next.inner.start, next.inner.end)) < 2) break;
+      if (words < 2) break;
       end = next.inner.end;
       tailEnd = next.close;
       consumed.add(ni);
@@ -328,7 +384,7 @@ export function findAttributions(
       source: qc.source.span,
       sourcePhrase: qc.source.phrase,
       cue: qc.cue,
-      content: { start: q.inner.start, end },
+      content: { start: contentStart.get(qi) ?? q.inner.start, end },
       direct: true,
       sentence: sentenceOf(q.open) ?? { start: q.open, end: q.close },
     };
@@ -396,7 +452,8 @@ export function findAttributions(
   // Headlines, blog-entry titles and captions: a short line with no closing punctuation states nothing.
   return statements.filter((st) => {
     const para = paragraphOf(st.content.start);
-    if (!para) return true;
+    // A quote signed with a dash ends in its speaker's name, not in punctuation.
+    if (!para || (st.cue && /^[―—–]$/.test(st.cue.text))) return true;
     const text = raw.slice(para.start, para.end);
     return /[.!?”"’:;)…]$/.test(text) || hasWords(text, 26);
   });
@@ -453,7 +510,10 @@ function isAdjacentQuote(
   paragraphOf: (pos: number) => Segment | undefined,
 ): boolean {
   if (next.open < from) return false;
-  const between = raw.slice(from, next.open);
+  // Short scare quotes inside the attribution clause do not end it.
+  const between = raw
+    .slice(from, next.open)
+    .replace(/“[^“”\n]{1,40}”/g, (m) => `${'x'.repeat(m.length - 1)}${/[.,;:]/.test(m.at(-2) ?? '') ? m.at(-2) : 'x'}`);
   const pa = paragraphOf(Math.max(0, from - 1));
   const pb = paragraphOf(next.open);
   if (pa && pb && pa === pb) {
@@ -470,7 +530,7 @@ function isAdjacentQuote(
   return (
     !!pb &&
     pb.start === next.open &&
-    /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
+    /^[\s\u200b.,;:”"’]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
     between.split('\n').length <= 4
   );
 }
@@ -575,7 +635,11 @@ function reportedIn(
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-    if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
+    if (
+      /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) &&
+      !OBJECT_CUES.has(word) &&
+      INVERTING_CUES.has(word)
+    ) {
       const src = sourceAfter(raw, cueEnd, sentence.end);
       if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
         const content = trimContent(raw, sentence.start, cueStart);
@@ -612,6 +676,15 @@ function reportedIn(
         (subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase()))
       )
         src = subject;
+    }
+    if (!src && prevWord && /^who$/i.test(prevWord.text)) {
+      // "John Smith, who said it would cost too much": the relative stands for the phrase before its comma.
+      const from = Math.max(sentence.start, prevWord.start - 4);
+      const comma = /,[\s\u200b]*$/.exec(raw.slice(from, prevWord.start));
+      if (comma) {
+        const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
+        if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      }
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.

@@ -217,7 +217,12 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
-  parts.push(lead.trim().split(/\s+/).slice(-6).join(' '));
+  // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
+  const own = lead.replace(
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    '',
+  );
+  parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
@@ -279,6 +284,8 @@ export class SourceResolver {
   private readonly raw: string;
   private readonly defaultSide: 'russia' | 'ukraine' | undefined;
   private readonly isWriteUp: boolean;
+  /** First names that open exactly one full name in the text. */
+  private readonly byFirstName = new Map<string, string>();
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
@@ -306,6 +313,13 @@ export class SourceResolver {
       for (const other of spellings) if (other.length > best.length && other.startsWith(`${first} `)) best = other;
       this.fullNames.set(key, best);
     }
+    const firsts = new Map<string, Set<string>>();
+    for (const full of this.fullNames.values()) {
+      const first = full.split(/\s+/)[0] ?? '';
+      if (full.split(/\s+/).length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first))
+        firsts.set(first, (firsts.get(first) ?? new Set()).add(full));
+    }
+    for (const [first, fulls] of firsts) if (fulls.size === 1) this.byFirstName.set(first, [...fulls][0] as string);
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
       const gender = genderOf(m);
@@ -331,12 +345,19 @@ export class SourceResolver {
     const words = bare.split(/\s+/);
     const full = this.fullNames.get(surnameOf(bare));
     if (full && (words.length === 1 || full.includes(words[0] ?? ''))) return full;
+    // "Vladislav said": a first name alone stands for the one full name it opens.
+    if (words.length === 1 && !/^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name)) {
+      const byFirst = this.byFirstName.get(bare);
+      if (byFirst) return byFirst;
+    }
     return words.length === 1 && /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name) ? name : bare;
   }
 
   private sideOfPerson(canonical: string, phrase: string, position = -1): Side {
     const direct = sideOf(`${phrase} ${canonical}`);
-    if (direct !== 'other') return direct;
+    // A phrase that names a third party ("President of Belarus", "a UN official") settles it: the
+    // sides of the names around them are not theirs.
+    if (direct !== 'other' || namesAParty(`${phrase} ${canonical}`)) return direct;
     const descriptors = this.descriptors.get(canonical) ?? [];
     for (const d of descriptors) {
       const side = sideOf(d);
@@ -346,6 +367,18 @@ export class SourceResolver {
     if (position >= 0 && LOCAL_ROLE.test(`${phrase} ${descriptors.join(' ')}`)) {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
+    }
+    // A person the text introduces in a Ukrainian or Russian town with neither office nor party (a
+    // resident, an evacuee, a soldier): the side of the place where they are first named.
+    const hasRole = `${phrase} ${descriptors.join(' ')}`
+      .split(/[^\p{L}]+/u)
+      .some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+    if (!this.defaultSide && !hasRole && !namesAParty(descriptors.join(' '))) {
+      const first = this.mentions.find((m) => this.fullName(m.name) === canonical);
+      if (first) {
+        const side = placeSideOf(this.sentenceAt(first.start));
+        if (side !== 'other') return side;
+      }
     }
     // In an office's own write-up, a person it names by an office and no party at all (a governor, a
     // foundation's director) is one of its own officials; a guest is named with their country or body,
@@ -358,6 +391,15 @@ export class SourceResolver {
     )
       return this.defaultSide;
     return direct;
+  }
+
+  /** The sentence around `pos` (bounded), for where a person is first named. */
+  private sentenceAt(pos: number): string {
+    const before = this.raw.slice(Math.max(0, pos - 300), pos);
+    const after = this.raw.slice(pos, Math.min(this.raw.length, pos + 300));
+    const start = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1) + 1;
+    const end = after.search(/[.!?\n]/);
+    return before.slice(start) + (end >= 0 ? after.slice(0, end) : after);
   }
 
   private paragraphAt(pos: number): string {
@@ -449,9 +491,15 @@ export class SourceResolver {
         false,
       );
     }
+    // "The report added", "the service shows": a document or body named just before ("a report by the
+    // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
+    if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
       looksLikePersonName(cleaned) ||
-      (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
+      ((this.fullNames.has(surnameOf(cleaned)) || this.byFirstName.has(cleaned)) &&
+        cleaned.split(/\s+/).length === 1 &&
+        /^\p{Lu}/u.test(cleaned))
     ) {
       const canonical = this.fullName(cleaned);
       return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);
@@ -512,6 +560,38 @@ export class SourceResolver {
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 
+  /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
+  private bodyNamedBefore(phrase: string, pos: number): string | null {
+    const m =
+      /^(?:the|this|that|its)[\s\u00a0]+(report|study|analysis|survey|poll|article|account|service|organisation|organization|group|agency|institute|thinktank|think tank|firm|company|watchdog|monitor|body|paper|newspaper|website)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const head = m[1].toLowerCase();
+    const window = this.raw.slice(Math.max(0, pos - 3000), pos);
+    const name = String.raw`(\p{Lu}[\p{L}’'&-]*(?:[\s\u00a0]+(?:(?:of|for|and|the|in|on|de)[\s\u00a0]+)*\p{Lu}[\p{L}’'&-]*){0,7}(?:[\s\u00a0]+\([\p{Lu}]{2,8}\))?)`;
+    const patterns = [
+      new RegExp(
+        String.raw`\b(?:a|an|the|its|their|new|latest)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}s?[\s\u00a0]+(?:by|from|of)[\s\u00a0]+(?:the[\s\u00a0]+)?${name}`,
+        'gu',
+      ),
+      new RegExp(String.raw`${name},[\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`, 'gu'),
+      new RegExp(String.raw`${name}[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}\b`, 'gu'),
+    ];
+    let best: { at: number; name: string } | null = null;
+    for (const re of patterns) {
+      for (const x of window.matchAll(re)) {
+        const found = x[1]?.replace(/^The[\s\u00a0]+/, '');
+        // "On Weibo, an account ...": a sentence-opening adverbial, not a name.
+        if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
+          continue;
+        if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    return best ? expandAcronym(best.name) : null;
+  }
+
   /** "a senior energy official said ... Klaus Müller said": the person named as the next source, or named with this role before. */
   private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
     const head = headOf(text);
@@ -552,8 +632,17 @@ export class SourceResolver {
       );
       // A vague role ("a senior energy official") may be the person's own role told first, when the sides agree.
       const described = ownRoles.join(' ; ');
+      // "The official, Oleksandr Motuzianyk,": a role that only says official is no role of its own.
+      const isVague = ownRoles.every((d) =>
+        d
+          .split(';')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
+      );
       const isCompatible =
         ownRoles.length === 0 ||
+        isVague ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

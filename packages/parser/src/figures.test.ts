@@ -408,3 +408,70 @@ describe('findFigures: spans follow the gold conventions', () => {
     expect(only('More than 6.5 million Ukrainians escaped the country').category).toBe('refugees');
   });
 });
+
+describe('findFigures: the frame is read from the whole sentence', () => {
+  it('sees an earlier war named before the statement content starts', () => {
+    const raw = 'The mayor said that in the Second World War, 27 million people were killed.';
+    const start = raw.indexOf('27');
+    expect(findFigures(raw, start, raw.length, ctx('ukraine'))[0]).toMatchObject({ kind: 'other', category: 'other' });
+  });
+});
+
+describe('findFigures: a number that looks like a year', () => {
+  it('sets no historical frame before a plural noun', () => {
+    expect(figuresIn('Strikes cut power in 2000 homes and killed 12 civilians').at(-1)).toMatchObject({
+      text: '12 civilians',
+      kind: 'loss',
+    });
+    expect(only('in 1943 the occupiers killed 3,000 people')).toMatchObject({ kind: 'other' });
+  });
+});
+
+describe('findFigures: more frames', () => {
+  it('reads the Soviet war dead as historical and a supplier as no owner', () => {
+    expect(only('Putin said the Soviet Union lost 27 million people in the war against Nazi Germany')).toMatchObject({
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine received 18 howitzers from the US', 'other')).toMatchObject({
+      subject: 'ukraine',
+      kind: 'count',
+      category: 'artillery',
+    });
+  });
+});
+
+describe('findFigures: a share of a whole', () => {
+  it('reads "7 of the 10 missiles fired by Russia" as 7 missiles lost out of 10 fired', () => {
+    expect(
+      figuresIn('Ukrainian air defences shot down 7 of the 10 missiles fired by Russia').map((f) => [
+        f.text,
+        f.category,
+        f.subject,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['7', 'missiles', 'russia', 'loss'],
+      ['10 missiles', 'missiles', 'russia', 'count'],
+    ]);
+    expect(only('air defences shot down 40 missiles launched from Belarus')).toMatchObject({ kind: 'loss' });
+  });
+
+  it('reads people "shot and killed" as killed', () => {
+    expect(only('at least 707 people shot and killed by police', 'other')).toMatchObject({
+      category: 'killed',
+      kind: 'loss',
+    });
+  });
+});
+
+describe('findFigures: weapon names', () => {
+  it.each([
+    ['Russia has lost 40 armoured personnel carriers', '40 armoured personnel carriers', 'armoured_vehicles'],
+    ['intercepted 5 Kalibr cruise missiles', '5 Kalibr cruise missiles', 'missiles'],
+    ['destroyed 4 artillery pieces', '4 artillery pieces', 'artillery'],
+    ['destroyed 3 Mi-8 transport helicopters', '3 Mi-8 transport helicopters', 'helicopters'],
+  ] as const)('%s -> %s (%s)', (text, span, category) => {
+    expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
+  });
+});

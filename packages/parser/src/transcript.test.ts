@@ -44,3 +44,46 @@ describe('transcripts with speaker labels', () => {
     expect(parseArticle(prose).statements.every((s) => s.cue !== null)).toBe(true);
   });
 });
+
+describe('a transcript appended to a report, with role prefixes on the labels', () => {
+  const raw = [
+    'date 2022-03-05 Moscow | Test Desk: Vladimir Putin met Alexander Lukashenko. Earlier, Dmitry Peskov said that the talks would last three hours.',
+    '',
+    'President of Russia Vladimir Putin: Good afternoon. Our forces have destroyed 200 tanks and the economy is growing fast.',
+    '',
+    'President of Belarus Alexander Lukashenko: We have delivered 300 tonnes of grain to the border towns this week.',
+    '',
+    'Vladimir Putin: This is very important for both our countries and for the region as a whole.',
+  ].join('\n');
+  const rows = parseArticle(raw).statements.map((s) => [s.sourceCanonical, s.sourceSide, s.cue?.text ?? null]);
+
+  it('keeps the statements before the transcript and names the speaker behind each role', () => {
+    expect(rows).toEqual([
+      ['Dmitry Peskov', 'russia', 'said'],
+      ['Vladimir Putin', 'russia', null],
+      ['Alexander Lukashenko', 'other', null],
+      ['Vladimir Putin', 'russia', null],
+    ]);
+  });
+});
+
+describe('a transcript quoted over paragraphs', () => {
+  it('reads labels inside an opening quotation mark', () => {
+    const raw = [
+      'date 2016-09-25 | Test Desk: Partial transcript as follows:',
+      '',
+      '"WALLACE: Let us start with the news on the debate story tonight, shall we?',
+      '',
+      '"PENCE: Well, the American people have an enormously important choice to make this year.',
+      '',
+      '"WALLACE: Will she actually be there tomorrow night, at the debate itself?',
+      '',
+      '"PENCE: She will not be attending the debate, and the campaign has said so clearly.',
+    ].join('\n');
+    const turns = parseArticle(raw).statements.map((s) => [s.source?.text, s.content.text.slice(0, 10)]);
+    expect(turns).toEqual([
+      ['PENCE', 'Well, the '],
+      ['PENCE', 'She will n'],
+    ]);
+  });
+});

@@ -74,6 +74,7 @@ export const CSV_COLUMNS = [
   'verdict_author',
   'verdict_at',
   'still_found',
+  'figure_kind',
 ];
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
@@ -110,6 +111,7 @@ export async function exportClaimsCsv(db: Database): Promise<string> {
         v?.authorName,
         v?.createdAt.toISOString(),
         r.isFound,
+        r.figureKind,
       ];
     }),
   );

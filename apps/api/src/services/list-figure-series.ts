@@ -5,14 +5,16 @@ import type { z } from 'zod';
 type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 
 /**
- * Every stored figure of one category, ordered by its as-of date, so the app can draw one line per
- * side of the source (what Ukraine says Russia lost, against what others say). Bounded: at most
+ * Every stored loss figure of one category, ordered by its as-of date, so the app can draw one line
+ * per side of the source (what Ukraine says Russia lost, against what others say). Only kind loss:
+ * "950 new carriages will be purchased" or a Second World War toll is no loss. Bounded: at most
  * `limit` points of an as-of window, read in order along the `(category, asOf, value)` index; only
  * the columns the chart needs are read.
  */
 export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
+    figureKind: 'loss',
     category: query.category,
     value: { not: null },
     ...(query.subject ? { subject: query.subject } : {}),

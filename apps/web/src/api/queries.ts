@@ -5,7 +5,9 @@ import type {
   Claim,
   ClaimDetail,
   ClaimList,
+  ClaimReference,
   CreateVerdictResponse,
+  DeletedArticle,
   FigureSeries,
   SessionInfo,
   VerdictStatus,
@@ -19,6 +21,7 @@ export const keys = {
   article: (id: string) => ['articles', id] as const,
   claims: (params: string) => ['claims', params] as const,
   claim: (id: string) => ['claim', id] as const,
+  claimReference: (id: string) => ['claim', id, 'reference'] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -89,11 +92,21 @@ export const claimQuery = (id: string) =>
     queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`),
   });
 
+/** The reference series beside a figure claim, with the relation (advice) and the row to cite. */
+export const claimReferenceQuery = (id: string) =>
+  queryOptions({
+    queryKey: keys.claimReference(id),
+    queryFn: () => apiFetch<ClaimReference>(`/api/claims/${encodeURIComponent(id)}/reference`),
+    staleTime: 60_000,
+  });
+
 export interface MarkClaimInput {
   claim: Claim;
   status: VerdictStatus;
   note: string;
   evidence: string[];
+  /** Ids of reference rows cited as evidence. */
+  references?: string[];
 }
 
 function patchClaimInArticle(article: ArticleDetail | undefined, claim: Claim): ArticleDetail | undefined {
@@ -121,10 +134,10 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
     queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, claim));
   return useMutation({
     mutationKey: markClaimKey(articleId),
-    mutationFn: ({ claim, status, note, evidence }: MarkClaimInput) =>
+    mutationFn: ({ claim, status, note, evidence, references = [] }: MarkClaimInput) =>
       apiFetch<CreateVerdictResponse>(`/api/claims/${encodeURIComponent(claim.id)}/verdicts`, {
         method: 'POST',
-        body: { status, note, evidence, version: claim.version },
+        body: { status, note, evidence, ...(references.length > 0 ? { references } : {}), version: claim.version },
       }),
     onMutate: async ({ claim, status }) => {
       await queryClient.cancelQueries({ queryKey: keys.article(articleId) });
@@ -175,6 +188,22 @@ export function useLogout() {
     onSettled: () => {
       queryClient.setQueryData(keys.session, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}
+
+/** Deletes an article; everything that listed it or its claims is read again. */
+export function useDeleteArticle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<DeletedArticle>(`/api/articles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: (_result, id) => {
+      queryClient.removeQueries({ queryKey: keys.article(id) });
+      void queryClient.invalidateQueries({ queryKey: keys.articles });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] });
+      void queryClient.invalidateQueries({ queryKey: ['figures'] });
     },
   });
 }

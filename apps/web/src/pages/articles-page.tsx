@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ARTICLES_PAGE_SIZE, articlesQuery } from '../api/queries.ts';
 
 export function ArticlesPage() {
@@ -8,9 +8,15 @@ export function ArticlesPage() {
   const articles = useQuery({ ...articlesQuery(page), placeholderData: keepPreviousData });
   const pages = Math.max(1, Math.ceil((articles.data?.total ?? 0) / ARTICLES_PAGE_SIZE));
   const goTo = (p: number) => setParams(p === 1 ? {} : { page: String(p) });
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <section aria-labelledby="articles-title">
       <h1 id="articles-title">Articles</h1>
+      {deleted && (
+        <p role="status" className="message message-ok">
+          Deleted “{deleted}” with its claims.
+        </p>
+      )}
       {articles.isLoading && <p className="state">Loading articles…</p>}
       {articles.isError && (
         <p className="state" role="alert">
