@@ -29,6 +29,7 @@ import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
@@ -157,6 +158,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
+    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {

@@ -452,3 +452,18 @@ describe('quotes over several paragraphs', () => {
     ]);
   });
 });
+
+describe('sides of people with no office', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.side]);
+
+  it('gives a resident the side of the town where the text first names them, and a first name its full name', () => {
+    expect(
+      rows(
+        'Anna Kovalenko fled Mariupol in March with her two children. Anna said the shelling never stopped. A reporter, John Doe, said the roads were closed.',
+      ),
+    ).toEqual([
+      ['Anna Kovalenko', 'ukraine'],
+      ['John Doe', 'other'],
+    ]);
+  });
+});

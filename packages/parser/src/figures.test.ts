@@ -475,3 +475,14 @@ describe('findFigures: weapon names', () => {
     expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
   });
 });
+
+describe('findFigures: attacker before place', () => {
+  it('reads the attacker named before a loss before the place named after it', () => {
+    expect(only('Ukrainian shelling killed 3 people in Donetsk', 'other').subject).toBe('russia');
+    expect(only('Russian shelling killed 5 people in Kharkiv', 'other').subject).toBe('ukraine');
+  });
+
+  it('skips a small number word that refers back ("the two sides")', () => {
+    expect(figuresIn('The two sides exchanged 144 prisoners', 'other').map((f) => f.text)).toEqual(['144 prisoners']);
+  });
+});
