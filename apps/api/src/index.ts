@@ -12,7 +12,10 @@ export { decodeArticleBytes, findTextRefusal, DEFAULT_MAX_ARTICLE_CHARS } from '
 export type { ArticleLimits } from './services/check-article-text.ts';
 export { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 export { reparseArticle, reparseOutdatedArticles } from './services/reparse-article.ts';
-export { deliverDueWebhooks } from './services/webhooks.ts';
+export { createWebhookDispatcher, deliverDueWebhooks } from './services/webhooks.ts';
+export type { WebhookDeliveryOptions } from './services/webhooks.ts';
+export { checkTarget, createOutboundPolicy, OutboundRefused } from './consumer/outbound.ts';
+export type { ResolveHost } from './consumer/outbound.ts';
 export { createUser, defaultDisplayName, ensureFirstAdmin, listUsers, updateUser } from './auth/users.ts';
 export { updateArticle } from './services/update-article.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';

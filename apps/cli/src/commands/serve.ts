@@ -81,6 +81,7 @@ export async function runServe(argv: string[]): Promise<number> {
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
       articleLimits: { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS },
     },
+    webhooks: { allow: env.CLAIMDESK_WEBHOOK_ALLOW },
   });
   // Ready for a signal before saying so: whoever waits for the line below may stop us at once.
   const stop = () => {
