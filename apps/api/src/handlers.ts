@@ -7,6 +7,8 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
@@ -25,7 +27,7 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
-import { getArticle, listArticles } from './services/get-article.ts';
+import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
@@ -136,7 +138,10 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    listArticles: async (req, res) =>
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []))),
+    listArticleTitles: async (req, res) =>
+      sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);

@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import {
   articleDetailSchema,
   articleListSchema,
+  articleTitleListSchema,
   createArticleRequestSchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
 } from './articles.ts';
@@ -135,8 +138,19 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status',
+    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    query: listArticlesQuerySchema,
     response: articleListSchema,
+  }),
+  listArticleTitles: route({
+    method: 'GET',
+    path: '/api/article-titles',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: 'A few article titles: those matching q (newest first), or those named by ids',
+    query: listArticleTitlesQuerySchema,
+    response: articleTitleListSchema,
   }),
   createArticle: route({
     method: 'POST',
