@@ -50,7 +50,9 @@ describe.each(DATABASE_KINDS)('draft, publish and retract on %s', (kind) => {
     const review = await request(ctx.app).get(`/api/v1/claims/${claimId}/claimreview`).set(key());
     const feed = await request(ctx.app).get('/api/v1/claimreviews').set(key());
     const strip = (c: Claim | undefined) => c && { ...c, version: undefined, updatedAt: undefined };
+    const v1 = (await request(ctx.app).get(`/api/v1/claims/${claimId}`).set(key())).body;
     return {
+      v1: { ...v1, version: undefined, updatedAt: undefined },
       fromArticle: strip(fromArticle),
       history: one.body.verdicts,
       status: one.body.status,

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('related claims across articles on %s', (kind) => 
     const marked = await ctx.editor.agent
       .post(`/api/claims/${wireTanks.id}/verdicts`)
       .set('X-CSRF-Token', ctx.editor.csrf)
-      .send({ status: 'verified', version: wireTanks.version });
+      .send({ status: 'verified', version: wireTanks.version, publish: true });
     expect(marked.status).toBe(201);
 
     const res = await ctx.viewer.agent.get(`/api/claims/${find(seed, '102 tanks').id}/related`);
@@ -58,6 +58,13 @@ describe.each(DATABASE_KINDS)('related claims across articles on %s', (kind) => 
       { side: 'ukraine', claims: [['150 tanks', 150, '2022-02-27', 'verified', 'Test Wire']] },
       { side: 'russia', claims: [['12 tanks', 12, '2022-02-28', 'pending', 'Test Wire']] },
     ]);
+  });
+
+  it('carries the related claims in /api/v1/claims/:id', async () => {
+    const res = await ctx.viewer.agent.get(`/api/v1/claims/${find(seed, '102 tanks').id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.related.groups.map((g: { side: string }) => g.side)).toEqual(['ukraine', 'russia']);
+    expect(res.body.reference.relation.kind).toBe('no_reference');
   });
 
   it('lists the same quote reported by another outlet beside a statement, and nothing for an unrelated one', async () => {

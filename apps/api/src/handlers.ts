@@ -7,6 +7,8 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
@@ -25,10 +27,11 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
-import { getArticle, listArticles } from './services/get-article.ts';
+import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { getV1Claim } from './services/get-v1-claim.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
@@ -149,7 +152,10 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db, viewOf(req.actor))),
+    listArticles: async (req, res) =>
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []), viewOf(req.actor))),
+    listArticleTitles: async (req, res) =>
+      sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
@@ -176,7 +182,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []), viewOf(req.actor))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
-    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
+    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
     figureSeries: async (req, res) =>
       sendCached(
         req,
@@ -198,6 +204,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
 
     v1ListClaims: async (req, res) =>
       sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1GetClaim: async (req, res) => sendCached(req, res, await getV1Claim(db, id(req))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

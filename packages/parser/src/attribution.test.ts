@@ -467,3 +467,19 @@ describe('sides of people with no office', () => {
     ]);
   });
 });
+
+describe('parenthetical cues', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.source, s.cue, s.content]);
+
+  it('takes the whole sentence when the cue sits inside it', () => {
+    expect(one('Acts of protest, Ms. Rivera said, are acts of patriotism in a free country.')).toEqual([
+      ['Ms. Rivera', 'said', 'Acts of protest, Ms. Rivera said, are acts of patriotism in a free country'],
+    ]);
+  });
+
+  it('takes the main clause after the cue when a subordinate clause opens the sentence', () => {
+    expect(one('When the plan was announced, Ms. Rivera said, she feared the worst for the town.')).toEqual([
+      ['Ms. Rivera', 'said', 'she feared the worst for the town'],
+    ]);
+  });
+});

@@ -475,3 +475,26 @@ describe('findFigures: weapon names', () => {
     expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
   });
 });
+
+describe('findFigures: attacker before place', () => {
+  it('reads the attacker named before a loss before the place named after it', () => {
+    expect(only('Ukrainian shelling killed 3 people in Donetsk', 'other').subject).toBe('russia');
+    expect(only('Russian shelling killed 5 people in Kharkiv', 'other').subject).toBe('ukraine');
+  });
+
+  it('skips a small number word that refers back ("the two sides")', () => {
+    expect(figuresIn('The two sides exchanged 144 prisoners', 'other').map((f) => f.text)).toEqual(['144 prisoners']);
+  });
+});
+
+describe('findFigures: more historical and imagined tolls', () => {
+  it('reads Soviet soldiers in Afghanistan as historical and imagined dead bodies as other', () => {
+    expect(only('in 10 years of war in Afghanistan, 15,000 Soviet soldiers died')).toMatchObject({ kind: 'other' });
+    expect(only('Imagine: 14,000 dead bodies in the streets')).toMatchObject({
+      text: '14,000 dead bodies',
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine destroyed 5 Soviet-era tanks')).toMatchObject({ kind: 'loss', category: 'tanks' });
+  });
+});

@@ -545,12 +545,6 @@ function subjectOf(
     return 'other';
   const own = sideOf(unitWords.join(' '));
   if (own === 'russia' || own === 'ukraine') return own;
-  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
-  const postSide = post ? firstSide(post[1] ?? '') : null;
-  if (postSide) return postSide;
-  // "33 million barrels of Japan’s imports": a third country's count.
-  // ("18 howitzers from the US" names where they came from, not whose they are.)
-  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
@@ -560,6 +554,15 @@ function subjectOf(
   const clause = before.split(/[.;!?]\s|\n/).at(-1) ?? before;
   const named = lastSide(clause);
   const between = named ? clause.slice(named.end) : clause;
+  // "Ukrainian shelling killed 3 people in Donetsk": an attacker named before a loss decides before
+  // the place named after it.
+  if (lost && named && !named.isPlace && INFLICT.test(between)) return opposite(named.side);
+  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
+  const postSide = post ? firstSide(post[1] ?? '') : null;
+  if (postSide) return postSide;
+  // "33 million barrels of Japan’s imports": a third country's count.
+  // ("18 howitzers from the US" names where they came from, not whose they are.)
+  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
   const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
   if (isMilitary && !lost && !ctx.isLossList) {
@@ -953,6 +956,10 @@ function buildFigure(
       return null;
   } else {
     if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
+    // "the two sides", "the three leaders", "both two": a small number word after a determiner refers
+    // back to people or things already named; it counts nothing new.
+    if (/(?:^|\s)(?:the|these|those|both|all|its|their|his|her|our|my|your)\s$/i.test(before) && num.value <= 10)
+      return null;
     if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
     if (
       /\bout of\s$/i.test(before) ||
@@ -1140,8 +1147,12 @@ function buildFigure(
         )
       )
         break;
-      // "five dead men": a state before a people noun belongs to the noun phrase.
-      if (/^(?:injured|wounded|dead|killed)$/i.test(word) && peopleKind([nextWord]) !== null) continue;
+      // "five dead men", "14,000 dead bodies": a state before a people noun belongs to the noun phrase.
+      if (
+        /^(?:injured|wounded|dead|killed)$/i.test(word) &&
+        (peopleKind([nextWord]) !== null || /^(?:bodies|corpses)$/i.test(nextWord))
+      )
+        continue;
       if (
         /^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(
           word,
