@@ -14,4 +14,6 @@ export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';
 export { lockChangeFeed } from './services/change-feed-lock.ts';
 export { markClaim } from './services/mark-claim.ts';
+export { correctClaim } from './services/correct-claim.ts';
+export { addClaim } from './services/add-claim.ts';
 export { listClaimFeed } from './services/claim-feed.ts';

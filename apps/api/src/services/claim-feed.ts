@@ -68,13 +68,17 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
       ],
     };
     const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
-    // Changes of claims that no longer exist are removals; filtered-out claims still exist.
+    // Changes of claims that no longer exist, or were rejected as not claims, are removals;
+    // filtered-out claims still exist.
     const existing =
       rows.length < page.length
         ? new Set(
-            (await tx.claim.findMany({ where: { id: { in: page.map((g) => g.claimId) } }, select: { id: true } })).map(
-              (c) => c.id,
-            ),
+            (
+              await tx.claim.findMany({
+                where: { id: { in: page.map((g) => g.claimId) }, isRejected: false },
+                select: { id: true },
+              })
+            ).map((c) => c.id),
           )
         : new Set(rows.map((r) => r.id));
     const removed = page.map((g) => g.claimId).filter((claimId) => !existing.has(claimId));

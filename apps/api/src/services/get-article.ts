@@ -13,14 +13,14 @@ export async function getArticle(db: Database, id: string): Promise<ArticleDetai
   });
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
-  for (const claim of row.claims) addCount(counts, claim.status, 1);
+  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim.status, 1);
   return toArticleDetail(row, counts);
 }
 
 export async function listArticles(db: Database): Promise<ArticleList> {
   const [rows, groups] = await Promise.all([
     db.prisma.article.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
-    db.prisma.claim.groupBy({ by: ['articleId', 'status'], _count: { _all: true } }),
+    db.prisma.claim.groupBy({ by: ['articleId', 'status'], where: { isRejected: false }, _count: { _all: true } }),
   ]);
   const byArticle = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const g of groups) {

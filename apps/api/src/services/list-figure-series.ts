@@ -12,6 +12,7 @@ type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
+    isRejected: false,
     category: query.category,
     value: { not: null },
     ...(query.subject ? { subject: query.subject } : {}),
