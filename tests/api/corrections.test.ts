@@ -15,9 +15,9 @@ describe.each(DATABASE_KINDS)('corrections of the extraction on %s', (kind) => {
     if (!c) throw new Error(`no ${k} claim "${t}" in the seed`);
     return c;
   };
-  const correct = (claimId: string, body: unknown) =>
+  const correct = (claimId: string, body: object) =>
     ctx.editor.agent.post(`/api/claims/${claimId}/corrections`).set('x-csrf-token', ctx.editor.csrf).send(body);
-  const add = (body: unknown) =>
+  const add = (body: object) =>
     ctx.editor.agent.post(`/api/articles/${article.id}/claims`).set('x-csrf-token', ctx.editor.csrf).send(body);
   const detail = async (claimId: string) => (await ctx.viewer.agent.get(`/api/claims/${claimId}`)).body as ClaimDetail;
   const refresh = async () => {
@@ -145,7 +145,7 @@ describe.each(DATABASE_KINDS)('corrections of the extraction on %s', (kind) => {
     it('refuses bad input with the field at fault, and changes nothing', async () => {
       const tanks = byText('102 tanks');
       const v = (await detail(tanks.id)).version;
-      const cases: Array<[unknown, Array<string | number>, number]> = [
+      const cases: Array<[object, Array<string | number>, number]> = [
         [{ kind: 'edit', fields: {}, version: v }, ['fields'], 400],
         [{ kind: 'edit', fields: { category: 'spaceships' }, version: v }, ['fields', 'category'], 400],
         [

@@ -8,7 +8,7 @@ import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../suppor
 
 /** A fixed, known set of figure claims, written straight into the database. */
 async function seedFigures(test: TestDatabase) {
-  const { articleId, statementId } = await createGeneratedArticle(test, {
+  const { articleId, statementId, publishedOn } = await createGeneratedArticle(test, {
     title: 'Generated',
     text: 'Generated.',
     publishedOn: '2022-03-01',
@@ -32,6 +32,7 @@ async function seedFigures(test: TestDatabase) {
       id: randomUUID(),
       articleId,
       statementId,
+      publishedOn,
       kind: 'figure',
       ordinal: i,
       start: 0,

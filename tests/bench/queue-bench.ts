@@ -1,9 +1,10 @@
 // npm run bench:queue [-- --claims N] [--runs N] [--rounds N] [--db sqlite,postgresql] [--plans changed|all|none]
+//                      [--migration claim_indexes_published_on|queue_indexes]
 // (npm run bench runs it after the parser's bench)
 // The review queue (GET /api/claims) over a generated database of N claims (default 20,000), on
 // each database: the query plans of the common queue queries (SQLite EXPLAIN QUERY PLAN,
-// PostgreSQL EXPLAIN) and their times, first without the queue indexes (as before the
-// `queue_indexes` migration), then with them. Prints figures only; it asserts nothing.
+// PostgreSQL EXPLAIN) and their times, first without the indexes of one migration (by default
+// `claim_indexes_published_on`: foreign keys and the default sort by the article's date), then with them. Prints figures only; it asserts nothing.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     db: { type: 'string', default: DATABASE_KINDS.join(',') },
     plans: { type: 'string', default: 'changed' },
+    migration: { type: 'string', default: 'claim_indexes_published_on' },
     'sqlite-analyze': { type: 'boolean', default: false },
   },
 });
@@ -116,6 +118,7 @@ async function seedClaims(db: Database, n: number): Promise<string[]> {
       claims.push({
         id: randomUUID(),
         articleId,
+        publishedOn,
         statementId: statement.id,
         kind: isFigure ? 'figure' : 'statement',
         ordinal: i,
@@ -138,12 +141,12 @@ async function seedClaims(db: Database, n: number): Promise<string[]> {
   return articleIds;
 }
 
-/** The `queue_indexes` migration of this database: what it creates and what it replaces. */
+/** The measured migration of this database (--migration): what it creates and what it replaces. */
 function readQueueMigration(kind: DatabaseKind) {
   const dir = join(repoRoot, 'prisma', kind, 'migrations');
   const folders = readdirSync(dir).sort();
-  const queue = folders.find((f) => f.endsWith('_queue_indexes'));
-  if (!queue) throw new Error(`no *_queue_indexes migration in ${dir}`);
+  const queue = folders.find((f) => f.endsWith(`_${values.migration}`));
+  if (!queue) throw new Error(`no *_${values.migration} migration in ${dir}`);
   const sql = readFileSync(join(dir, queue, 'migration.sql'), 'utf8');
   const created = [...sql.matchAll(/CREATE INDEX "([^"]+)"[^;]*;/g)].map((m) => ({ name: m[1] ?? '', sql: m[0] }));
   const dropped = [...sql.matchAll(/DROP INDEX "([^"]+)";/g)].map((m) => m[1] ?? '');

@@ -13,7 +13,7 @@ const GENERATED = 20_000;
  * and figure claims spread over sides, categories, statuses and dates.
  */
 async function generateClaims(test: TestDatabase, n: number) {
-  const { articleId, statementId } = await createGeneratedArticle(test, {
+  const { articleId, statementId, publishedOn } = await createGeneratedArticle(test, {
     title: 'Generated load-test article',
     text: 'Generated article for the load test.',
     publishedOn: '2022-03-01',
@@ -30,6 +30,7 @@ async function generateClaims(test: TestDatabase, n: number) {
         id: randomUUID(),
         articleId,
         statementId,
+        publishedOn,
         kind: 'figure',
         ordinal: i,
         text: `Generated claim ${String(i).padStart(5, '0')}: ${i % 500} losses`,
@@ -56,7 +57,7 @@ async function generateClaims(test: TestDatabase, n: number) {
  * daily reports): what Ukraine says Russia lost, and what other sources say.
  */
 async function generateTankSeries(test: TestDatabase) {
-  const { articleId, statementId } = await createGeneratedArticle(test, {
+  const { articleId, statementId, publishedOn } = await createGeneratedArticle(test, {
     title: 'Generated daily loss reports',
     text: 'Generated daily loss reports.',
     publishedOn: '2022-03-10',
@@ -81,6 +82,7 @@ async function generateTankSeries(test: TestDatabase) {
     id: randomUUID(),
     articleId,
     statementId,
+    publishedOn,
     kind: 'figure',
     ordinal: i,
     text: `${value} tanks`,

@@ -3,12 +3,13 @@ import type { TestDatabase } from './test-databases.ts';
 
 /**
  * An article with one statement, written straight into the database, to hang generated claims on
- * (queues of 20,000 claims, a dated series for the chart) without running the parser.
+ * (queues of 20,000 claims, a dated series for the chart) without running the parser. Claims
+ * written beside it must copy its `publishedOn`, as import does.
  */
 export async function createGeneratedArticle(
   test: TestDatabase,
   { title, text = `${title}.`, publishedOn = '2022-03-01' }: { title: string; text?: string; publishedOn?: string },
-): Promise<{ articleId: string; statementId: string }> {
+): Promise<{ articleId: string; statementId: string; publishedOn: string }> {
   const articleId = randomUUID();
   const statementId = randomUUID();
   await test.db.prisma.article.create({
@@ -34,5 +35,5 @@ export async function createGeneratedArticle(
       direct: false,
     },
   });
-  return { articleId, statementId };
+  return { articleId, statementId, publishedOn };
 }

@@ -11,13 +11,19 @@ export interface Counts {
 
 export interface Scores {
   statements: Counts & { source: [number, number]; side: [number, number]; direct: [number, number] };
-  figures: Counts & { category: [number, number]; subject: [number, number]; qualifier: [number, number] };
+  /** spanExact: matched figures whose start and end equal the gold figure's (exact-span true positives). */
+  figures: Counts & {
+    category: [number, number];
+    subject: [number, number];
+    qualifier: [number, number];
+    spanExact: number;
+  };
 }
 
 export function emptyScores(): Scores {
   return {
     statements: { tp: 0, fp: 0, fn: 0, source: [0, 0], side: [0, 0], direct: [0, 0] },
-    figures: { tp: 0, fp: 0, fn: 0, category: [0, 0], subject: [0, 0], qualifier: [0, 0] },
+    figures: { tp: 0, fp: 0, fn: 0, category: [0, 0], subject: [0, 0], qualifier: [0, 0], spanExact: 0 },
   };
 }
 
@@ -114,6 +120,7 @@ export function scoreArticle(pred: ParsedArticle, gold: GoldArticle, into: Score
     if (p.subject === g.subject) fg.subject[0]++;
     fg.qualifier[1]++;
     if (p.qualifier === g.qualifier) fg.qualifier[0]++;
+    if (p.start === g.start && p.end === g.end) fg.spanExact++;
   }
   return into;
 }
@@ -122,6 +129,35 @@ export function prf({ tp, fp, fn }: Counts): { p: number; r: number; f1: number 
   const p = tp + fp > 0 ? tp / (tp + fp) : 0;
   const r = tp + fn > 0 ? tp / (tp + fn) : 0;
   return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** P/R/F1 counting only figures whose span equals the gold span exactly as correct. */
+export function exactSpanPrf(f: Scores['figures']): { p: number; r: number; f1: number } {
+  return prf({ tp: f.spanExact, fp: f.tp + f.fp - f.spanExact, fn: f.tp + f.fn - f.spanExact });
+}
+
+/** Adds one score record into another (fold and outlet totals). */
+export function addScores(into: Scores, s: Scores): Scores {
+  const a = into.statements;
+  const b = s.statements;
+  a.tp += b.tp;
+  a.fp += b.fp;
+  a.fn += b.fn;
+  for (const k of ['source', 'side', 'direct'] as const) {
+    a[k][0] += b[k][0];
+    a[k][1] += b[k][1];
+  }
+  const c = into.figures;
+  const d = s.figures;
+  c.tp += d.tp;
+  c.fp += d.fp;
+  c.fn += d.fn;
+  c.spanExact += d.spanExact;
+  for (const k of ['category', 'subject', 'qualifier'] as const) {
+    c[k][0] += d[k][0];
+    c[k][1] += d[k][1];
+  }
+  return into;
 }
 
 export const ratio = ([ok, n]: [number, number]) => (n > 0 ? ok / n : Number.NaN);

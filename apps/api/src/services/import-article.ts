@@ -28,7 +28,12 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
   let ordinal = 0;
   for (const [index, s] of parsed.statements.entries()) {
     const statementId = randomUUID();
-    const denormalised = { sourceCanonical: s.sourceCanonical, side: s.sourceSide, asOf: s.asOf };
+    const denormalised = {
+      sourceCanonical: s.sourceCanonical,
+      side: s.sourceSide,
+      asOf: s.asOf,
+      publishedOn: parsed.publishedOn,
+    };
     statements.push({
       id: statementId,
       articleId,

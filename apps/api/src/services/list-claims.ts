@@ -34,7 +34,7 @@ export function claimFilter(
 }
 
 const ORDER: Record<ListClaimsQuery['sort'], (dir: 'asc' | 'desc') => Array<Record<string, unknown>>> = {
-  article: (dir) => [{ article: { publishedOn: dir } }, { articleId: dir }, { ordinal: dir }],
+  article: (dir) => [{ publishedOn: dir }, { articleId: dir }, { ordinal: dir }],
   updated: (dir) => [{ updatedAt: dir }, { id: dir }],
   value: (dir) => [{ value: dir }, { id: dir }],
   status: (dir) => [{ status: dir }, { ordinal: 'asc' }, { id: 'asc' }],

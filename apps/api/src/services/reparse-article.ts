@@ -37,10 +37,10 @@ const MIN_OVERLAP = 0.5;
  * value (a boundary moved, "102 tanks" became "102 tanks and"; a changed number is a new claim),
  * unless an editor corrected the old one (its value is then the editor's reading of that text).
  */
-export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<string, OldClaim> {
-  const matches = new Map<string, OldClaim>();
+export function matchClaims<O extends OldClaim>(oldClaims: O[], newClaims: NewClaim[]): Map<string, O> {
+  const matches = new Map<string, O>();
   const used = new Set<string>();
-  const pair = (n: NewClaim, o: OldClaim) => {
+  const pair = (n: NewClaim, o: O) => {
     matches.set(n.id, o);
     used.add(o.id);
   };
@@ -57,7 +57,7 @@ export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<s
       .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
     if (best) pair(n, best);
   }
-  const candidates: Array<{ n: NewClaim; o: OldClaim; overlap: number }> = [];
+  const candidates: Array<{ n: NewClaim; o: O; overlap: number }> = [];
   for (const n of newClaims) {
     if (matches.has(n.id)) continue;
     for (const o of oldClaims) {
@@ -135,7 +135,10 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     }
     // Old statements that no claim lives in any more (and new ones that were corrected old ones).
     await tx.statement.deleteMany({ where: { articleId, claims: { none: {} } } });
-    await tx.article.update({ where: { id: articleId }, data: { parserVersion: parsed.parserVersion } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
+    });
   });
   return getArticle(db, articleId);
 }

@@ -26,6 +26,9 @@ CREATE TABLE "ClaimCorrection" (
 -- CreateIndex
 CREATE INDEX "ClaimCorrection_claimId_createdAt_idx" ON "ClaimCorrection"("claimId", "createdAt");
 
+-- CreateIndex
+CREATE INDEX "ClaimCorrection_authorId_idx" ON "ClaimCorrection"("authorId");
+
 -- AddForeignKey
 ALTER TABLE "ClaimCorrection" ADD CONSTRAINT "ClaimCorrection_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

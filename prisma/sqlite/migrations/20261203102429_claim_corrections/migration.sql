@@ -61,6 +61,7 @@ CREATE TABLE "new_Claim" (
     "unit" TEXT,
     "subject" TEXT,
     "since" TEXT,
+    "publishedOn" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "version" INTEGER NOT NULL DEFAULT 0,
     "isFound" BOOLEAN NOT NULL DEFAULT true,
@@ -72,10 +73,14 @@ CREATE TABLE "new_Claim" (
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Claim_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_Claim" ("articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version") SELECT "articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version" FROM "Claim";
+INSERT INTO "new_Claim" ("articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version") SELECT "articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version" FROM "Claim";
 DROP TABLE "Claim";
 ALTER TABLE "new_Claim" RENAME TO "Claim";
 CREATE INDEX "Claim_articleId_ordinal_idx" ON "Claim"("articleId", "ordinal");
+CREATE INDEX "Claim_statementId_idx" ON "Claim"("statementId");
+CREATE INDEX "Claim_publishedOn_articleId_ordinal_idx" ON "Claim"("publishedOn", "articleId", "ordinal");
+CREATE INDEX "Claim_status_publishedOn_articleId_ordinal_idx" ON "Claim"("status", "publishedOn", "articleId", "ordinal");
+CREATE INDEX "Claim_kind_status_idx" ON "Claim"("kind", "status");
 CREATE INDEX "Claim_status_idx" ON "Claim"("status");
 CREATE INDEX "Claim_side_idx" ON "Claim"("side");
 CREATE INDEX "Claim_category_idx" ON "Claim"("category");
@@ -89,3 +94,6 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "ClaimCorrection_claimId_createdAt_idx" ON "ClaimCorrection"("claimId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ClaimCorrection_authorId_idx" ON "ClaimCorrection"("authorId");
