@@ -1,4 +1,4 @@
-import { createApp, importArticle, lockChangeFeed, markClaim } from '@claimdesk/api';
+import { createApp, importArticle, markClaim } from '@claimdesk/api';
 import type { Claim, V1ClaimPage } from '@claimdesk/contracts';
 import { type Database, openDatabase } from '@claimdesk/db';
 import type { Express } from 'express';
@@ -190,7 +190,6 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     // A writer that changes the claim, records the change, and then fails before committing.
     const writer = test.db.prisma
       .$transaction(async (tx) => {
-        await lockChangeFeed(test.db, tx);
         await tx.claim.update({ where: { id: target.id }, data: { status: 'disputed', version: before.version + 1 } });
         await tx.claimChange.create({ data: { claimId: target.id } });
         entered();
@@ -367,13 +366,58 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
   });
+
+  it('misses nothing with 20 editors writing at once while a consumer polls (and, on PostgreSQL, slow writers)', async () => {
+    const other: Database = kind === 'postgresql' ? await openDatabase(test.config) : test.db;
+    const consumer = new Consumer(ctx.app, ctx.apiKey, 7);
+    await consumer.poll();
+    const claims = await test.db.prisma.claim.findMany({ orderBy: { id: 'desc' }, take: 20 });
+    expect(claims.length).toBe(20);
+    let isWriting = true;
+    const editors = claims.map(async (claim, i) => {
+      const db = i % 2 === 0 ? test.db : other;
+      let version = claim.version;
+      for (const status of ['disputed', 'verified'] as const) {
+        await verdict(db, claim.id, version, status);
+        version += 1;
+      }
+    });
+    // Writers that hold their transaction open for a while after recording their change: on
+    // PostgreSQL, later transactions commit before them, and their changes must still arrive.
+    const slow =
+      kind === 'postgresql'
+        ? claims.slice(0, 6).map((claim, i) =>
+            other.prisma.$transaction(
+              async (tx) => {
+                await tx.claim.update({ where: { id: claim.id }, data: { isFound: true } });
+                await tx.claimChange.create({ data: { claimId: claim.id } });
+                await new Promise((resolve) => setTimeout(resolve, 20 + 40 * i));
+              },
+              { timeout: 60_000 },
+            ),
+          )
+        : [];
+    const writers = Promise.all([...editors, ...slow]).finally(() => {
+      isWriting = false;
+    });
+    while (isWriting) await consumer.poll();
+    await writers;
+    await consumer.poll();
+    await expectMirrorMatches(test.db, consumer);
+    for (const claim of claims) {
+      const versions = consumer.deliveries.filter((d) => d.id === claim.id).map((d) => d.version);
+      expect(versions.at(-1)).toBe(claim.version + 2);
+    }
+    if (other !== test.db) await other.close();
+  });
 });
 
 /**
- * PostgreSQL only, by nature: several API processes write at once, and a change number taken
- * early could commit late. (SQLite has one writer per database file, so numbers and commits
- * cannot cross there.) Without the change-feed lock, the consumer below would see the second
- * writer's higher number first, store it as its cursor, and never receive the first writer's change.
+ * PostgreSQL only, by nature: several API processes write at once, and a change recorded early
+ * can commit late. (SQLite has one writer per database file, so changes and commits cannot cross
+ * there.) Writers do not wait for each other; a change is numbered for the feed after it commits.
+ * Had the first writer's change taken its number at insert, the consumer below would read the
+ * second writer's higher number first, store it as its cursor, and never receive the first one.
  */
 describe('change numbers follow commit order with two API processes on postgresql', () => {
   let test: TestDatabase;
@@ -388,7 +432,7 @@ describe('change numbers follow commit order with two API processes on postgresq
     await test.drop();
   });
 
-  it('makes a later writer wait, so a consumer polling in between misses nothing', async () => {
+  it('lets a later writer commit at once, and a consumer polling in between misses nothing', async () => {
     const processB = await openDatabase(test.config);
     const consumer = new Consumer(ctx.app, ctx.apiKey, 100);
     await consumer.poll();
@@ -402,10 +446,9 @@ describe('change numbers follow commit order with two API processes on postgresq
     const inside = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    // Process B takes its change number first and commits last.
+    // Process B records its change first and commits last.
     const writerB = processB.prisma.$transaction(
       async (tx) => {
-        await lockChangeFeed(processB, tx);
         await tx.claim.update({ where: { id: first.id }, data: { status: 'verified', version: first.version + 1 } });
         await tx.claimChange.create({ data: { claimId: first.id } });
         entered();
@@ -414,24 +457,19 @@ describe('change numbers follow commit order with two API processes on postgresq
       { timeout: 60_000 },
     );
     await inside;
-    // Process A writes meanwhile: it must wait for B's commit before it takes a number.
-    const writerA = verdict(test.db, second.id, second.version, 'verified');
-    let waiting = 0;
-    for (let i = 0; i < 1200 && waiting === 0; i += 1) {
-      const rows = await test.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
-        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-      );
-      waiting = rows[0]?.n ?? 0;
-      if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(waiting).toBe(1);
-    expect(await consumer.poll()).toEqual([]);
+    // Process A writes meanwhile and commits while B is still open: no lock makes it wait.
+    await verdict(test.db, second.id, second.version, 'verified');
+    const waiting = await test.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())',
+    );
+    expect(waiting[0]?.n).toBe(0);
+    expect((await consumer.poll()).map((c) => c.id)).toEqual([second.id]);
     release();
     await writerB;
-    await writerA;
-    const got = await consumer.poll();
-    expect(got.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
+    // B committed after the consumer's cursor passed A: its change is numbered above that cursor.
+    expect((await consumer.poll()).map((c) => c.id)).toEqual([first.id]);
     expect(await consumer.poll()).toEqual([]);
+    await expectMirrorMatches(test.db, consumer);
     await processB.close();
   });
 });

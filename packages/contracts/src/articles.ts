@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimSchema } from './claims.ts';
-import { sideSchema, spanSchema } from './common.ts';
+import { lineSchema, sideSchema, spanSchema, textSchema } from './common.ts';
 
 /** Article texts are news pieces, not books: 2 MB is far beyond any real one. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -8,9 +8,9 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 export const createArticleRequestSchema = z.object({
   text: z
     .string({ error: 'is required and must be a string' })
-    .max(MAX_ARTICLE_CHARS, `must be at most ${MAX_ARTICLE_CHARS} characters`)
+    .pipe(textSchema(MAX_ARTICLE_CHARS))
     .refine((t) => t.trim().length > 0, 'must not be empty'),
-  fileName: z.string().max(255).optional(),
+  fileName: lineSchema(255).optional(),
 });
 export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
 
@@ -61,4 +61,11 @@ export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 export const articleListSchema = z.object({ items: z.array(articleSummarySchema) });
 export type ArticleList = z.infer<typeof articleListSchema>;
 
-export const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
+/** Ids are UUIDs (or an API key's prefix): anything else cannot name a row, so it never reaches a query. */
+export const idParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _'),
+});

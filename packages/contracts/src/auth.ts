@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters, lineSchema, trimInvisible } from './common.ts';
 
 export const roleSchema = z.enum(['viewer', 'editor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
@@ -15,12 +16,20 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(320, 'email is longer than 320 characters')
-  .regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/, 'email must look like name@host');
+  .regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/, 'email must look like name@host')
+  .refine((v) => !hasControlCharacters(v), 'email must not contain control characters');
+
+/** A person's or a key's name: invisible characters at either end go, then the length counts. */
+export const nameSchema = (max: number) => z.string().overwrite(trimInvisible).pipe(lineSchema(max));
 
 export const loginRequestSchema = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, 'password is required').max(1000),
+    password: z
+      .string()
+      .min(1, 'password is required')
+      .max(1000)
+      .refine((v) => !hasControlCharacters(v), 'password must not contain control characters'),
   })
   .strict();
 
@@ -43,14 +52,18 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** A password being set (not one being checked at sign-in, which is only compared). */
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1000, 'password must be at most 1000 characters')
+  .refine((v) => !hasControlCharacters(v), 'password must not contain control characters');
+
 export const createUserRequestSchema = z
   .object({
     email: emailSchema,
-    name: z.string().trim().max(200).default(''),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(1000),
+    name: nameSchema(200).default(''),
+    password: newPasswordSchema,
     role: roleSchema,
   })
   .strict();
@@ -76,7 +89,7 @@ export const apiKeySchema = z.object({
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
 export const createApiKeyRequestSchema = z
-  .object({ name: z.string().trim().min(1, 'name is required').max(100) })
+  .object({ name: nameSchema(100).refine((v) => v.length > 0, 'name is required') })
   .strict();
 /** The key itself is in this response only: it is stored hashed. */
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import {
   categorySchema,
   claimKindSchema,
+  INT32_MAX,
+  int32Schema,
   isoDateSchema,
+  lineSchema,
   qualifierSchema,
+  textSchema,
+  trimInvisible,
   reviewStatusSchema,
   sideSchema,
   verdictStatusSchema,
@@ -88,7 +93,7 @@ export const MAX_EVIDENCE = 20;
 
 export const httpUrlSchema = z
   .string()
-  .max(2000)
+  .pipe(lineSchema(2000))
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -101,10 +106,11 @@ export const httpUrlSchema = z
 export const createVerdictRequestSchema = z
   .object({
     status: verdictStatusSchema,
-    note: z.string().max(5000, 'note must be at most 5000 characters').default(''),
+    /** Invisible characters at either end go first: a note of zero-width spaces is no note. */
+    note: z.string().overwrite(trimInvisible).pipe(textSchema(5000)).default(''),
     evidence: z.array(httpUrlSchema).max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} evidence links`).default([]),
     /** The claim version the editor saw; a stale one is refused with 409. */
-    version: z.number({ error: 'version is required: the claim version this verdict is based on' }).int().nonnegative(),
+    version: z.number({ error: 'version is required: the claim version this verdict is based on' }).pipe(int32Schema),
   })
   .strict();
 export type CreateVerdictRequest = z.input<typeof createVerdictRequestSchema>;
@@ -119,16 +125,16 @@ export const listClaimsQuerySchema = z.object({
   side: optionalList(sideSchema),
   category: optionalList(categorySchema),
   kind: claimKindSchema.optional(),
-  articleId: z.string().max(100).optional(),
-  source: z.string().max(200).optional(),
-  q: z.string().max(200).optional(),
+  articleId: lineSchema(100).optional(),
+  source: lineSchema(200).optional(),
+  q: lineSchema(200).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Claims rejected as not claims: left out unless asked for (editors undo a rejection from here). */
   rejected: z.enum(['exclude', 'include', 'only']).default('exclude'),
   sort: claimSortSchema.default('article'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(INT32_MAX, `page must be at most ${INT32_MAX}`).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type ListClaimsQuery = z.input<typeof listClaimsQuerySchema>;

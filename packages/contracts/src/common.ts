@@ -22,6 +22,68 @@ export type ClaimKind = z.infer<typeof claimKindSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+/**
+ * Every number that reaches a database column is bounded by that column's type: Int columns are
+ * 32-bit on PostgreSQL, so 2^31 would fail there (500) while SQLite stored it. Refused here, both
+ * databases answer the same 400.
+ */
+export const INT32_MAX = 2_147_483_647;
+export const int32Schema = z.number().int().min(0).max(INT32_MAX, `must be at most ${INT32_MAX}`);
+
+/**
+ * Control characters never belong in what people type: PostgreSQL refuses NUL in text (it answered
+ * 500), terminals and CSV readers act on the others. Texts of several lines keep tab, LF and CR;
+ * one-line values (names, ids, queries, URLs) refuse every C0 and C1 control.
+ */
+export function hasControlCharacters(value: string, isMultiline = false): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20) {
+      if (isMultiline && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+      return true;
+    }
+    if (code === 0x7f || (!isMultiline && code >= 0x80 && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/** A one-line string of at most `max` characters without control characters. */
+export const lineSchema = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !hasControlCharacters(v), 'must not contain control characters');
+
+/** A text of several lines (a note, an article) of at most `max` characters without control characters. */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine(
+      (v) => !hasControlCharacters(v, true),
+      'must not contain control characters (tab and line breaks are fine)',
+    );
+
+/**
+ * Characters that take no room on screen: zero-width space, joiners and non-joiners, word joiner,
+ * invisible operators, byte-order mark, soft hyphen, bidi marks and isolates, Hangul fillers. A note
+ * made only of them looks empty to every reader, so it counts as empty.
+ */
+const INVISIBLE = new Set([
+  0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c,
+  0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0x206a, 0x206b, 0x206c,
+  0x206d, 0x206e, 0x206f, 0x3164, 0xfeff, 0xffa0,
+]);
+const isBlank = (char: string) => INVISIBLE.has(char.charCodeAt(0)) || /\s/.test(char);
+
+export function trimInvisible(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isBlank(value.charAt(start))) start++;
+  while (end > start && isBlank(value.charAt(end - 1))) end--;
+  return value.slice(start, end);
+}
+
 /** A slice of the article's raw text: `text.slice(start, end)`. */
 export const spanSchema = z.object({
   text: z.string(),

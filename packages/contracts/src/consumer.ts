@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { claimSchema, verdictSchema } from './claims.ts';
-import { categorySchema, isoDateSchema, reviewStatusSchema, sideSchema, verdictStatusSchema } from './common.ts';
+import {
+  INT32_MAX,
+  categorySchema,
+  isoDateSchema,
+  lineSchema,
+  reviewStatusSchema,
+  sideSchema,
+  verdictStatusSchema,
+} from './common.ts';
+
+/** The latest year a date-time position may name; the earliest is 1970 (no change is older). */
+const EARLIEST = 0;
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/**
+ * A position in the change feed: `c<change number>` from a previous page (change numbers are
+ * 32-bit on PostgreSQL), or an ISO date-time between 1970 and 9999 (PostgreSQL has no year 0).
+ */
+export function isFeedPosition(value: string): boolean {
+  const cursor = /^c(\d{1,10})$/.exec(value);
+  if (cursor?.[1]) return Number(cursor[1]) <= INT32_MAX;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && time >= EARLIEST && time <= LATEST;
+}
+
+const feedPositionSchema = lineSchema(100).refine(
+  isFeedPosition,
+  'expected a cursor from a previous response (c123) or an ISO date-time from 1970 on',
+);
 
 /** Query of the versioned read API. `cursor` comes from the previous page's `nextCursor`. */
 export const v1ClaimsQuerySchema = z.object({
@@ -11,13 +40,13 @@ export const v1ClaimsQuerySchema = z.object({
   category: z
     .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(categorySchema))
     .optional(),
-  articleId: z.string().max(100).optional(),
-  source: z.string().max(200).optional(),
+  articleId: lineSchema(100).optional(),
+  source: lineSchema(200).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Incremental sync: only claims changed after this change cursor (or ISO timestamp). */
-  updatedSince: z.string().max(100).optional(),
-  cursor: z.string().max(200).optional(),
+  updatedSince: feedPositionSchema.optional(),
+  cursor: feedPositionSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -35,9 +64,8 @@ export type V1ClaimPage = z.infer<typeof v1ClaimPageSchema>;
 
 export const createWebhookRequestSchema = z
   .object({
-    url: z
-      .string()
-      .url('url must be an http(s) URL')
+    url: lineSchema(2000)
+      .pipe(z.string().url('url must be an http(s) URL'))
       .refine((u) => /^https?:\/\//i.test(u), 'url must be an http(s) URL'),
   })
   .strict();

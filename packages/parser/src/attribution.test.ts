@@ -296,3 +296,26 @@ describe('quotations', () => {
     expect(statementsOf(article('The so-called “special operation” entered its second week.'))).toEqual([]);
   });
 });
+
+describe('cues beyond the say family', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.source, s.cue, s.content]);
+
+  it('reads appeals, reports of calls and accusations as attributions', () => {
+    expect(one('The mayor of the town called on residents to leave their homes before the storm.')).toEqual([
+      ['The mayor of the town', 'called on', 'residents to leave their homes before the storm'],
+    ]);
+    expect(one('Prime Minister Jane Doe urges lawmakers to approve the budget by Friday.')).toEqual([
+      ['Jane Doe', 'urges', 'lawmakers to approve the budget by Friday'],
+    ]);
+    expect(one('The minister reiterated that the border would stay closed for another month.')).toEqual([
+      ['The minister', 'reiterated', 'the border would stay closed for another month'],
+    ]);
+    expect(one('Senator John Smith questioned whether the plan would ever pay for itself.')).toEqual([
+      ['John Smith', 'questioned', 'whether the plan would ever pay for itself'],
+    ]);
+  });
+
+  it('keeps thanks and welcomes out: they report no claim', () => {
+    expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
+  });
+});

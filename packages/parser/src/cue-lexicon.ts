@@ -15,6 +15,15 @@ export const CUE_VERBS: readonly string[] = [
   noting, insisting, accusing, forecasting, insists, announcing, explaining, stressing, complained,
   urged, demanded, promised, showed, shows, found, finds, suggesting, urging, vowing, predicting, denying, alleging
 `),
+  // Cues beyond the say family: appeals, accusations, judgements, commitments and reports. Each is
+  // rare; together they carry a large share of attributions in news prose.
+  ...wordList(`
+  urges, called on, calls on, called for, calls for, calling on, asked, asks, accuses, blames,
+  branded, brands, denounced, denounces, criticised, criticized, criticises, criticizes, rejected,
+  rejects, pledges, promises, reiterated, reiterates, repeated, admitted, questioned, suspects,
+  cited, citing, pointed to, pointing to, recounted, cautioned, cautions, emphasises, emphasizes,
+  acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed
+`),
 ];
 
 /**

@@ -296,3 +296,115 @@ describe('findFigures: ministry loss lists', () => {
     });
   });
 });
+
+describe('findFigures: kind', () => {
+  it.each([
+    ['Russian strikes killed 8 civilians', 'loss', 'civilians_killed'],
+    ['Ukraine said it had downed three Russian helicopters', 'loss', 'helicopters'],
+    ['Russia has lost 102 tanks', 'loss', 'tanks'],
+    ['The enemy destroyed 2,701 infrastructure facilities', 'loss', 'other'],
+    ['they have detained 471 Ukrainian servicemen', 'loss', 'captured'],
+    ['1.5m refugees had crossed the border', 'count', 'refugees'],
+    ['Russia launched 100 missiles overnight', 'count', 'missiles'],
+    ['about 9,000 trucks a day crossed the border', 'count', 'vehicles'],
+    ['950 new carriages will be purchased for the metro', 'count', 'vehicles'],
+    ['up to 2,000 Ukrainian soldiers remained in the tunnels', 'count', 'other'],
+    ['a $40bn package', 'money', 'money'],
+    ['the port will receive up to 80 million tonnes of cargo', 'amount', 'other'],
+    ['About 2,500 kilometers of roads were ruined', 'amount', 'other'],
+  ] as const)('%s -> %s', (text, kind, category) => {
+    expect(only(text)).toMatchObject({ kind, category });
+  });
+
+  it('files a toll of an earlier war as other, never a loss category', () => {
+    expect(only('In the Second World War, 27 million Soviet citizens were killed')).toMatchObject({
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('during 1932 and 1933 the famine killed 4 million Ukrainians')).toMatchObject({ kind: 'other' });
+  });
+
+  it('files an imagined or conditional toll as other', () => {
+    expect(only('Just imagine 14 thousand corpses')).toMatchObject({ kind: 'other', category: 'other' });
+    expect(only('If they take the city, 10,000 people could die')).toMatchObject({ kind: 'other' });
+    expect(only('he warned that 5,000 more soldiers would be killed')).toMatchObject({ kind: 'other' });
+  });
+
+  it('keeps a possible past loss a loss', () => {
+    expect(only('officials said 40 soldiers may have died')).toMatchObject({ kind: 'loss', category: 'personnel' });
+  });
+
+  it('a bare distance is no figure, an amount of road is', () => {
+    expect(figuresIn('the tanks were 40 km from Kyiv')).toEqual([]);
+    expect(only('about 33 million barrels of Japan’s oil imports')).toMatchObject({
+      text: 'about 33 million barrels',
+      kind: 'amount',
+      subject: 'other',
+    });
+  });
+});
+
+describe('findFigures: whose loss from the verb frame', () => {
+  it.each([
+    ['Ukraine said it had downed three Russian helicopters', 'ukraine', 'russia'],
+    ['Russian strikes killed 8 civilians', 'ukraine', 'ukraine'],
+    ['Russian strikes killed 8 civilians', 'russia', 'ukraine'],
+    ['Russia has demolished 1,300 high-rise buildings in the city', 'ukraine', 'ukraine'],
+    ['strikes from Belarus and Russia that injured at least 15 people', 'ukraine', 'ukraine'],
+    ['The enemy destroyed 2,701 infrastructure facilities', 'ukraine', 'ukraine'],
+    ['the enemy destroyed 5 tanks near the village', 'ukraine', 'ukraine'],
+    ['the enemy lost 5 tanks near the village', 'ukraine', 'russia'],
+    ['12 civilians were killed by Russian shelling', 'other', 'ukraine'],
+    ['60 people who were sheltering in the school that Russian forces bombed were killed', 'other', 'ukraine'],
+    ['Ukrainian forces destroyed 20 Russian tanks', 'ukraine', 'russia'],
+    ['the Russian army has deployed 500 tanks near the border', 'other', 'russia'],
+    ['the US will send 100 Switchblade drones to Ukraine', 'other', 'ukraine'],
+    ['the budgetary cost to EU governments is at least 60 billion euros', 'ukraine', 'other'],
+  ] as const)('%s (source %s) -> %s', (text, side, subject) => {
+    expect(figuresIn(text, side).at(-1)?.subject).toBe(subject);
+  });
+
+  it('counts weapons bought in a Kremlin text as Russia’s', () => {
+    const raw = 'date 2022-03-01 | President of Russia (en.kremlin.ru): 950 new carriages will be purchased.';
+    const start = raw.indexOf('950');
+    expect(findFigures(raw, start, raw.length, ctx('unknown'))[0]).toMatchObject({
+      subject: 'russia',
+      kind: 'count',
+    });
+  });
+
+  it('reads the dead of an army as personnel losses', () => {
+    expect(only('Kyiv’s forces were suffering up to 100 deaths every day')).toMatchObject({
+      category: 'personnel',
+      kind: 'loss',
+    });
+    expect(only('we are losing 60-100 soldiers per day', 'ukraine')).toMatchObject({ category: 'personnel' });
+  });
+});
+
+describe('findFigures: spans follow the gold conventions', () => {
+  it.each([
+    ['remained out of a prewar population of about 100,000', 'population of about 100,000'],
+    ['five dead men were found', 'five dead men'],
+    ['As a result, 22,000 projects received grants', '22,000 projects'],
+    ['More than 6.5 million Ukrainians escaped the country', 'More than 6.5 million Ukrainians'],
+    ['£1,200 each for 8m of the most vulnerable households', '8m of the most vulnerable households'],
+    ['More than 32 million square meters of living space', 'More than 32 million square meters of living space'],
+    ['Iran will provide as many as 300 remotely piloted aircraft', 'as many as 300 remotely piloted aircraft'],
+  ] as const)('%s -> %s', (text, span) => {
+    expect(figuresIn(text, 'other').at(-1)?.text).toBe(span);
+  });
+
+  it('reads a bare scaled amount after money as money', () => {
+    const found = figuresIn(
+      'it allocated 1.5 billion rubles. This year, the total was increased to 2 billion',
+      'russia',
+    );
+    expect(found.at(-1)).toMatchObject({ text: '2 billion', value: 2_000_000_000, category: 'money', kind: 'money' });
+  });
+
+  it('reads flight abroad and flight from home apart', () => {
+    expect(only('more than 11.5 million Ukrainians have fled their homes').category).toBe('displaced');
+    expect(only('More than 6.5 million Ukrainians escaped the country').category).toBe('refugees');
+  });
+});

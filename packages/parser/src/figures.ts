@@ -1,7 +1,8 @@
-import { CATEGORY_NOUNS, sideOf } from './lexicon.ts';
+import { CATEGORY_NOUNS, OTHER_COUNTRIES, sideOf } from './lexicon.ts';
 import { NUMBER_WORDS, readNumber } from './numbers.ts';
-import type { Category, Figure, Qualifier, Side } from './types.ts';
-import { LOSS_CATEGORIES } from './types.ts';
+import { HISTORICAL, HYPOTHETICAL_BEFORE, MODAL_LOSS } from './frame-lexicon.ts';
+import type { Category, Figure, FigureKind, Qualifier, Side } from './types.ts';
+import { CASUALTY_CATEGORIES, LOSS_CATEGORIES } from './types.ts';
 
 // Every pattern here is anchored (^ or $) on a slice of bounded length, so matching is linear in
 // the article: the scanner never hands a regular expression more than a few dozen characters.
@@ -172,6 +173,8 @@ export interface FigureContext {
   since: string | null;
   /** True inside a loss report (ministry list): running totals since the start of the invasion. */
   isLossList?: boolean;
+  /** Set per figure: an army is the subject of the clause before it ("Kyiv’s forces were suffering"). */
+  armyBefore?: boolean;
 }
 
 /** Counts of weapons and men lost in battle: whose loss is the enemy's of whoever destroyed them. */
@@ -233,7 +236,10 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
   [/^(?:fled|flee|fleeing|flown|refugees|crossed|emigrated|sought refuge|sought shelter abroad)$/, 'fled'],
   [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
   [/^(?:liquidated|eliminated|neutralised|neutralized)$/, 'liquidated'],
-  [/^(?:lost|losses|loss|missing|destroyed|shot down|downed)$/, 'lost'],
+  [
+    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
+    'lost',
+  ],
 ];
 /** Predicates that only say something right after the counted noun: "156 people arrived". */
 const AFTER_ONLY: Array<[RegExp, Event]> = [
@@ -264,27 +270,28 @@ function eventBefore(before: string): Event | null {
 /** The predicate right after the counted noun: "57 people had been killed", "156 people arrived". */
 function eventAfter(after: string): Event | null {
   const m =
-    /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to)\s+){0,4}(?:\p{L}+ly\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(
+    /^[\s,]*(?:(?:including|among them|mostly|many of them|most of them|of whom)\b[^,]{0,50},\s*)?(?:(?:in|of|from|at|near)\s+(?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?\s+)?(?:(?:had|have|has|were|was|are|is|got|would|will|could|may|might|reportedly|been|being|also|now|all|already|later|since|still|then|subsequently|allegedly|managed to|had managed to|as|be)\s+){0,4}(?:\p{L}+ly\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(
       after.slice(0, 80),
     );
   if (!m) return null;
+  // "fled their homes" is displacement; "escaped the country", "gone abroad" is flight abroad.
+  const rest = after.slice(m.index + m[0].length - (m[2]?.length ?? 0) - (m[2] ? 1 : 0), m.index + m[0].length + 30);
+  if (/^(?:fled|left|abandoned|lost)$/i.test(m[1] ?? '') && /^\s*(?:their|his|her|our)\s+homes?\b/i.test(rest))
+    return 'displaced';
+  if (
+    /^(?:fled|left|escaped|gone|went|moved)$/i.test(m[1] ?? '') &&
+    /^\s*(?:the country|ukraine|abroad|overseas)\b/i.test(rest)
+  )
+    return 'fled';
   const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
   const word = (m[1] ?? '').toLowerCase();
   return two ?? eventOf(word) ?? AFTER_ONLY.find(([re]) => re.test(word))?.[1] ?? null;
 }
 
-function categoryOf(
-  unitWords: string[],
-  before: string,
-  after: string,
-  ctx: FigureContext,
-  prevUnit: string[] | null,
-  wideBefore: string,
-): { category: Category; isLoss: boolean } {
-  const words = unitWords.length > 0 ? unitWords : (prevUnit ?? []);
-  const phrase = words.join(' ');
-  const lastWord = (words.at(-1) ?? '').toLowerCase();
-  const own = eventOf(lastWord);
+/** What happened to the counted people or things: the verb frame around the figure. */
+function eventAround(words: string[], before: string, after: string, wideBefore: string): Event | null {
+  const own =
+    eventOf((words.at(-1) ?? '').toLowerCase()) ?? (words.length > 1 ? eventOf((words[0] ?? '').toLowerCase()) : null);
   const afterEvent = eventAfter(after);
   const beforeEvent = eventBefore(before);
   // "Ukrainians who fled to your country. More than 1.5 million citizens of Ukraine!"
@@ -292,16 +299,61 @@ function categoryOf(
     ? ('fled' as const)
     : null;
   // "150 nationalists and 12 units of equipment were destroyed": a passive later in the clause.
-  const passive = /\b(?:were|was|have been|has been|had been)\s+([a-z]+)/i.exec(after.split(/[.;:!?]/)[0] ?? '');
-  const laterEvent = passive?.[1] ? eventOf(passive[1]) : null;
-  const event = own ?? afterEvent ?? beforeEvent ?? laterEvent ?? fledBefore;
+  // "60 people who were sheltering in the school ... were killed": the first passive that is an event.
+  let laterEvent: Event | null = null;
+  for (const passive of (after.split(/[.;:!?]/)[0] ?? '').matchAll(
+    /\b(?:were|was|have been|has been|had been)\s+([a-z]+)/gi,
+  )) {
+    laterEvent = passive[1] ? eventOf(passive[1]) : null;
+    if (laterEvent) break;
+  }
+  return own ?? afterEvent ?? beforeEvent ?? laterEvent ?? fledBefore;
+}
+
+const LOSS_EVENTS = new Set<Event | null>(['killed', 'wounded', 'captured', 'lost', 'liquidated']);
+const CASUALTY = new Set<Category>(CASUALTY_CATEGORIES);
+
+/**
+ * The category, whether the clause reads it as lost (for whose loss), and whether it is a loss of
+ * this war at all (for the kind): people killed, hurt or taken, things destroyed, a loss list's line.
+ */
+function categoryOf(
+  unitWords: string[],
+  before: string,
+  after: string,
+  ctx: FigureContext,
+  prevUnit: string[] | null,
+  wideBefore: string,
+): { category: Category; isLoss: boolean; lost: boolean } {
+  const words = unitWords.length > 0 ? unitWords : (prevUnit ?? []);
+  const event = eventAround(words, before, after, wideBefore);
+  const { category, isLoss } = categoryFromFrame(words, event, ctx, unitWords.length === 0 && prevUnit === null);
+  const lost =
+    ctx.isLossList === true ||
+    CASUALTY.has(category) ||
+    (category !== 'money' && category !== 'refugees' && category !== 'displaced' && LOSS_EVENTS.has(event));
+  return { category, isLoss, lost };
+}
+
+function categoryFromFrame(
+  words: string[],
+  event: Event | null,
+  ctx: FigureContext,
+  bare: boolean,
+): { category: Category; isLoss: boolean } {
+  const phrase = words.join(' ');
+  const lastWord = (words.at(-1) ?? '').toLowerCase();
+  const own = eventOf(lastWord);
   const noun = nounCategory(phrase);
-  const kind = peopleKind(words);
+  // "about 5 million of them have gone abroad": a share of people counted before.
+  const kind = peopleKind(words) ?? (/^(?:them|those)$/.test(lastWord) ? 'people' : null);
   const isLoss = event === 'lost' || event === 'killed' || event === 'liquidated';
   if (noun === 'money') return { category: 'money', isLoss: false };
   if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed')
     return { category: noun, isLoss: true };
   if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
+  // "Kyiv’s forces were suffering up to 100 deaths": the dead of an army are personnel losses.
+  if (own === 'killed' && words.length === 1 && ctx.armyBefore) return { category: 'personnel', isLoss: true };
   if (own === 'killed' && words.length === 1) return { category: 'killed', isLoss: true };
   if (own === 'captured' && words.length === 1) return { category: 'captured', isLoss: true };
   const isMilitary = kind === 'military' || noun === 'personnel';
@@ -315,7 +367,7 @@ function categoryOf(
     return { category: 'other', isLoss: false };
   }
   if (noun === 'displaced' || noun === 'refugees' || noun === 'evacuated') return { category: noun, isLoss: false };
-  if (kind === 'civilian' || kind === 'people' || (unitWords.length === 0 && prevUnit === null && event !== null)) {
+  if (kind === 'civilian' || kind === 'people' || (bare && event !== null)) {
     const isCivilian = kind === 'civilian';
     switch (event) {
       case 'killed':
@@ -329,8 +381,9 @@ function categoryOf(
       case 'fled':
         return {
           category:
-            /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families)$/.test(lastWord) ||
-            lastWord === 'refugees'
+            /^(?:people|persons?|citizens?|ukrainians|women|civilians?|residents?|refugees|families|them|those)$/.test(
+              lastWord,
+            ) || lastWord === 'refugees'
               ? 'refugees'
               : 'other',
           isLoss: false,
@@ -362,12 +415,40 @@ const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
 const INFLICT =
-  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated)\b/i;
+  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
 /** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
 const SUPPLY =
   /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
 const OTHER_NATION =
   /^(?:american|americans|us|u\.s\.|british|uk|european|europeans|eu|nato|polish|poles|german|germans|french|republican|republicans|democratic|democrats|western|chinese|turkish|belarusian|moldovan|georgian|finnish|swedish)$/i;
+
+/** "were killed by Russian shelling": the agent of a passive after the figure. */
+const BY_AGENT =
+  /^[^.;!?]{0,40}?\b(?:killed|destroyed|wounded|injured|hit|damaged|demolished|shot down|downed|captured|abducted|deported)\s+(?:by|in)\s+((?:a|an|the)?\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)/iu;
+/** An attacker named in a relative clause after the figure. */
+const REL_AGENT =
+  /^[^.;!?]{0,80}?\b(?:that|which|where|when)\s+((?:the\s+)?[\p{L}’'-]+)\s+(?:(?:forces|troops|army|military|strikes?|shelling|missiles?|jets|planes|artillery)\s+)?(?:had\s+|have\s+)?(?:bombed|shelled|struck|hit|attacked|destroyed|fired on|targeted|shot at)\b/iu;
+/** Countries and blocs outside the war. */
+const OTHER_COUNTRY = new RegExp(`^(?:${OTHER_COUNTRIES.join('|')})$`, 'i');
+/** Another country, bloc or its government named as the actor of a count. */
+const OTHER_ACTOR = new RegExp(
+  `(?<![\\p{L}])(?:${OTHER_COUNTRIES.join('|')})(?:[’']s)?\\s+(?:governments?|taxpayers|budgets?|states|countries|members|officials|imports|exports|economy)\\b`,
+  'iu',
+);
+
+// One article is parsed by many calls: remember the side of the outlet that publishes it.
+let home: { raw: string; side: Side | null } | null = null;
+/** The side of an official outlet ("President of Russia (en.kremlin.ru)"), null for the press. */
+function homeSide(raw: string): Side | null {
+  if (home?.raw !== raw) {
+    const header = /^date \S+[^|\n]{0,80}\|\s*([^:\n]{1,120}):/.exec(raw.slice(0, 260))?.[1] ?? '';
+    const official =
+      /\b(?:President of|Ministry|General Staff|Government of|Office of|Kremlin|Cabinet)\b|\.gov\b|kremlin\.ru/i;
+    const side = official.test(header) ? sideOf(header) : null;
+    home = { raw, side: side === 'russia' || side === 'ukraine' ? side : null };
+  }
+  return home.side;
+}
 
 /** The last side named in `text`, with where its name ends. Compounds ("pro-Russian") do not name a side. */
 function lastSide(text: string): { side: Side; end: number; isPlace: boolean } | null {
@@ -417,6 +498,7 @@ function subjectOf(
   isLoss: boolean,
   ctx: FigureContext,
   prev: Figure | null = null,
+  lost = true,
 ): Side {
   // A list sharing one verb ("destroyed 5 tanks, 3 APCs and 2 guns"): the items share the owner.
   if (
@@ -443,6 +525,8 @@ function subjectOf(
   const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
   const postSide = post ? firstSide(post[1] ?? '') : null;
   if (postSide) return postSide;
+  // "33 million barrels of Japan’s imports": a third country's count.
+  if (post && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
@@ -454,9 +538,23 @@ function subjectOf(
   const between = named ? clause.slice(named.end) : clause;
   const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
   const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
+  if (isMilitary && !lost && !ctx.isLossList) {
+    // Weapons counted, not lost ("950 new carriages will be purchased", "Russia launched 100
+    // missiles"): the holder's, named before the count, as the recipient after it, else the source's.
+    const recipient = /^[^.;]{0,60}?\b(?:to|for)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
+      raw.slice(figEnd, Math.min(end, figEnd + 80)),
+    );
+    const recipientSide = recipient ? firstSide(recipient[1] ?? '') : null;
+    if (recipientSide) return recipientSide;
+    if (named) return named.side;
+    const sentenceTail = raw.slice(figEnd, Math.min(end, figEnd + 100)).split(/[.;!?]\s|\n/)[0] ?? '';
+    return firstSide(sentenceTail) ?? src ?? homeSide(raw) ?? 'unknown';
+  }
   if (isMilitary) {
     if (ctx.isLossList) return src ? opposite(src) : 'unknown';
-    if (ENEMY.test(between)) return src ? opposite(src) : 'russia';
+    const enemy = ENEMY.exec(between);
+    // "the enemy destroyed 5 of our tanks": the enemy acted, so the source's side lost them.
+    if (enemy) return INFLICT.test(between.slice(enemy.index)) ? (src ?? 'ukraine') : src ? opposite(src) : 'russia';
     if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
     if (OWN.test(between) && src && !INFLICT.test(between)) return src;
     if (SUPPLY.test(between) && !INFLICT.test(between)) {
@@ -471,7 +569,21 @@ function subjectOf(
     if (category === 'captured') return src ? opposite(src) : 'unknown';
     return src ? opposite(src) : 'unknown';
   }
-  if (named) return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
+  if (named) {
+    // "EU governments bear at least 60 billion euros": another country acting after the side named.
+    if (!isLoss && OTHER_ACTOR.test(between)) return 'other';
+    return INFLICT.test(between) && !named.isPlace ? opposite(named.side) : named.side;
+  }
+  const enemyAgent = ENEMY.exec(clause);
+  if (enemyAgent && src && INFLICT.test(clause.slice(enemyAgent.index))) return src;
+  const byAgent = BY_AGENT.exec(raw.slice(figEnd, Math.min(end, figEnd + 80)));
+  const bySide = byAgent ? firstSide(byAgent[1] ?? '') : null;
+  if (bySide) return opposite(bySide);
+  // "60 people who were sheltering in the school that Russian forces bombed were killed".
+  const relAgent = isLoss ? REL_AGENT.exec(raw.slice(figEnd, Math.min(end, figEnd + 120))) : null;
+  const relSide = relAgent ? firstSide(relAgent[1] ?? '') : null;
+  if (relSide) return opposite(relSide);
+  if (!isLoss && OTHER_ACTOR.test(clause)) return 'other';
   // People killed or hurt with no agent named: the victims are the source's own or the war's, not the enemy.
   if (src && INFLICT.test(between) && !OWN.test(between) && !isPerson) return opposite(src);
   const afterClause = (raw.slice(figEnd, Math.min(end, figEnd + 120)).split(/[.;!?]\s|,\s|\n/)[0] ?? '')
@@ -482,6 +594,9 @@ function subjectOf(
   if (afterSide && !isLoss) return afterSide;
   if (src) return src;
   if (afterSide) return afterSide;
+  // A president's or ministry's own text counts its own country's things.
+  const home = homeSide(raw);
+  if (home) return home;
   // A source outside the war speaking of a count: a side named in this or the previous sentence.
   const window = raw.slice(Math.max(0, figStart - 600), figStart);
   const sentences = window
@@ -646,10 +761,75 @@ function labelledItem(
       unit: label,
       subject: subjectOf(raw, clauseStart, labelStart, itemEnd, end, words, category, true, lossCtx),
       since: ctx.since,
+      kind: 'loss',
     },
     unitWords: [],
   };
 }
+
+/**
+ * A loss, unless its sentence sets it in an earlier war ("27 million Soviet citizens were killed in
+ * the Second World War") or imagines it ("just imagine 14 thousand corpses", "10,000 could die").
+ */
+function lossFrame(raw: string, clauseStart: number, figStart: number, figEnd: number, end: number): FigureKind {
+  const lead = raw.slice(Math.max(clauseStart, figStart - 160), figStart);
+  const sentenceLead = lead.slice(lastBoundary(lead));
+  const tail = raw.slice(figEnd, Math.min(end, figEnd + 120));
+  const sentenceTail = tail.slice(0, firstBoundary(tail));
+  const sentence = `${sentenceLead} # ${sentenceTail}`;
+  if (HISTORICAL.test(sentence)) return 'other';
+  if (HYPOTHETICAL_BEFORE.test(sentenceLead)) return 'other';
+  if (MODAL_LOSS.test(`${sentenceLead.slice(-60)} ${sentenceTail.slice(0, 60)}`)) return 'other';
+  return 'loss';
+}
+
+function lastBoundary(text: string): number {
+  let at = 0;
+  for (const m of text.matchAll(/[.!?]["”’]?\s+(?=[A-Z"“‘])|\n/g)) at = (m.index ?? 0) + m[0].length;
+  return at;
+}
+
+function firstBoundary(text: string): number {
+  const m = /[.!?](?:["”’]?\s|$)|\n/.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** A measure of something after the number: "kilometers of roads", "tonnes of cargo", "barrels". */
+const MEASURE =
+  /^\s+((?:square\s+|cubic\s+|metric\s+)?(?:kilomet(?:er|re)s|km|miles|met(?:er|re)s|hectares|acres|litres|liters|gallons|tonnes|tons|barrels|bcm|cubic metres|cubic meters))\b/i;
+const MEASURE_ALONE = /^(?:tonnes|tons|metric tons|barrels|bcm|cubic metres|cubic meters|litres|liters|gallons)$/i;
+
+function amountAfter(raw: string, numEnd: number, end: number): { end: number; unit: string; of: string[] } | null {
+  const after = raw.slice(numEnd, Math.min(end, numEnd + 80));
+  const m = MEASURE.exec(after);
+  if (!m) return null;
+  const unit = m[1] ?? '';
+  let at = numEnd + m[0].length;
+  const of: string[] = [];
+  const ofPhrase = /^\s+of\s+/i.exec(raw.slice(at, Math.min(end, at + 8)));
+  if (ofPhrase) {
+    const wordRe = /\s*([a-z][a-z-]*)/y;
+    let offset = at + ofPhrase[0].length;
+    let phraseEnd = -1;
+    while (of.length < 3) {
+      wordRe.lastIndex = offset;
+      const w = wordRe.exec(raw);
+      if (!w || offset + w[0].length > end || STOP.has((w[1] ?? '').toLowerCase())) break;
+      // "of Japan’s overall oil imports": a possessive names whose, not what.
+      if (/^[’']s/.test(raw.slice(offset + w[0].length, offset + w[0].length + 2))) break;
+      of.push(w[1] ?? '');
+      offset += w[0].length;
+      phraseEnd = offset;
+    }
+    if (phraseEnd > 0) at = phraseEnd;
+  }
+  // A bare distance or area ("40 km from Kyiv") is no figure; a quantity of goods is.
+  if (of.length === 0 && !MEASURE_ALONE.test(unit.replace(/\s+/g, ' '))) return null;
+  return { end: at, unit, of };
+}
+
+const ADJECTIVE_PARTICIPLE =
+  /^(?:armou?red|unmanned|guided|registered|displaced|detained|wounded|injured|killed|missing|confirmed|reported|advanced|combined|self-propelled|fixed|tracked|wheeled|specialised|specialized|trained|armed|skilled|qualified|remaining|existing|leading|landing|flying|outstanding|ruling|ongoing|incoming|outgoing)$/;
 
 interface BuiltFigure {
   figure: Figure;
@@ -749,6 +929,33 @@ function buildFigure(
       return null;
     if (/^[-‒–](?:year|day|hour|week|month|storey|story|minute|second|time)/i.test(after0)) return null;
   }
+  // "2,500 kilometers of roads", "80 million tonnes of cargo": an amount of something, not a distance.
+  const amount = isMoney ? null : amountAfter(raw, num.end, end);
+  if (amount) {
+    for (const [re, q] of QUALIFIERS) {
+      const m = re.exec(before.slice(-30));
+      if (m) {
+        qualifier = q;
+        figStart -= m[0].length;
+        break;
+      }
+    }
+    return {
+      figure: {
+        text: raw.slice(figStart, amount.end),
+        start: figStart,
+        end: amount.end,
+        value,
+        qualifier,
+        category: 'other',
+        unit: amount.unit,
+        subject: subjectOf(raw, clauseStart, figStart, amount.end, end, amount.of, 'other', false, ctx, prevFigure),
+        since: null,
+        kind: 'amount',
+      },
+      unitWords: [],
+    };
+  }
   if (!isMoney && NOT_A_COUNT.test(after0.replace(/^[\s\u00a0-]+/, (m) => (m.includes('-') ? '-' : '')))) return null;
   if (
     !isMoney &&
@@ -820,6 +1027,7 @@ function buildFigure(
         unit: currency ?? '',
         subject: subjectOf(raw, clauseStart, figStart, numEnd, end, [], 'money', false, ctx, prevFigure),
         since: null,
+        kind: 'money',
       },
       unitWords: [],
     };
@@ -851,6 +1059,15 @@ function buildFigure(
       const word = w[1] ?? '';
       const lower = word.toLowerCase();
       if (STOP.has(lower) && !(lower === 'more' && unitWords.length === 0)) break;
+      // "22,000 projects received", "6.5 million Ukrainians escaped": a verb after the counted noun.
+      if (
+        unitWords.length > 0 &&
+        /(?:ed|ing)$/.test(lower) &&
+        /s$/i.test(unitWords.at(-1) ?? '') &&
+        nounCategory(lower) === 'other' &&
+        !ADJECTIVE_PARTICIPLE.test(lower)
+      )
+        break;
       if (unitWords.length === 0 && NUMBER_WORDS.has(lower)) break;
       if (lower === 'more' && unitWords.length === 0) {
         // "200 more civilians", "three more civilians": "more" belongs to the figure, not the noun.
@@ -890,6 +1107,8 @@ function buildFigure(
         )
       )
         break;
+      // "five dead men": a state before a people noun belongs to the noun phrase.
+      if (/^(?:injured|wounded|dead|killed)$/i.test(word) && peopleKind([nextWord]) !== null) continue;
       if (
         /^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(
           word,
@@ -947,6 +1166,7 @@ function buildFigure(
         unit: unitWords[0] ?? '',
         subject: subjectOf(raw, clauseStart, figStart, figEnd, end, [], 'money', false, ctx, prevFigure),
         since: null,
+        kind: 'money',
       },
       unitWords: [],
     };
@@ -958,7 +1178,23 @@ function buildFigure(
           raw.slice(Math.max(clauseStart, figStart - 40), num.start),
         )?.[1]
       : undefined;
-  if (headNoun) unitWords.push(headNoun);
+  if (headNoun) {
+    unitWords.push(headNoun);
+    // "a prewar population of 100,000": the noun whose size the number is belongs to the figure.
+    if (/^(?:population|toll)$/i.test(headNoun)) {
+      const lead = new RegExp(`${headNoun}\\s+of\\s+$`, 'i').exec(
+        raw.slice(Math.max(clauseStart, figStart - 30), figStart),
+      );
+      if (lead) figStart -= lead[0].length;
+    }
+  }
+  // "152 bodies of dead militants and servicemen": the people the bodies were are what is counted.
+  if (unitWords.length === 1 && /^(?:bodies|corpses|remains)$/i.test(unitWords[0] ?? '')) {
+    const whose = /^\s+of\s+(?:the\s+)?(?:dead\s+|killed\s+|fallen\s+)?([a-z]+)/i.exec(
+      raw.slice(unitEnd, Math.min(end, unitEnd + 40)),
+    );
+    if (whose?.[1] && peopleKind([whose[1]]) !== null) unitWords.push(whose[1]);
+  }
   // "8m of the most vulnerable households": a share of a counted noun.
   const partitive =
     unitWords.length === 0
@@ -966,12 +1202,51 @@ function buildFigure(
           raw.slice(unitEnd, Math.min(end, unitEnd + 60)),
         )
       : null;
-  if (partitive?.[1] && !STOP.has(partitive[1])) unitWords.push(partitive[1]);
+  if (partitive?.[1] && !STOP.has(partitive[1])) {
+    unitWords.push(partitive[1]);
+    // "8m of the most vulnerable households": the share's noun phrase is part of the figure.
+    unitEnd += partitive[0].length;
+  }
+  const clauseBefore =
+    raw
+      .slice(Math.max(clauseStart, figStart - 200), figStart)
+      .split(/[.;:!?]\s/)
+      .at(-1) ?? '';
+  const armyBefore =
+    /\b(?:forces|troops|army|armed forces|military|soldiers|servicemen|units)\b[^,]{0,40}\b(?:suffer\w*|lost|los\w+|sustain\w*)\s+(?:\w+\s+){0,3}$/i.test(
+      clauseBefore,
+    );
+  // "the total was increased to 2 billion": a bare scaled amount after money is money too.
+  const moneyBefore = /(?:[$£€₴₽]\s?\d|\b(?:rubles|roubles|dollars|euros|pounds|hryvnias?|UAH|USD|EUR)\b)/i.exec(
+    raw.slice(Math.max(0, figStart - 250), figStart),
+  );
+  if (
+    unitWords.length === 0 &&
+    moneyBefore !== null &&
+    /(?:million|billion|trillion|bn|m)$/i.test(numText) &&
+    /\b(?:to|of|by|total|totalled|totaled|reached|reach|another|additional)\s+$/i.test(before)
+  ) {
+    return {
+      figure: {
+        text: raw.slice(figStart, unitEnd),
+        start: figStart,
+        end: unitEnd,
+        value,
+        qualifier,
+        category: 'money',
+        unit: '',
+        subject: subjectOf(raw, clauseStart, figStart, unitEnd, end, [], 'money', false, ctx, prevFigure),
+        since: null,
+        kind: 'money',
+      },
+      unitWords: [],
+    };
+  }
   const computed = categoryOf(
     unitWords,
     raw.slice(Math.max(clauseStart, figStart - 200), figStart),
-    raw.slice(unitEnd, Math.min(end, unitEnd + 80)),
-    ctx,
+    raw.slice(unitEnd, Math.min(end, unitEnd + 160)),
+    armyBefore ? { ...ctx, armyBefore } : ctx,
     unitWords.length === 0 ? prevUnit : null,
     raw.slice(Math.max(0, figStart - 200), figStart),
   );
@@ -981,8 +1256,22 @@ function buildFigure(
     /^(?:them|those)$/i.test(unitWords[0] ?? '') &&
     prevFigure !== null &&
     figStart - prevFigure.end < 80;
-  const category = ofPrevious && prevFigure ? prevFigure.category : computed.category;
-  const isLoss = computed.isLoss;
+  const kind: FigureKind =
+    ofPrevious && prevFigure
+      ? prevFigure.kind
+      : computed.category === 'money'
+        ? 'money'
+        : computed.lost
+          ? lossFrame(raw, clauseStart, figStart, unitEnd, end)
+          : 'count';
+  // The categories of people lost are for losses only: an imagined or historical toll is other.
+  const category =
+    ofPrevious && prevFigure && computed.category === 'other'
+      ? prevFigure.category
+      : kind === 'other' && (CASUALTY.has(computed.category) || computed.category === 'children')
+        ? 'other'
+        : computed.category;
+  const isLoss = computed.isLoss && kind !== 'other';
   const subject =
     ofPrevious && prevFigure
       ? prevFigure.subject
@@ -997,6 +1286,7 @@ function buildFigure(
           isLoss,
           ctx,
           prevFigure,
+          kind === 'loss',
         );
   return {
     figure: {
@@ -1009,6 +1299,7 @@ function buildFigure(
       unit: unitWords.length > 0 ? unitWords.join(' ').replace(/^[“"”]/, '') : (prevUnit?.join(' ') ?? ''),
       subject,
       since: RUNNING.has(category) || isLoss || ctx.isLossList ? ctx.since : null,
+      kind,
     },
     unitWords,
   };

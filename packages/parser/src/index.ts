@@ -9,10 +9,20 @@ import { type Segment, splitParagraphs, splitSentences } from './segment.ts';
 import { findTranscriptTurns } from './transcript.ts';
 import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts';
 
-export type { Category, Figure, ParseOptions, ParsedArticle, Qualifier, Side, Span, Statement } from './types.ts';
-export { CATEGORIES, QUALIFIERS, SIDES } from './types.ts';
+export type {
+  Category,
+  Figure,
+  FigureKind,
+  ParseOptions,
+  ParsedArticle,
+  Qualifier,
+  Side,
+  Span,
+  Statement,
+} from './types.ts';
+export { CASUALTY_CATEGORIES, CATEGORIES, FIGURE_KINDS, QUALIFIERS, SIDES } from './types.ts';
 
-export const PARSER_VERSION = '2.0.0';
+export const PARSER_VERSION = '2.1.0';
 
 /** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
 const OFFICIAL_OUTLET =
@@ -147,6 +157,7 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
           unit: (loss[1] ?? '').trim(),
           subject: side === 'ukraine' ? 'russia' : side === 'russia' ? 'ukraine' : 'unknown',
           since: articleSince ?? '2022-02-24',
+          kind: 'loss',
         };
         statements.push({
           source: null,

@@ -1,4 +1,5 @@
 import type { Category, Side } from './types.ts';
+import { wordList } from './word-list.ts';
 
 /** Speech and belief verbs that attribute content to a source, in the forms news prose uses. */
 export const CUE_VERBS = [
@@ -240,6 +241,18 @@ export function sideOf(text: string | null): Side {
   return 'other';
 }
 
+/** Countries and blocs outside the war, as a figure's owner ("of Japan’s imports", "EU governments"). */
+export const OTHER_COUNTRIES: readonly string[] = wordList(`
+  Japan, Japanese, China, Chinese, India, Indian, Turkey, Turkish, Iran, Iranian, Germany, German,
+  France, French, Britain, British, UK, Poland, Polish, US, USA, America, American, EU, European Union,
+  Europe, European, NATO, Sweden, Swedish, Finland, Finnish, Italy, Italian, Spain, Spanish, Canada,
+  Canadian, Australia, Australian, Hungary, Hungarian, Romania, Romanian, Moldova, Moldovan, Georgia,
+  Georgian, Kazakhstan, Israel, Israeli, Syria, Syrian, Egypt, Egyptian, Africa, African, Norway,
+  Norwegian, Netherlands, Dutch, Belgium, Switzerland, Swiss, Austria, Austrian, Czech, Slovakia,
+  Lithuania, Lithuanian, Latvia, Latvian, Estonia, Estonian, Denmark, Danish, Greece, Greek, Malta,
+  Mauritius, UAE, Saudi Arabia, Qatar, Brazil, Mexico, Korea, Korean, Taiwan, Belarus, Belarusian
+`);
+
 /** Counted nouns to categories, most specific first. Keys are lower-case stems matched at word start. */
 export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
   // Model names: the designation says what kind of weapon it is.
@@ -268,14 +281,14 @@ export const CATEGORY_NOUNS: Array<[RegExp, Category]> = [
     'aircraft',
   ],
   [/^(helicopters?|choppers?)\b/, 'helicopters'],
-  [/^(drones?|uavs?|operational-tactical|unmanned)\b/, 'uav'],
+  [/^(drones?|uavs?|operational-tactical|unmanned|remotely piloted (?:aircraft|aerial|vehicles?|systems?))\b/, 'uav'],
   [/^(special equipment|special military equipment)\b/, 'special_equipment'],
   [/^(persons?|people|civilians?)\b.*\b(liquidated)\b/, 'personnel'],
   [/^(personnel)\b/, 'personnel'],
   [/^(missiles?|cruise missiles?|rockets?)\b/, 'missiles'],
   [/^(ships?|boats?|warships?|vessels?|cutters?|submarines?|frigates?|corvettes?|cruisers?|landing craft)\b/, 'ships'],
   [
-    /^(vehicles?|motor vehicles|trucks?|fuel tanks?|motor vehicles?|automotive|military auto|auto|cars?|lorries|tankers?)\b/,
+    /^(vehicles?|motor vehicles|trucks?|fuel tanks?|motor vehicles?|automotive|military auto|auto|cars?|lorries|tankers?|buses|bus|trams?|trolleybuses|trolleybus|carriages?|railcars?|wagons?|locomotives?)\b/,
     'vehicles',
   ],
   [/^(special equipment)\b/, 'special_equipment'],

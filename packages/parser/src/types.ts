@@ -41,6 +41,33 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * What a figure counts (an extra field beside claim-format's, allowed by the contract):
+ * - loss: people killed, wounded, captured or missing, and weapons, vehicles or buildings destroyed,
+ *   downed or lost, reported as having happened in this war;
+ * - count: people or things counted but not lost (troops, refugees, evacuees, jets sold, projects);
+ * - money: an amount of money;
+ * - amount: a quantity of goods or a measure (tonnes of grain, barrels, square metres, km of road);
+ * - other: a number that counts nothing in this war as it stands: a death toll of an earlier war or
+ *   a hypothetical one ("just imagine 14 thousand corpses", "10,000 people could die").
+ */
+export const FIGURE_KINDS = ['loss', 'count', 'money', 'amount', 'other'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+/**
+ * Categories that say people were lost. Only a figure of kind loss carries one; the same people
+ * counted otherwise (an army's size, a hypothetical toll) are other. Weapon categories name what a
+ * figure counts whatever its kind ("950 new trams will be purchased" is vehicles, a count).
+ */
+export const CASUALTY_CATEGORIES = [
+  'personnel',
+  'captured',
+  'killed',
+  'wounded',
+  'civilians_killed',
+  'civilians_wounded',
+] as const satisfies readonly Category[];
+
 /** A slice of the raw input: `raw.slice(start, end) === text` (UTF-16 offsets). */
 export interface Span {
   text: string;
@@ -58,6 +85,8 @@ export interface Figure extends Span {
   subject: Side;
   /** Start of a running total (YYYY-MM-DD), or null. */
   since: string | null;
+  /** What it counts: a loss, a count, money, an amount, or other (historical or hypothetical). */
+  kind: FigureKind;
 }
 
 export interface Statement {

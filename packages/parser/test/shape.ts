@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CATEGORIES, type ParsedArticle } from '../src/index.ts';
+import { CASUALTY_CATEGORIES, CATEGORIES, FIGURE_KINDS, type ParsedArticle } from '../src/index.ts';
 
 const SIDES = ['russia', 'ukraine', 'other', 'unknown'];
 const QUALIFIERS = ['exact', 'approx', 'at_least', 'more_than', 'up_to', 'less_than'];
@@ -45,6 +45,9 @@ export function expectClaimFormat(raw: string, result: ParsedArticle): void {
       expect(typeof f.unit).toBe('string');
       expect(SIDES).toContain(f.subject);
       expect(f.since === null || ISO_DATE.test(f.since)).toBe(true);
+      expect(FIGURE_KINDS).toContain(f.kind);
+      // The categories of people lost belong to losses only.
+      if (f.kind !== 'loss') expect(CASUALTY_CATEGORIES).not.toContain(f.category);
     }
   }
 }

@@ -3,7 +3,6 @@ import { type CorrectionResponse, addClaimRequestSchema } from '@claimdesk/contr
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { type CorrectionActor, readSpan } from './correct-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
@@ -23,7 +22,6 @@ export async function addClaim(
   const body = validate(addClaimRequestSchema, input);
   const note = body.note.trim();
   return db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     const article = await tx.article.findUnique({
       where: { id: articleId },
       select: { text: true, publishedOn: true },

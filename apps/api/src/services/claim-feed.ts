@@ -6,9 +6,41 @@ import { claimFilter } from './list-claims.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 
 type V1Query = z.output<typeof v1ClaimsQuerySchema>;
-type Tx = Pick<Database['prisma'], 'claimChange'>;
+type Tx = Pick<Database['prisma'], 'claimChange' | '$queryRaw'>;
 
-const encodeCursor = (seq: number) => `c${seq}`;
+const encodeCursor = (feedNumber: number) => `c${feedNumber}`;
+
+/** Only numbering takes this lock (readers of the feed, one at a time); writers never do. */
+const NUMBERING_LOCK = 7355608;
+
+/**
+ * PostgreSQL: numbers every committed change that has no number yet. Writers append changes
+ * without a number and never wait for each other; numbers are given after commit, by whoever
+ * reads the feed, under a lock that only numbering takes. Each numbering commits before the next
+ * one starts, and takes MAX + 1, 2, ... over what the last one committed, so a number is never
+ * below one a consumer has already read: a change that commits late is numbered late. SQLite
+ * numbers each change at insert (a trigger): one writer at a time makes insertion order commit order.
+ */
+export async function numberChanges(db: Database): Promise<void> {
+  if (db.provider !== 'postgresql') return;
+  const [due] = await db.prisma.$queryRaw<Array<{ due: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM "ClaimChange" WHERE "feedNumber" IS NULL) AS "due"`;
+  if (!due?.due) return;
+  // Read committed: the UPDATE takes its snapshot after the lock is held, so it sees every number
+  // the numbering before it committed.
+  await db.prisma.$transaction([
+    db.prisma.$queryRaw`SELECT pg_advisory_xact_lock(${NUMBERING_LOCK})::text AS "locked"`,
+    db.prisma.$executeRaw`
+      UPDATE "ClaimChange" AS c SET "feedNumber" = n."feedNumber"
+      FROM (
+        SELECT "seq",
+          (SELECT COALESCE(MAX("feedNumber"), 0) FROM "ClaimChange") + row_number() OVER (ORDER BY "seq") AS "feedNumber"
+        FROM "ClaimChange"
+        WHERE "feedNumber" IS NULL
+      ) AS n
+      WHERE c."seq" = n."seq"`,
+  ]);
+}
 
 async function decodePosition(db: Tx, value: string, field: string): Promise<number> {
   const m = /^c(\d{1,15})$/.exec(value);
@@ -20,19 +52,25 @@ async function decodePosition(db: Tx, value: string, field: string): Promise<num
     });
   }
   const last = await db.claimChange.findFirst({
-    where: { createdAt: { lte: new Date(time) } },
-    orderBy: { seq: 'desc' },
+    where: { createdAt: { lte: new Date(time) }, feedNumber: { not: null } },
+    orderBy: { feedNumber: 'desc' },
+    select: { feedNumber: true },
   });
-  return last?.seq ?? 0;
+  return last?.feedNumber ?? 0;
 }
 
 /**
- * The consumer feed. Every claim write appends a ClaimChange with a number that follows commit
- * order; a page holds the claims whose latest change is after the position, oldest change first.
+ * The consumer feed. Every claim write appends a ClaimChange; its feed number follows commit
+ * order (see numberChanges). A page holds the claims whose latest numbered change is after the
+ * position, oldest first: the change table is walked once along the feedNumber index and each
+ * row is checked against the (claimId, feedNumber) index, so a full sync of N claims is linear.
+ * A claim with a committed change that is not numbered yet (a transaction that began earlier is
+ * still open) waits for that number, so one state of a claim is never sent twice.
  * A consumer that stores `syncCursor` and polls with `updatedSince` gets each changed claim once
  * per change, and never misses one.
  */
 export async function listClaimFeed(db: Database, query: V1Query): Promise<V1ClaimPage> {
+  await numberChanges(db);
   // One snapshot for the change numbers and the claims they point at: otherwise a claim changed
   // between the two reads would be sent in its newer state now and, for that same change, again
   // on the next poll. On SQLite the transaction also waits for this process's open writes (one
@@ -43,29 +81,29 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     timeout: 30_000,
     ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}),
   };
+  // Built before the transaction: on SQLite it may query, and the transaction holds the one connection.
+  const filter = await claimFilter(db, { ...query, kind: undefined, q: undefined });
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')
       : query.updatedSince
         ? await decodePosition(tx, query.updatedSince, 'updatedSince')
         : 0;
-    const groups = await tx.claimChange.groupBy({
-      by: ['claimId'],
-      where: { seq: { gt: position } },
-      _max: { seq: true },
-      orderBy: { _max: { seq: 'asc' } },
-      take: query.limit + 1,
-    });
-    const hasMore = groups.length > query.limit;
-    const page = groups.slice(0, query.limit);
-    const lastSeq = page.at(-1)?._max.seq ?? position;
-    const filter = claimFilter(db, { ...query, kind: undefined, q: undefined });
+    const page = await tx.$queryRaw<Array<{ feedNumber: number; claimId: string }>>`
+      SELECT c."feedNumber", c."claimId" FROM "ClaimChange" AS c
+      WHERE c."feedNumber" > ${position}
+        AND NOT EXISTS (
+          SELECT 1 FROM "ClaimChange" AS later
+          WHERE later."claimId" = c."claimId" AND (later."feedNumber" > c."feedNumber" OR later."feedNumber" IS NULL)
+        )
+      ORDER BY c."feedNumber"
+      LIMIT ${query.limit + 1}`;
+    const hasMore = page.length > query.limit;
+    if (hasMore) page.pop();
+    const lastNumber = Number(page.at(-1)?.feedNumber ?? position);
+    const ids = page.map((g) => g.claimId);
     const where = {
-      AND: [
-        ...filter.AND,
-        { id: { in: page.map((g) => g.claimId) } },
-        ...(query.status?.length ? [{ status: { in: query.status } }] : []),
-      ],
+      AND: [...filter.AND, { id: { in: ids } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
     };
     const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
     // Changes of claims that no longer exist, or were rejected as not claims, are removals;
@@ -73,21 +111,18 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     const existing =
       rows.length < page.length
         ? new Set(
-            (
-              await tx.claim.findMany({
-                where: { id: { in: page.map((g) => g.claimId) }, isRejected: false },
-                select: { id: true },
-              })
-            ).map((c) => c.id),
+            (await tx.claim.findMany({ where: { id: { in: ids }, isRejected: false }, select: { id: true } })).map(
+              (c) => c.id,
+            ),
           )
         : new Set(rows.map((r) => r.id));
-    const removed = page.map((g) => g.claimId).filter((claimId) => !existing.has(claimId));
-    const order = new Map(page.map((g, i) => [g.claimId, i]));
+    const removed = ids.filter((claimId) => !existing.has(claimId));
+    const order = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     return {
       items: rows.map(toClaim),
-      nextCursor: hasMore ? encodeCursor(lastSeq) : null,
-      syncCursor: encodeCursor(lastSeq),
+      nextCursor: hasMore ? encodeCursor(lastNumber) : null,
+      syncCursor: encodeCursor(lastNumber),
       hasMore,
       removed,
     };

@@ -9,7 +9,6 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError, type ErrorPath } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
 
@@ -105,7 +104,6 @@ export async function correctClaim(
   const body = validate(createCorrectionRequestSchema, input);
   const note = body.note.trim();
   return db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     const claim = await tx.claim.findUnique({ where: { id: claimId }, include: { statement: true } });
     if (!claim) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
     if (claim.version !== body.version) throw await conflictWithCurrent(tx, claimId, body.version);

@@ -3,7 +3,6 @@ import { type ArticleDetail, createArticleRequestSchema } from '@claimdesk/contr
 import type { Database } from '@claimdesk/db';
 import { type ParsedArticle, parseArticle } from '@claimdesk/parser';
 import { validate } from '../validate.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 
 export function contentHash(text: string): string {
@@ -109,7 +108,6 @@ export async function importArticle(
   const { statements, claims } = buildArticleRows(articleId, parsed);
   try {
     await db.prisma.$transaction(async (tx) => {
-      await lockChangeFeed(db, tx);
       await tx.article.create({
         data: {
           id: articleId,

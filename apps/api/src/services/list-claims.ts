@@ -7,18 +7,38 @@ import { toCorrection } from './serialize-corrections.ts';
 
 type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
 
-/** Case-insensitive substring match on both databases (PostgreSQL's LIKE is case-sensitive). */
-function contains(db: Database, value: string) {
-  return db.provider === 'postgresql' ? { contains: value, mode: 'insensitive' as const } : { contains: value };
+/**
+ * Case-insensitive substring match on both databases, where every character of `value` is meant
+ * literally: Prisma's `contains` is a LIKE that does not escape, so `%` and `_` matched anything.
+ * PostgreSQL's LIKE/ILIKE escape with a backslash by default. SQLite's LIKE has no escape character
+ * unless the statement names one, which Prisma cannot, so a value with a wildcard in it is matched
+ * with instr() in SQL and the filter becomes the matching ids (such searches are rare and narrow).
+ */
+async function containsLiterally(
+  db: Database,
+  column: 'text' | 'sourceCanonical',
+  value: string,
+): Promise<Record<string, unknown>> {
+  if (db.provider === 'postgresql') {
+    return { [column]: { contains: value.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' } };
+  }
+  if (!/[%_]/.test(value)) return { [column]: { contains: value } };
+  const rows =
+    column === 'text'
+      ? await db.prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT "id" FROM "Claim" WHERE instr(lower("text"), lower(${value})) > 0`
+      : await db.prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT "id" FROM "Claim" WHERE instr(lower("sourceCanonical"), lower(${value})) > 0`;
+  return { id: { in: rows.map((r) => r.id) } };
 }
 
 /** The filter without the status: the per-status counts are over everything else. */
-export function claimFilter(
+export async function claimFilter(
   db: Database,
   query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize' | 'rejected'> & {
     rejected?: ListClaimsQuery['rejected'];
   },
-) {
+): Promise<{ AND: Array<Record<string, unknown>> }> {
   const and: Array<Record<string, unknown>> = [];
   // Rejected claims are parser errors: out of every list unless an editor asks for them.
   if (query.rejected !== 'include') and.push({ isRejected: query.rejected === 'only' });
@@ -26,8 +46,8 @@ export function claimFilter(
   if (query.category?.length) and.push({ category: { in: query.category } });
   if (query.kind) and.push({ kind: query.kind });
   if (query.articleId) and.push({ articleId: query.articleId });
-  if (query.source) and.push({ sourceCanonical: contains(db, query.source) });
-  if (query.q) and.push({ text: contains(db, query.q) });
+  if (query.source) and.push(await containsLiterally(db, 'sourceCanonical', query.source));
+  if (query.q) and.push(await containsLiterally(db, 'text', query.q));
   if (query.from) and.push({ asOf: { gte: query.from } });
   if (query.to) and.push({ asOf: { lte: query.to } });
   return { AND: and };
@@ -47,7 +67,7 @@ const ORDER: Record<ListClaimsQuery['sort'], (dir: 'asc' | 'desc') => Array<Reco
  * over the chosen statuses, the total (no separate COUNT over the same rows).
  */
 export async function listClaims(db: Database, query: ListClaimsQuery): Promise<ClaimList> {
-  const base = claimFilter(db, query);
+  const base = await claimFilter(db, query);
   const where = query.status?.length ? { AND: [...base.AND, { status: { in: query.status } }] } : base;
   const [rows, groups] = await Promise.all([
     db.prisma.claim.findMany({

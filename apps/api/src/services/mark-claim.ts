@@ -3,7 +3,6 @@ import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSc
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
 
 export interface VerdictActor {
@@ -32,7 +31,6 @@ export async function markClaim(
   }
   const verdictId = randomUUID();
   return db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version: body.version, isRejected: false },
       data: { status: body.status, version: { increment: 1 } },

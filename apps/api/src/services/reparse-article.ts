@@ -2,7 +2,6 @@ import type { ArticleDetail } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
-import { lockChangeFeed } from './change-feed-lock.ts';
 import { getArticle } from './get-article.ts';
 import { buildArticleRows } from './import-article.ts';
 
@@ -99,7 +98,6 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     if (os?.isCorrected && !corrected.has(n.statementId)) corrected.set(n.statementId, os);
   }
   await db.prisma.$transaction(async (tx) => {
-    await lockChangeFeed(db, tx);
     const fresh = statements.filter((s) => !corrected.has(s.id));
     if (fresh.length > 0) await tx.statement.createMany({ data: fresh });
     for (const n of claims) {
