@@ -116,7 +116,7 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
       status: 'disputed',
       note: 'General Staff figure for 26 Feb differs',
       evidence: ['https://example.org/report'],
-      author: ctx.emails.editor,
+      author: ctx.names.editor,
       version: 1,
     });
     const second = await ctx.editor.agent
@@ -138,7 +138,7 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
     expect(res.body.error.code).toBe('version_conflict');
     expect(res.body.error.path).toEqual(['version']);
     expect(res.body.error.details.claim).toMatchObject({ id: tanks().id, version: 2, status: 'verified' });
-    expect(res.body.error.details.claim.latestVerdict.author).toBe(ctx.emails.editor);
+    expect(res.body.error.details.claim.latestVerdict.author).toBe(ctx.names.editor);
   });
 
   it('requires a note for disputed and unverifiable', async () => {

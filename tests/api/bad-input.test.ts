@@ -208,6 +208,7 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
       createVerdict: () => ({ status: 'disputed', note: 'a note', evidence: ['https://example.org/a'], version: 0 }),
       createUser: () => ({ email: 'new@example.org', name: 'New', password: PASSWORD, role: 'viewer' }),
       updateUser: () => ({ role: 'editor' }),
+      updateArticle: () => ({ url: 'https://news.example.org/a/1' }),
       createApiKey: () => ({ name: 'a key' }),
       createWebhook: () => ({ url: 'http://127.0.0.1:9/hook' }),
     };
@@ -294,7 +295,8 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
                 method: def.method,
                 path,
                 body: { ...makeBody(), [key]: value },
-                mustRefuse: !(isMultiline && value === 'c1\u0085'),
+                // An article's url may be null: that removes it.
+                mustRefuse: !(isMultiline && value === 'c1\u0085') && !(id === 'updateArticle' && value === null),
               });
             }
           }

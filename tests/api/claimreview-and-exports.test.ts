@@ -1,4 +1,4 @@
-import { importArticle, readEnv } from '@claimdesk/api';
+import { importArticle, publicLinksFromEnv, readEnv } from '@claimdesk/api';
 import { type Claim, type RouteDef, routes } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../suppor
 
 const ORGANISATION = { name: 'Kyiv Fact Desk', url: 'https://factdesk.example.org' };
 const PUBLIC_URL = 'https://claimdesk.example.org';
+const ORIGINAL_URL = 'https://www.jagran.example/world/ukraine-talks-2022-02-27';
 
 /** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -49,7 +50,7 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
   beforeAll(async () => {
     test = await createTestDatabase(kind);
     ctx = await createTestApp(test.db, { config: { organisation: ORGANISATION, publicUrl: PUBLIC_URL } });
-    const { article } = await importArticle(test.db, { text: seedText() });
+    const { article } = await importArticle(test.db, { text: seedText(), url: ORIGINAL_URL });
     claims = article.claims;
     articleId = article.id;
     tanks = claims.find((c) => c.text === '102 tanks') as Claim;
@@ -113,7 +114,7 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
         datePublished: tanks.asOf,
         appearance: {
           '@type': 'CreativeWork',
-          url: `${PUBLIC_URL}/articles/${articleId}`,
+          url: ORIGINAL_URL,
           headline: expect.stringContaining('ready for talks'),
           datePublished: '2022-02-27',
           publisher: { '@type': 'Organization', name: 'Jagran News Desk' },
@@ -185,7 +186,7 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     expect(tanksRow[col('version')]).toBe('2');
     expect(tanksRow[col('verdict_note')]).toBe(note);
     expect(tanksRow[col('verdict_evidence')]).toBe('https://example.org/general-staff');
-    expect(tanksRow[col('verdict_author')]).toBe(ctx.emails.editor);
+    expect(tanksRow[col('verdict_author')]).toBe(ctx.names.editor);
     expect(tanksRow[col('value')]).toBe('102');
     expect(tanksRow[col('category')]).toBe('tanks');
     const peskovRow = body.find((r) => r[col('claim_id')] === peskov.id) ?? [];
@@ -208,6 +209,15 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
       CLAIMDESK_ORG_URL: 'https://factdesk.example.org',
     });
     expect(() => readEnv({ CLAIMDESK_ORG_URL: 'not a url' })).toThrow(/CLAIMDESK_ORG_URL/);
+    // Links come only from what is configured: the public URL stands in for the organisation's.
+    expect(publicLinksFromEnv(readEnv({ CLAIMDESK_PUBLIC_URL: PUBLIC_URL }))).toEqual({
+      organisation: { name: 'claimdesk newsroom', url: PUBLIC_URL },
+      publicUrl: PUBLIC_URL,
+    });
+    expect(publicLinksFromEnv(readEnv({}))).toEqual({
+      organisation: { name: 'claimdesk newsroom', url: null },
+      publicUrl: null,
+    });
   });
 
   it('documents every route of the table in /api/openapi.json (OpenAPI 3.1) and shows it at /api/docs', async () => {

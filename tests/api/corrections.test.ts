@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)('corrections of the extraction on %s', (kind) => {
         before: { category: 'other' },
         after: { category: 'artillery' },
         note: 'guns are artillery here',
-        author: ctx.emails.editor,
+        author: ctx.names.editor,
         version: 1,
       });
       const d = await detail(guns.id);

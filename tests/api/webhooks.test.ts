@@ -118,7 +118,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
         claimId: claim.id,
         status: 'disputed',
         note: 'Not what the ministry said',
-        author: ctx.emails.editor,
+        author: ctx.names.editor,
       },
       claim: { id: claim.id, status: 'disputed', version: 1 },
     });

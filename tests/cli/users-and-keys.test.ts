@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^created editor editor@example\.org \(id [0-9a-f-]{36}\)\n$/);
+    expect(stdout).toMatch(/^created editor editor@example\.org "Olena" \(id [0-9a-f-]{36}\)\n$/);
     const row = await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'editor@example.org' } });
     expect(row).toMatchObject({ role: 'editor', name: 'Olena', isDisabled: false });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -156,8 +156,10 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     const table = claimdesk(['users', 'list'], env);
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^EMAIL\s+ROLE\s+STATUS\s+CREATED\s+ID$/);
-    expect(lines.some((l) => /^editor@example\.org\s+editor\s+active\s/.test(l))).toBe(true);
+    expect(lines[0]).toMatch(/^EMAIL\s+NAME\s+ROLE\s+STATUS\s+CREATED\s+ID$/);
+    expect(lines.some((l) => /^editor@example\.org\s+Olena\s+editor\s+active\s/.test(l))).toBe(true);
+    // Without --name, the part of the address before the @.
+    expect(lines.some((l) => /^admin2@example\.org\s+admin2\s+admin\s/.test(l))).toBe(true);
     expect(lines).toHaveLength(4);
     const json = JSON.parse(claimdesk(['users', 'list', '--json'], env).stdout) as Array<{
       email: string;
@@ -169,6 +171,19 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
       'viewer@example.org:viewer',
     ]);
     expect(table.stdout + JSON.stringify(json)).not.toContain('argon2');
+  });
+
+  it('users set-name sets the display name, and refuses an address or nothing', async () => {
+    const named = claimdesk(['users', 'set-name', 'viewer@example.org', 'Ivan', 'P.'], env);
+    expect(named.stderr).toBe('');
+    expect(named.stdout).toBe('viewer@example.org is now shown as "Ivan P."\n');
+    expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: 'viewer@example.org' } })).name).toBe(
+      'Ivan P.',
+    );
+    const address = claimdesk(['users', 'set-name', 'viewer@example.org', 'ivan@example.org'], env);
+    expect(address.code).toBe(2);
+    expect(address.stderr).toContain('claimdesk: users set-name: name must be a name, not an e-mail address');
+    expect(claimdesk(['users', 'set-name', 'viewer@example.org'], env).code).toBe(2);
   });
 
   it('users set-role and disable change the account, and refuse what would leave no admin', async () => {
@@ -197,7 +212,7 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
       true,
     );
     expect((await login('editor@example.org', PASSWORD)).status).toBe(403);
-    expect(claimdesk(['users', 'list'], env).stdout).toMatch(/editor@example\.org\s+editor\s+disabled/);
+    expect(claimdesk(['users', 'list'], env).stdout).toMatch(/editor@example\.org\s+Olena\s+editor\s+disabled/);
     expect(claimdesk(['users', 'enable', 'editor@example.org'], env).code).toBe(0);
     expect((await login('editor@example.org', PASSWORD)).status).toBe(200);
   });

@@ -55,6 +55,13 @@ describe.each(DATABASE_KINDS)('the admin pages in Chromium on %s', (kind) => {
     expect((await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).isDisabled).toBe(
       true,
     );
+    // A display name is changed in place (Enter saves it).
+    const name = page.getByLabel(`Display name of ${server.users.editor2}`);
+    await name.fill('Taras Melnyk');
+    await name.press('Enter');
+    await expect
+      .poll(async () => (await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } })).name)
+      .toBe('Taras Melnyk');
     // Nobody locks themselves out from their own row: another admin changes their role or account.
     expect(await page.getByRole('button', { name: `Disable ${server.users.admin}` }).isDisabled()).toBe(true);
     expect(await page.getByLabel(`Role of ${server.users.admin}`).isDisabled()).toBe(true);

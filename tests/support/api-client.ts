@@ -32,8 +32,14 @@ export async function createTestApp(db: Database, options: Omit<CreateAppOptions
     editor: `editor-${suffix}@example.org`,
     viewer: `viewer-${suffix}@example.org`,
   };
+  // Display names: what verdicts, history, CSV and webhooks show (never the e-mail).
+  const names = {
+    admin: `Ada Admin ${suffix}`,
+    editor: `Olena Editor ${suffix}`,
+    viewer: `Ivan Viewer ${suffix}`,
+  };
   for (const role of ['admin', 'editor', 'viewer'] as const)
-    await createUser(db, { email: emails[role], password: PASSWORD, role });
+    await createUser(db, { email: emails[role], name: names[role], password: PASSWORD, role });
   const key = await createApiKey(db, `consumer-${suffix}`);
   const revoked = await createApiKey(db, `revoked-${suffix}`);
   const { revokeApiKey } = await import('@claimdesk/api');
@@ -41,5 +47,5 @@ export async function createTestApp(db: Database, options: Omit<CreateAppOptions
   const admin = await signIn(app, emails.admin);
   const editor = await signIn(app, emails.editor);
   const viewer = await signIn(app, emails.viewer);
-  return { app, emails, admin, editor, viewer, apiKey: key.key, revokedKey: revoked.key };
+  return { app, emails, names, admin, editor, viewer, apiKey: key.key, revokedKey: revoked.key };
 }

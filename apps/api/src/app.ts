@@ -30,8 +30,8 @@ const REDACT = [
 export function createApp({ db, logger, webDistDir, config }: CreateAppOptions): express.Express {
   const log = logger ?? pino({ level: 'silent' });
   const appConfig: AppConfig = {
-    organisation: { name: 'claimdesk newsroom', url: 'http://localhost:3000' },
-    publicUrl: 'http://localhost:3000',
+    organisation: { name: 'claimdesk newsroom', url: null },
+    publicUrl: null,
     secureCookies: false,
     rateLimits: { loginAttempts: 10, publicApiPerMinute: 600 },
     clock: () => new Date(),

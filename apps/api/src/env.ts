@@ -13,7 +13,7 @@ const envSchema = z.object({
   CLAIMDESK_ADMIN_EMAIL: optional(emailSchema),
   CLAIMDESK_ADMIN_PASSWORD: optional(z.string().min(12, 'CLAIMDESK_ADMIN_PASSWORD must be at least 12 characters')),
   CLAIMDESK_ORG_NAME: z.string().default('claimdesk newsroom'),
-  CLAIMDESK_ORG_URL: z.string().url().default('http://localhost:3000'),
+  CLAIMDESK_ORG_URL: optional(z.string().url()),
   CLAIMDESK_PUBLIC_URL: optional(z.string().url()),
   /** "true" when a TLS-terminating proxy sits in front: cookies get Secure, req.ip trusts X-Forwarded-For. */
   CLAIMDESK_BEHIND_HTTPS: z.enum(['true', 'false']).default('false'),
@@ -28,4 +28,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`invalid environment:\n  ${lines.join('\n  ')}`);
   }
   return result.data;
+}
+
+/**
+ * What the API's links are built from. Only configured addresses are used, never a guessed
+ * http://localhost: the organisation's URL is CLAIMDESK_ORG_URL, else CLAIMDESK_PUBLIC_URL.
+ */
+export function publicLinksFromEnv(env: Env): {
+  organisation: { name: string; url: string | null };
+  publicUrl: string | null;
+} {
+  return {
+    organisation: { name: env.CLAIMDESK_ORG_NAME, url: env.CLAIMDESK_ORG_URL ?? env.CLAIMDESK_PUBLIC_URL ?? null },
+    publicUrl: env.CLAIMDESK_PUBLIC_URL ?? null,
+  };
 }

@@ -31,14 +31,15 @@ import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
+import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
 import { validate } from './validate.ts';
 
 export interface AppConfig {
-  organisation: { name: string; url: string };
-  /** Base of the links in ClaimReview output. */
-  publicUrl: string;
+  organisation: { name: string; url: string | null };
+  /** Base of the links in ClaimReview output (CLAIMDESK_PUBLIC_URL); null: no links to this installation. */
+  publicUrl: string | null;
   /** Secure cookies: on behind HTTPS. */
   secureCookies: boolean;
   /** Failed sign-ins per IP and email in 15 minutes, and consumer API requests per caller a minute. */
@@ -72,7 +73,11 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     maxAge: SESSION_TTL_MS,
   };
   const loginLimiter = createLoginLimiter(db, { limit: config.rateLimits.loginAttempts, clock: config.clock });
-  const openapi = buildOpenApiDocument({ title: 'claimdesk API', version: '1.0.0', serverUrl: config.publicUrl });
+  const openapi = buildOpenApiDocument({
+    title: 'claimdesk API',
+    version: '1.0.0',
+    serverUrl: config.publicUrl ?? undefined,
+  });
 
   return {
     health: async (_req, res) => {
@@ -116,6 +121,9 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
+    updateArticle: async (req, res) => {
+      res.json(await updateArticle(db, id(req), req.body));
+    },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
     },

@@ -1,10 +1,10 @@
 import { CliError } from './cli-error.ts';
-import { dbUsage, importUsage, keysUsage, parseUsage, serveUsage, usersUsage } from './usage.ts';
+import { dbUsage, importUsage, keysUsage, parseUsage, referenceUsage, serveUsage, usersUsage } from './usage.ts';
 
 const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
-${[parseUsage, importUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+${[parseUsage, importUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
 
 Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => number | Promis
   serve: async () => (await import('./commands/serve.ts')).runServe,
   users: async () => (await import('./commands/users.ts')).runUsers,
   keys: async () => (await import('./commands/keys.ts')).runKeys,
+  reference: async () => (await import('./commands/reference.ts')).runReference,
 };
 
 /** Runs one command and returns the exit code; a usage error never shows a stack trace. */

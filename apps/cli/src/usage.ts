@@ -5,9 +5,10 @@ export const parseUsage = `claimdesk parse [--json] [--out DIR] FILE|FOLDER...
   --json      print one JSON array, one element per file (the default)
   --out DIR   write DIR/NAME.json per input instead of printing`;
 
-export const importUsage = `claimdesk import PATH...
+export const importUsage = `claimdesk import [--url URL] PATH...
   Parses and stores each .txt article (files, or folders of them). One line per file, then a
-  summary; exits 1 if any file failed (the others still land). The same text twice is stored once.`;
+  summary; exits 1 if any file failed (the others still land). The same text twice is stored once.
+  --url URL   where the article was originally published (one file only): ClaimReview's appearance`;
 
 export const dbUsage = `claimdesk db migrate
   Applies pending migrations to the database named by DATABASE_URL (default: SQLite file data/claimdesk.db).`;
@@ -17,9 +18,11 @@ export const serveUsage = `claimdesk serve [--port N]
   app on http://localhost:PORT (default 3000).`;
 
 export const usersUsage = `claimdesk users create --email EMAIL --role admin|editor|viewer [--name NAME] [--password PW | --password-stdin]
-  Creates an account. Without a password, a random one is generated and printed once.
+  Creates an account. Without a password, a random one is generated and printed once; without a
+  name, the part of the e-mail before the @ is its display name.
 claimdesk users list [--json]
 claimdesk users set-role EMAIL|ID admin|editor|viewer
+claimdesk users set-name EMAIL|ID NAME   (the display name shown in history, CSV and webhooks)
 claimdesk users disable EMAIL|ID        (signs them out everywhere; \`users enable\` undoes it)
   The last active admin can be neither demoted nor disabled.`;
 
@@ -28,3 +31,11 @@ export const keysUsage = `claimdesk keys create --name NAME
   Consumers send it as \`Authorization: Bearer <key>\`.
 claimdesk keys list [--json]
 claimdesk keys revoke ID|PREFIX`;
+
+export const referenceUsage = `claimdesk reference import --format general-staff FILE.json...
+claimdesk reference import --format csv --name NAME --url URL [--publisher P] [--licence L]
+                           [--cumulative-from YYYY-MM-DD] [--columns date=Day,value=Count,...] FILE.csv...
+  Stores a reference series to check figures against, all files of one dataset in one
+  transaction: any bad row is reported with its file and line and nothing is stored. Importing
+  the same data again changes nothing; changed values are updated. CSV columns:
+  date,category,subject,value[,qualifier] with the parser's category, side and qualifier names.`;

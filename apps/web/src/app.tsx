@@ -58,7 +58,7 @@ export function App() {
           {isAdmin && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
         </nav>
         <span className="who">
-          Signed in as <strong>{user.email}</strong> ({user.role})
+          Signed in as <strong title={user.email}>{user.name || user.email}</strong> ({user.role})
           <button type="button" className="link" onClick={() => logout.mutate()}>
             Sign out
           </button>

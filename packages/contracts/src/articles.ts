@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { claimSchema } from './claims.ts';
+import { claimSchema, httpUrlSchema } from './claims.ts';
 import { lineSchema, sideSchema, spanSchema, textSchema } from './common.ts';
 
 /** Article texts are news pieces, not books: 2 MB is far beyond any real one. */
@@ -11,6 +11,8 @@ export const createArticleRequestSchema = z.object({
     .pipe(textSchema(MAX_ARTICLE_CHARS))
     .refine((t) => t.trim().length > 0, 'must not be empty'),
   fileName: lineSchema(255).optional(),
+  /** Where the article was originally published: ClaimReview's appearance.url. */
+  url: httpUrlSchema.optional(),
 });
 export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
 
@@ -31,6 +33,8 @@ export const articleSummarySchema = z.object({
   dateline: z.array(z.string()),
   outlet: z.string().nullable(),
   byline: z.string().nullable(),
+  /** Where the article was originally published, when known. */
+  url: z.string().nullable(),
   contentHash: z.string(),
   parserVersion: z.string(),
   createdAt: z.string(),
@@ -60,6 +64,10 @@ export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 
 export const articleListSchema = z.object({ items: z.array(articleSummarySchema) });
 export type ArticleList = z.infer<typeof articleListSchema>;
+
+/** What an admin may change on a stored article: its original URL (null removes it). */
+export const updateArticleRequestSchema = z.object({ url: httpUrlSchema.nullable() }).strict();
+export type UpdateArticleRequest = z.infer<typeof updateArticleRequestSchema>;
 
 /** Ids are UUIDs (or an API key's prefix): anything else cannot name a row, so it never reaches a query. */
 export const idParamsSchema = z.object({

@@ -22,6 +22,12 @@ export const emailSchema = z
 /** A person's or a key's name: invisible characters at either end go, then the length counts. */
 export const nameSchema = (max: number) => z.string().overwrite(trimInvisible).pipe(lineSchema(max));
 
+/** A person's display name: what history, notices, CSV and webhooks show instead of the e-mail. */
+export const displayNameSchema = nameSchema(200)
+  .refine((v) => v.trim().length > 0, 'name must not be empty')
+  .refine((v) => !v.includes('@'), 'name must be a name, not an e-mail address')
+  .transform((v) => v.trim());
+
 export const loginRequestSchema = z
   .object({
     email: emailSchema,
@@ -62,7 +68,10 @@ export const newPasswordSchema = z
 export const createUserRequestSchema = z
   .object({
     email: emailSchema,
-    name: nameSchema(200).default(''),
+    /** Empty: the part of the e-mail before the @. */
+    name: nameSchema(200)
+      .refine((v) => !v.includes('@'), 'name must be a name, not an e-mail address')
+      .default(''),
     password: newPasswordSchema,
     role: roleSchema,
   })
@@ -72,9 +81,13 @@ export const updateUserRequestSchema = z
   .object({
     role: roleSchema.optional(),
     isDisabled: z.boolean().optional(),
+    name: displayNameSchema.optional(),
   })
   .strict()
-  .refine((v) => v.role !== undefined || v.isDisabled !== undefined, 'give role or isDisabled');
+  .refine(
+    (v) => v.role !== undefined || v.isDisabled !== undefined || v.name !== undefined,
+    'give role, isDisabled or name',
+  );
 
 export const userListSchema = z.object({ items: z.array(userSchema) });
 

@@ -14,6 +14,7 @@ import {
   verdictStatusSchema,
 } from './common.ts';
 import { correctionSchema } from './correction-events.ts';
+import { referenceEvidenceSchema } from './reference.ts';
 
 export const figureSchema = z.object({
   value: z.number(),
@@ -31,6 +32,8 @@ export const verdictSchema = z.object({
   status: verdictStatusSchema,
   note: z.string(),
   evidence: z.array(z.string()),
+  /** Rows of reference series the editor used as evidence (copied as they were then). */
+  references: z.array(referenceEvidenceSchema),
   author: z.string(),
   /** The claim version this verdict produced. */
   version: z.number().int(),
@@ -109,6 +112,11 @@ export const createVerdictRequestSchema = z
     /** Invisible characters at either end go first: a note of zero-width spaces is no note. */
     note: z.string().overwrite(trimInvisible).pipe(textSchema(5000)).default(''),
     evidence: z.array(httpUrlSchema).max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} evidence links`).default([]),
+    /** Ids of reference rows (GET /api/claims/:id/reference) used as evidence. */
+    references: z
+      .array(z.string().min(1).max(100))
+      .max(MAX_EVIDENCE, `at most ${MAX_EVIDENCE} reference rows`)
+      .default([]),
     /** The claim version the editor saw; a stale one is refused with 409. */
     version: z.number({ error: 'version is required: the claim version this verdict is based on' }).pipe(int32Schema),
   })

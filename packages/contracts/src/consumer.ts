@@ -114,12 +114,12 @@ const organizationSchema = z.object({
 export const claimReviewSchema = z.object({
   '@context': z.literal('https://schema.org'),
   '@type': z.literal('ClaimReview'),
-  /** The claim's page in the app. */
-  url: z.string(),
+  /** The claim's page in the app, under CLAIMDESK_PUBLIC_URL (left out when that is not configured). */
+  url: z.string().optional(),
   claimReviewed: z.string(),
   /** The date of the verdict (YYYY-MM-DD). */
   datePublished: z.string(),
-  /** The organisation of this installation (CLAIMDESK_ORG_NAME, CLAIMDESK_ORG_URL). */
+  /** The organisation of this installation (CLAIMDESK_ORG_NAME; url: CLAIMDESK_ORG_URL, else CLAIMDESK_PUBLIC_URL). */
   author: organizationSchema,
   reviewRating: z.object({
     '@type': z.literal('Rating'),
@@ -136,10 +136,10 @@ export const claimReviewSchema = z.object({
     /** The source of the claim. */
     author: z.object({ '@type': z.enum(['Person', 'Organization']), name: z.string() }),
     datePublished: z.string().optional(),
-    /** The article the claim appeared in. */
+    /** The article the claim appeared in; url is where it was originally published (left out when unknown). */
     appearance: z.object({
       '@type': z.literal('CreativeWork'),
-      url: z.string(),
+      url: z.string().optional(),
       headline: z.string(),
       datePublished: z.string().optional(),
       publisher: organizationSchema.optional(),

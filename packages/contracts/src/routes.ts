@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { articleDetailSchema, articleListSchema, createArticleRequestSchema, idParamsSchema } from './articles.ts';
+import {
+  articleDetailSchema,
+  articleListSchema,
+  createArticleRequestSchema,
+  idParamsSchema,
+  updateArticleRequestSchema,
+} from './articles.ts';
 import {
   apiKeyListSchema,
   apiKeySchema,
@@ -151,6 +157,17 @@ export const routes = {
     params: idParamsSchema,
     response: articleDetailSchema,
   }),
+  updateArticle: route({
+    method: 'PATCH',
+    path: '/api/articles/:id',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: "Change an article's original URL (where it was published; ClaimReview's appearance)",
+    params: idParamsSchema,
+    body: updateArticleRequestSchema,
+    response: articleDetailSchema,
+  }),
   reparseArticle: route({
     method: 'POST',
     path: '/api/articles/:id/reparse',
@@ -297,7 +314,7 @@ export const routes = {
     access: 'admin',
     apiKey: false,
     tag: 'admin',
-    summary: "Change a user's role or disable them",
+    summary: "Change a user's display name or role, or disable them",
     params: idParamsSchema,
     body: updateUserRequestSchema,
     response: userSchema,

@@ -46,10 +46,12 @@ export async function startTestServer(test: TestDatabase) {
     viewer: 'viewer@example.org',
     admin: 'admin@example.org',
   };
-  await createUser(test.db, { email: users.editor, password: PASSWORD, role: 'editor' });
-  await createUser(test.db, { email: users.editor2, password: PASSWORD, role: 'editor' });
-  await createUser(test.db, { email: users.viewer, password: PASSWORD, role: 'viewer' });
-  await createUser(test.db, { email: users.admin, password: PASSWORD, role: 'admin' });
+  // Display names: what history, notices and exports show instead of the addresses.
+  const names = { editor: 'Olena K', editor2: 'Taras M', viewer: 'Ivan P', admin: 'Ada A' };
+  await createUser(test.db, { email: users.editor, name: names.editor, password: PASSWORD, role: 'editor' });
+  await createUser(test.db, { email: users.editor2, name: names.editor2, password: PASSWORD, role: 'editor' });
+  await createUser(test.db, { email: users.viewer, name: names.viewer, password: PASSWORD, role: 'viewer' });
+  await createUser(test.db, { email: users.admin, name: names.admin, password: PASSWORD, role: 'admin' });
   const server: Server = await startServer({ port: 0, db: test.db, webDistDir: WEB_DIST, webhookIntervalMs: 0 });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -57,6 +59,7 @@ export async function startTestServer(test: TestDatabase) {
     baseUrl: `http://127.0.0.1:${port}`,
     article,
     users,
+    names,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { resolveApiKey } from './api-keys.ts';
 import { safeEqual } from './secrets.ts';
 import { resolveSession } from './sessions.ts';
+import { defaultDisplayName } from './users.ts';
 
 export const SESSION_COOKIE = 'claimdesk_session';
 export const CSRF_COOKIE = 'claimdesk_csrf';
@@ -97,8 +98,8 @@ export function requireAccess(access: Access, allowApiKey: boolean): RequestHand
   };
 }
 
-/** The name recorded with a verdict. */
+/** The name recorded with a verdict: the user's display name, never their e-mail (it goes out to consumers). */
 export function actorName(actor: Actor | undefined): string {
   if (!actor || actor.kind === 'anonymous') return 'anonymous';
-  return actor.kind === 'user' ? actor.user.email : `key:${actor.name}`;
+  return actor.kind === 'user' ? actor.user.name || defaultDisplayName(actor.user.email) : `key:${actor.name}`;
 }

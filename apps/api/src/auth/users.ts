@@ -16,6 +16,11 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/** The name shown for an account without one: the part of its address before the @. */
+export function defaultDisplayName(email: string): string {
+  return email.split('@')[0] || email;
+}
+
 export async function createUser(
   db: Database,
   input: { email: string; name?: string; password: string; role: Role },
@@ -26,7 +31,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     const row = await db.prisma.user.create({
-      data: { email, name: input.name ?? '', passwordHash, role: input.role },
+      data: { email, name: input.name?.trim() || defaultDisplayName(email), passwordHash, role: input.role },
     });
     return toUser(row);
   } catch (error) {
@@ -53,13 +58,13 @@ async function findUser(db: Database, idOrEmail: string) {
 }
 
 /**
- * Changes a user's role or disables them. The last active admin cannot be demoted or disabled:
+ * Changes a user's display name or role, or disables them. The last active admin cannot be demoted or disabled:
  * an installation without an admin cannot be administered.
  */
 export async function updateUser(
   db: Database,
   idOrEmail: string,
-  change: { role?: Role; isDisabled?: boolean },
+  change: { role?: Role; isDisabled?: boolean; name?: string },
 ): Promise<User> {
   const row = await findUser(db, idOrEmail);
   const losesAdmin =
@@ -77,10 +82,13 @@ export async function updateUser(
       data: {
         ...(change.role ? { role: change.role } : {}),
         ...(change.isDisabled !== undefined ? { isDisabled: change.isDisabled } : {}),
+        ...(change.name !== undefined ? { name: change.name.trim() } : {}),
       },
     });
-    // A disabled user or a changed role takes effect at once: end their sessions.
-    await tx.session.deleteMany({ where: { userId: row.id } });
+    // A disabled user or a changed role takes effect at once: end their sessions. A new name alone
+    // changes no right, so it keeps them signed in.
+    if (change.role !== undefined || change.isDisabled !== undefined)
+      await tx.session.deleteMany({ where: { userId: row.id } });
     return user;
   });
   return toUser(updated);

@@ -4,10 +4,10 @@ import type { Claim, ClaimReview, Verdict } from '@claimdesk/contracts';
 export interface ClaimReviewInput {
   claim: Claim;
   verdict: Verdict;
-  article: { id: string; title: string; publishedOn: string | null; outlet: string | null };
-  organisation: { name: string; url: string };
-  /** Public base URL of this installation, e.g. https://claimdesk.example.org */
-  baseUrl: string;
+  article: { id: string; title: string; publishedOn: string | null; outlet: string | null; url: string | null };
+  organisation: { name: string; url: string | null };
+  /** Public base URL of this installation (CLAIMDESK_PUBLIC_URL), e.g. https://claimdesk.example.org; null when not configured. */
+  baseUrl: string | null;
 }
 
 const RATING: Record<Verdict['status'], { value: number; label: Verdict['status'] }> = {
@@ -27,18 +27,18 @@ export function isOrganisationName(name: string): boolean {
 }
 
 export function toClaimReview({ claim, verdict, article, organisation, baseUrl }: ClaimReviewInput): ClaimReview {
-  const base = baseUrl.replace(/\/+$/, '');
-  const articleUrl = `${base}/articles/${encodeURIComponent(article.id)}`;
+  // Links are only given when they are known: a guessed http://localhost would send readers nowhere.
+  const base = baseUrl?.replace(/\/+$/, '');
   const rating = RATING[verdict.status];
   const claimText = claim.figure && claim.sourceCanonical ? `${claim.sourceCanonical}: ${claim.text}` : claim.text;
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    // The app's page for this claim: the article with the claim selected.
-    url: `${articleUrl}?claim=${encodeURIComponent(claim.id)}`,
+    // The review's page: the article in this installation with the claim selected.
+    url: base ? `${base}/articles/${encodeURIComponent(article.id)}?claim=${encodeURIComponent(claim.id)}` : undefined,
     claimReviewed: claimText,
     datePublished: verdict.createdAt.slice(0, 10),
-    author: { '@type': 'Organization', name: organisation.name, url: organisation.url },
+    author: { '@type': 'Organization', name: organisation.name, url: organisation.url ?? undefined },
     reviewRating: {
       '@type': 'Rating',
       ratingValue: rating.value,
@@ -58,7 +58,8 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
       datePublished: claim.asOf ?? article.publishedOn ?? undefined,
       appearance: {
         '@type': 'CreativeWork',
-        url: articleUrl,
+        // Where the claim was published: the article's original address, not this app.
+        url: article.url ?? undefined,
         headline: article.title,
         datePublished: article.publishedOn ?? undefined,
         publisher: article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined,

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { AppConfig } from '../handlers.ts';
 import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
 
-const articleSelect = { id: true, title: true, publishedOn: true, outlet: true } as const;
+const articleSelect = { id: true, title: true, publishedOn: true, outlet: true, url: true } as const;
 
 export async function claimReviewFor(db: Database, claimId: string, config: AppConfig) {
   const row = await db.prisma.claim.findUnique({

@@ -98,7 +98,7 @@ export async function importArticle(
   db: Database,
   input: unknown,
 ): Promise<{ article: ArticleDetail; created: boolean }> {
-  const { text, fileName } = validate(createArticleRequestSchema, input);
+  const { text, fileName, url } = validate(createArticleRequestSchema, input);
   const hash = contentHash(text);
   const existing = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return { article: await getArticle(db, existing.id), created: false };
@@ -119,6 +119,7 @@ export async function importArticle(
           dateline: JSON.stringify(parsed.dateline),
           outlet: parsed.outlet,
           byline: parsed.byline,
+          url: url ?? null,
           parserVersion: parsed.parserVersion,
         },
       });

@@ -2,7 +2,7 @@ import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/c
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { addCount, emptyCounts, latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+import { addCount, emptyCounts, latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
 
 type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
@@ -92,7 +92,7 @@ export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
   const row = await db.prisma.claim.findUnique({
     where: { id },
     include: {
-      verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] },
+      verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], include: verdictInclude },
       corrections: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] },
       statement: true,
       article: { select: { id: true, title: true, publishedOn: true, outlet: true } },

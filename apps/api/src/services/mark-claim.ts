@@ -3,7 +3,36 @@ import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSc
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+import { latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
+
+type Tx = Pick<Database['prisma'], 'referencePoint'>;
+
+/** The reference rows named as evidence, copied with their dataset; an unknown id refuses the verdict. */
+async function referenceEvidenceRows(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const points = await tx.referencePoint.findMany({ where: { id: { in: ids } }, include: { dataset: true } });
+  const byId = new Map(points.map((p) => [p.id, p]));
+  return [...new Set(ids)].map((id, ordinal) => {
+    const point = byId.get(id);
+    if (!point)
+      throw new AppError('validation_error', `references.${ids.indexOf(id)}: no reference row ${id}`, {
+        path: ['references', ids.indexOf(id)],
+      });
+    return {
+      pointId: point.id,
+      ordinal,
+      dataset: point.dataset.name,
+      publisher: point.dataset.publisher,
+      licence: point.dataset.licence,
+      url: point.dataset.url,
+      date: point.date,
+      category: point.category,
+      subject: point.subject,
+      value: point.value,
+      qualifier: point.qualifier,
+    };
+  });
+}
 
 export interface VerdictActor {
   userId: string | null;
@@ -63,7 +92,9 @@ export async function markClaim(
         authorId: actor.userId,
         authorName: actor.name,
         version: body.version + 1,
+        references: { create: await referenceEvidenceRows(tx, body.references) },
       },
+      include: verdictInclude,
     });
     await tx.claimChange.create({ data: { claimId } });
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });

@@ -1,6 +1,26 @@
-import type { ArticleDetail, ArticleSummary, Claim, Statement, StatusCounts, Verdict } from '@claimdesk/contracts';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  Claim,
+  ReferenceEvidence,
+  Statement,
+  StatusCounts,
+  Verdict,
+} from '@claimdesk/contracts';
 import type { Prisma } from '@claimdesk/db';
 
+type VerdictReferenceRow = {
+  pointId: string | null;
+  dataset: string;
+  publisher: string;
+  licence: string;
+  url: string;
+  date: string;
+  category: string;
+  subject: string;
+  value: number;
+  qualifier: string;
+};
 type VerdictRow = {
   id: string;
   claimId: string;
@@ -10,6 +30,8 @@ type VerdictRow = {
   authorName: string;
   version: number;
   createdAt: Date;
+  /** Loaded with `verdictInclude`; a verdict read without it shows none. */
+  references?: VerdictReferenceRow[];
 };
 type ClaimRow = {
   id: string;
@@ -63,15 +85,34 @@ type ArticleRow = {
   dateline: string;
   outlet: string | null;
   byline: string | null;
+  url: string | null;
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
   text: string;
 };
 
+/** A verdict with the reference rows it used as evidence, in the order the editor added them. */
+export const verdictInclude = { references: { orderBy: { ordinal: 'asc' } } } satisfies Prisma.VerdictInclude;
+
 export const latestVerdictInclude = {
-  verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], take: 1 },
+  verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], take: 1, include: verdictInclude },
 } satisfies Prisma.ClaimInclude;
+
+export function toReferenceEvidence(row: VerdictReferenceRow): ReferenceEvidence {
+  return {
+    pointId: row.pointId,
+    dataset: row.dataset,
+    publisher: row.publisher,
+    licence: row.licence,
+    url: row.url,
+    date: row.date,
+    category: row.category as ReferenceEvidence['category'],
+    subject: row.subject as ReferenceEvidence['subject'],
+    value: row.value,
+    qualifier: row.qualifier as ReferenceEvidence['qualifier'],
+  };
+}
 
 export function toVerdict(row: VerdictRow): Verdict {
   return {
@@ -80,6 +121,7 @@ export function toVerdict(row: VerdictRow): Verdict {
     status: row.status as Verdict['status'],
     note: row.note,
     evidence: JSON.parse(row.evidence) as string[],
+    references: (row.references ?? []).map(toReferenceEvidence),
     author: row.authorName,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -158,6 +200,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
     dateline: JSON.parse(row.dateline) as string[],
     outlet: row.outlet,
     byline: row.byline,
+    url: row.url,
     contentHash: row.contentHash,
     parserVersion: row.parserVersion,
     createdAt: row.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importArticle } from '@claimdesk/api';
+import { httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
 import { collectArticleFiles } from '../collect-files.ts';
@@ -11,7 +12,7 @@ import { openMigratedDatabase } from './admin-db.ts';
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, url: { type: 'string' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -20,6 +21,12 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
   const files = collectArticleFiles(positionals, { keepMissing: true });
+  if (values.url !== undefined) {
+    // One address belongs to one article: given for a folder it would be wrong for all but one.
+    if (files.length !== 1) throw new CliError(`import: --url names one article's address; give exactly one file`);
+    const checked = httpUrlSchema.safeParse(values.url);
+    if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
+  }
   const db = await openMigratedDatabase(readConnectionConfig());
   let imported = 0;
   let existing = 0;
@@ -28,7 +35,11 @@ export async function runImport(argv: string[]): Promise<number> {
     for (const file of files) {
       try {
         const text = readFileSync(file, 'utf8');
-        const { article, created } = await importArticle(db, { text, fileName: basename(file) });
+        const { article, created } = await importArticle(db, {
+          text,
+          fileName: basename(file),
+          ...(values.url ? { url: values.url } : {}),
+        });
         const figures = article.claims.filter((c) => c.kind === 'figure').length;
         const line = `${article.statements.length} statements, ${figures} figures, id ${article.id}`;
         if (created) {

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ensureFirstAdmin,
+  hasReferenceDataset,
   importArticle,
+  importReference,
   listArticles,
+  publicLinksFromEnv,
   readEnv,
+  readReferenceFiles,
   reparseOutdatedArticles,
   startServer,
 } from '@claimdesk/api';
@@ -15,6 +19,10 @@ import { serveUsage } from '../usage.ts';
 import { readConnectionConfig, repoRoot } from '../env.ts';
 
 export const SAMPLE_ARTICLE = join(repoRoot, 'sample-data', '00_2022-02-27_jagran.txt');
+/** The General Staff's loss series (MIT, see its LICENSE), shipped to check figures against. */
+export const SAMPLE_REFERENCE = ['russia_losses_equipment.json', 'russia_losses_personnel.json'].map((f) =>
+  join(repoRoot, 'sample-data', 'general-staff-losses', f),
+);
 
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -53,6 +61,11 @@ export async function runServe(argv: string[]): Promise<number> {
     });
     console.log(`database was empty: loaded the sample article (${article.claims.length} claims)`);
   }
+  const sample = readReferenceFiles(SAMPLE_REFERENCE, { format: 'general-staff' });
+  if (!(await hasReferenceDataset(db, sample.dataset.slug))) {
+    const report = await importReference(db, sample.dataset, sample.files);
+    console.log(`reference data: loaded ${report.dataset.name} (${report.created} points)`);
+  }
   const reparsed = await reparseOutdatedArticles(db);
   if (reparsed > 0)
     console.log(`parser upgraded: re-parsed ${reparsed} stored articles (judged claims keep their verdicts)`);
@@ -64,8 +77,7 @@ export async function runServe(argv: string[]): Promise<number> {
     logger,
     webDistDir: join(repoRoot, 'apps', 'web', 'dist'),
     config: {
-      organisation: { name: env.CLAIMDESK_ORG_NAME, url: env.CLAIMDESK_ORG_URL },
-      publicUrl: env.CLAIMDESK_PUBLIC_URL ?? `http://localhost:${port}`,
+      ...publicLinksFromEnv(env),
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
     },
   });
@@ -83,6 +95,8 @@ export async function runServe(argv: string[]): Promise<number> {
   console.log(
     `claimdesk is serving on http://localhost:${actualPort} (${config.provider === 'sqlite' ? `SQLite ${config.url}` : 'PostgreSQL'})`,
   );
+  if (!env.CLAIMDESK_PUBLIC_URL)
+    console.log('CLAIMDESK_PUBLIC_URL is not set: ClaimReview output carries no links to this installation');
   await new Promise<void>(() => {});
   return 0;
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createUser, listUsers, updateUser } from '@claimdesk/api';
-import { createUserRequestSchema, roleSchema } from '@claimdesk/contracts';
+import { createUserRequestSchema, displayNameSchema, roleSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { usersUsage } from '../usage.ts';
 import { parseInput, printTable, withDatabase } from './admin-db.ts';
 
-const SUBCOMMANDS = ['create', 'list', 'set-role', 'disable', 'enable'] as const;
+const SUBCOMMANDS = ['create', 'list', 'set-role', 'set-name', 'disable', 'enable'] as const;
 
 export async function runUsers(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -22,6 +22,8 @@ export async function runUsers(argv: string[]): Promise<number> {
       return listCommand(rest);
     case 'set-role':
       return setRoleCommand(rest);
+    case 'set-name':
+      return setNameCommand(rest);
     case 'disable':
     case 'enable':
       return setDisabledCommand(rest, sub === 'disable');
@@ -59,7 +61,7 @@ async function createCommand(argv: string[]): Promise<number> {
     'users create',
   );
   const user = await withDatabase((db) => createUser(db, input));
-  console.log(`created ${user.role} ${user.email} (id ${user.id})`);
+  console.log(`created ${user.role} ${user.email} "${user.name}" (id ${user.id})`);
   if (generated) console.log(`password: ${generated}\nThis password is shown once: pass it on safely.`);
   return 0;
 }
@@ -72,8 +74,8 @@ async function listCommand(argv: string[]): Promise<number> {
     return 0;
   }
   printTable(
-    ['EMAIL', 'ROLE', 'STATUS', 'CREATED', 'ID'],
-    users.map((u) => [u.email, u.role, u.isDisabled ? 'disabled' : 'active', u.createdAt.slice(0, 10), u.id]),
+    ['EMAIL', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'ID'],
+    users.map((u) => [u.email, u.name, u.role, u.isDisabled ? 'disabled' : 'active', u.createdAt.slice(0, 10), u.id]),
   );
   return 0;
 }
@@ -87,6 +89,17 @@ async function setRoleCommand(argv: string[]): Promise<number> {
   if (!parsed.success) throw new CliError(`users set-role: role must be admin, editor or viewer, not "${role}"`);
   const user = await withDatabase((db) => updateUser(db, who, { role: parsed.data }));
   console.log(`${user.email} is now ${user.role}`);
+  return 0;
+}
+
+async function setNameCommand(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const [who, ...words] = positionals;
+  if (!who || words.length === 0) throw new CliError(`users set-name: expected EMAIL|ID NAME\n${usersUsage}`);
+  const parsed = displayNameSchema.safeParse(words.join(' '));
+  if (!parsed.success) throw new CliError(`users set-name: ${parsed.error.issues[0]?.message ?? 'invalid name'}`);
+  const user = await withDatabase((db) => updateUser(db, who, { name: parsed.data }));
+  console.log(`${user.email} is now shown as "${user.name}"`);
   return 0;
 }
 

@@ -59,7 +59,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: Role; isDisabled?: boolean }) =>
+    mutationFn: ({ id, ...body }: { id: string; role?: Role; isDisabled?: boolean; name?: string }) =>
       apiFetch<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.users }),
   });

@@ -225,6 +225,16 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
             <dt>Byline</dt>
             <dd>{a.byline ?? '—'}</dd>
           </div>
+          {a.url && (
+            <div>
+              <dt>Original</dt>
+              <dd>
+                <a href={a.url} rel="noreferrer noopener" target="_blank" className="original-url">
+                  {new URL(a.url).host}
+                </a>
+              </dd>
+            </div>
+          )}
         </dl>
         <div className="progress">
           <progress

@@ -53,6 +53,7 @@ const ARTICLES = {
       dateline: [],
       outlet: null,
       byline: null,
+      url: null,
       contentHash: 'h',
       parserVersion: 't',
       createdAt: '',

@@ -55,8 +55,17 @@ export function UsersPage({ me }: { me: User }) {
           required
           autoComplete="off"
         />
-        <label htmlFor="new-user-name">Name</label>
-        <input id="new-user-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        <label htmlFor="new-user-name">Display name</label>
+        <input
+          id="new-user-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="off"
+          aria-describedby="new-user-name-help"
+        />
+        <small id="new-user-name-help">
+          Shown with their verdicts, in CSV and webhooks (the e-mail never is). Empty: the part before the @.
+        </small>
         <label htmlFor="new-user-role">Role</label>
         <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
@@ -119,7 +128,9 @@ export function UsersPage({ me }: { me: User }) {
                   {u.email}
                   {u.id === me.id && ' (you)'}
                 </td>
-                <td>{u.name || '—'}</td>
+                <td>
+                  <NameField user={u} isBusy={update.isPending} onSave={(name) => update.mutate({ id: u.id, name })} />
+                </td>
                 <td>
                   <select
                     aria-label={`Role of ${u.email}`}
@@ -153,5 +164,38 @@ export function UsersPage({ me }: { me: User }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** A user's display name, saved on Enter or when the field is left, if it changed. */
+function NameField({ user, isBusy, onSave }: { user: User; isBusy: boolean; onSave: (name: string) => void }) {
+  const [value, setValue] = useState(user.name);
+  const [shown, setShown] = useState(user.name);
+  // A rename saved (or refused) elsewhere shows here, unless the admin is typing a new one.
+  if (user.name !== shown) {
+    setShown(user.name);
+    setValue(user.name);
+  }
+  const commit = () => {
+    const next = value.trim();
+    if (next === '' || next === user.name) setValue(user.name);
+    else onSave(next);
+  };
+  return (
+    <input
+      className="name-field"
+      aria-label={`Display name of ${user.email}`}
+      value={value}
+      disabled={isBusy}
+      maxLength={200}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape') setValue(user.name);
+      }}
+    />
   );
 }
