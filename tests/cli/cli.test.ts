@@ -100,6 +100,43 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
     expect(await test.db.prisma.article.count()).toBe(1);
   });
 
+  it('refuses binary, non-UTF-8 and oversized files with a one-line reason, storing nothing of them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-refuse-'));
+    const executable = Buffer.alloc(20_000);
+    for (let i = 0; i < executable.length; i += 1) executable[i] = (i * 37) % 256;
+    writeFileSync(join(dir, 'a-binary.txt'), executable);
+    writeFileSync(
+      join(dir, 'b-latin1.txt'),
+      Buffer.from('date 2022-03-01 Kyiv | Le Monde: Zelensky a d\xe9clar\xe9 ...', 'latin1'),
+    );
+    writeFileSync(join(dir, 'c-long.txt'), `${readFileSync(seed, 'utf8')}${' more'.repeat(2_000)}`);
+    const before = await test.db.prisma.article.count();
+    const result = claimdesk(['import', dir], { DATABASE_URL: test.url, CLAIMDESK_MAX_ARTICLE_CHARS: '5000' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /FAILED\s+\S*a-binary\.txt: text: holds a NUL byte at byte 0: a binary file, not an article \(validation_error\)\n/,
+    );
+    expect(result.stdout).toMatch(
+      /FAILED\s+\S*b-latin1\.txt: text: is not valid UTF-8: save it as UTF-8 and import it again/,
+    );
+    expect(result.stdout).toMatch(
+      /FAILED\s+\S*c-long\.txt: text: is 12,\d{3} characters, over the limit of 5,000 \(CLAIMDESK_MAX_ARTICLE_CHARS\) \(payload_too_large\)/,
+    );
+    for (const line of result.stdout.split('\n').filter((l) => l.startsWith('FAILED')))
+      expect(line).toMatch(/: \S.*\S$/);
+    expect(result.stdout).toContain('3 files: 0 imported, 0 already stored, 3 failed');
+    expect(await test.db.prisma.article.count()).toBe(before);
+  });
+
+  it('says "already stored" when the same bytes are imported again', () => {
+    claimdesk(['import', seed], { DATABASE_URL: test.url });
+    const again = claimdesk(['import', seed], { DATABASE_URL: test.url });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /existing\s+\S*00_2022-02-27_jagran\.txt: already stored \(\d+ statements, \d+ figures, id [0-9a-f-]+\)/,
+    );
+  });
+
   it('reports a missing path as one failed file and still imports the others', async () => {
     const missing = join(tmpdir(), 'claimdesk-no-such-article.txt');
     const result = claimdesk(['import', missing, seed], { DATABASE_URL: test.url });

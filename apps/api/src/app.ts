@@ -10,6 +10,9 @@ import { authenticate, requireAccess } from './auth/authenticate.ts';
 import { AppError } from './errors.ts';
 import { type AppConfig, createHandlers } from './handlers.ts';
 import { publicApiLimiter } from './rate-limits.ts';
+import { DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
+
+const MB = 1024 * 1024;
 
 export interface CreateAppOptions {
   db: Database;
@@ -35,8 +38,11 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     secureCookies: false,
     rateLimits: { loginAttempts: 10, publicApiPerMinute: 600 },
     clock: () => new Date(),
+    articleLimits: { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
     ...config,
   };
+  // JSON of the longest article: up to 3 bytes of UTF-8 per character, and room for the rest.
+  const bodyLimit = Math.max(5 * MB, appConfig.articleLimits.maxChars * 3 + MB);
   const app = express();
   app.disable('x-powered-by');
   if (appConfig.secureCookies) app.set('trust proxy', 1);
@@ -61,7 +67,7 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
     }),
   );
-  app.use('/api', express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
+  app.use('/api', express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use('/api', authenticate(db));
   app.use('/api/v1', publicApiLimiter(appConfig.rateLimits.publicApiPerMinute));
 
@@ -96,11 +102,11 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     });
   }
 
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, bodyLimit));
   return app;
 }
 
-function errorHandler(log: Logger): ErrorRequestHandler {
+function errorHandler(log: Logger, bodyLimit: number): ErrorRequestHandler {
   return (error, req, res, _next) => {
     let appError: AppError;
     if (error instanceof AppError) {
@@ -108,7 +114,9 @@ function errorHandler(log: Logger): ErrorRequestHandler {
     } else if (error?.type === 'entity.parse.failed') {
       appError = new AppError('invalid_json', 'the request body is not valid JSON', { path: [] });
     } else if (error?.type === 'entity.too.large') {
-      appError = new AppError('payload_too_large', 'the request body is larger than 5 MB', { path: [] });
+      appError = new AppError('payload_too_large', `the request body is larger than ${Math.round(bodyLimit / MB)} MB`, {
+        path: [],
+      });
     } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
       appError = new AppError('validation_error', String(error.message ?? 'bad request'), { path: [] });
     } else {

@@ -1,5 +1,6 @@
 import { emailSchema } from '@claimdesk/contracts';
 import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
 
 /** An empty variable (`CLAIMDESK_ADMIN_EMAIL=`) means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -17,6 +18,8 @@ const envSchema = z.object({
   CLAIMDESK_PUBLIC_URL: optional(z.string().url()),
   /** "true" when a TLS-terminating proxy sits in front: cookies get Secure, req.ip trusts X-Forwarded-For. */
   CLAIMDESK_BEHIND_HTTPS: z.enum(['true', 'false']).default('false'),
+  /** The longest article text accepted, in characters (API, app and CLI import alike). */
+  CLAIMDESK_MAX_ARTICLE_CHARS: z.coerce.number().int().min(1000).max(20_000_000).default(DEFAULT_MAX_ARTICLE_CHARS),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,6 +24,7 @@ import { AppError } from './errors.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { getArticle, listArticles } from './services/get-article.ts';
+import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
@@ -46,6 +47,8 @@ export interface AppConfig {
   rateLimits: { loginAttempts: number; publicApiPerMinute: number };
   /** The time the login limit counts by (tests move it forward instead of waiting). */
   clock: () => Date;
+  /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
+  articleLimits: ArticleLimits;
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
@@ -117,7 +120,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
     listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body);
+      const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),

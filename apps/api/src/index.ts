@@ -6,6 +6,8 @@ export { publicLinksFromEnv, readEnv } from './env.ts';
 export type { Env } from './env.ts';
 export { AppError } from './errors.ts';
 export { importArticle } from './services/import-article.ts';
+export { decodeArticleBytes, findTextRefusal, DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
+export type { ArticleLimits } from './services/check-article-text.ts';
 export { getArticle, listArticles } from './services/get-article.ts';
 export { reparseArticle, reparseOutdatedArticles } from './services/reparse-article.ts';
 export { deliverDueWebhooks } from './services/webhooks.ts';

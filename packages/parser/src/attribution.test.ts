@@ -319,3 +319,38 @@ describe('cues beyond the say family', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });
 });
+
+describe('third-person official write-ups', () => {
+  const kremlin = (body: string) =>
+    `date 2022-03-29 The Kremlin, Moscow | President of Russia (en.kremlin.ru): ${body}`;
+  const rows = (body: string) => statementsOf(kremlin(body)).map((s) => [s.canonical, s.side, s.cue, s.content]);
+
+  it('gives a cue-less sentence with a figure to the named person whose report it carries on', () => {
+    expect(
+      rows(
+        'Anna Ivanova said that the fund had grown quickly. The fund received 500 applications this year. Later the President noted that 40 schools were built.',
+      ),
+    ).toEqual([
+      ['Anna Ivanova', 'russia', 'said', 'the fund had grown quickly'],
+      ['Anna Ivanova', 'russia', null, 'The fund received 500 applications this year'],
+      ['President', 'russia', 'noted', '40 schools were built'],
+    ]);
+  });
+
+  it('falls back to the office when a quote or another speaker comes between', () => {
+    const out = rows(
+      'Anna Ivanova said that the fund had grown quickly. "We are proud of every project," Anna Ivanova said. The fund received 500 applications this year.',
+    );
+    expect(out.at(-1)).toEqual(['President of Russia', 'russia', null, 'The fund received 500 applications this year']);
+  });
+
+  it('reads an unnamed capitalised role as the guest who spoke last, and "according to him" as that person', () => {
+    const out = rows(
+      'Vladimir Putin heard Anna Ivanova report on the region. The Governor said that 300 homes were rebuilt. According to him, 20 bridges were repaired.',
+    );
+    expect(out.slice(-2)).toEqual([
+      ['Anna Ivanova', 'russia', 'said', '300 homes were rebuilt'],
+      ['Anna Ivanova', 'russia', 'According to', '20 bridges were repaired'],
+    ]);
+  });
+});

@@ -825,7 +825,17 @@ const TRAILING_MEDIA =
 
 /** "according to X, content" / "content, according to X". */
 function accordingTo(raw: string, sentence: Segment, cue: Span, quotes: Quote[]): RawStatement | null {
-  const src = sourceAfter(raw, cue.end, sentence.end);
+  // "According to him, ...": an object pronoun is the source; the resolver finds who it stands for.
+  const pronoun = /^([\s\u200b]+)(him|her|them)\b/i.exec(raw.slice(cue.end, Math.min(sentence.end, cue.end + 12)));
+  const pronounStart = cue.end + (pronoun?.[1]?.length ?? 0);
+  const src: SourcePhrase | null = pronoun?.[2]
+    ? {
+        span: { text: pronoun[2], start: pronounStart, end: pronounStart + pronoun[2].length },
+        phrase: pronoun[2],
+        phraseStart: pronounStart,
+        phraseEnd: pronounStart + pronoun[2].length,
+      }
+    : sourceAfter(raw, cue.end, sentence.end);
   if (!src) return null;
   const beforeText = raw.slice(sentence.start, cue.start);
   let content: Segment | null = null;

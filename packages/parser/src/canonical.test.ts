@@ -82,6 +82,20 @@ describe('SourceResolver', () => {
     expect(resolver.resolve('John Paul II', 'John Paul II', raw.indexOf('John')).side).toBe('other');
   });
 
+  it('gives a person the office’s side in a third-person write-up, or when named by an office', () => {
+    const raw = 'Anna Ivanova said the region grew. Mayor Pavel Orlov said so too. Vladimir Putin agreed.';
+    const at = (name: string) => raw.indexOf(name);
+    const sources = [
+      { span: { text: 'Anna Ivanova', start: 0, end: 12 }, phrase: 'Anna Ivanova' },
+      { span: { text: 'Vladimir Putin', start: at('Vladimir'), end: at('Vladimir') + 14 }, phrase: 'Vladimir Putin' },
+    ];
+    const writeUp = new SourceResolver(raw, { defaultSide: 'russia', sources });
+    expect(writeUp.resolve('Anna Ivanova', 'Anna Ivanova', 0).side).toBe('russia');
+    const address = new SourceResolver(raw, { defaultSide: 'russia', sources: sources.slice(0, 1) });
+    expect(address.resolve('Anna Ivanova', 'Anna Ivanova', 0).side).toBe('other');
+    expect(address.resolve('Pavel Orlov', 'Mayor Pavel Orlov', raw.indexOf('Pavel')).side).toBe('russia');
+  });
+
   it('names a body for its document and spells acronyms out', () => {
     const raw = 'The EU’s announcement of sanctions said he was responsible. The US said Russia launched 100 missiles.';
     const resolver = new SourceResolver(raw);

@@ -277,7 +277,8 @@ export class SourceResolver {
   private lastAny: Resolved | null = null;
 
   private readonly raw: string;
-  private readonly defaultSide: Side | undefined;
+  private readonly defaultSide: 'russia' | 'ukraine' | undefined;
+  private readonly isWriteUp: boolean;
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
@@ -315,6 +316,14 @@ export class SourceResolver {
       this.descriptors.set(canonical, list);
     }
     this.sources = [...(context.sources ?? [])].sort((a, b) => a.span.start - b.span.start);
+    // A write-up in the third person names its own head as a source ("the President noted", "Vladimir
+    // Putin said"); an address in the first person does not.
+    const heads = this.defaultSide ? HEADS_OF_STATE[this.defaultSide] : [];
+    this.isWriteUp = this.sources.some(
+      (x) =>
+        heads.includes(surnameOf(x.span.text).toLowerCase()) ||
+        /^(?:the[\s\u00a0]+)?(?:President|Head of State)$/.test(x.phrase.trim()),
+    );
   }
 
   private fullName(name: string): string {
@@ -338,6 +347,16 @@ export class SourceResolver {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
     }
+    // In an office's own write-up, a person it names by an office and no party at all (a governor, a
+    // foundation's director) is one of its own officials; a guest is named with their country or body,
+    // and a person quoted without any office (a pope, a poet) keeps no side.
+    const described = `${phrase} ${descriptors.join(' ')}`;
+    if (
+      this.defaultSide &&
+      !namesAParty(`${described} ${canonical}`) &&
+      (this.isWriteUp || described.split(/[^\p{L}]+/u).some((w) => ROLE_NOUNS.has(w.toLowerCase())))
+    )
+      return this.defaultSide;
     return direct;
   }
 
@@ -395,7 +414,7 @@ export class SourceResolver {
       const lastPerson = this.recent(pos).find((r) => r.isPerson);
       return lastPerson?.result ?? this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
-    if (/^(it|they|we)$/.test(lower)) {
+    if (/^(it|they|we|them)$/.test(lower)) {
       const prev = this.recent(pos);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
       if (org) return this.record(pos, org.phrase, org.result, false);
@@ -448,6 +467,32 @@ export class SourceResolver {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
     }
+    // An office's write-up of a meeting calls its guest by office alone ("Andrei Chibis reported ...
+    // The Governor said"): a capitalised role never given a name is the last person who spoke, other
+    // than the office's own head of state.
+    if (
+      this.defaultSide &&
+      /^[Tt]he[\s\u00a0]+\p{Lu}[\p{L}-]*$/u.test(phrase.trim()) &&
+      head &&
+      PERSON_ROLES.has(head) &&
+      head !== 'president'
+    ) {
+      const heads = HEADS_OF_STATE[this.defaultSide];
+      const guest = this.recent(pos).find(
+        (r) => r.isPerson && !heads.includes(surnameOf(r.result.canonical).toLowerCase()),
+      );
+      if (guest) return this.record(pos, phrase, guest.result, true);
+      // Or the person the write-up opened with ("Anna Ivanova reported on the region.").
+      for (
+        let i = firstAfter(this.mentions, pos, (m) => m.end) - 1;
+        i >= 0 && pos - (this.mentions[i]?.end ?? 0) < 3000;
+        i--
+      ) {
+        const canonical = this.fullName((this.mentions[i] as Mention).name);
+        if (!heads.includes(surnameOf(canonical).toLowerCase()))
+          return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
+      }
+    }
     const canonical = expandAcronym(cleaned.replace(/^(?:The|the)[\s\u00a0]+(?=\p{Lu})/u, ''));
     let side = sideOf(phrase || bare);
     if (
@@ -480,9 +525,10 @@ export class SourceResolver {
       if (pos - m.end > 3000) break;
     }
     // "the Russian president", "the President of Russia": the head of state, spelled as the article spells them.
-    const side = sideOf(text);
+    // "the President" in a presidency's own write-up is its president.
+    const side = sideOf(text) === 'other' && this.defaultSide && !namesAParty(text) ? this.defaultSide : sideOf(text);
     if (
-      head === 'president' &&
+      (head === 'president' || /\bhead[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?state\b/i.test(text)) &&
       (side === 'russia' || side === 'ukraine') &&
       !/\b(?:former|ex|vice|deputy)\b/i.test(text)
     ) {

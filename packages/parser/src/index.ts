@@ -1,3 +1,4 @@
+import { canonicalAlias } from './alias-lexicon.ts';
 import { findAttributions, type RawStatement } from './attribution.ts';
 import { SourceResolver } from './canonical.ts';
 import { resolveAsOf, resolveSince } from './dates.ts';
@@ -6,6 +7,7 @@ import { parseByline, parseHeader } from './header.ts';
 import { sideOf } from './lexicon.ts';
 import { findQuotes } from './quotes.ts';
 import { type Segment, splitParagraphs, splitSentences } from './segment.ts';
+import { looksLikePersonName } from './noun-phrase.ts';
 import { findTranscriptTurns } from './transcript.ts';
 import type { Figure, ParseOptions, ParsedArticle, Statement } from './types.ts';
 
@@ -104,7 +106,8 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
   );
   for (const st of found) {
     const resolved = resolvedOf.get(st) ?? { canonical: null, side: 'unknown' as const };
-    statements.push(toStatement(raw, st, resolved.canonical, resolved.side, header.publishedOn));
+    const canonical = resolved.canonical === null ? null : canonicalAlias(resolved.canonical);
+    statements.push(toStatement(raw, st, canonical, resolved.side, header.publishedOn));
   }
 
   if (isOfficial && institution) {
@@ -132,6 +135,25 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
           Math.min(x.content.end, s.end) - Math.max(x.content.start, s.start) >=
           Math.min(s.end - s.start, x.content.end - x.content.start) * 0.6,
       );
+    // Third-person write-ups ("Ilya Chukalin said ... The foundation received 110,000 initiatives."):
+    // a cue-less sentence carries on a named person's report when that report is the last statement
+    // before it in the paragraph (a quote or another speaker in between ends the report). Binary
+    // search over the statements by content end keeps a long text linear.
+    const byEnd = [...statements].sort((a, b) => a.content.end - b.content.end);
+    let lastCarried: Omit<Statement, 'id'> | undefined;
+    const reportBefore = (s: Segment, para: Segment) => {
+      let lo = 0;
+      let hi = byEnd.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((byEnd[mid]?.content.end ?? 0) <= s.start) lo = mid + 1;
+        else hi = mid;
+      }
+      let last = byEnd[lo - 1];
+      if (lastCarried && (!last || lastCarried.content.end > last.content.end)) last = lastCarried;
+      if (!last || last.content.start < para.start || last.direct || !last.source) return undefined;
+      return last.sourceCanonical && looksLikePersonName(last.sourceCanonical) ? last : undefined;
+    };
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
       const loss = isLossReport ? LOSS_LINE.exec(line) : null;
@@ -179,16 +201,19 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
         });
         if (figures.length === 0) continue;
         const content = trimSentence(raw, s);
-        statements.push({
-          source: null,
-          sourceCanonical: institution,
-          sourceSide: side,
+        const report = reportBefore(s, p);
+        const carried: Omit<Statement, 'id'> = {
+          source: report?.source ?? null,
+          sourceCanonical: report?.sourceCanonical ?? institution,
+          sourceSide: report?.sourceSide ?? side,
           cue: null,
           content,
           direct: false,
           asOf: resolveAsOf(raw.slice(s.start, s.end), header.publishedOn),
           figures,
-        });
+        };
+        statements.push(carried);
+        if (report) lastCarried = carried;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { canonicalAlias } from './alias-lexicon.ts';
 import type { ParsedArticle, Statement } from './types.ts';
 
 /** Gold annotations share the claim-format shape; ids and some fields may be absent. */
@@ -44,8 +45,9 @@ const norm = (s: string | null | undefined) =>
 
 /** Canonical names agree when equal, or when one holds the other's surname or head noun. */
 export function sameSource(a: string | null, b: string | null): boolean {
-  const x = norm(a);
-  const y = norm(b);
+  // Spellings of one person or body ("Zelenskiy", "Zelenskyy") are one source: the alias lexicon says so.
+  const x = norm(a === null ? null : canonicalAlias(a));
+  const y = norm(b === null ? null : canonicalAlias(b));
   if (!x || !y) return x === y;
   if (x === y) return true;
   const lastX = x.split(' ').at(-1) ?? '';

@@ -3,6 +3,8 @@ import { type ArticleDetail, createArticleRequestSchema } from '@claimdesk/contr
 import type { Database } from '@claimdesk/db';
 import { type ParsedArticle, parseArticle } from '@claimdesk/parser';
 import { validate } from '../validate.ts';
+import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
+import { chunks } from './chunks.ts';
 import { getArticle } from './get-article.ts';
 
 export function contentHash(text: string): string {
@@ -90,15 +92,22 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
+/** A long article's rows take a while to write; other writers wait for them (SQLite) or the lock. */
+export const LARGE_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 /**
  * Parses and stores an article with its statements and claims in one transaction. The same text
- * again (even from another process at the same moment) returns the stored article.
+ * again (even from another process at the same moment) returns the stored article. A text that
+ * cannot be served (empty, binary, over the size limit) is refused before anything is written.
  */
 export async function importArticle(
   db: Database,
   input: unknown,
+  limits: ArticleLimits = { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
 ): Promise<{ article: ArticleDetail; created: boolean }> {
   const { text, fileName, url } = validate(createArticleRequestSchema, input);
+  const refusal = findTextRefusal(text, limits);
+  if (refusal) throw refusal;
   const hash = contentHash(text);
   const existing = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return { article: await getArticle(db, existing.id), created: false };
@@ -123,12 +132,12 @@ export async function importArticle(
           parserVersion: parsed.parserVersion,
         },
       });
-      if (statements.length > 0) await tx.statement.createMany({ data: statements });
-      if (claims.length > 0) {
-        await tx.claim.createMany({ data: claims });
-        await tx.claimChange.createMany({ data: claims.map((c) => ({ claimId: c.id })) });
+      for (const part of chunks(statements)) await tx.statement.createMany({ data: part });
+      for (const part of chunks(claims)) {
+        await tx.claim.createMany({ data: part });
+        await tx.claimChange.createMany({ data: part.map((c) => ({ claimId: c.id })) });
       }
-    });
+    }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });

@@ -3,7 +3,8 @@ import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
 import { AppError } from '../errors.ts';
 import { getArticle } from './get-article.ts';
-import { buildArticleRows } from './import-article.ts';
+import { chunks } from './chunks.ts';
+import { LARGE_WRITE_TRANSACTION, buildArticleRows } from './import-article.ts';
 
 type OldClaim = {
   id: string;
@@ -99,7 +100,7 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   }
   await db.prisma.$transaction(async (tx) => {
     const fresh = statements.filter((s) => !corrected.has(s.id));
-    if (fresh.length > 0) await tx.statement.createMany({ data: fresh });
+    for (const part of chunks(fresh)) await tx.statement.createMany({ data: part });
     for (const n of claims) {
       const old = matches.get(n.id);
       const home = corrected.get(n.statementId);
@@ -124,12 +125,12 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
     const removed = lost.filter((o) => o.status === 'pending' && !o.isCorrected).map((o) => o.id);
     // Judged and corrected claims stay; those the parser once found are marked no longer found.
     const notFound = lost.filter((o) => !removed.includes(o.id) && o.origin === 'parser' && o.isFound).map((o) => o.id);
-    await tx.claim.deleteMany({ where: { id: { in: removed } } });
+    for (const part of chunks(removed)) await tx.claim.deleteMany({ where: { id: { in: part } } });
     // A removal is a change too: the change feed tells consumers which claims are gone.
-    if (removed.length > 0) await tx.claimChange.createMany({ data: removed.map((claimId) => ({ claimId })) });
-    if (notFound.length > 0) {
-      await tx.claim.updateMany({ where: { id: { in: notFound } }, data: { isFound: false } });
-      await tx.claimChange.createMany({ data: notFound.map((claimId) => ({ claimId })) });
+    for (const part of chunks(removed)) await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
+    for (const part of chunks(notFound)) {
+      await tx.claim.updateMany({ where: { id: { in: part } }, data: { isFound: false } });
+      await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
     }
     // Old statements that no claim lives in any more (and new ones that were corrected old ones).
     await tx.statement.deleteMany({ where: { articleId, claims: { none: {} } } });
@@ -137,7 +138,7 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
       where: { id: articleId },
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
     });
-  });
+  }, LARGE_WRITE_TRANSACTION);
   return getArticle(db, articleId);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importArticle } from '@claimdesk/api';
+import { decodeArticleBytes, importArticle, readEnv } from '@claimdesk/api';
 import { httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
@@ -20,6 +20,7 @@ export async function runImport(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
+  const limits = { maxChars: readEnv().CLAIMDESK_MAX_ARTICLE_CHARS };
   const files = collectArticleFiles(positionals, { keepMissing: true });
   if (values.url !== undefined) {
     // One address belongs to one article: given for a folder it would be wrong for all but one.
@@ -34,12 +35,13 @@ export async function runImport(argv: string[]): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const text = readFileSync(file, 'utf8');
-        const { article, created } = await importArticle(db, {
-          text,
-          fileName: basename(file),
-          ...(values.url ? { url: values.url } : {}),
-        });
+        // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
+        const text = decodeArticleBytes(readFileSync(file), limits);
+        const { article, created } = await importArticle(
+          db,
+          { text, fileName: basename(file), ...(values.url ? { url: values.url } : {}) },
+          limits,
+        );
         const figures = article.claims.filter((c) => c.kind === 'figure').length;
         const line = `${article.statements.length} statements, ${figures} figures, id ${article.id}`;
         if (created) {
@@ -63,13 +65,20 @@ export async function runImport(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-function describeError(error: unknown): string {
+/**
+ * One line that says what went wrong, never an empty one: Prisma's messages start with a blank
+ * line and the call site, so only their last line (the cause) is kept.
+ */
+export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a folder, not an article';
-  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
-    const e = error as { code: unknown; message: unknown };
-    return `${String(e.message)} (${String(e.code)})`;
-  }
-  return error instanceof Error ? error.message : String(error);
+  if (code === 'EACCES') return 'cannot be read (permission denied)';
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const cause = lines.at(-1) ?? (error instanceof Error ? error.name : 'unknown error');
+  return typeof code === 'string' ? `${cause} (${code})` : cause;
 }

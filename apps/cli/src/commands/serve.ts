@@ -79,6 +79,7 @@ export async function runServe(argv: string[]): Promise<number> {
     config: {
       ...publicLinksFromEnv(env),
       secureCookies: env.CLAIMDESK_BEHIND_HTTPS === 'true',
+      articleLimits: { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS },
     },
   });
   // Ready for a signal before saying so: whoever waits for the line below may stop us at once.
