@@ -58,6 +58,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   updateArticle: (f) => ({ path: `/api/articles/${f.articleId}`, body: { url: 'https://news.example.org/a/1' } }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
+  claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimList, FigureSeries } from '@claimdesk/contracts';
+import type { ArticleDetail, ClaimList, FigureSeries } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/api-client.ts';
@@ -15,6 +15,16 @@ async function seedFigures(test: TestDatabase) {
   });
   const rows = [
     { side: 'ukraine', category: 'tanks', value: 146, asOf: '2022-02-27', status: 'verified', text: '146 tanks' },
+    // Tanks counted, not lost ("300 tanks massed at the border"): in the queue, never on the loss chart.
+    {
+      side: 'ukraine',
+      category: 'tanks',
+      value: 300,
+      asOf: '2022-03-05',
+      status: 'pending',
+      text: '300 tanks',
+      figureKind: 'count',
+    },
     { side: 'ukraine', category: 'tanks', value: 211, asOf: '2022-03-02', status: 'pending', text: '211 tanks' },
     { side: 'other', category: 'tanks', value: 89, asOf: '2022-03-02', status: 'disputed', text: '89 tanks' },
     { side: 'russia', category: 'tanks', value: 5, asOf: null, status: 'pending', text: 'five tanks' },
@@ -41,6 +51,7 @@ async function seedFigures(test: TestDatabase) {
       qualifier: 'exact',
       unit: r.category,
       subject: 'russia',
+      figureKind: 'loss',
       ...r,
     })),
   });
@@ -67,17 +78,17 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
     );
     expect(res.status).toBe(200);
     const body = res.body as ClaimList;
-    expect(body.counts).toEqual({ pending: 2, verified: 1, disputed: 1, unverifiable: 0, total: 4 });
-    expect(body.total).toBe(3);
+    expect(body.counts).toEqual({ pending: 3, verified: 1, disputed: 1, unverifiable: 0, total: 5 });
+    expect(body.total).toBe(4);
     expect(body.items).toHaveLength(2);
     const next = (
       await ctx.viewer.agent.get(
         `/api/claims?articleId=${articleId}&category=tanks&status=pending,disputed&pageSize=2&page=2`,
       )
     ).body as ClaimList;
-    expect(next.items).toHaveLength(1);
+    expect(next.items).toHaveLength(2);
     const seen = [...body.items, ...next.items].map((c) => c.text).sort();
-    expect(seen).toEqual(['211 tanks', '89 tanks', 'five tanks']);
+    expect(seen).toEqual(['211 tanks', '300 tanks', '89 tanks', 'five tanks']);
   });
 
   it('filters by text (any case), source, side and as-of range, and sorts by value', async () => {
@@ -85,7 +96,13 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
       ((await ctx.viewer.agent.get(`/api/claims?articleId=${articleId}&${q}`)).body as ClaimList).items.map(
         (c) => c.text,
       );
-    expect(await get('q=TANKS&sort=value&order=desc')).toEqual(['211 tanks', '146 tanks', '89 tanks', 'five tanks']);
+    expect(await get('q=TANKS&sort=value&order=desc')).toEqual([
+      '300 tanks',
+      '211 tanks',
+      '146 tanks',
+      '89 tanks',
+      'five tanks',
+    ]);
     expect(await get('source=source%20other')).toEqual(['89 tanks']);
     expect(await get('side=ukraine&from=2022-02-27&to=2022-03-01')).toEqual(['146 tanks']);
   });
@@ -116,5 +133,31 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
     const bad = await ctx.viewer.agent.get('/api/figures/series?category=spaceships');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_error');
+  });
+
+  it('stores what each parsed figure counts, shows it on the claim and charts losses only', async () => {
+    const text = [
+      'date 2022-03-02 | Kyiv Desk: Ukraine said on Wednesday that Russia had lost 2 tanks near Kyiv.',
+      'The governor said 950 new tanks will be purchased for the city.',
+      'The mayor said that in the Second World War, 27 million people were killed.',
+    ].join(' ');
+    const created = await ctx.admin.agent.post('/api/articles').set('x-csrf-token', ctx.admin.csrf).send({ text });
+    expect(created.status).toBe(201);
+    const detail = created.body as ArticleDetail;
+    const figures = detail.claims.flatMap((c) => (c.figure ? [[c.text, c.figure.kind, c.figure.category]] : []));
+    expect(figures).toEqual([
+      ['2 tanks', 'loss', 'tanks'],
+      ['950 new tanks', 'count', 'tanks'],
+      ['27 million people', 'other', 'other'],
+    ]);
+    const stored = await test.db.prisma.claim.findMany({
+      where: { articleId: detail.id, kind: 'figure' },
+      orderBy: { ordinal: 'asc' },
+      select: { figureKind: true },
+    });
+    expect(stored.map((c) => c.figureKind)).toEqual(['loss', 'count', 'other']);
+    const series = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&subject=russia'))
+      .body as FigureSeries;
+    expect(series.points.filter((p) => p.articleId === detail.id).map((p) => p.text)).toEqual(['2 tanks']);
   });
 });

@@ -44,6 +44,7 @@ async function generateClaims(test: TestDatabase, n: number) {
         category: categories[i % 4] ?? 'other',
         unit: 'units',
         subject: 'russia',
+        figureKind: 'loss',
         status: statuses[i % 4] ?? 'pending',
       });
     }
@@ -96,6 +97,7 @@ async function generateTankSeries(test: TestDatabase) {
     category: 'tanks',
     unit: 'tanks',
     subject: 'russia',
+    figureKind: 'loss',
     status,
   });
   await prisma.claim.createMany({

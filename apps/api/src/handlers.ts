@@ -26,6 +26,7 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
+import { getClaimReference } from './services/get-claim-reference.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
@@ -134,6 +135,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     listClaims: async (req, res) =>
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+    claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {

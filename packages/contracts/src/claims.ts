@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   categorySchema,
   claimKindSchema,
+  figureKindSchema,
   INT32_MAX,
   int32Schema,
   isoDateSchema,
@@ -23,6 +24,8 @@ export const figureSchema = z.object({
   unit: z.string(),
   subject: sideSchema,
   since: z.string().nullable(),
+  /** What it counts (loss, count, money, amount, other); null when stored by a parser before kinds. */
+  kind: figureKindSchema.nullable(),
 });
 export type Figure = z.infer<typeof figureSchema>;
 
@@ -165,7 +168,10 @@ export type ClaimList = z.infer<typeof claimListSchema>;
 export const createVerdictResponseSchema = z.object({ claim: claimSchema, verdict: verdictSchema });
 export type CreateVerdictResponse = z.infer<typeof createVerdictResponseSchema>;
 
-/** Figures over time: one point per stored figure claim, for a chart per category and side. */
+/**
+ * Losses over time: one point per stored figure claim of kind loss (a count, an amount of money or
+ * a historical or imagined toll is no point on a loss chart), for a chart per category and side.
+ */
 export const figureSeriesQuerySchema = z.object({
   category: categorySchema.default('tanks'),
   /** Whose loss or count (the figure's subject); omitted: every subject. */

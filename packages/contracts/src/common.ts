@@ -1,5 +1,5 @@
 // The claim-format vocabulary (../shared/docs/claim-format.md) has one home: the parser that produces it.
-import { CATEGORIES, QUALIFIERS, SIDES } from '@claimdesk/parser';
+import { CATEGORIES, FIGURE_KINDS, QUALIFIERS, SIDES } from '@claimdesk/parser';
 import { z } from 'zod';
 
 export const sideSchema = z.enum(SIDES);
@@ -16,6 +16,10 @@ export type Qualifier = z.infer<typeof qualifierSchema>;
 
 export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
+
+/** What a figure counts: loss | count | money | amount | other (the parser's FIGURE_KINDS). */
+export const figureKindSchema = z.enum(FIGURE_KINDS);
+export type FigureKind = z.infer<typeof figureKindSchema>;
 
 export const claimKindSchema = z.enum(['statement', 'figure']);
 export type ClaimKind = z.infer<typeof claimKindSchema>;

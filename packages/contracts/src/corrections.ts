@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimSchema } from './claims.ts';
-import { categorySchema, isoDateSchema, qualifierSchema, sideSchema } from './common.ts';
+import { categorySchema, figureKindSchema, isoDateSchema, qualifierSchema, sideSchema } from './common.ts';
 import { correctionSchema } from './correction-events.ts';
 
 /** A slice of the article's raw text by offsets; the server reads the text itself. */
@@ -35,6 +35,8 @@ export const correctableFieldsSchema = z
     value: z.number().finite().nonnegative(),
     qualifier: qualifierSchema,
     category: categorySchema,
+    /** loss, count, money, amount or other: only losses are drawn in the figures chart. */
+    figureKind: figureKindSchema,
     unit: z.string().trim().max(100),
     subject: sideSchema,
     since: isoDateSchema.nullable(),
@@ -45,7 +47,16 @@ export const correctableFieldsSchema = z
 export type CorrectableFields = z.infer<typeof correctableFieldsSchema>;
 
 export const STATEMENT_FIELDS = ['source', 'sourceCanonical', 'side', 'cue', 'content', 'asOf', 'direct'] as const;
-export const FIGURE_FIELDS = ['span', 'value', 'qualifier', 'category', 'unit', 'subject', 'since'] as const;
+export const FIGURE_FIELDS = [
+  'span',
+  'value',
+  'qualifier',
+  'category',
+  'figureKind',
+  'unit',
+  'subject',
+  'since',
+] as const;
 
 export const createCorrectionRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('edit'), fields: correctableFieldsSchema, note, version }).strict(),
@@ -77,6 +88,8 @@ export const addClaimRequestSchema = z.discriminatedUnion('kind', [
       value: z.number({ error: 'value is required: the number the figure states' }).finite().nonnegative(),
       qualifier: qualifierSchema.default('exact'),
       category: categorySchema.default('other'),
+      /** Omitted: money for money, count for refugees, displaced and evacuated, other for other, else loss. */
+      figureKind: figureKindSchema.optional(),
       unit: z.string().trim().max(100).default(''),
       subject: sideSchema.default('unknown'),
       since: isoDateSchema.nullable().default(null),

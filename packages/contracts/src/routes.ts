@@ -29,6 +29,7 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
+import { claimReferenceSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -198,6 +199,17 @@ export const routes = {
     summary: 'A claim with its verdict history',
     params: idParamsSchema,
     response: claimDetailSchema,
+  }),
+  claimReference: route({
+    method: 'GET',
+    path: '/api/claims/:id/reference',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary:
+      'A figure claim beside the reference series of its category and whose loss: the totals around its as-of (and since) date and the relation (consistent, above or below by N%, or no reference)',
+    params: idParamsSchema,
+    response: claimReferenceSchema,
   }),
   figureSeries: route({
     method: 'GET',

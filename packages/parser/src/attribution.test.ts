@@ -354,3 +354,24 @@ describe('third-person official write-ups', () => {
     ]);
   });
 });
+
+describe('quotes split by their cue', () => {
+  it('runs on over a scare quote in the attribution clause', () => {
+    const raw = article(
+      '“The sanctions have failed completely,” Mr. Lee said, echoing complaints about “hysteria.” “They will only hurt the people who wrote them.”',
+    );
+    expect(statementsOf(raw).map((s) => s.content)).toEqual([
+      'The sanctions have failed completely,” Mr. Lee said, echoing complaints about “hysteria.” “They will only hurt the people who wrote them.',
+    ]);
+  });
+
+  it('gives a quote running over paragraphs to the cue of each paragraph', () => {
+    const raw = article(
+      '“Half of the town has been lost,” Ivan Petrenko said. “The situation is very serious.\n\n“The army continues to resist this push. The town still stands,” he said.',
+    );
+    expect(statementsOf(raw).map((s) => [s.cue, s.content])).toEqual([
+      ['said', 'Half of the town has been lost,” Ivan Petrenko said. “The situation is very serious.'],
+      ['said', 'The army continues to resist this push. The town still stands'],
+    ]);
+  });
+});

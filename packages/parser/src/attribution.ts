@@ -307,6 +307,8 @@ export function findAttributions(
     return before;
   });
   const consumed = new Set<number>();
+  /** Quotes whose statement starts later than their opening (a multi-paragraph quote split at its cue's paragraph). */
+  const contentStart = new Map<number, number>();
   const quoteStatements: Array<RawStatement | null> = quotes.map(() => null);
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi] as Quote;
@@ -316,9 +318,37 @@ export function findAttributions(
     let tailEnd = Math.max(q.close, qc.end);
     for (let ni = qi + 1; ni < quotes.length; ni++) {
       const next = quotes[ni] as Quote;
-      if (cues[ni] && cues[ni]?.cue.start !== qc.cue.start) break;
+      const nextCue = cues[ni];
+      const words = wordCount(raw.slice(next.inner.start, next.inner.end));
+      // A scare quote in the attribution clause (`said, echoing complaints about “Russophobia.” “B`) is skipped.
+      if (words < 4 && !nextCue && next.open - tailEnd < 120 && paragraphOf(next.open) === paragraphOf(tailEnd)) {
+        const after = quotes[ni + 1];
+        if (after && !cues[ni + 1] && isAdjacentQuote(raw, tailEnd, after, paragraphOf)) continue;
+      }
+      if (nextCue && nextCue.cue.start !== qc.cue.start) {
+        // `“A,” X said. “B ¶ “C,” he said`: the cue of a quote running over paragraphs belongs to the
+        // paragraph it stands in; the part before it carries on the quote that opened the paragraph.
+        const firstPara = paragraphOf(next.open);
+        const lastPara = paragraphOf(Math.max(next.open, next.close - 1));
+        if (
+          firstPara &&
+          lastPara &&
+          firstPara !== lastPara &&
+          isAdjacentQuote(raw, tailEnd, next, paragraphOf) &&
+          /^[“"]/.test(raw.slice(lastPara.start, lastPara.start + 1))
+        ) {
+          let cutEnd = firstPara.end;
+          while (cutEnd > next.inner.start && /\s/.test(raw[cutEnd - 1] ?? '')) cutEnd--;
+          const rest = trimContent(raw, lastPara.start + 1, next.inner.end);
+          if (cutEnd > next.inner.start && rest) {
+            end = cutEnd;
+            contentStart.set(ni, rest.start);
+          }
+        }
+        break;
+      }
       if (!isAdjacentQuote(raw, tailEnd, next, paragraphOf)) break;
-      if (wordCount(raw.slice(next.inner.start, next.inner.end)) < 2) break;
+      if (words < 2) break;
       end = next.inner.end;
       tailEnd = next.close;
       consumed.add(ni);
@@ -328,7 +358,7 @@ export function findAttributions(
       source: qc.source.span,
       sourcePhrase: qc.source.phrase,
       cue: qc.cue,
-      content: { start: q.inner.start, end },
+      content: { start: contentStart.get(qi) ?? q.inner.start, end },
       direct: true,
       sentence: sentenceOf(q.open) ?? { start: q.open, end: q.close },
     };
@@ -453,7 +483,10 @@ function isAdjacentQuote(
   paragraphOf: (pos: number) => Segment | undefined,
 ): boolean {
   if (next.open < from) return false;
-  const between = raw.slice(from, next.open);
+  // Short scare quotes inside the attribution clause do not end it.
+  const between = raw
+    .slice(from, next.open)
+    .replace(/“[^“”\n]{1,40}”/g, (m) => `${'x'.repeat(m.length - 1)}${/[.,;:]/.test(m.at(-2) ?? '') ? m.at(-2) : 'x'}`);
   const pa = paragraphOf(Math.max(0, from - 1));
   const pb = paragraphOf(next.open);
   if (pa && pb && pa === pb) {

@@ -336,7 +336,9 @@ export class SourceResolver {
 
   private sideOfPerson(canonical: string, phrase: string, position = -1): Side {
     const direct = sideOf(`${phrase} ${canonical}`);
-    if (direct !== 'other') return direct;
+    // A phrase that names a third party ("President of Belarus", "a UN official") settles it: the
+    // sides of the names around them are not theirs.
+    if (direct !== 'other' || namesAParty(`${phrase} ${canonical}`)) return direct;
     const descriptors = this.descriptors.get(canonical) ?? [];
     for (const d of descriptors) {
       const side = sideOf(d);

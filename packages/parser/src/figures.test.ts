@@ -408,3 +408,11 @@ describe('findFigures: spans follow the gold conventions', () => {
     expect(only('More than 6.5 million Ukrainians escaped the country').category).toBe('refugees');
   });
 });
+
+describe('findFigures: the frame is read from the whole sentence', () => {
+  it('sees an earlier war named before the statement content starts', () => {
+    const raw = 'The mayor said that in the Second World War, 27 million people were killed.';
+    const start = raw.indexOf('27');
+    expect(findFigures(raw, start, raw.length, ctx('ukraine'))[0]).toMatchObject({ kind: 'other', category: 'other' });
+  });
+});

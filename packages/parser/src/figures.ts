@@ -771,10 +771,12 @@ function labelledItem(
  * A loss, unless its sentence sets it in an earlier war ("27 million Soviet citizens were killed in
  * the Second World War") or imagines it ("just imagine 14 thousand corpses", "10,000 could die").
  */
-function lossFrame(raw: string, clauseStart: number, figStart: number, figEnd: number, end: number): FigureKind {
-  const lead = raw.slice(Math.max(clauseStart, figStart - 160), figStart);
+function lossFrame(raw: string, figStart: number, figEnd: number): FigureKind {
+  // The whole sentence, not only the statement's content: "In the Second World War, he said, 27
+  // million people were killed" sets the frame before the content starts.
+  const lead = raw.slice(Math.max(0, figStart - 160), figStart);
   const sentenceLead = lead.slice(lastBoundary(lead));
-  const tail = raw.slice(figEnd, Math.min(end, figEnd + 120));
+  const tail = raw.slice(figEnd, figEnd + 120);
   const sentenceTail = tail.slice(0, firstBoundary(tail));
   const sentence = `${sentenceLead} # ${sentenceTail}`;
   if (HISTORICAL.test(sentence)) return 'other';
@@ -1262,7 +1264,7 @@ function buildFigure(
       : computed.category === 'money'
         ? 'money'
         : computed.lost
-          ? lossFrame(raw, clauseStart, figStart, unitEnd, end)
+          ? lossFrame(raw, figStart, unitEnd)
           : 'count';
   // The categories of people lost are for losses only: an imagined or historical toll is other.
   const category =

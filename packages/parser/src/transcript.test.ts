@@ -44,3 +44,25 @@ describe('transcripts with speaker labels', () => {
     expect(parseArticle(prose).statements.every((s) => s.cue !== null)).toBe(true);
   });
 });
+
+describe('a transcript appended to a report, with role prefixes on the labels', () => {
+  const raw = [
+    'date 2022-03-05 Moscow | Test Desk: Vladimir Putin met Alexander Lukashenko. Earlier, Dmitry Peskov said that the talks would last three hours.',
+    '',
+    'President of Russia Vladimir Putin: Good afternoon. Our forces have destroyed 200 tanks and the economy is growing fast.',
+    '',
+    'President of Belarus Alexander Lukashenko: We have delivered 300 tonnes of grain to the border towns this week.',
+    '',
+    'Vladimir Putin: This is very important for both our countries and for the region as a whole.',
+  ].join('\n');
+  const rows = parseArticle(raw).statements.map((s) => [s.sourceCanonical, s.sourceSide, s.cue?.text ?? null]);
+
+  it('keeps the statements before the transcript and names the speaker behind each role', () => {
+    expect(rows).toEqual([
+      ['Dmitry Peskov', 'russia', 'said'],
+      ['Vladimir Putin', 'russia', null],
+      ['Alexander Lukashenko', 'other', null],
+      ['Vladimir Putin', 'russia', null],
+    ]);
+  });
+});

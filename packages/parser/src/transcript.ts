@@ -59,7 +59,8 @@ export function findTranscriptTurns(raw: string, paragraphs: Segment[]): RawStat
     const text = raw.slice(turn.textStart, end);
     const words = wordCount(text);
     if (words < 6 || (/\?$/.test(text) && words < 40)) continue;
-    if (COURTESY.test(text) && words < 15) continue;
+    // "Good afternoon. Our forces have ...": a greeting opening a turn does not make it a courtesy.
+    if (COURTESY.test(text) && words < 15 && wordCount(text.replace(/^[^.!?]*[.!?]+/, '')) < 6) continue;
     const tokens = tokenize(raw, turn.labelStart, turn.labelStart + turn.label.length);
     const name = nameSpanIn(tokens, 0, tokens.length);
     const first = tokens[name.from];

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type CorrectionResponse, addClaimRequestSchema } from '@claimdesk/contracts';
+import { type CorrectionResponse, type FigureKind, addClaimRequestSchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { type CorrectionActor, readSpan } from './correct-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+
+/** What an added figure is when the editor does not say: most categories count losses. */
+function defaultFigureKind(category: string): FigureKind {
+  if (category === 'money') return 'money';
+  if (category === 'other') return 'other';
+  if (category === 'refugees' || category === 'displaced' || category === 'evacuated') return 'count';
+  return 'loss';
+}
 
 /**
  * Adds a statement or figure the parser missed, from offsets into the stored article text. A
@@ -121,6 +129,7 @@ export async function addClaim(
           { path: ['span'] },
         );
       }
+      const figureKind = body.figureKind ?? defaultFigureKind(body.category);
       await tx.claim.create({
         data: {
           id: claimId,
@@ -138,6 +147,7 @@ export async function addClaim(
           value: body.value,
           qualifier: body.qualifier,
           category: body.category,
+          figureKind,
           unit: body.unit,
           subject: body.subject,
           since: body.since,
@@ -151,6 +161,7 @@ export async function addClaim(
         value: body.value,
         qualifier: body.qualifier,
         category: body.category,
+        figureKind,
         unit: body.unit,
         subject: body.subject,
         since: body.since,

@@ -269,7 +269,7 @@ export async function correctClaim(
         if (changed('span', { text: claim.text, start: claim.start, end: claim.end }, now))
           Object.assign(own, { text: now.text, start: now.start, end: now.end });
       }
-      for (const key of ['value', 'qualifier', 'category', 'unit', 'subject', 'since'] as const) {
+      for (const key of ['value', 'qualifier', 'category', 'figureKind', 'unit', 'subject', 'since'] as const) {
         const now = f[key];
         if (now !== undefined && changed(key, claim[key], now)) Object.assign(own, { [key]: now });
       }

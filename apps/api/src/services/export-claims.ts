@@ -75,6 +75,7 @@ export const CSV_COLUMNS = [
   'verdict_author',
   'verdict_at',
   'still_found',
+  'figure_kind',
 ];
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
@@ -112,6 +113,7 @@ export async function exportClaimsCsv(db: Database): Promise<string> {
         v?.authorName,
         v?.createdAt.toISOString(),
         r.isFound,
+        r.figureKind,
       ];
     }),
   );

@@ -82,6 +82,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         unit: f.unit,
         subject: f.subject,
         since: f.since,
+        figureKind: f.kind,
       });
     }
   }

@@ -5,14 +5,16 @@ import type { z } from 'zod';
 type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 
 /**
- * Every stored figure of one category, ordered by its as-of date, so the app can draw one line per
- * side of the source (what Ukraine says Russia lost, against what others say). The category index
+ * Every stored loss figure of one category, ordered by its as-of date, so the app can draw one line
+ * per side of the source (what Ukraine says Russia lost, against what others say). Only kind loss:
+ * "950 new carriages will be purchased" or a Second World War toll is no loss. The category index
  * narrows the scan; only the columns the chart needs are read.
  */
 export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
     isRejected: false,
+    figureKind: 'loss',
     category: query.category,
     value: { not: null },
     ...(query.subject ? { subject: query.subject } : {}),

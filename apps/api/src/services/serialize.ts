@@ -50,6 +50,7 @@ type ClaimRow = {
   unit: string | null;
   subject: string | null;
   since: string | null;
+  figureKind: string | null;
   status: string;
   version: number;
   isFound: boolean;
@@ -150,6 +151,7 @@ export function toClaim(row: ClaimRow): Claim {
             unit: row.unit ?? '',
             subject: (row.subject ?? 'unknown') as NonNullable<Claim['figure']>['subject'],
             since: row.since,
+            kind: (row.figureKind ?? null) as NonNullable<Claim['figure']>['kind'],
           }
         : null,
     status: row.status as Claim['status'],

@@ -4,6 +4,7 @@ import type {
   Claim,
   ClaimDetail,
   ClaimList,
+  ClaimReference,
   CreateVerdictResponse,
   FigureSeries,
   SessionInfo,
@@ -18,6 +19,7 @@ export const keys = {
   article: (id: string) => ['articles', id] as const,
   claims: (params: string) => ['claims', params] as const,
   claim: (id: string) => ['claim', id] as const,
+  claimReference: (id: string) => ['claim', id, 'reference'] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -72,11 +74,21 @@ export const claimQuery = (id: string) =>
     queryFn: () => apiFetch<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`),
   });
 
+/** The reference series beside a figure claim, with the relation (advice) and the row to cite. */
+export const claimReferenceQuery = (id: string) =>
+  queryOptions({
+    queryKey: keys.claimReference(id),
+    queryFn: () => apiFetch<ClaimReference>(`/api/claims/${encodeURIComponent(id)}/reference`),
+    staleTime: 60_000,
+  });
+
 export interface MarkClaimInput {
   claim: Claim;
   status: VerdictStatus;
   note: string;
   evidence: string[];
+  /** Ids of reference rows cited as evidence. */
+  references?: string[];
 }
 
 function patchClaimInArticle(article: ArticleDetail | undefined, claim: Claim): ArticleDetail | undefined {
@@ -104,10 +116,10 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
     queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaimInArticle(a, claim));
   return useMutation({
     mutationKey: markClaimKey(articleId),
-    mutationFn: ({ claim, status, note, evidence }: MarkClaimInput) =>
+    mutationFn: ({ claim, status, note, evidence, references = [] }: MarkClaimInput) =>
       apiFetch<CreateVerdictResponse>(`/api/claims/${encodeURIComponent(claim.id)}/verdicts`, {
         method: 'POST',
-        body: { status, note, evidence, version: claim.version },
+        body: { status, note, evidence, ...(references.length > 0 ? { references } : {}), version: claim.version },
       }),
     onMutate: async ({ claim, status }) => {
       await queryClient.cancelQueries({ queryKey: keys.article(articleId) });

@@ -86,6 +86,7 @@ describe('ClaimPanel', () => {
     expect(value('Value')).toBe('102 tanks');
     expect(value('Qualifier')).toBe('exact');
     expect(value('Category')).toBe('tanks');
+    expect(value('Counts')).toBe('loss');
     expect(value('Whose loss')).toBe('russia');
     expect(value('Since')).toBe('2022-02-24');
     expect(value('As of')).toBe('2022-02-26');

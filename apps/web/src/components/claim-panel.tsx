@@ -2,6 +2,8 @@ import { type Claim, type VerdictStatus, httpUrlSchema } from '@claimdesk/contra
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { claimQuery } from '../api/queries.ts';
+import { CitedReferences, VerdictReferences, useReferenceEvidence } from './reference-evidence.tsx';
+import { ReferencePanel } from './reference-panel.tsx';
 import { sentenceAround } from './sentence.ts';
 import { STATUS_LABEL, StatusBadge } from './status.tsx';
 import type { Verdicts } from './use-verdicts.ts';
@@ -15,6 +17,8 @@ export const VERDICT_ACTIONS: Array<{ status: VerdictStatus; label: string; key:
 /** What the page's keyboard shortcuts may ask of the panel. */
 export interface ClaimPanelHandle {
   save: (status: VerdictStatus) => void;
+  /** Adds the reference row beside a figure claim to the verdict's evidence. */
+  citeReference: () => void;
 }
 
 export interface ClaimPanelProps {
@@ -65,6 +69,7 @@ export function ClaimPanel({
   const [noteMissing, setNoteMissing] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const detail = useQuery(claimQuery(claim.id));
+  const references = useReferenceEvidence(claim);
   const ids = useId();
   const outcome = verdicts.messages[claim.id];
   const message = localError ? { kind: 'error' as const, text: localError } : outcome;
@@ -85,10 +90,12 @@ export function ClaimPanel({
   }, [claim.id]);
 
   // A saved verdict empties the form for the next one; a refused one keeps what was written.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per outcome; clear only sets state
   useEffect(() => {
     if (outcome?.kind !== 'ok') return;
     setNote('');
     setEvidence(['']);
+    references.clear();
   }, [outcome]);
 
   const save = (status: VerdictStatus) => {
@@ -117,11 +124,11 @@ export function ClaimPanel({
     // A save from the note, a link or a verdict button (which is disabled while saving, and would
     // drop the focus to the page) hands the focus back to the list, where the keys go on.
     const wasInPanel = rootRef.current?.contains(document.activeElement) ?? false;
-    verdicts.save({ claim, status, note: note.trim(), evidence: urls });
+    verdicts.save({ claim, status, note: note.trim(), evidence: urls, references: references.ids });
     if (wasInPanel) onSubmitted?.();
   };
 
-  useImperativeHandle(handleRef, () => ({ save }));
+  useImperativeHandle(handleRef, () => ({ save, citeReference: references.citeSuggested }));
 
   // The panel scrolls on its own: what a key just did (armed status, saved, refused) must be in view.
   const feedbackRef = useRef<HTMLDivElement | null>(null);
@@ -189,6 +196,8 @@ export function ClaimPanel({
               <dd>{words(figure.qualifier)}</dd>
               <dt>Category</dt>
               <dd>{words(figure.category)}</dd>
+              <dt>Counts</dt>
+              <dd>{figure.kind ?? '—'}</dd>
               <dt>Whose loss</dt>
               <dd>{figure.subject}</dd>
               <dt>Since</dt>
@@ -205,6 +214,8 @@ export function ClaimPanel({
             {context.after}
           </p>
         </figure>
+
+        <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
 
         {canReview ? (
           <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
@@ -244,6 +255,7 @@ export function ClaimPanel({
             )}
             <fieldset className="evidence">
               <legend>Evidence links</legend>
+              <CitedReferences evidence={references} />
               {evidence.map((value, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the fields are positional
                 <div className="evidence-row" key={i}>
@@ -313,6 +325,7 @@ export function ClaimPanel({
                 <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
                 <span className="hint"> · version {v.version}</span>
                 {v.note && <p className="note">{v.note}</p>}
+                <VerdictReferences references={v.references ?? []} />
                 {v.evidence.length > 0 && (
                   <ul className="links">
                     {v.evidence.map((u) => (

@@ -142,6 +142,9 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
         e.preventDefault();
         armStatus(status);
         if (status !== 'verified') focusNote();
+      } else if (e.key === 'e' && current && canReviewRef.current) {
+        e.preventDefault();
+        panelRef.current?.citeReference();
       } else if (e.key === 'n' && current && canReviewRef.current) {
         e.preventDefault();
         focusNote();

@@ -14,14 +14,17 @@ const words = (s: string) => s.replaceAll('_', ' ');
 
 /** Each side has a colour and a marker shape of its own: the chart never relies on colour alone. */
 const MAX_VALUE_LABELS = 30;
-const SERIES: Record<Side, { colour: string; shape: 'circle' | 'square' | 'triangle' | 'diamond'; label: string }> = {
+export const SERIES: Record<
+  Side,
+  { colour: string; shape: 'circle' | 'square' | 'triangle' | 'diamond'; label: string }
+> = {
   ukraine: { colour: '#1f5fbf', shape: 'circle', label: 'according to Ukraine' },
   russia: { colour: '#b3261e', shape: 'square', label: 'according to Russia' },
   other: { colour: '#2f6b1f', shape: 'triangle', label: 'according to others' },
   unknown: { colour: '#5c6370', shape: 'diamond', label: 'source side unknown' },
 };
 
-function Marker({
+export function Marker({
   side,
   x,
   y,
@@ -54,7 +57,7 @@ const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const linkTo = (p: FigurePoint) => `/articles/${p.articleId}?claim=${p.claimId}`;
 
-function niceMax(value: number): number {
+export function niceMax(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * magnitude >= value) return step * magnitude;
@@ -116,8 +119,9 @@ export function FiguresPage() {
     <section aria-labelledby="figures-title">
       <h1 id="figures-title">Figures over time</h1>
       <p className="hint">
-        Every stored figure claim of one category, placed by its as-of date; one line per side of the source. Select a
-        point to open its claim.
+        Every stored loss of one category (people killed, wounded or captured, equipment destroyed or lost; not counts,
+        money or historical tolls), placed by its as-of date; one line per side of the source. Select a point to open
+        its claim.
       </p>
       <form className="filters" aria-label="Chart options" onSubmit={(e) => e.preventDefault()}>
         <div className="field">

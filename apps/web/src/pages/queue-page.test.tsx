@@ -92,7 +92,15 @@ const aircraft = makeClaim({
   id: 'c2',
   text: '14 aircraft',
   status: 'verified',
-  figure: { value: 14, qualifier: 'exact', category: 'aircraft', unit: 'aircraft', subject: 'russia', since: null },
+  figure: {
+    value: 14,
+    qualifier: 'exact',
+    category: 'aircraft',
+    unit: 'aircraft',
+    subject: 'russia',
+    since: null,
+    kind: 'loss',
+  },
 });
 const counts = { pending: 7, verified: 3, disputed: 2, unverifiable: 1, total: 13 };
 

@@ -27,6 +27,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
       unit: 'tanks',
       subject: 'russia',
       since: '2022-02-24',
+      kind: 'loss',
     },
     status: 'pending',
     version: 0,
@@ -120,6 +121,20 @@ export function mockFetch(handlers: Record<string, Handler>) {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
     calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    // A figure's panel also asks for its reference series and related claims; unless a test
+    // answers those itself, there is none (the claim's own handler would match them by prefix).
+    const extra = /^\/api\/claims\/([^/]+)\/(reference|related)$/.exec(url.pathname);
+    if (method === 'GET' && extra && !handlers[`GET ${url.pathname}`])
+      return json(
+        200,
+        extra[2] === 'reference'
+          ? {
+              claimId: extra[1],
+              relation: { kind: 'no_reference', percent: null, low: null, high: null, explanation: 'no series' },
+              comparisons: [],
+            }
+          : { claimId: extra[1], withinDays: 3, groups: [] },
+      );
     const key = Object.keys(handlers).find((k) => {
       const [m, path] = k.split(' ');
       return m === method && url.pathname.startsWith(path ?? '');

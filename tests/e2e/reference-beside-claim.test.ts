@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importGeneralStaff } from '../support/reference-data.ts';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+
+describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium on %s', (kind) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  beforeAll(async () => {
+    desk = await startDesk(kind);
+    ({ server, browser } = desk);
+    await importGeneralStaff(desk.test.db);
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('shows the series and the relation for "102 tanks"; e cites the reference row, and the verdict keeps it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    await page.getByRole('link', { name: /ready for talks/ }).click();
+    await page.locator('.article-text mark', { hasText: '102 tanks' }).click();
+    const reference = page.locator('.claim-panel .reference');
+    await reference.locator('[data-relation="consistent"]').first().waitFor();
+    expect(await reference.locator('.reference-advice').textContent()).toContain(
+      'between 80 on 2022-02-25 and 146 on 2022-02-26',
+    );
+    const rows = reference.locator('.reference-values tbody tr');
+    expect(await rows.allTextContents()).toEqual([
+      '2022-02-2580',
+      "2022-02-26 (the claim's day)146 · e cites this row",
+      '2022-02-27150',
+      '2022-02-28150',
+    ]);
+    const chart = reference.getByRole('img');
+    expect(await chart.getAttribute('aria-label')).toContain('80 on 2022-02-25, 146 on 2022-02-26');
+    expect(await chart.getAttribute('aria-label')).toContain('the claim: 102 as of 2022-02-26');
+    await reference.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `reference-tanks-${kind}.png`) });
+
+    // One key: the reference row goes into the verdict's evidence.
+    await page.locator('.claim-list [aria-current="true"], .claim-list button').first().focus();
+    await page.keyboard.press('e');
+    const cited = page.locator('.cited-references');
+    await cited.locator('.cited-reference', { hasText: /General Staff.*146 tanks \(russia\) on 2022-02-26/ }).waitFor();
+    await cited.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `reference-cited-${kind}.png`) });
+    await page.getByRole('button', { name: /Mark verified/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: verified' }).waitFor();
+    const history = page.locator('.history');
+    await history.getByRole('link', { name: /146 tanks \(russia\) on 2022-02-26/ }).waitFor();
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `reference-verdict-${kind}.png`) });
+
+    const claimId = new URL(page.url()).searchParams.get('claim');
+    const body = await (await page.request.get(`${server.baseUrl}/api/claims/${claimId}`)).json();
+    expect(body.verdicts[0].references).toMatchObject([{ date: '2022-02-26', value: 146, category: 'tanks' }]);
+    await page.close();
+  });
+});
