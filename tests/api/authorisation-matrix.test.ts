@@ -38,6 +38,7 @@ interface Fixtures {
   freshUserId(): Promise<string>;
   freshKeyId(): Promise<string>;
   freshWebhookId(): Promise<string>;
+  freshArticleId(): Promise<string>;
 }
 
 let counter = 0;
@@ -57,6 +58,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
   updateArticle: (f) => ({ path: `/api/articles/${f.articleId}`, body: { url: 'https://news.example.org/a/1' } }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
+  deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   createVerdict: async (f) => ({
@@ -128,6 +130,12 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       freshUserId: async () =>
         (await createUser(test.db, { email: `target-${unique()}@example.org`, password: PASSWORD, role: 'viewer' })).id,
       freshKeyId: async () => (await createApiKey(test.db, `target ${unique()}`)).id,
+      freshArticleId: async () =>
+        (
+          await importArticle(test.db, {
+            text: `date 2022-03-02 Kyiv | Matrix Desk: Officials said 3 drones fell (${unique()}).`,
+          })
+        ).article.id,
       freshWebhookId: async () =>
         (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } }))
           .id,

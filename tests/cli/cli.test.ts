@@ -137,6 +137,28 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
     );
   });
 
+  it('articles delete asks for --yes, then deletes by file or id with an audit event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-delete-'));
+    const file = join(dir, 'to-delete.txt');
+    writeFileSync(file, 'date 2022-03-04 Kyiv | Delete Desk: The ministry said 7 tanks were destroyed.');
+    expect(claimdesk(['import', file], { DATABASE_URL: test.url }).code).toBe(0);
+    const stored = await test.db.prisma.article.findFirstOrThrow({ where: { fileName: 'to-delete.txt' } });
+    const dry = claimdesk(['articles', 'delete', file], { DATABASE_URL: test.url });
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain(`would delete "`);
+    expect(dry.stdout).toContain('nothing was deleted: add --yes to delete it');
+    expect(await test.db.prisma.article.count({ where: { id: stored.id } })).toBe(1);
+    const done = claimdesk(['articles', 'delete', file, '--yes'], { DATABASE_URL: test.url });
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/deleted ".*\): \d+ claims and 0 verdicts removed; audit event /);
+    expect(await test.db.prisma.article.count({ where: { id: stored.id } })).toBe(0);
+    const event = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: stored.id } });
+    expect(event.actorName).toMatch(/^cli:/);
+    const missing = claimdesk(['articles', 'delete', stored.id, '--yes'], { DATABASE_URL: test.url });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`claimdesk: articles delete: no article with id ${stored.id}`);
+  });
+
   it('reports a missing path as one failed file and still imports the others', async () => {
     const missing = join(tmpdir(), 'claimdesk-no-such-article.txt');
     const result = claimdesk(['import', missing, seed], { DATABASE_URL: test.url });

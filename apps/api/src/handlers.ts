@@ -23,6 +23,7 @@ import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
+import { deleteArticle } from './services/delete-article.ts';
 import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
@@ -127,6 +128,12 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
+    },
+    deleteArticle: async (req, res) => {
+      const actor = req.actor;
+      const who =
+        actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+      res.json(await deleteArticle(db, id(req), who));
     },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));

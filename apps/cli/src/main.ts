@@ -1,10 +1,19 @@
 import { CliError } from './cli-error.ts';
-import { dbUsage, importUsage, keysUsage, parseUsage, referenceUsage, serveUsage, usersUsage } from './usage.ts';
+import {
+  articlesUsage,
+  dbUsage,
+  importUsage,
+  keysUsage,
+  parseUsage,
+  referenceUsage,
+  serveUsage,
+  usersUsage,
+} from './usage.ts';
 
 const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
-${[parseUsage, importUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+${[parseUsage, importUsage, articlesUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
 
 Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
@@ -12,6 +21,7 @@ Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; de
 const commands: Record<string, () => Promise<(argv: string[]) => number | Promise<number>>> = {
   parse: async () => (await import('./commands/parse.ts')).runParse,
   import: async () => (await import('./commands/import.ts')).runImport,
+  articles: async () => (await import('./commands/articles.ts')).runArticles,
   db: async () => (await import('./commands/db.ts')).runDb,
   serve: async () => (await import('./commands/serve.ts')).runServe,
   users: async () => (await import('./commands/users.ts')).runUsers,

@@ -10,6 +10,11 @@ export const importUsage = `claimdesk import [--url URL] PATH...
   summary; exits 1 if any file failed (the others still land). The same text twice is stored once.
   --url URL   where the article was originally published (one file only): ClaimReview's appearance`;
 
+export const articlesUsage = `claimdesk articles delete ID|FILE --yes
+  Deletes a stored article (by id, or by a file with the same text) with its claims and their
+  verdicts; API consumers get the claims as removed in v1 sync, and the audit log records it.
+  Without --yes it only says what would be deleted.`;
+
 export const dbUsage = `claimdesk db migrate
   Applies pending migrations to the database named by DATABASE_URL (default: SQLite file data/claimdesk.db).`;
 

@@ -67,7 +67,7 @@ export function App() {
       <main id="main">
         <Routes>
           <Route path="/" element={<ArticlesPage />} />
-          <Route path="/articles/:id" element={<ArticlePage canReview={canReview} />} />
+          <Route path="/articles/:id" element={<ArticlePage canReview={canReview} isAdmin={isAdmin} />} />
           <Route path="/queue" element={<QueuePage />} />
           <Route path="/figures" element={<FiguresPage />} />
           <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />

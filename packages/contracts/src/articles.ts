@@ -80,3 +80,13 @@ export const idParamsSchema = z.object({
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _'),
 });
+
+/** What a deleted article took with it (the audit log keeps the same, with who did it). */
+export const deletedArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  claimsRemoved: z.number().int(),
+  verdictsRemoved: z.number().int(),
+  auditEventId: z.string(),
+});
+export type DeletedArticle = z.infer<typeof deletedArticleSchema>;

@@ -5,6 +5,7 @@ import {
   createArticleRequestSchema,
   idParamsSchema,
   updateArticleRequestSchema,
+  deletedArticleSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -168,6 +169,16 @@ export const routes = {
     params: idParamsSchema,
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
+  }),
+  deleteArticle: route({
+    method: 'DELETE',
+    path: '/api/articles/:id',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Delete an article with its claims and verdicts; v1 sync lists its claims as removed; audited',
+    params: idParamsSchema,
+    response: deletedArticleSchema,
   }),
   reparseArticle: route({
     method: 'POST',

@@ -315,6 +315,12 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads a transitive cue after a comma with its object, never as "content, said X"', () => {
+    expect(one('The official, Ivan Petrenko, cited the report on the rockets.')).toEqual([
+      ['Ivan Petrenko', 'cited', 'the report on the rockets'],
+    ]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });
@@ -372,6 +378,77 @@ describe('quotes split by their cue', () => {
     expect(statementsOf(raw).map((s) => [s.cue, s.content])).toEqual([
       ['said', 'Half of the town has been lost,” Ivan Petrenko said. “The situation is very serious.'],
       ['said', 'The army continues to resist this push. The town still stands'],
+    ]);
+  });
+});
+
+describe('sources away from the cue', () => {
+  it('reads "X, who said ..." with the relative standing for X', () => {
+    const rows = statementsOf(article('The plan was criticised by John Smith, who said it would cost too much.'));
+    expect(rows.at(-1)).toMatchObject({ source: 'John Smith', cue: 'said', content: 'it would cost too much' });
+  });
+
+  it('reads a quote signed with a dash at the end of its paragraph', () => {
+    const rows = statementsOf(
+      article('The voters spoke.\n\n“He cannot answer a single question without scaring people.” ― Esther Tapia\n'),
+    );
+    expect(rows).toEqual([
+      {
+        source: 'Esther Tapia',
+        canonical: 'Esther Tapia',
+        side: 'other',
+        cue: '―',
+        content: 'He cannot answer a single question without scaring people.',
+        direct: true,
+      },
+    ]);
+  });
+});
+
+describe('sources named elsewhere in the text', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.cue]);
+
+  it('reads "the report" and "the service" as the body named with them just before', () => {
+    expect(
+      rows(
+        'Monitors cited a report by the Organisation for Security and Co-operation in Europe on the camps. The report added that 40 prisoners had been beaten.',
+      ).at(-1),
+    ).toEqual(['Organisation for Security and Co-operation in Europe', 'added']);
+    expect(
+      rows(
+        'Tracking by Lloyd’s List Intelligence, a maritime information service, began in March. The service said 20 ships left port.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'said']);
+  });
+
+  it('gives a relayed quote to the speaker the outlet quoted', () => {
+    expect(rows('“A third of the town is under our control,” the agency quoted Leonid Pasechnik as saying.')).toEqual([
+      ['Leonid Pasechnik', 'saying'],
+    ]);
+  });
+
+  it('links a role to the person named with it after a coordinated name, or named next as "the official"', () => {
+    expect(
+      rows(
+        'President Anna Bell and Prime Minister of Canada Justin Trudeau met in Ottawa. Later the Prime Minister of Canada said that aid would continue.',
+      ).at(-1),
+    ).toEqual(['Justin Trudeau', 'said']);
+    expect(
+      rows(
+        'Rockets destroyed 30 depots, the defence ministry spokesperson said on Friday. The official, Ivan Petrenko, said that the rockets played a key role in the fighting.',
+      )[0],
+    ).toEqual(['Ivan Petrenko', 'said']);
+  });
+});
+
+describe('quotes over several paragraphs', () => {
+  it('joins a closed quote and the next paragraph’s quote when no new speaker or cue comes between', () => {
+    const raw = article(
+      'Ivan Petrenko said the cell was small. “There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.”',
+    );
+    expect(statementsOf(raw).map((s) => s.content)).toEqual([
+      'the cell was small',
+      'There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INVERTING_CUES,
   OBJECT_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
@@ -183,6 +184,21 @@ interface QuoteCue {
 function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
   const lastInner = raw.slice(Math.max(q.inner.start, q.close - 3), q.close - 1);
   const afterText = raw.slice(q.close, Math.min(limit, q.close + 200));
+  // `“...” ― Esther Tapia` at the end of a paragraph: a dash before a name signs the quote.
+  const signed = /^[\s\u200b\u00a0]*([―—–])[\s\u200b\u00a0]*([^\n]{2,60}?)[\s\u200b\u00a0.]*$/u.exec(afterText);
+  if (signed?.[1] && signed[2] && q.close + signed[0].length >= limit - 1) {
+    const name = signed[2].replace(/,.*$/, '').trim();
+    if (looksLikePersonName(name)) {
+      const dashAt = q.close + afterText.indexOf(signed[1]);
+      const nameAt = raw.indexOf(name, dashAt);
+      const span = { text: name, start: nameAt, end: nameAt + name.length };
+      return {
+        cue: { text: signed[1], start: dashAt, end: dashAt + 1 },
+        source: { span, phrase: signed[2].trim(), phraseStart: nameAt, phraseEnd: nameAt + signed[2].trim().length },
+        end: nameAt + name.length,
+      };
+    }
+  }
   const lead = /^[\s\u200b]*,?[\s\u200b]*/.exec(afterText)?.[0] ?? '';
   // `." He said ...` starts a new sentence: an indirect statement, not this quote's cue.
   const endsSentence = /\.[\s\u200b]*$/.test(lastInner) && !lead.includes(',');
@@ -208,6 +224,16 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
     )
   )
     return null;
+  // `“...,” Russia’s Tass agency quoted Leonid Pasechnik as saying`: the outlet relays; the speaker is the source.
+  const relay = /\bquoted[\s\u200b]+(.{2,80}?)[\s\u200b]+as[\s\u200b]+$/u.exec(raw.slice(at, cueStart));
+  if (relay?.[1] && /^saying$/i.test(m.text)) {
+    const from = at + relay.index + relay[0].indexOf(relay[1]);
+    const speaker = sourceAfter(raw, from, from + relay[1].length);
+    if (speaker) {
+      const cueEnd = cueStart + m.text.length;
+      return { cue: { text: m.text, start: cueStart, end: cueEnd }, source: speaker, end: cueEnd };
+    }
+  }
   const src = sourceBefore(raw, at, cueStart);
   if (!src || src.phraseStart > at + 1) return null;
   const cueEnd = cueStart + m.text.length;
@@ -426,7 +452,8 @@ export function findAttributions(
   // Headlines, blog-entry titles and captions: a short line with no closing punctuation states nothing.
   return statements.filter((st) => {
     const para = paragraphOf(st.content.start);
-    if (!para) return true;
+    // A quote signed with a dash ends in its speaker's name, not in punctuation.
+    if (!para || (st.cue && /^[―—–]$/.test(st.cue.text))) return true;
     const text = raw.slice(para.start, para.end);
     return /[.!?”"’:;)…]$/.test(text) || hasWords(text, 26);
   });
@@ -503,7 +530,7 @@ function isAdjacentQuote(
   return (
     !!pb &&
     pb.start === next.open &&
-    /^[\s\u200b.,;:]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
+    /^[\s\u200b.,;:”"’]*$/.test(between.replace(/[^\n]*$/, (m) => (pa && from >= pa.end ? m : ''))) &&
     between.split('\n').length <= 4
   );
 }
@@ -608,7 +635,11 @@ function reportedIn(
 
     // "content, X said." / "content, said X." / "content, X, the head of Y, told Reuters."
     // "..., told Reuters." has its source before the cue: an object verb is never inverted.
-    if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) && !OBJECT_CUES.has(word)) {
+    if (
+      /,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 8), cueStart)) &&
+      !OBJECT_CUES.has(word) &&
+      INVERTING_CUES.has(word)
+    ) {
       const src = sourceAfter(raw, cueEnd, sentence.end);
       if (src && isClauseFinal(raw, src.phraseEnd, sentence.end, '')) {
         const content = trimContent(raw, sentence.start, cueStart);
@@ -645,6 +676,15 @@ function reportedIn(
         (subject && PRONOUN_SOURCES.has(subject.span.text.toLowerCase()))
       )
         src = subject;
+    }
+    if (!src && prevWord && /^who$/i.test(prevWord.text)) {
+      // "John Smith, who said it would cost too much": the relative stands for the phrase before its comma.
+      const from = Math.max(sentence.start, prevWord.start - 4);
+      const comma = /,[\s\u200b]*$/.exec(raw.slice(from, prevWord.start));
+      if (comma) {
+        const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
+        if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      }
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.

@@ -217,7 +217,12 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
-  parts.push(lead.trim().split(/\s+/).slice(-6).join(' '));
+  // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
+  const own = lead.replace(
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    '',
+  );
+  parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
@@ -451,6 +456,10 @@ export class SourceResolver {
         false,
       );
     }
+    // "The report added", "the service shows": a document or body named just before ("a report by the
+    // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
+    if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
       looksLikePersonName(cleaned) ||
       (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
@@ -514,6 +523,38 @@ export class SourceResolver {
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 
+  /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
+  private bodyNamedBefore(phrase: string, pos: number): string | null {
+    const m =
+      /^(?:the|this|that|its)[\s\u00a0]+(report|study|analysis|survey|poll|article|account|service|organisation|organization|group|agency|institute|thinktank|think tank|firm|company|watchdog|monitor|body|paper|newspaper|website)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const head = m[1].toLowerCase();
+    const window = this.raw.slice(Math.max(0, pos - 3000), pos);
+    const name = String.raw`(\p{Lu}[\p{L}’'&-]*(?:[\s\u00a0]+(?:(?:of|for|and|the|in|on|de)[\s\u00a0]+)*\p{Lu}[\p{L}’'&-]*){0,7}(?:[\s\u00a0]+\([\p{Lu}]{2,8}\))?)`;
+    const patterns = [
+      new RegExp(
+        String.raw`\b(?:a|an|the|its|their|new|latest)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}s?[\s\u00a0]+(?:by|from|of)[\s\u00a0]+(?:the[\s\u00a0]+)?${name}`,
+        'gu',
+      ),
+      new RegExp(String.raw`${name},[\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`, 'gu'),
+      new RegExp(String.raw`${name}[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}\b`, 'gu'),
+    ];
+    let best: { at: number; name: string } | null = null;
+    for (const re of patterns) {
+      for (const x of window.matchAll(re)) {
+        const found = x[1]?.replace(/^The[\s\u00a0]+/, '');
+        // "On Weibo, an account ...": a sentence-opening adverbial, not a name.
+        if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
+          continue;
+        if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    return best ? expandAcronym(best.name) : null;
+  }
+
   /** "a senior energy official said ... Klaus Müller said": the person named as the next source, or named with this role before. */
   private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
     const head = headOf(text);
@@ -554,8 +595,17 @@ export class SourceResolver {
       );
       // A vague role ("a senior energy official") may be the person's own role told first, when the sides agree.
       const described = ownRoles.join(' ; ');
+      // "The official, Oleksandr Motuzianyk,": a role that only says official is no role of its own.
+      const isVague = ownRoles.every((d) =>
+        d
+          .split(';')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
+      );
       const isCompatible =
         ownRoles.length === 0 ||
+        isVague ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

@@ -416,3 +416,51 @@ describe('findFigures: the frame is read from the whole sentence', () => {
     expect(findFigures(raw, start, raw.length, ctx('ukraine'))[0]).toMatchObject({ kind: 'other', category: 'other' });
   });
 });
+
+describe('findFigures: a number that looks like a year', () => {
+  it('sets no historical frame before a plural noun', () => {
+    expect(figuresIn('Strikes cut power in 2000 homes and killed 12 civilians').at(-1)).toMatchObject({
+      text: '12 civilians',
+      kind: 'loss',
+    });
+    expect(only('in 1943 the occupiers killed 3,000 people')).toMatchObject({ kind: 'other' });
+  });
+});
+
+describe('findFigures: more frames', () => {
+  it('reads the Soviet war dead as historical and a supplier as no owner', () => {
+    expect(only('Putin said the Soviet Union lost 27 million people in the war against Nazi Germany')).toMatchObject({
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine received 18 howitzers from the US', 'other')).toMatchObject({
+      subject: 'ukraine',
+      kind: 'count',
+      category: 'artillery',
+    });
+  });
+});
+
+describe('findFigures: a share of a whole', () => {
+  it('reads "7 of the 10 missiles fired by Russia" as 7 missiles lost out of 10 fired', () => {
+    expect(
+      figuresIn('Ukrainian air defences shot down 7 of the 10 missiles fired by Russia').map((f) => [
+        f.text,
+        f.category,
+        f.subject,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['7', 'missiles', 'russia', 'loss'],
+      ['10 missiles', 'missiles', 'russia', 'count'],
+    ]);
+    expect(only('air defences shot down 40 missiles launched from Belarus')).toMatchObject({ kind: 'loss' });
+  });
+
+  it('reads people "shot and killed" as killed', () => {
+    expect(only('at least 707 people shot and killed by police', 'other')).toMatchObject({
+      category: 'killed',
+      kind: 'loss',
+    });
+  });
+});

@@ -221,10 +221,20 @@ function nounCategory(unitPhrase: string): Category {
   return 'other';
 }
 
-type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
+type Event =
+  | 'killed'
+  | 'wounded'
+  | 'captured'
+  | 'evacuated'
+  | 'fled'
+  | 'displaced'
+  | 'lost'
+  | 'liquidated'
+  /** Weapons fired or launched: counted, not lost ("the 10 missiles fired by Russia"). */
+  | 'used';
 const EVENT_WORDS: Array<[RegExp, Event]> = [
   [
-    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves|buried)$/,
+    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves|buried|shot dead)$/,
     'killed',
   ],
   [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
@@ -243,6 +253,7 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
 ];
 /** Predicates that only say something right after the counted noun: "156 people arrived". */
 const AFTER_ONLY: Array<[RegExp, Event]> = [
+  [/^(?:fired|launched|used|deployed)$/, 'used'],
   [
     /^(?:escaped|escape|arrived|reached|left|got out|brought out|joined|managed|bused|taken out|were evacuated|made it)$/,
     'evacuated',
@@ -283,6 +294,12 @@ function eventAfter(after: string): Event | null {
     /^\s*(?:the country|ukraine|abroad|overseas)\b/i.test(rest)
   )
     return 'fled';
+  // "shot and killed", "beaten and wounded": the last verb of the pair says what happened.
+  const pair = /^\s*and\s+([\p{L}-]+)/u.exec(rest);
+  if (pair?.[1] && /^(?:shot|stabbed|beaten|tortured|attacked|hit|struck|bombed)$/i.test(m[1] ?? '')) {
+    const last = eventOf(pair[1]);
+    if (last) return last;
+  }
   const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
   const word = (m[1] ?? '').toLowerCase();
   return two ?? eventOf(word) ?? AFTER_ONLY.find(([re]) => re.test(word))?.[1] ?? null;
@@ -307,6 +324,9 @@ function eventAround(words: string[], before: string, after: string, wideBefore:
     laterEvent = passive[1] ? eventOf(passive[1]) : null;
     if (laterEvent) break;
   }
+  // "shot down 40 missiles launched from Belarus": the verb before governs the count; in "7 of the
+  // 10 missiles fired by Russia" the whole, after "of the", was only fired.
+  if (afterEvent === 'used' && beforeEvent && !/\bof\s+(?:the\s+)?$/i.test(before)) return own ?? beforeEvent;
   return own ?? afterEvent ?? beforeEvent ?? laterEvent ?? fledBefore;
 }
 
@@ -526,7 +546,8 @@ function subjectOf(
   const postSide = post ? firstSide(post[1] ?? '') : null;
   if (postSide) return postSide;
   // "33 million barrels of Japan’s imports": a third country's count.
-  if (post && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
+  // ("18 howitzers from the US" names where they came from, not whose they are.)
+  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
@@ -539,6 +560,13 @@ function subjectOf(
   const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
   const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
   if (isMilitary && !lost && !ctx.isLossList) {
+    // "the 10 missiles fired by Russia": the user named after the count.
+    const user =
+      /^\s+(?:\w+\s+)?(?:fired|launched|used|deployed|sent|supplied|owned|operated)\s+by\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
+        raw.slice(figEnd, Math.min(end, figEnd + 60)),
+      );
+    const userSide = user ? firstSide(user[1] ?? '') : null;
+    if (userSide) return userSide;
     // Weapons counted, not lost ("950 new carriages will be purchased", "Russia launched 100
     // missiles"): the holder's, named before the count, as the recipient after it, else the source's.
     const recipient = /^[^.;]{0,60}?\b(?:to|for)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
@@ -1200,14 +1228,15 @@ function buildFigure(
   // "8m of the most vulnerable households": a share of a counted noun.
   const partitive =
     unitWords.length === 0
-      ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(
+      ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(\d[\d,.]*\s+)?(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(
           raw.slice(unitEnd, Math.min(end, unitEnd + 60)),
         )
       : null;
-  if (partitive?.[1] && !STOP.has(partitive[1])) {
-    unitWords.push(partitive[1]);
-    // "8m of the most vulnerable households": the share's noun phrase is part of the figure.
-    unitEnd += partitive[0].length;
+  if (partitive?.[2] && !STOP.has(partitive[2])) {
+    unitWords.push(partitive[2]);
+    // "8m of the most vulnerable households": the share's noun phrase is part of the figure; "7 of
+    // the 10 missiles" leaves the whole its own figure.
+    if (!partitive[1]) unitEnd += partitive[0].length;
   }
   const clauseBefore =
     raw

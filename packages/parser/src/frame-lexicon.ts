@@ -10,15 +10,20 @@ const HISTORICAL_EVENTS = wordList(`
   World War One, WWI, Great Patriotic War, Great War, Holodomor, Holocaust, Shoah, Babi Yar, Babyn Yar,
   siege of Leningrad, Leningrad blockade, Battle of Stalingrad, Stalingrad, Afghan war, Soviet-Afghan war,
   Chechen war, Chechen wars, Stalin's purges, Stalin’s purges, Great Terror, Great Famine, Gulag,
-  Nazi occupation, Nazi invasion, Nazis, Hitler, Third Reich, civil war in Syria, Srebrenica
+  Nazi occupation, Nazi invasion, Nazi Germany, Nazis, Hitler, Third Reich, Soviet Union, USSR, Red Army,
+  civil war in Syria, Srebrenica
 `);
 
 const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
-/** An earlier war or atrocity named in the sentence, or a year before 2014 the count is set in. */
+/**
+ * An earlier war or atrocity named in the sentence, or a year before 2014 the count is set in ("in
+ * 1943", not "in 2000 villages"). The
+ * entries are ASCII words (or end in one), so a plain word boundary does: no per-position lookbehind.
+ */
 export const HISTORICAL = new RegExp(
-  `(?<![\\p{L}])(?:${HISTORICAL_EVENTS.map(asPattern).join('|')})(?![\\p{L}])|\\b(?:in|during|of|from|between|by)\\s+(?:the\\s+)?(?:1[0-9]{3}|200[0-9]|201[0-3])(?:s\\b|\\b)`,
-  'iu',
+  `\\b(?:${HISTORICAL_EVENTS.map(asPattern).join('|')})\\b|\\b(?:in|during|from|between)\\s+(?:the\\s+)?(?:19[0-9]{2}|200[0-9]|201[0-3])s?\\b(?!\\s+[a-z]+s\\b)`,
+  'i',
 );
 
 /** Words that open an imagined or conditional frame before the figure ("just imagine", "if"). */
@@ -27,10 +32,7 @@ const HYPOTHETICAL_OPENERS = wordList(`
   worst case, worst-case, in the event, otherwise, if, unless, could have been, would have been
 `);
 
-export const HYPOTHETICAL_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${HYPOTHETICAL_OPENERS.map(asPattern).join('|')})(?![\\p{L}])`,
-  'iu',
-);
+export const HYPOTHETICAL_BEFORE = new RegExp(`\\b(?:${HYPOTHETICAL_OPENERS.map(asPattern).join('|')})\\b`, 'i');
 
 /**
  * A modal on the verb of the loss: "could die", "would be killed", "will lose", "are at risk of

@@ -9,6 +9,8 @@ export interface Quote {
   inner: Segment;
 }
 
+/** A photo caption line: "... Photograph: Olga Maltseva/AFP/Getty Images". */
+const CAPTION = /\b(?:Photograph|Photo|Photos|Illustration|Image|Composite|Video still)[:：][ \t]*\S[^\n]{0,120}$/;
 const OPENERS = new Set(['“', '"', '«', '„']);
 
 /**
@@ -22,17 +24,20 @@ export function findQuotes(raw: string, paragraphs: Segment[]): Quote[] {
   let prevEnd = 0;
   for (const para of paragraphs) {
     const lastEnd = prevEnd;
+    // A photo caption set between the paragraphs of a quote does not end it.
+    if (carry && CAPTION.test(raw.slice(para.start, Math.min(para.end, para.start + 400)))) continue;
     prevEnd = para.end;
     let open: number | null = null;
     let innerStart = 0;
     let opener = '';
-    if (carry && OPENERS.has(raw[para.start] ?? '')) {
+    const isDoubled = raw.startsWith("''", para.start);
+    if (carry && (OPENERS.has(raw[para.start] ?? '') || isDoubled)) {
       // Continuation paragraph: the quote from the previous paragraph goes on.
       open = carry.open;
       innerStart = carry.innerStart;
-      opener = raw[para.start] ?? '';
+      opener = isDoubled ? "''" : (raw[para.start] ?? '');
       carry = null;
-      const restart = para.start + 1;
+      const restart = para.start + (isDoubled ? 2 : 1);
       const result = scan(raw, restart, para.end, open, innerStart, opener, quotes);
       if (result) carry = result;
       continue;
@@ -68,11 +73,26 @@ function scan(
   let opener = openerAt;
   for (let i = from; i < to; i++) {
     const c = raw[i] ?? '';
+    // Two apostrophes stand for a double quotation mark in some archives (''This isn't reform,'' he said).
+    const isDoubled = c === "'" && raw[i + 1] === "'";
     if (open === null) {
       if (c === '“' || c === '«' || c === '„' || (c === '"' && isOpeningStraight(raw, i))) {
         open = i;
         innerStart = i + 1;
         opener = c;
+      } else if (isDoubled && isOpeningStraight(raw, i) && /\S/.test(raw[i + 2] ?? ' ')) {
+        open = i;
+        innerStart = i + 2;
+        opener = "''";
+        i++;
+      }
+      continue;
+    }
+    if (opener === "''") {
+      if (isDoubled) {
+        quotes.push({ open, close: i + 2, inner: trimInner(raw, innerStart, i) });
+        open = null;
+        i++;
       }
       continue;
     }

@@ -66,3 +66,24 @@ describe('a transcript appended to a report, with role prefixes on the labels', 
     ]);
   });
 });
+
+describe('a transcript quoted over paragraphs', () => {
+  it('reads labels inside an opening quotation mark', () => {
+    const raw = [
+      'date 2016-09-25 | Test Desk: Partial transcript as follows:',
+      '',
+      '"WALLACE: Let us start with the news on the debate story tonight, shall we?',
+      '',
+      '"PENCE: Well, the American people have an enormously important choice to make this year.',
+      '',
+      '"WALLACE: Will she actually be there tomorrow night, at the debate itself?',
+      '',
+      '"PENCE: She will not be attending the debate, and the campaign has said so clearly.',
+    ].join('\n');
+    const turns = parseArticle(raw).statements.map((s) => [s.source?.text, s.content.text.slice(0, 10)]);
+    expect(turns).toEqual([
+      ['PENCE', 'Well, the '],
+      ['PENCE', 'She will n'],
+    ]);
+  });
+});

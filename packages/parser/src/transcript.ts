@@ -8,7 +8,7 @@ import type { Segment } from './segment.ts';
  * whose source is the label and whose cue is null; questions and courtesies are skipped.
  */
 const LABEL_RE =
-  /^([\p{Lu}][\p{L}’'.-]*(?:[ \t\u00a0]+(?:[\p{Lu}][\p{L}’'.-]*|of|the|and|de|von|van|al|bin)){0,7})[ \t\u00a0]*:[ \t\u00a0]*(?=\S)/u;
+  /^[“"]?([\p{Lu}][\p{L}’'.-]*(?:[ \t\u00a0]+(?:[\p{Lu}][\p{L}’'.-]*|of|the|and|de|von|van|al|bin)){0,7})[ \t\u00a0]*:[ \t\u00a0]*(?=\S)/u;
 const QUESTION_LABEL =
   /^(?:q|question|questions|reporter|journalist|correspondent|moderator|interviewer|host|anchor|remark|remarks|voice|voices|audience|participant|member of the audience)$/i;
 const COURTESY =
@@ -33,7 +33,8 @@ function labelOf(raw: string, para: Segment): Labelled | null {
   // "Q:"/"A:" interviews name the speaker elsewhere; a one-letter label is a question or an unnamed answer.
   if (label.length === 1 && !/^q$/i.test(label))
     return { para, label: '', labelStart: para.start, textStart: para.start + m[0].length };
-  return { para, label, labelStart: para.start, textStart: para.start + m[0].length };
+  // A label inside an opening quotation mark (`"PENCE: ...`, a transcript quoted over paragraphs) starts after it.
+  return { para, label, labelStart: para.start + m[0].indexOf(label), textStart: para.start + m[0].length };
 }
 
 const wordCount = (text: string) => text.split(/[\s\u00a0]+/).filter(Boolean).length;

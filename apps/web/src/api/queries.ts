@@ -6,6 +6,7 @@ import type {
   ClaimList,
   ClaimReference,
   CreateVerdictResponse,
+  DeletedArticle,
   FigureSeries,
   SessionInfo,
   VerdictStatus,
@@ -170,6 +171,22 @@ export function useLogout() {
     onSettled: () => {
       queryClient.setQueryData(keys.session, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}
+
+/** Deletes an article; everything that listed it or its claims is read again. */
+export function useDeleteArticle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<DeletedArticle>(`/api/articles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: (_result, id) => {
+      queryClient.removeQueries({ queryKey: keys.article(id) });
+      void queryClient.invalidateQueries({ queryKey: keys.articles });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] });
+      void queryClient.invalidateQueries({ queryKey: ['figures'] });
     },
   });
 }

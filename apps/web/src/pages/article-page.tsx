@@ -1,4 +1,5 @@
 import type { Claim, ReviewStatus, VerdictStatus } from '@claimdesk/contracts';
+import { DeleteArticle } from '../components/delete-article.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -15,12 +16,12 @@ import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 const KEY_STATUS: Record<string, VerdictStatus> = { v: 'verified', d: 'disputed', u: 'unverifiable' };
 
 /** A new article is a new page: nothing (selection, armed verdict, note) carries over from the last one. */
-export function ArticlePage({ canReview }: { canReview: boolean }) {
+export function ArticlePage({ canReview, isAdmin = false }: { canReview: boolean; isAdmin?: boolean }) {
   const { id = '' } = useParams();
-  return <ArticleView key={id} id={id} canReview={canReview} />;
+  return <ArticleView key={id} id={id} canReview={canReview} isAdmin={isAdmin} />;
 }
 
-function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
+function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolean; isAdmin: boolean }) {
   const article = useQuery(articleQuery(id));
   const [, setParams] = useSearchParams();
   const location = useLocation();
@@ -239,6 +240,11 @@ function ArticleView({ id, canReview }: { id: string; canReview: boolean }) {
             </div>
           )}
         </dl>
+        {isAdmin && (
+          <div className="article-admin">
+            <DeleteArticle article={a} />
+          </div>
+        )}
         <div className="progress">
           <progress
             max={claims.length || 1}

@@ -1,12 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { articlesQuery } from '../api/queries.ts';
 
 export function ArticlesPage() {
   const articles = useQuery(articlesQuery);
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <section aria-labelledby="articles-title">
       <h1 id="articles-title">Articles</h1>
+      {deleted && (
+        <p role="status" className="message message-ok">
+          Deleted “{deleted}” with its claims.
+        </p>
+      )}
       {articles.isLoading && <p className="state">Loading articles…</p>}
       {articles.isError && (
         <p className="state" role="alert">
