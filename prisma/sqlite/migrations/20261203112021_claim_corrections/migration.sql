@@ -61,6 +61,7 @@ CREATE TABLE "new_Claim" (
     "unit" TEXT,
     "subject" TEXT,
     "since" TEXT,
+    "figureKind" TEXT,
     "publishedOn" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "version" INTEGER NOT NULL DEFAULT 0,
@@ -73,7 +74,7 @@ CREATE TABLE "new_Claim" (
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Claim_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_Claim" ("articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version") SELECT "articleId", "asOf", "category", "createdAt", "end", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version" FROM "Claim";
+INSERT INTO "new_Claim" ("articleId", "asOf", "category", "createdAt", "end", "figureKind", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version") SELECT "articleId", "asOf", "category", "createdAt", "end", "figureKind", "id", "isFound", "kind", "ordinal", "publishedOn", "qualifier", "side", "since", "sourceCanonical", "start", "statementId", "status", "subject", "text", "unit", "updatedAt", "value", "version" FROM "Claim";
 DROP TABLE "Claim";
 ALTER TABLE "new_Claim" RENAME TO "Claim";
 CREATE INDEX "Claim_articleId_ordinal_idx" ON "Claim"("articleId", "ordinal");
