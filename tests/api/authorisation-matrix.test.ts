@@ -61,6 +61,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
+  relatedClaims: (f) => ({ path: `/api/claims/${f.claimId}/related` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },

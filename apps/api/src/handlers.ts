@@ -12,7 +12,7 @@ import {
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, type DatabaseFault, checkMigrations, describeDatabaseFault } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
 import type { Request, RequestHandler, Response } from 'express';
 import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
@@ -21,6 +21,7 @@ import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
 import { createUser, listUsers, updateUser } from './auth/users.ts';
 import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
+import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
@@ -28,6 +29,7 @@ import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
@@ -69,7 +71,7 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
 }
 
 /** One handler per route id: parse input with the contract, call one service, send the answer. */
-export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
+export function createHandlers(db: Database, config: AppConfig, faults: FaultMonitor): Record<RouteId, RequestHandler> {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -86,8 +88,23 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
   return {
     health: async (_req, res) => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', database: db.provider, parserVersion: PARSER_VERSION });
+      const problems: DatabaseFault[] = [];
+      try {
+        await db.prisma.$queryRawUnsafe('SELECT 1');
+        problems.push(...(await checkMigrations(db)));
+      } catch (error) {
+        const fault = describeDatabaseFault(error, db.provider);
+        if (!fault) throw error;
+        problems.push(fault);
+      }
+      for (const fault of faults.recent()) if (!problems.some((p) => p.fault === fault.fault)) problems.push(fault);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        status: problems.length > 0 ? 'degraded' : 'ok',
+        database: db.provider,
+        parserVersion: PARSER_VERSION,
+        problems,
+      });
     },
     openapi: (_req, res) => {
       res.json(openapi);
@@ -143,6 +160,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
+    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {

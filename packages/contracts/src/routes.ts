@@ -31,6 +31,7 @@ import {
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
 import { claimReferenceSchema } from './reference.ts';
+import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -221,6 +222,17 @@ export const routes = {
       'A figure claim beside the reference series of its category and whose loss: the totals around its as-of (and since) date and the relation (consistent, above or below by N%, or no reference)',
     params: idParamsSchema,
     response: claimReferenceSchema,
+  }),
+  relatedClaims: route({
+    method: 'GET',
+    path: '/api/claims/:id/related',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary:
+      'Claims in other articles about the same thing, by side of the source: figures of the same category and whose loss as of 3 days either side; statements with nearly the same words',
+    params: idParamsSchema,
+    response: relatedClaimsSchema,
   }),
   figureSeries: route({
     method: 'GET',

@@ -452,3 +452,34 @@ describe('quotes over several paragraphs', () => {
     ]);
   });
 });
+
+describe('sides of people with no office', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.side]);
+
+  it('gives a resident the side of the town where the text first names them, and a first name its full name', () => {
+    expect(
+      rows(
+        'Anna Kovalenko fled Mariupol in March with her two children. Anna said the shelling never stopped. A reporter, John Doe, said the roads were closed.',
+      ),
+    ).toEqual([
+      ['Anna Kovalenko', 'ukraine'],
+      ['John Doe', 'other'],
+    ]);
+  });
+});
+
+describe('parenthetical cues', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.source, s.cue, s.content]);
+
+  it('takes the whole sentence when the cue sits inside it', () => {
+    expect(one('Acts of protest, Ms. Rivera said, are acts of patriotism in a free country.')).toEqual([
+      ['Ms. Rivera', 'said', 'Acts of protest, Ms. Rivera said, are acts of patriotism in a free country'],
+    ]);
+  });
+
+  it('takes the main clause after the cue when a subordinate clause opens the sentence', () => {
+    expect(one('When the plan was announced, Ms. Rivera said, she feared the worst for the town.')).toEqual([
+      ['Ms. Rivera', 'said', 'she feared the worst for the town'],
+    ]);
+  });
+});

@@ -663,6 +663,37 @@ function reportedIn(
       }
     }
 
+    // "Acts of protest, Mr. Obama said, are acts of patriotism": a parenthetical cue sits inside its
+    // content, which is the whole sentence.
+    const afterCue = raw.slice(cueEnd, Math.min(sentence.end, cueEnd + 200)).replace(LEAD_ADVERBIAL, ' ');
+    if (INVERTING_CUES.has(word) && /^[\s\u200b]*,[\s\u200b]*\p{L}/u.test(afterCue)) {
+      const src = sourceBefore(raw, sentence.start, cueStart);
+      const lead = src ? raw.slice(sentence.start, src.phraseStart) : '';
+      if (src && /,[\s\u200b]*$/.test(lead.slice(-8)) && hasWords(lead, 2) && !/[“”"]/.test(lead)) {
+        const rest = afterCue.replace(/^[\s\u200b]*,/, '');
+        // "When Trump announced X, McConnell said, he worried ...": after a subordinate clause the
+        // content is the main clause after the cue.
+        const opener = /^[\s\u200b“"‘(]*(\p{L}+)/u.exec(lead)?.[1] ?? '';
+        const comma = raw.indexOf(',', cueEnd);
+        const content = SUBORDINATORS.test(opener)
+          ? comma >= 0 && comma < sentence.end
+            ? trimContent(raw, comma + 1, sentence.end)
+            : null
+          : trimContent(raw, sentence.start, sentence.end);
+        if (
+          content &&
+          hasWords(rest, 3) &&
+          !/^[\s\u200b]*(?:adding|saying|noting|citing|according|referring|as|while|after|amid|before|despite|but|and|although|though|whereas|who|which|in|on|at|during)\b/i.test(
+            rest,
+          ) &&
+          !startsInsideQuote(content, quotes)
+        ) {
+          found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+          continue;
+        }
+      }
+    }
+
     // "X said (that) content."
     const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
     let src = sourceBefore(raw, clauseStart, cueStart);

@@ -284,6 +284,8 @@ export class SourceResolver {
   private readonly raw: string;
   private readonly defaultSide: 'russia' | 'ukraine' | undefined;
   private readonly isWriteUp: boolean;
+  /** First names that open exactly one full name in the text. */
+  private readonly byFirstName = new Map<string, string>();
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
@@ -311,6 +313,13 @@ export class SourceResolver {
       for (const other of spellings) if (other.length > best.length && other.startsWith(`${first} `)) best = other;
       this.fullNames.set(key, best);
     }
+    const firsts = new Map<string, Set<string>>();
+    for (const full of this.fullNames.values()) {
+      const first = full.split(/\s+/)[0] ?? '';
+      if (full.split(/\s+/).length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first))
+        firsts.set(first, (firsts.get(first) ?? new Set()).add(full));
+    }
+    for (const [first, fulls] of firsts) if (fulls.size === 1) this.byFirstName.set(first, [...fulls][0] as string);
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
       const gender = genderOf(m);
@@ -336,6 +345,11 @@ export class SourceResolver {
     const words = bare.split(/\s+/);
     const full = this.fullNames.get(surnameOf(bare));
     if (full && (words.length === 1 || full.includes(words[0] ?? ''))) return full;
+    // "Vladislav said": a first name alone stands for the one full name it opens.
+    if (words.length === 1 && !/^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name)) {
+      const byFirst = this.byFirstName.get(bare);
+      if (byFirst) return byFirst;
+    }
     return words.length === 1 && /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name) ? name : bare;
   }
 
@@ -354,6 +368,18 @@ export class SourceResolver {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
     }
+    // A person the text introduces in a Ukrainian or Russian town with neither office nor party (a
+    // resident, an evacuee, a soldier): the side of the place where they are first named.
+    const hasRole = `${phrase} ${descriptors.join(' ')}`
+      .split(/[^\p{L}]+/u)
+      .some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+    if (!this.defaultSide && !hasRole && !namesAParty(descriptors.join(' '))) {
+      const first = this.mentions.find((m) => this.fullName(m.name) === canonical);
+      if (first) {
+        const side = placeSideOf(this.sentenceAt(first.start));
+        if (side !== 'other') return side;
+      }
+    }
     // In an office's own write-up, a person it names by an office and no party at all (a governor, a
     // foundation's director) is one of its own officials; a guest is named with their country or body,
     // and a person quoted without any office (a pope, a poet) keeps no side.
@@ -365,6 +391,15 @@ export class SourceResolver {
     )
       return this.defaultSide;
     return direct;
+  }
+
+  /** The sentence around `pos` (bounded), for where a person is first named. */
+  private sentenceAt(pos: number): string {
+    const before = this.raw.slice(Math.max(0, pos - 300), pos);
+    const after = this.raw.slice(pos, Math.min(this.raw.length, pos + 300));
+    const start = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1) + 1;
+    const end = after.search(/[.!?\n]/);
+    return before.slice(start) + (end >= 0 ? after.slice(0, end) : after);
   }
 
   private paragraphAt(pos: number): string {
@@ -462,7 +497,9 @@ export class SourceResolver {
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
       looksLikePersonName(cleaned) ||
-      (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
+      ((this.fullNames.has(surnameOf(cleaned)) || this.byFirstName.has(cleaned)) &&
+        cleaned.split(/\s+/).length === 1 &&
+        /^\p{Lu}/u.test(cleaned))
     ) {
       const canonical = this.fullName(cleaned);
       return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);

@@ -464,3 +464,25 @@ describe('findFigures: a share of a whole', () => {
     });
   });
 });
+
+describe('findFigures: weapon names', () => {
+  it.each([
+    ['Russia has lost 40 armoured personnel carriers', '40 armoured personnel carriers', 'armoured_vehicles'],
+    ['intercepted 5 Kalibr cruise missiles', '5 Kalibr cruise missiles', 'missiles'],
+    ['destroyed 4 artillery pieces', '4 artillery pieces', 'artillery'],
+    ['destroyed 3 Mi-8 transport helicopters', '3 Mi-8 transport helicopters', 'helicopters'],
+  ] as const)('%s -> %s (%s)', (text, span, category) => {
+    expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
+  });
+});
+
+describe('findFigures: attacker before place', () => {
+  it('reads the attacker named before a loss before the place named after it', () => {
+    expect(only('Ukrainian shelling killed 3 people in Donetsk', 'other').subject).toBe('russia');
+    expect(only('Russian shelling killed 5 people in Kharkiv', 'other').subject).toBe('ukraine');
+  });
+
+  it('skips a small number word that refers back ("the two sides")', () => {
+    expect(figuresIn('The two sides exchanged 144 prisoners', 'other').map((f) => f.text)).toEqual(['144 prisoners']);
+  });
+});

@@ -247,7 +247,7 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
   [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
   [/^(?:liquidated|eliminated|neutralised|neutralized)$/, 'liquidated'],
   [
-    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
+    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|intercepted|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
     'lost',
   ],
 ];
@@ -371,6 +371,9 @@ function categoryFromFrame(
   if (noun === 'money') return { category: 'money', isLoss: false };
   if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed')
     return { category: noun, isLoss: true };
+  // "40 armoured personnel carriers": a weapon whose name holds a word for people is still a weapon.
+  if (MILITARY.has(noun) && noun !== 'personnel' && peopleKind([lastWord]) === null)
+    return { category: noun, isLoss: true };
   if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
   // "Kyiv’s forces were suffering up to 100 deaths": the dead of an army are personnel losses.
   if (own === 'killed' && words.length === 1 && ctx.armyBefore) return { category: 'personnel', isLoss: true };
@@ -435,7 +438,7 @@ const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
 const INFLICT =
-  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
+  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|intercepted|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
 /** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
 const SUPPLY =
   /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
@@ -542,12 +545,6 @@ function subjectOf(
     return 'other';
   const own = sideOf(unitWords.join(' '));
   if (own === 'russia' || own === 'ukraine') return own;
-  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
-  const postSide = post ? firstSide(post[1] ?? '') : null;
-  if (postSide) return postSide;
-  // "33 million barrels of Japan’s imports": a third country's count.
-  // ("18 howitzers from the US" names where they came from, not whose they are.)
-  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
@@ -557,6 +554,15 @@ function subjectOf(
   const clause = before.split(/[.;!?]\s|\n/).at(-1) ?? before;
   const named = lastSide(clause);
   const between = named ? clause.slice(named.end) : clause;
+  // "Ukrainian shelling killed 3 people in Donetsk": an attacker named before a loss decides before
+  // the place named after it.
+  if (lost && named && !named.isPlace && INFLICT.test(between)) return opposite(named.side);
+  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
+  const postSide = post ? firstSide(post[1] ?? '') : null;
+  if (postSide) return postSide;
+  // "33 million barrels of Japan’s imports": a third country's count.
+  // ("18 howitzers from the US" names where they came from, not whose they are.)
+  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
   const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
   if (isMilitary && !lost && !ctx.isLossList) {
@@ -950,6 +956,10 @@ function buildFigure(
       return null;
   } else {
     if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
+    // "the two sides", "the three leaders", "both two": a small number word after a determiner refers
+    // back to people or things already named; it counts nothing new.
+    if (/(?:^|\s)(?:the|these|those|both|all|its|their|his|her|our|my|your)\s$/i.test(before) && num.value <= 10)
+      return null;
     if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
     if (
       /\bout of\s$/i.test(before) ||
@@ -1124,7 +1134,7 @@ function buildFigure(
         return n && n.index === offset ? (n[1] ?? '') : '';
       })();
       const continuesCompound =
-        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(
+        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?|pieces?|cruise|ballistic|anti-ship|anti-aircraft|anti-tank|air-to-air|air-to-surface|attack|combat|fighter|fighters|transport|reconnaissance|strike|helicopters?|aircraft|jets?|drones?|tanks?)$/i.test(
           nextWord,
         );
       const sameKindNext = category !== 'other' && nextWord !== '' && nounCategory(nextWord) === category;

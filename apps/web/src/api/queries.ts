@@ -5,6 +5,7 @@ import type {
   ClaimDetail,
   ClaimList,
   ClaimReference,
+  RelatedClaims,
   CreateVerdictResponse,
   DeletedArticle,
   FigureSeries,
@@ -21,6 +22,7 @@ export const keys = {
   claims: (params: string) => ['claims', params] as const,
   claim: (id: string) => ['claim', id] as const,
   claimReference: (id: string) => ['claim', id, 'reference'] as const,
+  relatedClaims: (id: string) => ['claim', id, 'related'] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -81,6 +83,13 @@ export const claimReferenceQuery = (id: string) =>
     queryKey: keys.claimReference(id),
     queryFn: () => apiFetch<ClaimReference>(`/api/claims/${encodeURIComponent(id)}/reference`),
     staleTime: 60_000,
+  });
+
+/** Claims about the same thing in other articles, by side of the source. */
+export const relatedClaimsQuery = (id: string) =>
+  queryOptions({
+    queryKey: keys.relatedClaims(id),
+    queryFn: () => apiFetch<RelatedClaims>(`/api/claims/${encodeURIComponent(id)}/related`),
   });
 
 export interface MarkClaimInput {
