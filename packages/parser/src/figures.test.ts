@@ -486,3 +486,15 @@ describe('findFigures: attacker before place', () => {
     expect(figuresIn('The two sides exchanged 144 prisoners', 'other').map((f) => f.text)).toEqual(['144 prisoners']);
   });
 });
+
+describe('findFigures: more historical and imagined tolls', () => {
+  it('reads Soviet soldiers in Afghanistan as historical and imagined dead bodies as other', () => {
+    expect(only('in 10 years of war in Afghanistan, 15,000 Soviet soldiers died')).toMatchObject({ kind: 'other' });
+    expect(only('Imagine: 14,000 dead bodies in the streets')).toMatchObject({
+      text: '14,000 dead bodies',
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine destroyed 5 Soviet-era tanks')).toMatchObject({ kind: 'loss', category: 'tanks' });
+  });
+});

@@ -1147,8 +1147,12 @@ function buildFigure(
         )
       )
         break;
-      // "five dead men": a state before a people noun belongs to the noun phrase.
-      if (/^(?:injured|wounded|dead|killed)$/i.test(word) && peopleKind([nextWord]) !== null) continue;
+      // "five dead men", "14,000 dead bodies": a state before a people noun belongs to the noun phrase.
+      if (
+        /^(?:injured|wounded|dead|killed)$/i.test(word) &&
+        (peopleKind([nextWord]) !== null || /^(?:bodies|corpses)$/i.test(nextWord))
+      )
+        continue;
       if (
         /^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(
           word,
