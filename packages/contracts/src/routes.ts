@@ -30,7 +30,6 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
-import { claimReferenceSchema } from './reference.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
