@@ -321,6 +321,21 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads "called X a Y" as a judgement, but not a name, a phone call or a meeting', () => {
+    expect(one('Senator John Smith called the deal a disaster for the country.')).toEqual([
+      ['John Smith', 'called', 'the deal a disaster for the country'],
+    ]);
+    expect(one('The ministry called the ambassador on Monday evening.')).toEqual([]);
+    expect(one('He joined a group called “Friends of the Earth” in 2010.')).toEqual([]);
+  });
+
+  it('keeps a poll or a study that shows something as its own source', () => {
+    expect(one('A Bloomberg poll shows that most voters want lower taxes.')).toEqual([
+      ['A Bloomberg poll', 'shows', 'most voters want lower taxes'],
+    ]);
+    expect(one('Videos showed smoke rising over the city.')).toEqual([]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });

@@ -90,7 +90,6 @@ type ArticleRow = {
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
-  text: string;
 };
 
 /** A verdict with the reference rows it used as evidence, in the order the editor added them. */
@@ -211,7 +210,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
 }
 
 export function toArticleDetail(
-  row: ArticleRow & { statements: StatementRow[]; claims: ClaimRow[] },
+  row: ArticleRow & { text: string; statements: StatementRow[]; claims: ClaimRow[] },
   counts: StatusCounts,
 ): ArticleDetail {
   return {
