@@ -436,6 +436,22 @@ describe('sources named elsewhere in the text', () => {
     ).toEqual(['Lloyd’s List Intelligence', 'said']);
   });
 
+  it('gives reported speech an outlet relays to the speaker ("Reuters reported him saying")', () => {
+    expect(
+      rows(
+        'The governor, Ivan Petrenko, wrote on Telegram. Reuters reported him saying that 40 prisoners were freed.',
+      ).at(-1),
+    ).toEqual(['Ivan Petrenko', 'saying']);
+  });
+
+  it('gives "their data" to the body last named as a source', () => {
+    expect(
+      rows(
+        'Lloyd’s List Intelligence said exports fell. In the weeks after the invasion, trade was stable, their data showed.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'showed']);
+  });
+
   it('gives a relayed quote to the speaker the outlet quoted', () => {
     expect(rows('“A third of the town is under our control,” the agency quoted Leonid Pasechnik as saying.')).toEqual([
       ['Leonid Pasechnik', 'saying'],

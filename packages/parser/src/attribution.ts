@@ -590,6 +590,31 @@ function reportedIn(
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
       continue;
+    // "Reuters reported him saying X", "Tass quoted Pasechnik as saying X": the outlet relays; the
+    // speaker is the source and "saying" the cue.
+    if (/^(?:reported|quoted|cited)$/.test(word)) {
+      const relay =
+        /^([\s\u200b]+)(him|her|them|\p{Lu}[\p{L}’'.-]*(?:[\s\u200b]+\p{Lu}[\p{L}’'.-]*){0,3})[\s\u200b]+(?:as[\s\u200b]+)?(saying)\b/u.exec(
+          rest,
+        );
+      if (relay?.[2] && relay[3]) {
+        const at = cueEnd + (relay[1]?.length ?? 0);
+        const sayingAt = cueEnd + relay[0].length - relay[3].length;
+        const content = contentAfter(raw, sayingAt + relay[3].length, sentence.end, 'saying');
+        if (content && !startsInsideQuote(content, quotes)) {
+          found.push({
+            source: { text: relay[2], start: at, end: at + relay[2].length },
+            sourcePhrase: relay[2],
+            cue: { text: relay[3], start: sayingAt, end: sayingAt + relay[3].length },
+            content,
+            direct: false,
+            sentence,
+          });
+          usedCues.add(sayingAt);
+        }
+        continue;
+      }
+    }
     // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
     // "called the hearing" or a phone call are not statements.
     if (word === 'called' || word === 'calls' || word === 'has called') {
