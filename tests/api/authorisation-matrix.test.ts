@@ -45,6 +45,7 @@ interface Fixtures {
 
 let counter = 0;
 let turn = 0;
+let addedSpans = 0;
 const unique = () => {
   counter += 1;
   return `${Date.now().toString(36)}-${counter}`;
@@ -83,6 +84,22 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   },
   publishArticle: (f) => ({ path: `/api/articles/${f.articleId}/publish`, body: {} }),
   claimStates: (f) => ({ path: `/api/articles/${f.articleId}/claim-states` }),
+  createCorrection: async (f) => ({
+    path: `/api/claims/${f.claimId}/corrections`,
+    body: {
+      kind: 'edit',
+      fields: { sourceCanonical: `Matrix ${unique()}` },
+      version: await f.currentVersion(f.claimId),
+    },
+  }),
+  // A new span each time: the same span added twice is refused (409).
+  addClaim: (f) => {
+    addedSpans += 1;
+    return {
+      path: `/api/articles/${f.articleId}/claims`,
+      body: { kind: 'statement', content: { start: 20, end: 40 + addedSpans }, sourceCanonical: 'Matrix' },
+    };
+  },
   v1ClaimReview: (f) => ({ path: `/api/v1/claims/${f.judgedClaimId}/claimreview` }),
   createUser: () => ({
     path: '/api/users',

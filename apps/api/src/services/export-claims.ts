@@ -13,7 +13,8 @@ export async function claimReviewFor(db: Database, claimId: string, config: AppC
     where: { id: claimId },
     include: { ...publishedVerdictInclude, article: { select: articleSelect } },
   });
-  if (!row) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+  // A rejected claim is a parser error, not a claim: there is nothing to review.
+  if (!row || row.isRejected) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
   // Consumers review what was published: a draft is nothing yet, a retracted verdict no longer stands.
   const latest = row.verdicts[0];
   if (!latest || latest.retractedAt)
@@ -32,7 +33,7 @@ export async function claimReviewFor(db: Database, claimId: string, config: AppC
 /** Every claim with a verdict, newest verdict first, as a JSON-LD graph. */
 export async function claimReviewFeed(db: Database, config: AppConfig) {
   const rows = await db.prisma.claim.findMany({
-    where: { publishedStatus: { not: 'pending' } },
+    where: { publishedStatus: { not: 'pending' }, isRejected: false },
     include: { ...publishedVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
   });
@@ -81,6 +82,7 @@ export const CSV_COLUMNS = [
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
   const rows = await db.prisma.claim.findMany({
+    where: { isRejected: false },
     include: { ...publishedVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ articleId: 'asc' }, { ordinal: 'asc' }],
   });

@@ -43,7 +43,7 @@ export async function getArticle(db: Database, id: string, view: View = 'desk'):
   }, LARGE_READ_TRANSACTION(options));
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
-  for (const claim of row.claims) addCount(counts, claim[statusColumn(view)], 1);
+  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim[statusColumn(view)], 1);
   const detail = toArticleDetail(row, counts);
   return view === 'public' ? { ...detail, claims: row.claims.map(toPublicClaim) } : detail;
 }
@@ -85,7 +85,7 @@ export async function listArticles(
     db.prisma.article.count(),
   ]);
   // API keys count what consumers see: published statuses, never a draft's.
-  const where = { articleId: { in: rows.map((r) => r.id) } };
+  const where = { articleId: { in: rows.map((r) => r.id) }, isRejected: false };
   const groups =
     rows.length === 0
       ? []

@@ -19,6 +19,7 @@ export async function listFigureSeries(
 ): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
+    isRejected: false,
     figureKind: 'loss',
     category: query.category,
     value: { not: null },

@@ -60,6 +60,9 @@ type ClaimRow = {
   publishedStatus: string;
   version: number;
   isFound: boolean;
+  origin: string;
+  isCorrected: boolean;
+  isRejected: boolean;
   createdAt: Date;
   updatedAt: Date;
   verdicts?: VerdictRow[];
@@ -177,6 +180,9 @@ export function toClaim(row: ClaimRow): Claim {
     publishedStatus: row.publishedStatus as Claim['status'],
     version: row.version,
     isFound: row.isFound,
+    origin: row.origin === 'editor' ? 'editor' : 'parser',
+    isCorrected: row.isCorrected,
+    isRejected: row.isRejected,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     latestVerdict: latest ? toVerdict(latest) : null,

@@ -1,13 +1,48 @@
--- AlterTable
-ALTER TABLE "Verdict" ADD COLUMN "publishedAt" DATETIME;
-ALTER TABLE "Verdict" ADD COLUMN "publishedByName" TEXT;
-ALTER TABLE "Verdict" ADD COLUMN "retractedAt" DATETIME;
-ALTER TABLE "Verdict" ADD COLUMN "retractedByName" TEXT;
-ALTER TABLE "Verdict" ADD COLUMN "retractionNote" TEXT;
+-- CreateTable
+CREATE TABLE "ClaimCorrection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "before" TEXT NOT NULL DEFAULT '{}',
+    "after" TEXT NOT NULL DEFAULT '{}',
+    "note" TEXT NOT NULL DEFAULT '',
+    "groupId" TEXT NOT NULL,
+    "authorId" TEXT,
+    "authorName" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ClaimCorrection_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ClaimCorrection_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
 
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Statement" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "articleId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "sourceText" TEXT,
+    "sourceStart" INTEGER,
+    "sourceEnd" INTEGER,
+    "sourceCanonical" TEXT,
+    "side" TEXT NOT NULL,
+    "cueText" TEXT,
+    "cueStart" INTEGER,
+    "cueEnd" INTEGER,
+    "contentText" TEXT NOT NULL,
+    "contentStart" INTEGER NOT NULL,
+    "contentEnd" INTEGER NOT NULL,
+    "direct" BOOLEAN NOT NULL,
+    "asOf" TEXT,
+    "isCorrected" BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT "Statement_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Statement" ("articleId", "asOf", "contentEnd", "contentStart", "contentText", "cueEnd", "cueStart", "cueText", "direct", "id", "key", "ordinal", "side", "sourceCanonical", "sourceEnd", "sourceStart", "sourceText") SELECT "articleId", "asOf", "contentEnd", "contentStart", "contentText", "cueEnd", "cueStart", "cueText", "direct", "id", "key", "ordinal", "side", "sourceCanonical", "sourceEnd", "sourceStart", "sourceText" FROM "Statement";
+DROP TABLE "Statement";
+ALTER TABLE "new_Statement" RENAME TO "Statement";
+CREATE INDEX "Statement_articleId_idx" ON "Statement"("articleId");
 CREATE TABLE "new_Claim" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "articleId" TEXT NOT NULL,
@@ -29,11 +64,11 @@ CREATE TABLE "new_Claim" (
     "figureKind" TEXT,
     "publishedOn" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
-    "publishedStatus" TEXT NOT NULL DEFAULT 'pending',
-    "changedById" TEXT,
-    "changedByName" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "isFound" BOOLEAN NOT NULL DEFAULT true,
+    "origin" TEXT NOT NULL DEFAULT 'parser',
+    "isCorrected" BOOLEAN NOT NULL DEFAULT false,
+    "isRejected" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -58,7 +93,8 @@ CREATE INDEX "Claim_updatedAt_id_idx" ON "Claim"("updatedAt", "id");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- Before drafts existed every verdict was public at once: an upgraded database keeps showing
--- consumers exactly what they saw.
-UPDATE "Verdict" SET "publishedAt" = "createdAt", "publishedByName" = "authorName";
-UPDATE "Claim" SET "publishedStatus" = "status";
+-- CreateIndex
+CREATE INDEX "ClaimCorrection_claimId_createdAt_idx" ON "ClaimCorrection"("claimId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ClaimCorrection_authorId_idx" ON "ClaimCorrection"("authorId");
