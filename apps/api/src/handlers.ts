@@ -7,6 +7,7 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  importFileRequestSchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
@@ -24,6 +25,8 @@ import { AppError } from './errors.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
+import { importArticleFile } from './services/import-article-file.ts';
+import { parseFieldMap } from './intake/read-articles.ts';
 import { getArticle, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
@@ -126,6 +129,17 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
+    },
+    importFile: async (req, res) => {
+      const body = validate(importFileRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      const bytes = Buffer.from(body.content, 'base64');
+      res.json({
+        results: await importArticleFile(db, body.fileName, bytes, {
+          limits: config.articleLimits,
+          ...(map ? { map } : {}),
+        }),
+      });
     },
     deleteArticle: async (req, res) => {
       const actor = req.actor;
