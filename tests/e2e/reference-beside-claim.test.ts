@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { importArticle } from '@claimdesk/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGeneralStaff } from '../support/reference-data.ts';
@@ -13,6 +14,9 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     desk = await startDesk(kind);
     ({ server, browser } = desk);
     await importGeneralStaff(desk.test.db);
+    await importArticle(desk.test.db, {
+      text: `date 2022-02-28 Kyiv | Test Wire: Ukraine's armed forces said on Sunday that Russia has lost 150 tanks since February 24.\n\nThe Russian defence ministry said Russia has lost 12 tanks, a figure that could not be checked.\n`,
+    });
   });
   afterAll(async () => {
     await desk?.close();
@@ -40,6 +44,17 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     expect(await chart.getAttribute('aria-label')).toContain('the claim: 102 as of 2022-02-26');
     await reference.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, `reference-tanks-${kind}.png`) });
+
+    // Other articles on the same quantity, by side of the source.
+    const related = page.locator('.claim-panel .related');
+    await related.getByRole('link', { name: '150 tanks' }).waitFor();
+    expect(await related.locator('h4').allTextContents()).toEqual([
+      'ukraine According to Ukraine',
+      'russia According to Russia',
+    ]);
+    await related.getByRole('link', { name: '12 tanks' }).waitFor();
+    await related.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `related-tanks-${kind}.png`) });
 
     // One key: the reference row goes into the verdict's evidence.
     await page.locator('.claim-list [aria-current="true"], .claim-list button').first().focus();

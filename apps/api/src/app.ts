@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Access, type RouteDef, type RouteId, routes } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, describeDatabaseFault } from '@claimdesk/db';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { type Logger, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate, requireAccess } from './auth/authenticate.ts';
 import { AppError } from './errors.ts';
+import { type FaultMonitor, createFaultMonitor } from './fault-monitor.ts';
 import { type AppConfig, createHandlers } from './handlers.ts';
 import { publicApiLimiter } from './rate-limits.ts';
 import { DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
@@ -71,7 +73,8 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
   app.use('/api', authenticate(db));
   app.use('/api/v1', publicApiLimiter(appConfig.rateLimits.publicApiPerMinute));
 
-  const handlers = createHandlers(db, appConfig);
+  const faults = createFaultMonitor(appConfig.clock);
+  const handlers = createHandlers(db, appConfig, faults);
   for (const [id, def] of Object.entries(routes) as Array<[RouteId, RouteDef]>) {
     const handler = handlers[id];
     if (!handler) throw new Error(`route ${id} (${def.method} ${def.path}) has no handler`);
@@ -102,13 +105,14 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     });
   }
 
-  app.use(errorHandler(log, bodyLimit));
+  app.use(errorHandler(log, bodyLimit, db, faults));
   return app;
 }
 
-function errorHandler(log: Logger, bodyLimit: number): ErrorRequestHandler {
+function errorHandler(log: Logger, bodyLimit: number, db: Database, faults: FaultMonitor): ErrorRequestHandler {
   return (error, req, res, _next) => {
     let appError: AppError;
+    const fault = error instanceof AppError ? null : describeDatabaseFault(error, db.provider);
     if (error instanceof AppError) {
       appError = error;
     } else if (error?.type === 'entity.parse.failed') {
@@ -119,12 +123,26 @@ function errorHandler(log: Logger, bodyLimit: number): ErrorRequestHandler {
       });
     } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
       appError = new AppError('validation_error', String(error.message ?? 'bad request'), { path: [] });
-    } else {
-      log.error({ err: error, url: req.url }, 'unhandled error');
-      appError = new AppError('internal_error', 'something went wrong on our side; the change was not saved', {
+    } else if (fault) {
+      // An operator's problem, not a bug: the answer and the log name the cause and what to do.
+      faults.record(fault);
+      log.error({ err: error, url: req.url, fault: fault.fault }, fault.message);
+      appError = new AppError('unavailable', fault.message, {
         path: [],
+        details: { fault: fault.fault },
+        retryAfterSeconds: fault.fault === 'database_busy' ? 1 : 30,
       });
+    } else {
+      // The reference ties what the caller sees to the one log line that says what happened.
+      const reference = randomBytes(6).toString('hex');
+      log.error({ err: error, url: req.url, reference }, `unhandled error (reference ${reference})`);
+      appError = new AppError(
+        'internal_error',
+        `something went wrong on our side; the change was not saved (reference ${reference})`,
+        { path: [], reference },
+      );
     }
+    if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json(appError.toBody());
   };
 }

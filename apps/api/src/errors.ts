@@ -13,6 +13,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 };
 
 export type ErrorPath = Array<string | number>;
@@ -22,11 +23,20 @@ export class AppError extends Error {
   readonly path: ErrorPath;
   readonly details: unknown;
   readonly issues: Array<{ message: string; path: ErrorPath }> | undefined;
+  readonly reference: string | undefined;
+  /** Sent as Retry-After (seconds). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { path?: ErrorPath; details?: unknown; issues?: Array<{ message: string; path: ErrorPath }> } = {},
+    options: {
+      path?: ErrorPath;
+      details?: unknown;
+      issues?: Array<{ message: string; path: ErrorPath }>;
+      reference?: string;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -34,6 +44,8 @@ export class AppError extends Error {
     this.path = options.path ?? [];
     this.details = options.details;
     this.issues = options.issues;
+    this.reference = options.reference;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -48,6 +60,7 @@ export class AppError extends Error {
         path: this.path,
         ...(this.issues ? { issues: this.issues } : {}),
         ...(this.details !== undefined ? { details: this.details } : {}),
+        ...(this.reference ? { reference: this.reference } : {}),
       },
     };
   }

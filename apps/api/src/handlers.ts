@@ -8,12 +8,14 @@ import {
   figureSeriesQuerySchema,
   idParamsSchema,
   importFileRequestSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
 } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, type DatabaseFault, checkMigrations, describeDatabaseFault } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
 import type { Request, RequestHandler, Response } from 'express';
 import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
@@ -22,17 +24,22 @@ import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
 import { createUser, listUsers, updateUser } from './auth/users.ts';
 import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
+import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
 import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
-import { getArticle, listArticles } from './services/get-article.ts';
+import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { getV1Claim } from './services/get-v1-claim.ts';
+import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
+import { addClaim } from './services/add-claim.ts';
+import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
@@ -70,7 +77,7 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
 }
 
 /** One handler per route id: parse input with the contract, call one service, send the answer. */
-export function createHandlers(db: Database, config: AppConfig): Record<RouteId, RequestHandler> {
+export function createHandlers(db: Database, config: AppConfig, faults: FaultMonitor): Record<RouteId, RequestHandler> {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -87,8 +94,23 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
 
   return {
     health: async (_req, res) => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', database: db.provider, parserVersion: PARSER_VERSION });
+      const problems: DatabaseFault[] = [];
+      try {
+        await db.prisma.$queryRawUnsafe('SELECT 1');
+        problems.push(...(await checkMigrations(db)));
+      } catch (error) {
+        const fault = describeDatabaseFault(error, db.provider);
+        if (!fault) throw error;
+        problems.push(fault);
+      }
+      for (const fault of faults.recent()) if (!problems.some((p) => p.fault === fault.fault)) problems.push(fault);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        status: problems.length > 0 ? 'degraded' : 'ok',
+        database: db.provider,
+        parserVersion: PARSER_VERSION,
+        problems,
+      });
     },
     openapi: (_req, res) => {
       res.json(openapi);
@@ -121,7 +143,10 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    listArticles: async (req, res) =>
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []))),
+    listArticleTitles: async (req, res) =>
+      sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
@@ -155,6 +180,7 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
+    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {
@@ -165,9 +191,26 @@ export function createHandlers(db: Database, config: AppConfig): Record<RouteId,
       });
       res.status(201).json(result);
     },
+    createCorrection: async (req, res) => {
+      const actor = req.actor;
+      const result = await correctClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    addClaim: async (req, res) => {
+      const actor = req.actor;
+      const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
 
     v1ListClaims: async (req, res) =>
       sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1GetClaim: async (req, res) => sendCached(req, res, await getV1Claim(db, id(req))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

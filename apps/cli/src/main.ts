@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.ts';
+import { readConnectionConfig } from './env.ts';
 import {
   articlesUsage,
   dbUsage,
@@ -49,7 +50,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`claimdesk: ${(error as Error).message}`);
       return 2;
     }
-    console.error(`claimdesk: ${error instanceof Error ? error.message : String(error)}`);
+    // A full disk, a read-only file or a held lock: the cause and what to do, as the API says it.
+    // Loaded here, not at the top: `parse` must not pay for Prisma.
+    const { describeDatabaseFault } = await import('@claimdesk/db');
+    const fault = describeDatabaseFault(error, readConnectionConfig().provider);
+    console.error(`claimdesk: ${fault ? fault.message : error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

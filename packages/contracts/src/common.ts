@@ -108,6 +108,7 @@ export const errorCodeSchema = z.enum([
   'payload_too_large',
   'rate_limited',
   'internal_error',
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -122,13 +123,24 @@ export const errorBodySchema = z.object({
     issues: z.array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])) })).optional(),
     /** Extra, code-specific data (for version_conflict: the claim as it now stands). */
     details: z.unknown().optional(),
+    /** For internal_error: the id of the log line that holds what happened. */
+    reference: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+export const databaseFaultSchema = z.object({
+  fault: z.enum(['database_busy', 'disk_full', 'read_only', 'schema_mismatch']),
+  /** The cause and what to do. */
+  message: z.string(),
+});
+
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded`: the API answers, but `problems` keeps it from saving (or soon will). */
+  status: z.enum(['ok', 'degraded']),
   database: z.enum(['sqlite', 'postgresql']),
   parserVersion: z.string(),
+  /** Faults found now (migrations, a read-only file) or met by a request in the last minute. */
+  problems: z.array(databaseFaultSchema),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
+import { withBusyRetry } from './busy-retry.ts';
 import { type ConnectionConfig, toPgPoolConfig } from './connection.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** Sees every SQL statement Prisma sends, with its parameters as JSON (benchmarks EXPLAIN them). */
   onQuery?: (query: { sql: string; params: string; durationMs: number }) => void;
+  /** SQLite: how long a statement waits for another process's write lock, without blocking (ms). */
+  busyWaitMs?: number;
 }
 
 type QueryEvent = { query: string; params: string; duration: number };
@@ -42,12 +45,12 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
     return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
   }
   if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+  // busy_timeout 0: waiting for a lock inside better-sqlite3 would block the event loop (busy-retry.ts).
+  const adapter = withBusyRetry(new PrismaBetterSqlite3({ url: config.url, timeout: 0 }), options.busyWaitMs ?? 2000);
   const prisma = new SqliteClient({ adapter, ...log });
   listen(prisma);
   // WAL lets readers go on while a writer commits; several processes may share the file.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
 }

@@ -315,6 +315,27 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads a transitive cue after a comma with its object, never as "content, said X"', () => {
+    expect(one('The official, Ivan Petrenko, cited the report on the rockets.')).toEqual([
+      ['Ivan Petrenko', 'cited', 'the report on the rockets'],
+    ]);
+  });
+
+  it('reads "called X a Y" as a judgement, but not a name, a phone call or a meeting', () => {
+    expect(one('Senator John Smith called the deal a disaster for the country.')).toEqual([
+      ['John Smith', 'called', 'the deal a disaster for the country'],
+    ]);
+    expect(one('The ministry called the ambassador on Monday evening.')).toEqual([]);
+    expect(one('He joined a group called “Friends of the Earth” in 2010.')).toEqual([]);
+  });
+
+  it('keeps a poll or a study that shows something as its own source', () => {
+    expect(one('A Bloomberg poll shows that most voters want lower taxes.')).toEqual([
+      ['A Bloomberg poll', 'shows', 'most voters want lower taxes'],
+    ]);
+    expect(one('Videos showed smoke rising over the city.')).toEqual([]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });
@@ -395,6 +416,123 @@ describe('sources away from the cue', () => {
         content: 'He cannot answer a single question without scaring people.',
         direct: true,
       },
+    ]);
+  });
+});
+
+describe('sources named elsewhere in the text', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.cue]);
+
+  it('reads "the report" and "the service" as the body named with them just before', () => {
+    expect(
+      rows(
+        'Monitors cited a report by the Organisation for Security and Co-operation in Europe on the camps. The report added that 40 prisoners had been beaten.',
+      ).at(-1),
+    ).toEqual(['Organisation for Security and Co-operation in Europe', 'added']);
+    expect(
+      rows(
+        'Tracking by Lloyd’s List Intelligence, a maritime information service, began in March. The service said 20 ships left port.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'said']);
+  });
+
+  it('gives reported speech an outlet relays to the speaker ("Reuters reported him saying")', () => {
+    expect(
+      rows(
+        'The governor, Ivan Petrenko, wrote on Telegram. Reuters reported him saying that 40 prisoners were freed.',
+      ).at(-1),
+    ).toEqual(['Ivan Petrenko', 'saying']);
+  });
+
+  it('gives "their data" to the body last named as a source', () => {
+    expect(
+      rows(
+        'Lloyd’s List Intelligence said exports fell. In the weeks after the invasion, trade was stable, their data showed.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'showed']);
+  });
+
+  it('gives a relayed quote to the speaker the outlet quoted', () => {
+    expect(rows('“A third of the town is under our control,” the agency quoted Leonid Pasechnik as saying.')).toEqual([
+      ['Leonid Pasechnik', 'saying'],
+    ]);
+  });
+
+  it('links a role to the person named with it after a coordinated name, or named next as "the official"', () => {
+    expect(
+      rows(
+        'President Anna Bell and Prime Minister of Canada Justin Trudeau met in Ottawa. Later the Prime Minister of Canada said that aid would continue.',
+      ).at(-1),
+    ).toEqual(['Justin Trudeau', 'said']);
+    expect(
+      rows(
+        'Rockets destroyed 30 depots, the defence ministry spokesperson said on Friday. The official, Ivan Petrenko, said that the rockets played a key role in the fighting.',
+      )[0],
+    ).toEqual(['Ivan Petrenko', 'said']);
+  });
+});
+
+describe('quotes over several paragraphs', () => {
+  it('joins a closed quote and the next paragraph’s quote when no new speaker or cue comes between', () => {
+    const raw = article(
+      'Ivan Petrenko said the cell was small. “There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.”',
+    );
+    expect(statementsOf(raw).map((s) => s.content)).toEqual([
+      'the cell was small',
+      'There was a table and two chairs.”\n\n“I saw people beaten every day and I was scared all the time.',
+    ]);
+  });
+});
+
+describe('sides of people with no office', () => {
+  const rows = (body: string) => statementsOf(article(body)).map((s) => [s.canonical, s.side]);
+
+  it('gives a resident the side of the town where the text first names them, and a first name its full name', () => {
+    expect(
+      rows(
+        'Anna Kovalenko fled Mariupol in March with her two children. Anna said the shelling never stopped. A reporter, John Doe, said the roads were closed.',
+      ),
+    ).toEqual([
+      ['Anna Kovalenko', 'ukraine'],
+      ['John Doe', 'other'],
+    ]);
+  });
+});
+
+describe('parenthetical cues', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.source, s.cue, s.content]);
+
+  it('takes the whole sentence when the cue sits inside it', () => {
+    expect(one('Acts of protest, Ms. Rivera said, are acts of patriotism in a free country.')).toEqual([
+      ['Ms. Rivera', 'said', 'Acts of protest, Ms. Rivera said, are acts of patriotism in a free country'],
+    ]);
+  });
+
+  it('takes the main clause after the cue when a subordinate clause opens the sentence', () => {
+    expect(one('When the plan was announced, Ms. Rivera said, she feared the worst for the town.')).toEqual([
+      ['Ms. Rivera', 'said', 'she feared the worst for the town'],
+    ]);
+  });
+});
+
+describe('clause ends and scare quotes around the cue', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.cue, s.content]);
+
+  it('reads a cue followed by the narrator’s time clause as clause-final', () => {
+    expect(
+      one('Russian forces have taken most of the city, the governor has said as heavy fighting continued.'),
+    ).toEqual([['said', 'Russian forces have taken most of the city']]);
+  });
+
+  it('keeps a short scare quote that opens the reported clause inside it', () => {
+    expect(one('The mayor also said “quite a few” civilians were sheltering under the plant.')).toEqual([
+      ['said', '“quite a few” civilians were sheltering under the plant'],
+    ]);
+  });
+
+  it('lets a document cue that names no publisher cut no other statement', () => {
+    expect(one('Russia said it will hand over the bodies of 152 soldiers found underneath the plant.')).toEqual([
+      ['said', 'it will hand over the bodies of 152 soldiers found underneath the plant'],
     ]);
   });
 });

@@ -217,7 +217,12 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const clause = before.split(/[.;:!?“”"(]|\n/).at(-1) ?? '';
   const lastComma = clause.lastIndexOf(',');
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
-  parts.push(lead.trim().split(/\s+/).slice(-6).join(' '));
+  // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
+  const own = lead.replace(
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    '',
+  );
+  parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
   if (/,[\s\u00a0]*$/.test(clause)) {
     const prevSeg = clause.slice(0, clause.replace(/,[\s\u00a0]*$/, '').lastIndexOf(',') + 1 || 0);
     const seg = clause.replace(/,[\s\u00a0]*$/, '').slice(prevSeg.length);
@@ -279,6 +284,8 @@ export class SourceResolver {
   private readonly raw: string;
   private readonly defaultSide: 'russia' | 'ukraine' | undefined;
   private readonly isWriteUp: boolean;
+  /** First names that open exactly one full name in the text. */
+  private readonly byFirstName = new Map<string, string>();
 
   constructor(raw: string, context: ResolverContext = {}) {
     this.raw = raw;
@@ -306,6 +313,13 @@ export class SourceResolver {
       for (const other of spellings) if (other.length > best.length && other.startsWith(`${first} `)) best = other;
       this.fullNames.set(key, best);
     }
+    const firsts = new Map<string, Set<string>>();
+    for (const full of this.fullNames.values()) {
+      const first = full.split(/\s+/)[0] ?? '';
+      if (full.split(/\s+/).length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first))
+        firsts.set(first, (firsts.get(first) ?? new Set()).add(full));
+    }
+    for (const [first, fulls] of firsts) if (fulls.size === 1) this.byFirstName.set(first, [...fulls][0] as string);
     for (const m of this.mentions) {
       const canonical = this.fullName(m.name);
       const gender = genderOf(m);
@@ -331,6 +345,11 @@ export class SourceResolver {
     const words = bare.split(/\s+/);
     const full = this.fullNames.get(surnameOf(bare));
     if (full && (words.length === 1 || full.includes(words[0] ?? ''))) return full;
+    // "Vladislav said": a first name alone stands for the one full name it opens.
+    if (words.length === 1 && !/^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name)) {
+      const byFirst = this.byFirstName.get(bare);
+      if (byFirst) return byFirst;
+    }
     return words.length === 1 && /^(?:Mr|Mrs|Ms|Dr)\.?\s/.test(name) ? name : bare;
   }
 
@@ -349,6 +368,18 @@ export class SourceResolver {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
     }
+    // A person the text introduces in a Ukrainian or Russian town with neither office nor party (a
+    // resident, an evacuee, a soldier): the side of the place where they are first named.
+    const hasRole = `${phrase} ${descriptors.join(' ')}`
+      .split(/[^\p{L}]+/u)
+      .some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+    if (!this.defaultSide && !hasRole && !namesAParty(descriptors.join(' '))) {
+      const first = this.mentions.find((m) => this.fullName(m.name) === canonical);
+      if (first) {
+        const side = placeSideOf(this.sentenceAt(first.start));
+        if (side !== 'other') return side;
+      }
+    }
     // In an office's own write-up, a person it names by an office and no party at all (a governor, a
     // foundation's director) is one of its own officials; a guest is named with their country or body,
     // and a person quoted without any office (a pope, a poet) keeps no side.
@@ -360,6 +391,15 @@ export class SourceResolver {
     )
       return this.defaultSide;
     return direct;
+  }
+
+  /** The sentence around `pos` (bounded), for where a person is first named. */
+  private sentenceAt(pos: number): string {
+    const before = this.raw.slice(Math.max(0, pos - 300), pos);
+    const after = this.raw.slice(pos, Math.min(this.raw.length, pos + 300));
+    const start = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1) + 1;
+    const end = after.search(/[.!?\n]/);
+    return before.slice(start) + (end >= 0 ? after.slice(0, end) : after);
   }
 
   private paragraphAt(pos: number): string {
@@ -451,9 +491,25 @@ export class SourceResolver {
         false,
       );
     }
+    // "The report added", "the service shows": a document or body named just before ("a report by the
+    // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    // "their data showed", "its report said": the body last named as a source owns the document.
+    if (
+      position >= 0 &&
+      /^(?:its|their)[\s\u00a0]+(?:own[\s\u00a0]+)?(?:data|figures|report|analysis|research|survey|study|findings|estimates?|statement|tracking)$/i.test(
+        (phrase || bare).trim(),
+      )
+    ) {
+      const org = this.recent(pos).find((r) => !r.isPerson);
+      if (org) return this.record(pos, phrase, org.result, false);
+    }
+    const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
+    if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
       looksLikePersonName(cleaned) ||
-      (this.fullNames.has(surnameOf(cleaned)) && cleaned.split(/\s+/).length === 1 && /^\p{Lu}/u.test(cleaned))
+      ((this.fullNames.has(surnameOf(cleaned)) || this.byFirstName.has(cleaned)) &&
+        cleaned.split(/\s+/).length === 1 &&
+        /^\p{Lu}/u.test(cleaned))
     ) {
       const canonical = this.fullName(cleaned);
       return this.record(pos, phrase, { canonical, side: this.sideOfPerson(canonical, phrase, pos) }, true);
@@ -514,6 +570,41 @@ export class SourceResolver {
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
   }
 
+  /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
+  private bodyNamedBefore(phrase: string, pos: number): string | null {
+    const m =
+      /^(?:the|this|that|its)[\s\u00a0]+(report|study|analysis|survey|poll|article|account|service|organisation|organization|group|agency|institute|thinktank|think tank|firm|company|watchdog|monitor|body|paper|newspaper|website)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const head = m[1].toLowerCase();
+    const window = this.raw.slice(Math.max(0, pos - 3000), pos);
+    const name = String.raw`(\p{Lu}[\p{L}’'&-]*(?:[\s\u00a0]+(?:(?:of|for|and|the|in|on|de)[\s\u00a0]+)*\p{Lu}[\p{L}’'&-]*){0,7}(?:[\s\u00a0]+\([\p{Lu}]{2,8}\))?)`;
+    const patterns = [
+      new RegExp(
+        String.raw`\b(?:a|an|the|its|their|new|latest)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}s?[\s\u00a0]+(?:by|from|of)[\s\u00a0]+(?:the[\s\u00a0]+)?${name}`,
+        'gu',
+      ),
+      new RegExp(
+        String.raw`${name}[\s\u00a0]*[,–—][\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`,
+        'gu',
+      ),
+      new RegExp(String.raw`${name}[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}\b`, 'gu'),
+    ];
+    let best: { at: number; name: string } | null = null;
+    for (const re of patterns) {
+      for (const x of window.matchAll(re)) {
+        const found = x[1]?.replace(/^The[\s\u00a0]+/, '');
+        // "On Weibo, an account ...": a sentence-opening adverbial, not a name.
+        if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
+          continue;
+        if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    return best ? expandAcronym(best.name) : null;
+  }
+
   /** "a senior energy official said ... Klaus Müller said": the person named as the next source, or named with this role before. */
   private nameForRole(text: string, phrase: string, pos: number): Resolved | null {
     const head = headOf(text);
@@ -554,8 +645,17 @@ export class SourceResolver {
       );
       // A vague role ("a senior energy official") may be the person's own role told first, when the sides agree.
       const described = ownRoles.join(' ; ');
+      // "The official, Oleksandr Motuzianyk,": a role that only says official is no role of its own.
+      const isVague = ownRoles.every((d) =>
+        d
+          .split(';')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
+      );
       const isCompatible =
         ownRoles.length === 0 ||
+        isVague ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

@@ -22,7 +22,8 @@ export const CUE_VERBS: readonly string[] = [
   branded, brands, denounced, denounces, criticised, criticized, criticises, criticizes, rejected,
   rejects, pledges, promises, reiterated, reiterates, repeated, admitted, questioned, suspects,
   cited, citing, pointed to, pointing to, recounted, cautioned, cautions, emphasises, emphasizes,
-  acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed
+  acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed, called,
+  calls
 `),
 ];
 
@@ -52,6 +53,20 @@ export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'urged',
   'promised',
 ]);
+
+/**
+ * Cues that stand before their source after a comma ("..., said the minister"). A transitive cue
+ * after a comma takes an object instead ("The official, Ivan Petrenko, cited the report").
+ */
+export const INVERTING_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  said, says, added, adds, wrote, writes, warned, warns, noted, notes, claimed, claims, stated, states,
+  explained, insisted, argued, continued, replied, responded, reported, reports, announced, confirmed,
+  asked, recalled, concluded, observed, remarked, tweeted, posted, conceded, countered, acknowledged,
+  predicted, cautioned, declared, estimated, suggested, admitted, alleged, told, tells, emphasised,
+  emphasized, stressed
+`),
+);
 
 /** Belief verbs: "the US said it believed X" is one statement, not two. */
 export const BELIEF_CUES: ReadonlySet<string> = new Set([

@@ -440,3 +440,61 @@ describe('findFigures: more frames', () => {
     });
   });
 });
+
+describe('findFigures: a share of a whole', () => {
+  it('reads "7 of the 10 missiles fired by Russia" as 7 missiles lost out of 10 fired', () => {
+    expect(
+      figuresIn('Ukrainian air defences shot down 7 of the 10 missiles fired by Russia').map((f) => [
+        f.text,
+        f.category,
+        f.subject,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['7', 'missiles', 'russia', 'loss'],
+      ['10 missiles', 'missiles', 'russia', 'count'],
+    ]);
+    expect(only('air defences shot down 40 missiles launched from Belarus')).toMatchObject({ kind: 'loss' });
+  });
+
+  it('reads people "shot and killed" as killed', () => {
+    expect(only('at least 707 people shot and killed by police', 'other')).toMatchObject({
+      category: 'killed',
+      kind: 'loss',
+    });
+  });
+});
+
+describe('findFigures: weapon names', () => {
+  it.each([
+    ['Russia has lost 40 armoured personnel carriers', '40 armoured personnel carriers', 'armoured_vehicles'],
+    ['intercepted 5 Kalibr cruise missiles', '5 Kalibr cruise missiles', 'missiles'],
+    ['destroyed 4 artillery pieces', '4 artillery pieces', 'artillery'],
+    ['destroyed 3 Mi-8 transport helicopters', '3 Mi-8 transport helicopters', 'helicopters'],
+  ] as const)('%s -> %s (%s)', (text, span, category) => {
+    expect(only(text)).toMatchObject({ text: span, category, subject: 'russia', kind: 'loss' });
+  });
+});
+
+describe('findFigures: attacker before place', () => {
+  it('reads the attacker named before a loss before the place named after it', () => {
+    expect(only('Ukrainian shelling killed 3 people in Donetsk', 'other').subject).toBe('russia');
+    expect(only('Russian shelling killed 5 people in Kharkiv', 'other').subject).toBe('ukraine');
+  });
+
+  it('skips a small number word that refers back ("the two sides")', () => {
+    expect(figuresIn('The two sides exchanged 144 prisoners', 'other').map((f) => f.text)).toEqual(['144 prisoners']);
+  });
+});
+
+describe('findFigures: more historical and imagined tolls', () => {
+  it('reads Soviet soldiers in Afghanistan as historical and imagined dead bodies as other', () => {
+    expect(only('in 10 years of war in Afghanistan, 15,000 Soviet soldiers died')).toMatchObject({ kind: 'other' });
+    expect(only('Imagine: 14,000 dead bodies in the streets')).toMatchObject({
+      text: '14,000 dead bodies',
+      kind: 'other',
+      category: 'other',
+    });
+    expect(only('Ukraine destroyed 5 Soviet-era tanks')).toMatchObject({ kind: 'loss', category: 'tanks' });
+  });
+});

@@ -221,10 +221,20 @@ function nounCategory(unitPhrase: string): Category {
   return 'other';
 }
 
-type Event = 'killed' | 'wounded' | 'captured' | 'evacuated' | 'fled' | 'displaced' | 'lost' | 'liquidated';
+type Event =
+  | 'killed'
+  | 'wounded'
+  | 'captured'
+  | 'evacuated'
+  | 'fled'
+  | 'displaced'
+  | 'lost'
+  | 'liquidated'
+  /** Weapons fired or launched: counted, not lost ("the 10 missiles fired by Russia"). */
+  | 'used';
 const EVENT_WORDS: Array<[RegExp, Event]> = [
   [
-    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves|buried)$/,
+    /^(?:killed|killing|kills|dead|died|die|dies|perished|deaths?|death toll|lost their lives|casualties|slain|murdered|executed|massacred|fatalities|bodies|corpses|graves|buried|shot dead)$/,
     'killed',
   ],
   [/^(?:wounded|injured|injuries|hurt|maimed|injuring|wounding)$/, 'wounded'],
@@ -237,12 +247,13 @@ const EVENT_WORDS: Array<[RegExp, Event]> = [
   [/^(?:displaced|homeless|uprooted)$/, 'displaced'],
   [/^(?:liquidated|eliminated|neutralised|neutralized)$/, 'liquidated'],
   [
-    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
+    /^(?:lost|losing|lose|loses|losses|loss|missing|destroyed|shot down|downed|intercepted|demolished|razed|flattened|ruined|wrecked|damaged|blown up|sunk|sank)$/,
     'lost',
   ],
 ];
 /** Predicates that only say something right after the counted noun: "156 people arrived". */
 const AFTER_ONLY: Array<[RegExp, Event]> = [
+  [/^(?:fired|launched|used|deployed)$/, 'used'],
   [
     /^(?:escaped|escape|arrived|reached|left|got out|brought out|joined|managed|bused|taken out|were evacuated|made it)$/,
     'evacuated',
@@ -283,6 +294,12 @@ function eventAfter(after: string): Event | null {
     /^\s*(?:the country|ukraine|abroad|overseas)\b/i.test(rest)
   )
     return 'fled';
+  // "shot and killed", "beaten and wounded": the last verb of the pair says what happened.
+  const pair = /^\s*and\s+([\p{L}-]+)/u.exec(rest);
+  if (pair?.[1] && /^(?:shot|stabbed|beaten|tortured|attacked|hit|struck|bombed)$/i.test(m[1] ?? '')) {
+    const last = eventOf(pair[1]);
+    if (last) return last;
+  }
   const two = m[2] ? eventOf(`${m[1]} ${m[2]}`) : null;
   const word = (m[1] ?? '').toLowerCase();
   return two ?? eventOf(word) ?? AFTER_ONLY.find(([re]) => re.test(word))?.[1] ?? null;
@@ -307,6 +324,9 @@ function eventAround(words: string[], before: string, after: string, wideBefore:
     laterEvent = passive[1] ? eventOf(passive[1]) : null;
     if (laterEvent) break;
   }
+  // "shot down 40 missiles launched from Belarus": the verb before governs the count; in "7 of the
+  // 10 missiles fired by Russia" the whole, after "of the", was only fired.
+  if (afterEvent === 'used' && beforeEvent && !/\bof\s+(?:the\s+)?$/i.test(before)) return own ?? beforeEvent;
   return own ?? afterEvent ?? beforeEvent ?? laterEvent ?? fledBefore;
 }
 
@@ -350,6 +370,9 @@ function categoryFromFrame(
   const isLoss = event === 'lost' || event === 'killed' || event === 'liquidated';
   if (noun === 'money') return { category: 'money', isLoss: false };
   if (kind === null && noun !== 'other' && noun !== 'personnel' && noun !== 'civilians_killed')
+    return { category: noun, isLoss: true };
+  // "40 armoured personnel carriers": a weapon whose name holds a word for people is still a weapon.
+  if (MILITARY.has(noun) && noun !== 'personnel' && peopleKind([lastWord]) === null)
     return { category: noun, isLoss: true };
   if (own === 'wounded' && words.length === 1) return { category: 'wounded', isLoss: true };
   // "Kyiv’s forces were suffering up to 100 deaths": the dead of an army are personnel losses.
@@ -415,7 +438,7 @@ const ACTOR_WORD = /^(?:Russia|Russian|Russians|Moscow|Kremlin|Ukraine|Ukrainian
 const ENEMY = /\b(?:enemy|enemy's|enemy’s|occupiers?|invaders?|aggressor|orcs|occupation forces|occupying forces)\b/i;
 const OWN = /\b(?:our|we|us|ours)\b/i;
 const INFLICT =
-  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
+  /(?<!\b(?:been|were|was|are|is|be|being|get|got|getting)\s)\b(?:destroyed|destroying|destroy|shot down|shooting down|downed|killed|killing|kill|eliminated|liquidated|neutralised|neutralized|hit|struck|sank|sunk|captured|seized|took|taken|detained|wiped out|knocked out|repelled|defeated|intercepted|injured|injuring|wounded|wounding|demolished|razed|flattened|ruined|wrecked|damaged|bombed|shelled|abducted|deported)\b/i;
 /** Verbs of giving, having and moving arms: the count is the holder's, not a loss. */
 const SUPPLY =
   /\b(?:provided?|providing|deliver(?:ed|ing|s)?|sen[dt]|sending|suppl(?:y|ied|ying)|receiv(?:e|ed|ing)|deploy(?:ed|ing|s)?|ha[sd]|have|own(?:s|ed)?|gave|give|giving|transferr?(?:ed|ing)?|pledged?|promised?|bought|buy|ordered|arrived|massed|amassed|gathered)\b/i;
@@ -522,12 +545,6 @@ function subjectOf(
     return 'other';
   const own = sideOf(unitWords.join(' '));
   if (own === 'russia' || own === 'ukraine') return own;
-  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
-  const postSide = post ? firstSide(post[1] ?? '') : null;
-  if (postSide) return postSide;
-  // "33 million barrels of Japan’s imports": a third country's count.
-  // ("18 howitzers from the US" names where they came from, not whose they are.)
-  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   // The clause before the figure, without the words of an earlier figure ("471 Ukrainian servicemen").
   const lo = Math.max(clauseStart, figStart - 200);
   const before =
@@ -537,9 +554,25 @@ function subjectOf(
   const clause = before.split(/[.;!?]\s|\n/).at(-1) ?? before;
   const named = lastSide(clause);
   const between = named ? clause.slice(named.end) : clause;
+  // "Ukrainian shelling killed 3 people in Donetsk": an attacker named before a loss decides before
+  // the place named after it.
+  if (lost && named && !named.isPlace && INFLICT.test(between)) return opposite(named.side);
+  const post = /^\s+(?:of|from|in)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(raw.slice(figEnd, Math.min(end, figEnd + 40)));
+  const postSide = post ? firstSide(post[1] ?? '') : null;
+  if (postSide) return postSide;
+  // "33 million barrels of Japan’s imports": a third country's count.
+  // ("18 howitzers from the US" names where they came from, not whose they are.)
+  if (post && /^\s+of\b/.test(post[0]) && OTHER_COUNTRY.test(post[1]?.replace(/[’']s$/, '') ?? '')) return 'other';
   const isMilitary = MILITARY.has(category) || (category === 'captured' && peopleKind(unitWords) === 'military');
   const src = ctx.sourceSide === 'russia' || ctx.sourceSide === 'ukraine' ? ctx.sourceSide : null;
   if (isMilitary && !lost && !ctx.isLossList) {
+    // "the 10 missiles fired by Russia": the user named after the count.
+    const user =
+      /^\s+(?:\w+\s+)?(?:fired|launched|used|deployed|sent|supplied|owned|operated)\s+by\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
+        raw.slice(figEnd, Math.min(end, figEnd + 60)),
+      );
+    const userSide = user ? firstSide(user[1] ?? '') : null;
+    if (userSide) return userSide;
     // Weapons counted, not lost ("950 new carriages will be purchased", "Russia launched 100
     // missiles"): the holder's, named before the count, as the recipient after it, else the source's.
     const recipient = /^[^.;]{0,60}?\b(?:to|for)\s+(?:the\s+)?([\p{L}’'-]+)/u.exec(
@@ -923,6 +956,10 @@ function buildFigure(
       return null;
   } else {
     if (/(?:^|\s)(?:no|any|every|some|each|someone|anyone|the)\s$/i.test(before) && /^one$/i.test(numText)) return null;
+    // "the two sides", "the three leaders", "both two": a small number word after a determiner refers
+    // back to people or things already named; it counts nothing new.
+    if (/(?:^|\s)(?:the|these|those|both|all|its|their|his|her|our|my|your)\s$/i.test(before) && num.value <= 10)
+      return null;
     if (/[A-Za-z]-$/.test(before) || /\b(?:number|no\.)\s$/i.test(before)) return null;
     if (
       /\bout of\s$/i.test(before) ||
@@ -1097,7 +1134,7 @@ function buildFigure(
         return n && n.index === offset ? (n[1] ?? '') : '';
       })();
       const continuesCompound =
-        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?)$/i.test(
+        /^(?:missiles?|systems?|launchers?|vehicles?|guns?|complex(?:es)?|units?|carriers?|level|equipment|machines?|installations?|pieces?|cruise|ballistic|anti-ship|anti-aircraft|anti-tank|air-to-air|air-to-surface|attack|combat|fighter|fighters|transport|reconnaissance|strike|helicopters?|aircraft|jets?|drones?|tanks?)$/i.test(
           nextWord,
         );
       const sameKindNext = category !== 'other' && nextWord !== '' && nounCategory(nextWord) === category;
@@ -1110,8 +1147,12 @@ function buildFigure(
         )
       )
         break;
-      // "five dead men": a state before a people noun belongs to the noun phrase.
-      if (/^(?:injured|wounded|dead|killed)$/i.test(word) && peopleKind([nextWord]) !== null) continue;
+      // "five dead men", "14,000 dead bodies": a state before a people noun belongs to the noun phrase.
+      if (
+        /^(?:injured|wounded|dead|killed)$/i.test(word) &&
+        (peopleKind([nextWord]) !== null || /^(?:bodies|corpses)$/i.test(nextWord))
+      )
+        continue;
       if (
         /^(?:people|persons|civilians|soldiers|servicemen|troops|children|residents|citizens|injured|wounded|dead|killed|refugees|households|families)$/i.test(
           word,
@@ -1201,14 +1242,15 @@ function buildFigure(
   // "8m of the most vulnerable households": a share of a counted noun.
   const partitive =
     unitWords.length === 0
-      ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(
+      ? /^\s+of\s+(?:the|these|those|its|their|our|all)\s+(\d[\d,.]*\s+)?(?:[a-z-]+\s+){0,3}?([a-z]+s)\b/.exec(
           raw.slice(unitEnd, Math.min(end, unitEnd + 60)),
         )
       : null;
-  if (partitive?.[1] && !STOP.has(partitive[1])) {
-    unitWords.push(partitive[1]);
-    // "8m of the most vulnerable households": the share's noun phrase is part of the figure.
-    unitEnd += partitive[0].length;
+  if (partitive?.[2] && !STOP.has(partitive[2])) {
+    unitWords.push(partitive[2]);
+    // "8m of the most vulnerable households": the share's noun phrase is part of the figure; "7 of
+    // the 10 missiles" leaves the whole its own figure.
+    if (!partitive[1]) unitEnd += partitive[0].length;
   }
   const clauseBefore =
     raw

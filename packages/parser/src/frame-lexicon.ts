@@ -11,6 +11,7 @@ const HISTORICAL_EVENTS = wordList(`
   siege of Leningrad, Leningrad blockade, Battle of Stalingrad, Stalingrad, Afghan war, Soviet-Afghan war,
   Chechen war, Chechen wars, Stalin's purges, Stalin’s purges, Great Terror, Great Famine, Gulag,
   Nazi occupation, Nazi invasion, Nazi Germany, Nazis, Hitler, Third Reich, Soviet Union, USSR, Red Army,
+  Soviet soldiers, Soviet troops, Soviet citizens, Soviet people, Soviet army, war in Afghanistan,
   civil war in Syria, Srebrenica
 `);
 

@@ -6,6 +6,12 @@ const quotesIn = (raw: string) =>
   findQuotes(raw, splitParagraphs(raw, 0, raw.length)).map((q) => raw.slice(q.inner.start, q.inner.end));
 
 describe('findQuotes', () => {
+  it('runs a quote on over a photo caption set between its paragraphs', () => {
+    expect(
+      quotesIn('“We left at nine.\n\nA soldier on guard. Photograph: Jane Roe/AFP\n\n“Then they stopped us,” he said.'),
+    ).toEqual(['We left at nine.\n\nA soldier on guard. Photograph: Jane Roe/AFP\n\n“Then they stopped us']);
+  });
+
   it('reads two apostrophes as a double quotation mark, and leaves possessives and contractions alone', () => {
     expect(quotesIn("''This isn't tax reform,'' said Ann Lee, the voters' friend. ''Really.''")).toEqual([
       "This isn't tax reform",

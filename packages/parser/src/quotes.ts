@@ -9,6 +9,8 @@ export interface Quote {
   inner: Segment;
 }
 
+/** A photo caption line: "... Photograph: Olga Maltseva/AFP/Getty Images". */
+const CAPTION = /\b(?:Photograph|Photo|Photos|Illustration|Image|Composite|Video still)[:：][ \t]*\S[^\n]{0,120}$/;
 const OPENERS = new Set(['“', '"', '«', '„']);
 
 /**
@@ -22,6 +24,8 @@ export function findQuotes(raw: string, paragraphs: Segment[]): Quote[] {
   let prevEnd = 0;
   for (const para of paragraphs) {
     const lastEnd = prevEnd;
+    // A photo caption set between the paragraphs of a quote does not end it.
+    if (carry && CAPTION.test(raw.slice(para.start, Math.min(para.end, para.start + 400)))) continue;
     prevEnd = para.end;
     let open: number | null = null;
     let innerStart = 0;

@@ -65,7 +65,9 @@ const FOREIGN_WORDS = wordList(`
   stoltenberg, borrell, duda, morawiecki, trudeau, draghi, orban, orbán, xi, modi, bennett, kishida,
   ofgem, rusi, isw, reuters, afp, bloomberg, cnn, bbc, pope, vatican, amnesty, oxfam, msf, redcross,
   congress, senate, republican, republicans, democrat, democrats, democratic, labour, tory, tories,
-  conservative, conservatives
+  conservative, conservatives, macedonia, macedonian, albania, albanian, croatia, croatian, slovenia,
+  slovenian, portugal, portuguese, ireland, irish, korea, korean, fiji, iceland, luxembourg, montenegro,
+  kazakhstan, armenia, azerbaijan, syria, syrian, egypt, qatar, mexico, brazil, g7, g20
 `);
 /** Surnames of the heads of state "the Russian president" and "the Ukrainian president" refer to, in their spellings. */
 export const HEADS_OF_STATE: Record<'russia' | 'ukraine', readonly string[]> = {
@@ -81,6 +83,17 @@ const STATE_WORDS = new Set([
   belarusian, minsk, crimea, donbas, donbass, donetsk, luhansk, lugansk, un, eu, nato, us, uk, usa,
   europe, european, america, american, britain, british, germany, german, france, french, poland, polish,
   china, chinese, washington, london, berlin, paris, brussels, soviet
+`),
+  // Other states and their demonyms: "Prime Minister of Canada Justin Trudeau" holds no name "Canada Justin".
+  ...wordList(`
+  canada, canadian, japan, japanese, italy, italian, spain, spanish, turkey, turkish, israel, israeli,
+  india, indian, iran, iranian, hungary, hungarian, moldova, moldovan, georgia, georgian, lithuania,
+  lithuanian, latvia, latvian, estonia, estonian, finland, finnish, sweden, swedish, norway, norwegian,
+  denmark, danish, netherlands, dutch, belgium, belgian, austria, austrian, switzerland, swiss, czech,
+  slovakia, slovak, romania, romanian, bulgaria, bulgarian, greece, greek, serbia, serbian, australia,
+  australian, macedonia, macedonian, albania, albanian, croatia, croatian, slovenia, slovenian, portugal,
+  portuguese, ireland, irish, korea, korean, fiji, iceland, luxembourg, montenegro, kazakhstan, armenia,
+  azerbaijan, syria, syrian, egypt, qatar, mexico, brazil
 `),
 ]);
 

@@ -1,10 +1,12 @@
 import type {
   ArticleDetail,
   ArticleList,
+  ArticleTitleList,
   Claim,
   ClaimDetail,
   ClaimList,
   ClaimReference,
+  RelatedClaims,
   CreateVerdictResponse,
   DeletedArticle,
   FigureSeries,
@@ -21,6 +23,7 @@ export const keys = {
   claims: (params: string) => ['claims', params] as const,
   claim: (id: string) => ['claim', id] as const,
   claimReference: (id: string) => ['claim', id, 'reference'] as const,
+  relatedClaims: (id: string) => ['claim', id, 'related'] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -37,10 +40,26 @@ export const sessionQuery = queryOptions({
   staleTime: 60_000,
 });
 
-export const articlesQuery = queryOptions({
-  queryKey: keys.articles,
-  queryFn: () => apiFetch<ArticleList>('/api/articles'),
-});
+/** The Articles page reads the list a page at a time: a desk holds thousands. */
+export const ARTICLES_PAGE_SIZE = 50;
+export const articlesQuery = (page: number) =>
+  queryOptions({
+    queryKey: [...keys.articles, 'page', page] as const,
+    queryFn: () => apiFetch<ArticleList>(`/api/articles?page=${page}&pageSize=${ARTICLES_PAGE_SIZE}`),
+  });
+
+/** A few titles: matching a search (the queue's article filter), or by id (beside a page of claims). */
+export const articleTitlesQuery = ({ q, ids }: { q?: string; ids?: string[] }) => {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (ids) params.set('ids', ids.join(','));
+  return queryOptions({
+    queryKey: [...keys.articles, 'titles', params.toString()] as const,
+    queryFn: () => apiFetch<ArticleTitleList>(`/api/article-titles?${params.toString()}`),
+    enabled: ids === undefined || ids.length > 0,
+    staleTime: 60_000,
+  });
+};
 
 export const articleQuery = (id: string) =>
   queryOptions({
@@ -81,6 +100,13 @@ export const claimReferenceQuery = (id: string) =>
     queryKey: keys.claimReference(id),
     queryFn: () => apiFetch<ClaimReference>(`/api/claims/${encodeURIComponent(id)}/reference`),
     staleTime: 60_000,
+  });
+
+/** Claims about the same thing in other articles, by side of the source. */
+export const relatedClaimsQuery = (id: string) =>
+  queryOptions({
+    queryKey: keys.relatedClaims(id),
+    queryFn: () => apiFetch<RelatedClaims>(`/api/claims/${encodeURIComponent(id)}/related`),
   });
 
 export interface MarkClaimInput {

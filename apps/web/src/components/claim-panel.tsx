@@ -4,6 +4,7 @@ import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, 
 import { claimQuery } from '../api/queries.ts';
 import { CitedReferences, VerdictReferences, useReferenceEvidence } from './reference-evidence.tsx';
 import { ReferencePanel } from './reference-panel.tsx';
+import { RelatedClaimsPanel } from './related-claims.tsx';
 import { sentenceAround } from './sentence.ts';
 import { STATUS_LABEL, StatusBadge } from './status.tsx';
 import type { Verdicts } from './use-verdicts.ts';
@@ -216,6 +217,7 @@ export function ClaimPanel({
         </figure>
 
         <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
+        <RelatedClaimsPanel claim={claim} />
 
         {canReview ? (
           <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>

@@ -1,0 +1,87 @@
+import type { Claim, RelatedClaim, Side } from '@claimdesk/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { relatedClaimsQuery } from '../api/queries.ts';
+import { StatusBadge } from './status.tsx';
+
+const SIDE_HEADING: Record<Side, string> = {
+  ukraine: 'According to Ukraine',
+  russia: 'According to Russia',
+  other: 'According to others',
+  unknown: 'Source side unknown',
+};
+const num = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+function RelatedItem({ claim, related }: { claim: Claim; related: RelatedClaim }) {
+  const where = [related.outlet ?? related.articleTitle, related.publishedOn].filter(Boolean).join(', ');
+  return (
+    <li>
+      <StatusBadge status={related.status} />{' '}
+      {related.kind === 'figure' && related.value !== null ? (
+        <strong>
+          {related.qualifier && related.qualifier !== 'exact' ? `${related.qualifier.replace('_', ' ')} ` : ''}
+          {num(related.value)}
+        </strong>
+      ) : null}{' '}
+      <Link to={`/articles/${related.articleId}?claim=${related.id}`}>
+        {related.kind === 'figure' ? related.text : `“${related.text}”`}
+      </Link>
+      <span className="hint">
+        {' '}
+        · {related.sourceCanonical ?? 'unknown source'}
+        {related.asOf ? ` · as of ${related.asOf}` : ''} · {where}
+        {related.kind === 'statement' && related.similarity !== null && related.similarity < 1
+          ? ` · ${Math.round(related.similarity * 100)}% the same words`
+          : ''}
+        {claim.figure && related.value !== null && related.value === claim.figure.value ? ' · same value' : ''}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Beside a claim: what other articles say about the same thing, grouped by the side of the
+ * source, so "Russia says X, Ukraine says Y" is one glance.
+ */
+export function RelatedClaimsPanel({ claim }: { claim: Claim }) {
+  const related = useQuery(relatedClaimsQuery(claim.id));
+  const ids = useId();
+  const total = related.data?.groups.reduce((n, g) => n + g.claims.length, 0) ?? 0;
+  return (
+    <section className="related" aria-labelledby={`${ids}-related`}>
+      <h3 id={`${ids}-related`}>
+        {claim.kind === 'figure' ? 'The same quantity in other articles' : 'The same words in other articles'}
+        {related.data ? ` (${total})` : ''}
+      </h3>
+      {related.isLoading && <p className="hint">Looking for related claims…</p>}
+      {related.isError && (
+        <p role="alert" className="message message-error">
+          Related claims could not be loaded: {related.error.message}{' '}
+          <button type="button" className="btn-small" onClick={() => void related.refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
+      {related.data && total === 0 && (
+        <p className="hint">
+          {claim.kind === 'figure'
+            ? `No other article gives this category and whose loss as of ${related.data.withinDays} days either side${claim.asOf ? '' : ' (this figure has no as-of date)'}.`
+            : 'No other article reports these words.'}
+        </p>
+      )}
+      {related.data?.groups.map((g) => (
+        <div key={g.side} className="related-group">
+          <h4>
+            <span className={`side-tag side-${g.side}`}>{g.side}</span> {SIDE_HEADING[g.side]}
+          </h4>
+          <ul>
+            {g.claims.map((r) => (
+              <RelatedItem key={r.id} claim={claim} related={r} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
