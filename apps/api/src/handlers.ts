@@ -36,6 +36,7 @@ import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
+import { markClaims } from './services/mark-claims.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
@@ -170,6 +171,14 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     createVerdict: async (req, res) => {
       const actor = req.actor;
       const result = await markClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    markClaims: async (req, res) => {
+      const actor = req.actor;
+      const result = await markClaims(db, req.body, {
         userId: actor?.kind === 'user' ? actor.user.id : null,
         name: actorName(actor),
       });

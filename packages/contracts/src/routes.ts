@@ -30,6 +30,8 @@ import {
   figureSeriesQuerySchema,
   figureSeriesSchema,
   listClaimsQuerySchema,
+  markClaimsRequestSchema,
+  markClaimsResponseSchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
@@ -267,6 +269,19 @@ export const routes = {
     params: idParamsSchema,
     body: createVerdictRequestSchema,
     response: createVerdictResponseSchema,
+    successStatus: 201,
+  }),
+
+  markClaims: route({
+    method: 'POST',
+    path: '/api/claims/verdicts',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary:
+      'One verdict for several claims at once (identical claims in other articles): all or none are saved, each with its own history entry; a stale version answers 409',
+    body: markClaimsRequestSchema,
+    response: markClaimsResponseSchema,
     successStatus: 201,
   }),
 
