@@ -61,6 +61,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   relatedClaims: (f) => ({ path: `/api/claims/${f.claimId}/related` }),
+  v1GetClaim: (f) => ({ path: `/api/v1/claims/${f.claimId}` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },

@@ -1,8 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
-import { SIGNATURE_HEADER, deliverDueWebhooks, importArticle, startServer, verifySignature } from '@claimdesk/api';
+import {
+  SIGNATURE_HEADER,
+  type WebhookDeliveryOptions,
+  deliverDueWebhooks,
+  importArticle,
+  startServer,
+  verifySignature,
+} from '@claimdesk/api';
 import { type Claim, webhookPayloadSchema } from '@claimdesk/contracts';
-import { openDatabase } from '@claimdesk/db';
+import { type Database, openDatabase } from '@claimdesk/db';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
@@ -66,6 +73,11 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     await test.drop();
   });
 
+  /** The local receivers of this file are loopback addresses: allowed by name, as CLAIMDESK_WEBHOOK_ALLOW does. */
+  const allowed = () => [new URL(receiver.url).host, '127.0.0.1:9'];
+  const deliver = (db: Database, options: WebhookDeliveryOptions = {}) =>
+    deliverDueWebhooks(db, { allow: allowed(), ...options });
+
   const markVia = async (claim: Claim, status: 'verified' | 'disputed', note = '') => {
     const row = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     const res = await ctx.editor.agent
@@ -100,7 +112,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   it('POSTs each new verdict as signed JSON (HMAC-SHA256), and lists the delivery as delivered', async () => {
     const claim = claims[0] as Claim;
     const { verdict } = await markVia(claim, 'disputed', 'Not what the ministry said');
-    expect(await deliverDueWebhooks(test.db)).toBe(1);
+    expect(await deliver(test.db)).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received;
     if (!got) throw new Error('nothing received');
@@ -136,7 +148,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       }),
     ]);
     // Nothing is sent twice.
-    expect(await deliverDueWebhooks(test.db)).toBe(0);
+    expect(await deliver(test.db)).toBe(0);
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -146,7 +158,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const { verdict } = await markVia(claims[1] as Claim, 'verified');
     const t0 = Date.now();
     const at = (ms: number) => () => new Date(t0 + ms);
-    expect(await deliverDueWebhooks(test.db, { now: at(0), retryDelaysMs: [5_000, 30_000] })).toBe(1);
+    expect(await deliver(test.db, { now: at(0), retryDelaysMs: [5_000, 30_000] })).toBe(1);
     const delivery = () => test.db.prisma.webhookDelivery.findFirstOrThrow({ where: { verdictId: verdict.id } });
     expect(await delivery()).toMatchObject({
       status: 'pending',
@@ -156,8 +168,8 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     });
     expect((await delivery()).nextAttemptAt.getTime()).toBe(t0 + 5_000);
     // Not due yet: nothing is sent before the backoff has passed.
-    expect(await deliverDueWebhooks(test.db, { now: at(4_999), retryDelaysMs: [5_000, 30_000] })).toBe(0);
-    expect(await deliverDueWebhooks(test.db, { now: at(5_000), retryDelaysMs: [5_000, 30_000] })).toBe(1);
+    expect(await deliver(test.db, { now: at(4_999), retryDelaysMs: [5_000, 30_000] })).toBe(0);
+    expect(await deliver(test.db, { now: at(5_000), retryDelaysMs: [5_000, 30_000] })).toBe(1);
     expect(await delivery()).toMatchObject({ status: 'pending', attempts: 2, lastStatus: 503 });
     expect((await delivery()).nextAttemptAt.getTime()).toBe(t0 + 5_000 + 30_000);
     const listed = await ctx.admin.agent.get(`/api/webhooks/${webhook.id}/deliveries`);
@@ -166,7 +178,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       attempts: 2,
       lastStatus: 503,
     });
-    expect(await deliverDueWebhooks(test.db, { now: at(35_000), retryDelaysMs: [5_000, 30_000] })).toBe(1);
+    expect(await deliver(test.db, { now: at(35_000), retryDelaysMs: [5_000, 30_000] })).toBe(1);
     expect(await delivery()).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200, lastError: null });
     expect(receiver.received).toHaveLength(3);
     // Every attempt carried the same body and a valid signature.
@@ -179,8 +191,8 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     receiver.failNext(500, 500);
     const { verdict } = await markVia(claims[2] as Claim, 'verified');
     const t0 = Date.now();
-    expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0), retryDelaysMs: [1_000] })).toBe(1);
-    expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0 + 1_000), retryDelaysMs: [1_000] })).toBe(1);
+    expect(await deliver(test.db, { now: () => new Date(t0), retryDelaysMs: [1_000] })).toBe(1);
+    expect(await deliver(test.db, { now: () => new Date(t0 + 1_000), retryDelaysMs: [1_000] })).toBe(1);
     const listed = await ctx.admin.agent.get(`/api/webhooks/${webhook.id}/deliveries`);
     expect(listed.body.items.find((d: { verdictId: string }) => d.verdictId === verdict.id)).toMatchObject({
       status: 'failed',
@@ -188,7 +200,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       lastStatus: 500,
       lastError: 'receiver answered 500',
     });
-    expect(await deliverDueWebhooks(test.db, { now: () => new Date(t0 + 3_600_000), retryDelaysMs: [1_000] })).toBe(0);
+    expect(await deliver(test.db, { now: () => new Date(t0 + 3_600_000), retryDelaysMs: [1_000] })).toBe(0);
   });
 
   it('records a receiver that cannot be reached', async () => {
@@ -197,7 +209,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       .set('x-csrf-token', ctx.admin.csrf)
       .send({ url: 'http://127.0.0.1:9/closed' });
     const { verdict } = await markVia(claims[3] as Claim, 'verified');
-    await deliverDueWebhooks(test.db, { retryDelaysMs: [60_000] });
+    await deliver(test.db, { retryDelaysMs: [60_000] });
     const listed = await ctx.admin.agent.get(`/api/webhooks/${dead.body.id}/deliveries`);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
@@ -213,7 +225,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       (await ctx.admin.agent.delete(`/api/webhooks/${dead.body.id}`).set('x-csrf-token', ctx.admin.csrf)).status,
     ).toBe(204);
     await markVia(claims[4] as Claim, 'verified');
-    await deliverDueWebhooks(test.db, { now: () => new Date(Date.now() + 120_000), retryDelaysMs: [60_000] });
+    await deliver(test.db, { now: () => new Date(Date.now() + 120_000), retryDelaysMs: [60_000] });
     const after = await ctx.admin.agent.get(`/api/webhooks/${dead.body.id}/deliveries`);
     expect(after.body.items).toHaveLength(1);
     expect(after.body.items[0]).toMatchObject({ attempts: 1 });
@@ -226,7 +238,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const processB = kind === 'postgresql' ? await openDatabase(test.config) : test.db;
     const verdicts = [];
     for (const claim of claims.slice(6, 10)) verdicts.push((await markVia(claim, 'verified')).verdict.id);
-    const [sentA, sentB] = await Promise.all([deliverDueWebhooks(test.db), deliverDueWebhooks(processB)]);
+    const [sentA, sentB] = await Promise.all([deliver(test.db), deliver(processB)]);
     expect((sentA ?? 0) + (sentB ?? 0)).toBe(verdicts.length);
     const deliveredIds = receiver.received.map((r) => String(r.headers['x-claimdesk-delivery']));
     expect(new Set(deliveredIds).size).toBe(deliveredIds.length);
@@ -236,7 +248,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
 
   it('a running server delivers by itself', async () => {
     receiver.received.length = 0;
-    const server = await startServer({ port: 0, db: test.db, webhookIntervalMs: 20 });
+    const server = await startServer({ port: 0, db: test.db, webhookIntervalMs: 20, webhooks: { allow: allowed() } });
     try {
       const { verdict } = await markVia(claims[5] as Claim, 'verified');
       for (let i = 0; i < 1500 && !receiver.received.some((r) => r.body.includes(verdict.id)); i += 1) {

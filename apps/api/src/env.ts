@@ -1,5 +1,6 @@
 import { emailSchema } from '@claimdesk/contracts';
 import { z } from 'zod';
+import { parseAllowList } from './consumer/outbound.ts';
 import { DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
 
 /** An empty variable (`CLAIMDESK_ADMIN_EMAIL=`) means unset. */
@@ -18,6 +19,18 @@ const envSchema = z.object({
   CLAIMDESK_PUBLIC_URL: optional(z.string().url()),
   /** "true" when a TLS-terminating proxy sits in front: cookies get Secure, req.ip trusts X-Forwarded-For. */
   CLAIMDESK_BEHIND_HTTPS: z.enum(['true', 'false']).default('false'),
+  /** `address:port,...` that webhooks may call although not public (local receivers). */
+  CLAIMDESK_WEBHOOK_ALLOW: z
+    .string()
+    .default('')
+    .refine((v) => {
+      try {
+        parseAllowList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'CLAIMDESK_WEBHOOK_ALLOW must be address:port pairs separated by commas, e.g. 127.0.0.1:8080,[::1]:9000'),
   /** The longest article text accepted, in characters (API, app and CLI import alike). */
   CLAIMDESK_MAX_ARTICLE_CHARS: z.coerce.number().int().min(1000).max(20_000_000).default(DEFAULT_MAX_ARTICLE_CHARS),
 });

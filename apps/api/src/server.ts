@@ -3,7 +3,7 @@ import type { Database } from '@claimdesk/db';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import type { AppConfig } from './handlers.ts';
-import { deliverDueWebhooks } from './services/webhooks.ts';
+import { type WebhookDeliveryOptions, createWebhookDispatcher } from './services/webhooks.ts';
 
 export interface StartServerOptions {
   port: number;
@@ -13,6 +13,8 @@ export interface StartServerOptions {
   config?: Partial<AppConfig>;
   /** How often this process looks for webhook deliveries that are due (ms); 0 turns it off. */
   webhookIntervalMs?: number;
+  /** The allow-list (CLAIMDESK_WEBHOOK_ALLOW) and limits of outbound deliveries. */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 /** Listens, and runs this process's share of webhook deliveries until the server closes. */
@@ -23,12 +25,19 @@ export async function startServer(options: StartServerOptions): Promise<Server> 
   });
   const interval = options.webhookIntervalMs ?? 1000;
   if (interval > 0) {
+    const dispatcher = createWebhookDispatcher(options.db, options.webhooks);
     let isRunning = false;
     const timer = setInterval(() => {
       if (isRunning) return;
       isRunning = true;
-      deliverDueWebhooks(options.db)
-        .catch((error: unknown) => options.logger?.error({ err: error }, 'webhook delivery failed'))
+      // The tick only starts deliveries; answers arrive while later ticks start more.
+      const log = (error: unknown) => options.logger?.error({ err: error }, 'webhook delivery failed');
+      dispatcher
+        .tick()
+        .then((started) => {
+          for (const sending of started) sending.catch(log);
+        })
+        .catch(log)
         .finally(() => {
           isRunning = false;
         });

@@ -165,6 +165,11 @@ export const figureSeriesQuerySchema = z.object({
   category: categorySchema.default('tanks'),
   /** Whose loss or count (the figure's subject); omitted: every subject. */
   subject: sideSchema.optional(),
+  /** As-of range, inclusive: a chart of a long war reads a window of it. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  /** At most this many points, earliest first; `hasMore` says there were more (ask from the last date). */
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 export type FigureSeriesQuery = z.input<typeof figureSeriesQuerySchema>;
 
@@ -191,5 +196,7 @@ export const figureSeriesSchema = z.object({
   points: z.array(figurePointSchema),
   /** How many figures of this category had no as-of date. */
   undated: z.number().int(),
+  /** More points follow the last one (the answer stopped at `limit`). */
+  hasMore: z.boolean(),
 });
 export type FigureSeries = z.infer<typeof figureSeriesSchema>;

@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import {
   articleDetailSchema,
   articleListSchema,
+  articleTitleListSchema,
   createArticleRequestSchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
 } from './articles.ts';
@@ -35,6 +38,7 @@ import {
   claimReviewSchema,
   createWebhookRequestSchema,
   createdWebhookSchema,
+  v1ClaimDetailSchema,
   v1ClaimPageSchema,
   v1ClaimsQuerySchema,
   webhookDeliveryListSchema,
@@ -134,8 +138,19 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status',
+    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    query: listArticlesQuerySchema,
     response: articleListSchema,
+  }),
+  listArticleTitles: route({
+    method: 'GET',
+    path: '/api/article-titles',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: 'A few article titles: those matching q (newest first), or those named by ids',
+    query: listArticleTitlesQuerySchema,
+    response: articleTitleListSchema,
   }),
   createArticle: route({
     method: 'POST',
@@ -264,6 +279,17 @@ export const routes = {
     summary: 'Claims with cursor pagination and incremental sync (updatedSince)',
     query: v1ClaimsQuerySchema,
     response: v1ClaimPageSchema,
+  }),
+  v1GetClaim: route({
+    method: 'GET',
+    path: '/api/v1/claims/:id',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'v1',
+    summary:
+      'One claim with its verdict history, its relation to the reference series and the related claims in other articles',
+    params: idParamsSchema,
+    response: v1ClaimDetailSchema,
   }),
   v1ClaimReview: route({
     method: 'GET',

@@ -321,6 +321,21 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads "called X a Y" as a judgement, but not a name, a phone call or a meeting', () => {
+    expect(one('Senator John Smith called the deal a disaster for the country.')).toEqual([
+      ['John Smith', 'called', 'the deal a disaster for the country'],
+    ]);
+    expect(one('The ministry called the ambassador on Monday evening.')).toEqual([]);
+    expect(one('He joined a group called “Friends of the Earth” in 2010.')).toEqual([]);
+  });
+
+  it('keeps a poll or a study that shows something as its own source', () => {
+    expect(one('A Bloomberg poll shows that most voters want lower taxes.')).toEqual([
+      ['A Bloomberg poll', 'shows', 'most voters want lower taxes'],
+    ]);
+    expect(one('Videos showed smoke rising over the city.')).toEqual([]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });
@@ -419,6 +434,22 @@ describe('sources named elsewhere in the text', () => {
         'Tracking by Lloyd’s List Intelligence, a maritime information service, began in March. The service said 20 ships left port.',
       ).at(-1),
     ).toEqual(['Lloyd’s List Intelligence', 'said']);
+  });
+
+  it('gives reported speech an outlet relays to the speaker ("Reuters reported him saying")', () => {
+    expect(
+      rows(
+        'The governor, Ivan Petrenko, wrote on Telegram. Reuters reported him saying that 40 prisoners were freed.',
+      ).at(-1),
+    ).toEqual(['Ivan Petrenko', 'saying']);
+  });
+
+  it('gives "their data" to the body last named as a source', () => {
+    expect(
+      rows(
+        'Lloyd’s List Intelligence said exports fell. In the weeks after the invasion, trade was stable, their data showed.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'showed']);
   });
 
   it('gives a relayed quote to the speaker the outlet quoted', () => {

@@ -590,6 +590,40 @@ function reportedIn(
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
       continue;
+    // "Reuters reported him saying X", "Tass quoted Pasechnik as saying X": the outlet relays; the
+    // speaker is the source and "saying" the cue.
+    if (/^(?:reported|quoted|cited)$/.test(word)) {
+      const relay =
+        /^([\s\u200b]+)(him|her|them|\p{Lu}[\p{L}’'.-]*(?:[\s\u200b]+\p{Lu}[\p{L}’'.-]*){0,3})[\s\u200b]+(?:as[\s\u200b]+)?(saying)\b/u.exec(
+          rest,
+        );
+      if (relay?.[2] && relay[3]) {
+        const at = cueEnd + (relay[1]?.length ?? 0);
+        const sayingAt = cueEnd + relay[0].length - relay[3].length;
+        const content = contentAfter(raw, sayingAt + relay[3].length, sentence.end, 'saying');
+        if (content && !startsInsideQuote(content, quotes)) {
+          found.push({
+            source: { text: relay[2], start: at, end: at + relay[2].length },
+            sourcePhrase: relay[2],
+            cue: { text: relay[3], start: sayingAt, end: sayingAt + relay[3].length },
+            content,
+            direct: false,
+            sentence,
+          });
+          usedCues.add(sayingAt);
+        }
+        continue;
+      }
+    }
+    // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
+    // "called the hearing" or a phone call are not statements.
+    if (word === 'called' || word === 'calls' || word === 'has called') {
+      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"])[\s\u200b]*\S/u.test(rest)) continue;
+      if (/^(?:that|this)$/i.test(rest.trim().split(/\s+/)[0] ?? '')) continue;
+      const before = tokenize(raw, Math.max(sentence.start, cueStart - 30), cueStart).slice(-2);
+      if (before.length === 2 && /^(?:a|an|the|his|her|its|their|our|new|so)$/i.test(before[0]?.text ?? '')) continue;
+      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+    }
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
     // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
@@ -793,7 +827,19 @@ function documentSource(raw: string, st: RawStatement): RawStatement[] {
     /\b(?:from|by|of)[\s\u200b]+((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(
       st.sourcePhrase,
     ) ?? /^((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.-]*){0,4})[’']s?\b/u.exec(st.sourcePhrase);
-  if (!by?.[1]) return [];
+  if (!by?.[1]) {
+    // "A Bloomberg poll shows", "one study found": a document that is itself the subject speaks.
+    const head =
+      st.source.text
+        .trim()
+        .split(/[\s\u200b]+/)
+        .at(-1) ?? '';
+    return /^(?:polls?|study|studies|surveys?|analysis|analyses|reports?|data|research|audit|review|census|tally|assessment|investigation)$/i.test(
+      head,
+    )
+      ? [st]
+      : [];
+  }
   const at = raw.indexOf(by[1], phraseStart);
   if (at < 0) return [];
   return [{ ...st, source: { text: by[1], start: at, end: at + by[1].length } }];

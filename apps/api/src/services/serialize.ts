@@ -87,7 +87,6 @@ type ArticleRow = {
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
-  text: string;
 };
 
 /** A verdict with the reference rows it used as evidence, in the order the editor added them. */
@@ -205,7 +204,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
 }
 
 export function toArticleDetail(
-  row: ArticleRow & { statements: StatementRow[]; claims: ClaimRow[] },
+  row: ArticleRow & { text: string; statements: StatementRow[]; claims: ClaimRow[] },
   counts: StatusCounts,
 ): ArticleDetail {
   return {
