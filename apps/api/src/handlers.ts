@@ -35,6 +35,8 @@ import { getV1Claim } from './services/get-v1-claim.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
+import { addClaim } from './services/add-claim.ts';
+import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
@@ -170,6 +172,22 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     createVerdict: async (req, res) => {
       const actor = req.actor;
       const result = await markClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    createCorrection: async (req, res) => {
+      const actor = req.actor;
+      const result = await correctClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    addClaim: async (req, res) => {
+      const actor = req.actor;
+      const result = await addClaim(db, id(req), req.body, {
         userId: actor?.kind === 'user' ? actor.user.id : null,
         name: actorName(actor),
       });

@@ -32,6 +32,7 @@ import {
   listClaimsQuerySchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
+import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
@@ -267,6 +268,31 @@ export const routes = {
     params: idParamsSchema,
     body: createVerdictRequestSchema,
     response: createVerdictResponseSchema,
+    successStatus: 201,
+  }),
+  createCorrection: route({
+    method: 'POST',
+    path: '/api/claims/:id/corrections',
+    access: 'editor',
+    apiKey: false,
+    tag: 'corrections',
+    summary:
+      "Correct the claim's extracted fields, reject it as not a claim, or restore it; a stale version answers 409 with the claim as it stands",
+    params: idParamsSchema,
+    body: createCorrectionRequestSchema,
+    response: correctionResponseSchema,
+    successStatus: 201,
+  }),
+  addClaim: route({
+    method: 'POST',
+    path: '/api/articles/:id/claims',
+    access: 'editor',
+    apiKey: false,
+    tag: 'corrections',
+    summary: 'Add a statement or figure the parser missed, from a span of the article text',
+    params: idParamsSchema,
+    body: addClaimRequestSchema,
+    response: correctionResponseSchema,
     successStatus: 201,
   }),
 
