@@ -514,3 +514,25 @@ describe('parenthetical cues', () => {
     ]);
   });
 });
+
+describe('clause ends and scare quotes around the cue', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.cue, s.content]);
+
+  it('reads a cue followed by the narrator’s time clause as clause-final', () => {
+    expect(
+      one('Russian forces have taken most of the city, the governor has said as heavy fighting continued.'),
+    ).toEqual([['said', 'Russian forces have taken most of the city']]);
+  });
+
+  it('keeps a short scare quote that opens the reported clause inside it', () => {
+    expect(one('The mayor also said “quite a few” civilians were sheltering under the plant.')).toEqual([
+      ['said', '“quite a few” civilians were sheltering under the plant'],
+    ]);
+  });
+
+  it('lets a document cue that names no publisher cut no other statement', () => {
+    expect(one('Russia said it will hand over the bodies of 152 soldiers found underneath the plant.')).toEqual([
+      ['said', 'it will hand over the bodies of 152 soldiers found underneath the plant'],
+    ]);
+  });
+});

@@ -644,7 +644,11 @@ function reportedIn(
         continue;
     }
     // The lead-in of a quote is handled with the quote.
-    if (/^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
+    // A short scare quote opening the clause ("also said “quite a few” civilians were ...") is part of it.
+    const leadQuote = /^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest)
+      ? inQuote(cueEnd + rest.search(/[“"]/), quotes)
+      : undefined;
+    if (leadQuote && (isSubstantialQuote(raw, leadQuote) || /[:,][\s\u200b]*[“"]/.test(rest.slice(0, 4)))) continue;
 
     if (
       CONTINUATION_CUES.has(word) &&
@@ -798,9 +802,11 @@ function reportedIn(
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
-  found.sort((a, b) => a.content.start - b.content.start);
-  for (const a of found) {
-    for (const b of found) {
+  // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
+  const kept = found.flatMap((s) => documentSource(raw, s));
+  kept.sort((a, b) => a.content.start - b.content.start);
+  for (const a of kept) {
+    for (const b of kept) {
       if (a === b || !b.source || !b.cue) continue;
       const cut = Math.min(
         b.source.start,
@@ -814,7 +820,7 @@ function reportedIn(
       }
     }
   }
-  return found.filter((s) => s.content.end > s.content.start).flatMap((s) => documentSource(raw, s));
+  return kept.filter((s) => s.content.end > s.content.start);
 }
 
 /** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
@@ -865,6 +871,10 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
   return (
     (!isLong && /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest)) ||
     /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(
+      rest,
+    ) ||
+    // "..., the governor has said as heavy fighting continued": a time clause of the narrator follows.
+    /^[\s\u200b]+(?:as|while|amid|after)[\s\u200b]+(?:the[\s\u200b]+)?[\p{Ll}\p{Lu}][\p{L}-]*[\s\u200b]+[\p{L}-]+(?:ed|ing|s)\b/iu.test(
       rest,
     )
   );
