@@ -35,7 +35,7 @@ import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { markClaim } from './services/mark-claim.ts';
-import { reparseArticle } from './services/reparse-article.ts';
+import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
@@ -104,6 +104,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         database: db.provider,
         parserVersion: PARSER_VERSION,
         problems,
+        reparse: reparseProgress(db),
       });
     },
     openapi: (_req, res) => {
