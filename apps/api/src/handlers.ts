@@ -31,9 +31,12 @@ import { getArticle, listArticleTitles, listArticles } from './services/get-arti
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { getV1Claim } from './services/get-v1-claim.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
+import { addClaim } from './services/add-claim.ts';
+import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
@@ -175,9 +178,26 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       });
       res.status(201).json(result);
     },
+    createCorrection: async (req, res) => {
+      const actor = req.actor;
+      const result = await correctClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    addClaim: async (req, res) => {
+      const actor = req.actor;
+      const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
 
     v1ListClaims: async (req, res) =>
       sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1GetClaim: async (req, res) => sendCached(req, res, await getV1Claim(db, id(req))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

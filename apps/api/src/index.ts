@@ -21,6 +21,8 @@ export { updateArticle } from './services/update-article.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';
 export { markClaim } from './services/mark-claim.ts';
+export { correctClaim } from './services/correct-claim.ts';
+export { addClaim } from './services/add-claim.ts';
 export { listClaimFeed, numberChanges } from './services/claim-feed.ts';
 export { hasReferenceDataset, importReference } from './services/import-reference.ts';
 export type { ImportReferenceReport, ReferenceDatasetInput } from './services/import-reference.ts';

@@ -41,7 +41,7 @@ export async function getArticle(db: Database, id: string): Promise<ArticleDetai
   }, LARGE_READ_TRANSACTION(options));
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
-  for (const claim of row.claims) addCount(counts, claim.status, 1);
+  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim.status, 1);
   return toArticleDetail(row, counts);
 }
 
@@ -84,7 +84,7 @@ export async function listArticles(
     rows.length > 0
       ? await db.prisma.claim.groupBy({
           by: ['articleId', 'status'],
-          where: { articleId: { in: rows.map((r) => r.id) } },
+          where: { articleId: { in: rows.map((r) => r.id) }, isRejected: false },
           _count: { _all: true },
         })
       : [];

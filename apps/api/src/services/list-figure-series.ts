@@ -14,6 +14,7 @@ type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
+    isRejected: false,
     figureKind: 'loss',
     category: query.category,
     value: { not: null },

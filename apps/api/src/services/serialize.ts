@@ -54,6 +54,9 @@ type ClaimRow = {
   status: string;
   version: number;
   isFound: boolean;
+  origin: string;
+  isCorrected: boolean;
+  isRejected: boolean;
   createdAt: Date;
   updatedAt: Date;
   verdicts?: VerdictRow[];
@@ -153,6 +156,9 @@ export function toClaim(row: ClaimRow): Claim {
     status: row.status as Claim['status'],
     version: row.version,
     isFound: row.isFound,
+    origin: row.origin === 'editor' ? 'editor' : 'parser',
+    isCorrected: row.isCorrected,
+    isRejected: row.isRejected,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     latestVerdict: latest ? toVerdict(latest) : null,
