@@ -1,3 +1,5 @@
+import compression from 'compression';
+import zlib from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +64,9 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
       },
     }),
   );
+  // gzip or brotli (whichever the client prefers) for API answers and the app's files: JSON of
+  // claims and the app's JavaScript shrink 5-10x. Answers under 1 KB go as they are.
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(
     pinoHttp({
       logger: log,

@@ -42,7 +42,7 @@ import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { markClaims } from './services/mark-claims.ts';
-import { reparseArticle } from './services/reparse-article.ts';
+import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
@@ -111,6 +111,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         database: db.provider,
         parserVersion: PARSER_VERSION,
         problems,
+        reparse: reparseProgress(db),
       });
     },
     openapi: (_req, res) => {

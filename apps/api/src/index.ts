@@ -14,7 +14,7 @@ export type { AuditActor } from './services/delete-article.ts';
 export { decodeArticleBytes, findTextRefusal, DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
 export type { ArticleLimits } from './services/check-article-text.ts';
 export { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
-export { reparseArticle, reparseOutdatedArticles } from './services/reparse-article.ts';
+export { reparseArticle, reparseOutdatedArticles, reparseProgress } from './services/reparse-article.ts';
 export { createWebhookDispatcher, deliverDueWebhooks } from './services/webhooks.ts';
 export type { WebhookDeliveryOptions } from './services/webhooks.ts';
 export { checkTarget, createOutboundPolicy, OutboundRefused } from './consumer/outbound.ts';
