@@ -7,6 +7,7 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  importFileRequestSchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
@@ -27,6 +28,8 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
+import { importArticleFile } from './services/import-article-file.ts';
+import { parseFieldMap } from './intake/read-articles.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
@@ -46,7 +49,8 @@ import {
   retractClaim,
   withdrawDraft,
 } from './services/publish-claim.ts';
-import { reparseArticle } from './services/reparse-article.ts';
+import { markClaims } from './services/mark-claims.ts';
+import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
@@ -121,6 +125,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         database: db.provider,
         parserVersion: PARSER_VERSION,
         problems,
+        reparse: reparseProgress(db),
       });
     },
     openapi: (_req, res) => {
@@ -170,6 +175,17 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
+    importFile: async (req, res) => {
+      const body = validate(importFileRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      const bytes = Buffer.from(body.content, 'base64');
+      res.json({
+        results: await importArticleFile(db, body.fileName, bytes, {
+          limits: config.articleLimits,
+          ...(map ? { map } : {}),
+        }),
+      });
+    },
     deleteArticle: async (req, res) => {
       const actor = req.actor;
       const who =
@@ -214,6 +230,14 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     addClaim: async (req, res) => {
       const actor = req.actor;
       const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    markClaims: async (req, res) => {
+      const actor = req.actor;
+      const result = await markClaims(db, req.body, {
         userId: actor?.kind === 'user' ? actor.user.id : null,
         name: actorName(actor),
       });

@@ -9,6 +9,8 @@ import {
   listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
+  importFileRequestSchema,
+  importFileResponseSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -30,6 +32,8 @@ import {
   figureSeriesQuerySchema,
   figureSeriesSchema,
   listClaimsQuerySchema,
+  markClaimsRequestSchema,
+  markClaimsResponseSchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
@@ -193,6 +197,16 @@ export const routes = {
     params: idParamsSchema,
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
+  }),
+  importFile: route({
+    method: 'POST',
+    path: '/api/imports',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
+    body: importFileRequestSchema,
+    response: importFileResponseSchema,
   }),
   deleteArticle: route({
     method: 'DELETE',
@@ -358,6 +372,18 @@ export const routes = {
     summary: "Each claim's version and who changed it last: the live desk polls it",
     params: idParamsSchema,
     response: claimStatesSchema,
+  }),
+  markClaims: route({
+    method: 'POST',
+    path: '/api/claims/verdicts',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary:
+      'One verdict for several claims at once (identical claims in other articles): all or none are saved, each with its own history entry; a stale version answers 409',
+    body: markClaimsRequestSchema,
+    response: markClaimsResponseSchema,
+    successStatus: 201,
   }),
 
   v1ListClaims: route({

@@ -102,6 +102,7 @@ export async function listRelatedClaims(db: Database, claimId: string, view: Vie
       const rows = await db.prisma.claim.findMany({
         where: {
           kind: 'figure',
+          isRejected: false,
           category: claim.category,
           subject: claim.subject,
           articleId: { not: claim.articleId },
@@ -118,6 +119,7 @@ export async function listRelatedClaims(db: Database, claimId: string, view: Vie
       const rows = await db.prisma.claim.findMany({
         where: {
           kind: 'statement',
+          isRejected: false,
           articleId: { not: claim.articleId },
           ...(near ?? { sourceCanonical: claim.sourceCanonical }),
         },

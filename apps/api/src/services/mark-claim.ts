@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { publishLatestVerdict } from './publish-claim.ts';
@@ -43,8 +43,8 @@ export interface VerdictActor {
 /**
  * Appends a verdict. The claim's version is the lock: the update only happens when the editor saw
  * the current version, so two editors can never overwrite each other silently. A verdict is a
- * draft (the desk sees it, consumers do not: no change-feed entry, no webhook) unless `publish`
- * asks to publish it at once, in the same transaction (see publish-claim.ts).
+ * draft (the desk sees it; no change-feed entry, no webhook) unless `publish` asks to publish it at
+ * once, in the same transaction (publish-claim.ts).
  */
 export async function markClaim(
   db: Database,
@@ -52,6 +52,14 @@ export async function markClaim(
   input: unknown,
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
+  const body = checkVerdict(input);
+  return db.prisma.$transaction((tx) => appendVerdict(tx, claimId, body, actor));
+}
+
+type VerdictBody = ReturnType<typeof checkVerdict>;
+
+/** The request as the contract reads it, and the rule the contract cannot say: a note for doubt. */
+export function checkVerdict(input: unknown) {
   const body = validate(createVerdictRequestSchema, input);
   if (body.status !== 'verified' && body.note.trim() === '') {
     throw new AppError(
@@ -60,46 +68,59 @@ export async function markClaim(
       { path: ['note'] },
     );
   }
+  return body;
+}
+
+/**
+ * The writes of one verdict inside the caller's transaction (one claim, or several marked together):
+ * the claim's status and version and the verdict with its cited reference rows (and, published at
+ * once, the change-feed entry and the webhook deliveries).
+ */
+export async function appendVerdict(
+  tx: Prisma.TransactionClient,
+  claimId: string,
+  body: VerdictBody,
+  actor: VerdictActor,
+): Promise<CreateVerdictResponse> {
   const verdictId = randomUUID();
-  return db.prisma.$transaction(async (tx) => {
-    const updated = await tx.claim.updateMany({
-      where: { id: claimId, version: body.version, isRejected: false },
-      data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
-    });
-    if (updated.count === 0) {
-      const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
-      if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
-      if (current.isRejected) {
-        throw new AppError('conflict', 'this claim was rejected as not a claim: restore it before judging it', {
-          path: [],
-          details: { claim: toClaim(current) },
-        });
-      }
-      const other = current.verdicts[0];
-      throw new AppError(
-        'version_conflict',
-        other
-          ? `this claim changed since you opened it: ${other.authorName} marked it ${other.status} (version ${current.version}); review and save again`
-          : `this claim is at version ${current.version}, not ${body.version}; reload it and save again`,
-        { path: ['version'], details: { claim: toClaim(current) } },
-      );
-    }
-    const verdict = await tx.verdict.create({
-      data: {
-        id: verdictId,
-        claimId,
-        status: body.status,
-        note: body.note.trim(),
-        evidence: JSON.stringify(body.evidence),
-        authorId: actor.userId,
-        authorName: actor.name,
-        version: body.version + 1,
-        references: { create: await referenceEvidenceRows(tx, body.references) },
-      },
-      include: verdictInclude,
-    });
-    const saved = body.publish ? await publishLatestVerdict(tx, claimId, actor, verdict.createdAt) : verdict;
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
-    return { claim: toClaim(claim), verdict: toVerdict(saved) };
+  const updated = await tx.claim.updateMany({
+    where: { id: claimId, version: body.version, isRejected: false },
+    data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
   });
+  if (updated.count === 0) {
+    const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
+    if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+    if (current.isRejected) {
+      throw new AppError('conflict', 'this claim was rejected as not a claim: restore it before judging it', {
+        path: [],
+        details: { claim: toClaim(current) },
+      });
+    }
+    const other = current.verdicts[0];
+    throw new AppError(
+      'version_conflict',
+      other
+        ? `this claim changed since you opened it: ${other.authorName} marked it ${other.status} (version ${current.version}); review and save again`
+        : `this claim is at version ${current.version}, not ${body.version}; reload it and save again`,
+      { path: ['version'], details: { claim: toClaim(current) } },
+    );
+  }
+  const verdict = await tx.verdict.create({
+    data: {
+      id: verdictId,
+      claimId,
+      status: body.status,
+      note: body.note.trim(),
+      evidence: JSON.stringify(body.evidence),
+      authorId: actor.userId,
+      authorName: actor.name,
+      version: body.version + 1,
+      references: { create: await referenceEvidenceRows(tx, body.references) },
+    },
+    include: verdictInclude,
+  });
+  // A draft unless asked to publish at once: a draft writes no change-feed entry and no webhook.
+  const saved = body.publish ? await publishLatestVerdict(tx, claimId, actor, verdict.createdAt) : verdict;
+  const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
+  return { claim: toClaim(claim), verdict: toVerdict(saved) };
 }
