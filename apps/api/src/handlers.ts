@@ -8,6 +8,7 @@ import {
   figureSeriesQuerySchema,
   referenceSeriesQuerySchema,
   idParamsSchema,
+  importFileRequestSchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
@@ -28,6 +29,8 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
+import { importArticleFile } from './services/import-article-file.ts';
+import { parseFieldMap } from './intake/read-articles.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
@@ -41,7 +44,7 @@ import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { markClaims } from './services/mark-claims.ts';
-import { reparseArticle } from './services/reparse-article.ts';
+import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
@@ -110,6 +113,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         database: db.provider,
         parserVersion: PARSER_VERSION,
         problems,
+        reparse: reparseProgress(db),
       });
     },
     openapi: (_req, res) => {
@@ -154,6 +158,17 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
+    },
+    importFile: async (req, res) => {
+      const body = validate(importFileRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      const bytes = Buffer.from(body.content, 'base64');
+      res.json({
+        results: await importArticleFile(db, body.fileName, bytes, {
+          limits: config.articleLimits,
+          ...(map ? { map } : {}),
+        }),
+      });
     },
     deleteArticle: async (req, res) => {
       const actor = req.actor;

@@ -9,6 +9,8 @@ import {
   listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
+  importFileRequestSchema,
+  importFileResponseSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -191,6 +193,16 @@ export const routes = {
     params: idParamsSchema,
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
+  }),
+  importFile: route({
+    method: 'POST',
+    path: '/api/imports',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
+    body: importFileRequestSchema,
+    response: importFileResponseSchema,
   }),
   deleteArticle: route({
     method: 'DELETE',
