@@ -72,6 +72,9 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   relatedClaims: (f) => ({ path: `/api/claims/${f.claimId}/related` }),
+  referenceSeries: () => ({
+    path: '/api/reference/series?category=tanks&subject=russia&from=2022-02-24&to=2022-03-01',
+  }),
   v1GetClaim: (f) => ({ path: `/api/v1/claims/${f.claimId}` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,

@@ -6,6 +6,7 @@ import {
   createUserRequestSchema,
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
+  referenceSeriesQuerySchema,
   idParamsSchema,
   importFileRequestSchema,
   listArticleTitlesQuerySchema,
@@ -35,6 +36,7 @@ import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
+import { listReferenceSeries } from './services/list-reference-series.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
@@ -201,6 +203,8 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
+    referenceSeries: async (req, res) =>
+      sendCached(req, res, await listReferenceSeries(db, validate(referenceSeriesQuerySchema, req.query, []))),
     figureSeries: async (req, res) =>
       sendCached(
         req,
