@@ -177,11 +177,11 @@ describe('ClaimPanel', () => {
     await user.type(screen.getByLabelText(/^Note/), 'Inflated');
     await user.click(screen.getByRole('button', { name: /Mark disputed/ }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Conflict: another editor saved first.');
+    expect(alert.textContent).toContain('Conflict: this claim changed since you opened it');
     expect(alert.textContent).toContain('Bo K');
     expect(alert.textContent).toContain('Checked with the MoD');
     expect(alert.textContent).toContain('Verified');
-    expect(alert.textContent).toContain('nothing was overwritten');
+    expect(alert.textContent).toContain('was not saved; your note is kept');
     expect((screen.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('Inflated');
     // The cache now holds their verdict and version, so a deliberate second save builds on it.
     await waitFor(() => expect(statusInCache()).toBe('verified'));

@@ -1,11 +1,13 @@
 import { type Claim, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { isDraft, useClaimAction } from '../api/publication-queries.ts';
 import { claimQuery } from '../api/queries.ts';
 import { CitedReferences, VerdictReferences, useReferenceEvidence } from './reference-evidence.tsx';
 import { ReferencePanel } from './reference-panel.tsx';
 import { RelatedClaimsPanel } from './related-claims.tsx';
 import { sentenceAround } from './sentence.ts';
+import { PublicationBadge } from './publication.tsx';
 import { STATUS_LABEL, StatusBadge } from './status.tsx';
 import type { Verdicts } from './use-verdicts.ts';
 
@@ -70,6 +72,7 @@ export function ClaimPanel({
   const [noteMissing, setNoteMissing] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const detail = useQuery(claimQuery(claim.id));
+  const claimAction = useClaimAction(claim.articleId);
   const references = useReferenceEvidence(claim);
   const ids = useId();
   const outcome = verdicts.messages[claim.id];
@@ -132,7 +135,7 @@ export function ClaimPanel({
   useImperativeHandle(handleRef, () => ({ save, citeReference: references.citeSuggested }));
 
   // The panel scrolls on its own: what a key just did (armed status, saved, refused) must be in view.
-  const feedbackRef = useRef<HTMLDivElement | null>(null);
+  const feedbackRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (pendingStatus || localError || outcome) feedbackRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [pendingStatus, localError, outcome]);
@@ -151,7 +154,8 @@ export function ClaimPanel({
     <section className="claim-panel" aria-labelledby="claim-panel-heading" ref={rootRef}>
       <div className="claim-body" ref={bodyRef}>
         <h2 id="claim-panel-heading">
-          {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />
+          {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />{' '}
+          <PublicationBadge claim={claim} />
           {!claim.isFound && <span className="badge badge-lost">no longer found by the parser</span>}
         </h2>
         <blockquote className="claim-text">{claim.text}</blockquote>
@@ -364,7 +368,37 @@ export function ClaimPanel({
               </button>
             ))}
           </div>
-          <div ref={feedbackRef} className="feedback">
+          {isDraft(claim) && (
+            <p className="draft-line">
+              <span className="hint">Draft: only the desk sees it.</span>{' '}
+              <button
+                type="button"
+                className="btn-small btn-publish"
+                disabled={claimAction.isPending}
+                aria-keyshortcuts="Shift+P"
+                onClick={() => claimAction.mutate({ claim, action: 'publish' })}
+              >
+                Publish <kbd>P</kbd>
+              </button>{' '}
+              <button
+                type="button"
+                className="btn-small"
+                disabled={claimAction.isPending}
+                aria-keyshortcuts="z"
+                onClick={() => claimAction.mutate({ claim, action: 'withdraw' })}
+              >
+                Undo draft <kbd>z</kbd>
+              </button>
+            </p>
+          )}
+          {claimAction.isError && (
+            <p role="alert" className="message message-error">
+              {claimAction.error.message}
+            </p>
+          )}
+          {/* It scrolls when long (a conflict): keyboard users reach it with Tab to scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section ref={feedbackRef} className="feedback" tabIndex={0} aria-label="Outcome of the last save">
             {pendingStatus && (
               <p className="hint armed" role="status">
                 Press Enter to save as {pendingStatus}
@@ -389,30 +423,30 @@ export function ClaimPanel({
             {message?.kind === 'conflict' && (
               <ConflictMessage mine={message.mine} other={message.other} text={message.text} />
             )}
-          </div>
+          </section>
         </fieldset>
       )}
     </section>
   );
 }
 
+/** Compact: it sits under the buttons (and scrolls there), never over them. */
 function ConflictMessage({ mine, other, text }: { mine: VerdictStatus; other: Claim | null; text: string }) {
   const verdict = other?.latestVerdict;
   return (
     <div role="alert" className="message message-error conflict">
       <p>
-        <strong>Conflict: another editor saved first.</strong> {text}.
+        <strong>Conflict:</strong> {text}.
       </p>
       {verdict && (
-        <div className="conflict-other">
-          <StatusBadge status={verdict.status} /> by <strong>{verdict.author}</strong> on{' '}
+        <p className="conflict-other">
+          <StatusBadge status={verdict.status} /> by <strong>{verdict.author}</strong>,{' '}
           <time dateTime={verdict.createdAt}>{when(verdict.createdAt)}</time>
-          {verdict.note && <p className="note">“{verdict.note}”</p>}
-        </div>
+          {verdict.note && <> · “{verdict.note}”</>}
+        </p>
       )}
       <p>
-        Your <strong>{mine}</strong> verdict was not saved and nothing was overwritten. Your note and links are kept:
-        press a status again to record yours on top of theirs, or move on to leave theirs.
+        Your <strong>{mine}</strong> was not saved; your note is kept. Press a status to save yours on top.
       </p>
     </div>
   );

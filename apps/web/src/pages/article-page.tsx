@@ -5,7 +5,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { articleQuery } from '../api/queries.ts';
+import { isDraft, useClaimAction, usePublishArticle } from '../api/publication-queries.ts';
+import { articleQuery, sessionQuery } from '../api/queries.ts';
+import { PublicationBadge } from '../components/publication.tsx';
+import { useLiveDesk } from '../components/use-live-desk.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
 import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
@@ -41,6 +44,12 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
   claimsRef.current = claims;
   const selected = claims.find((c) => c.id === selectedId) ?? null;
   const verdicts = useVerdicts(id);
+  const session = useQuery(sessionQuery);
+  const liveDesk = useLiveDesk(id, session.data?.user.id ?? null);
+  const claimAction = useClaimAction(id);
+  const publishAll = usePublishArticle(id);
+  const claimActionRef = useRef(claimAction);
+  claimActionRef.current = claimAction;
   const segments = useMemo(
     () => (article.data ? buildSegments(article.data.text.length, article.data.claims) : []),
     [article.data],
@@ -152,6 +161,10 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       } else if (e.key === 'Enter' && state.pendingStatus && current) {
         e.preventDefault();
         panelRef.current?.save(state.pendingStatus);
+      } else if ((e.key === 'P' || e.key === 'z') && current && canReviewRef.current && isDraft(current)) {
+        // P publishes the selected claim's draft; z withdraws it (undo), both at the version on screen.
+        e.preventDefault();
+        claimActionRef.current.mutate({ claim: current, action: e.key === 'P' ? 'publish' : 'withdraw' });
       } else if (e.key === 'p') {
         const next = nextPendingClaim(list, index);
         if (next) {
@@ -201,6 +214,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
   const counts: Record<ReviewStatus, number> = { pending: 0, verified: 0, disputed: 0, unverifiable: 0 };
   for (const c of claims) counts[c.status]++;
   const reviewed = claims.length - counts.pending;
+  const drafts = claims.filter(isDraft);
   const percent = claims.length > 0 ? Math.round((reviewed / claims.length) * 100) : 0;
   const endsAt = (claim: Claim | null, end: number) => (claim && claim.end === end ? claim : null);
 
@@ -257,8 +271,23 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
               {reviewed} of {claims.length} reviewed ({percent}%)
             </strong>{' '}
             · {counts.verified} verified · {counts.disputed} disputed · {counts.unverifiable} unverifiable ·{' '}
-            {counts.pending} pending
+            {counts.pending} pending · {drafts.length} {drafts.length === 1 ? 'draft' : 'drafts'} not yet public
           </span>
+          {canReview && drafts.length > 0 && (
+            <button
+              type="button"
+              className="btn btn-small publish-all"
+              disabled={publishAll.isPending}
+              onClick={() => publishAll.mutate(drafts)}
+            >
+              Publish all reviewed ({drafts.length})
+            </button>
+          )}
+          {publishAll.isError && (
+            <p role="alert" className="message message-error">
+              Not published: {publishAll.error.message}
+            </p>
+          )}
         </div>
         <Legend />
         <div className="article-text">
@@ -319,6 +348,31 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             )
           </span>
         </h2>
+        {liveDesk.notices.length > 0 && (
+          <div className="live-notices" role="status" aria-live="polite">
+            {liveDesk.notices.slice(0, 3).map((n) => (
+              <p key={n.claimId} className="live-notice">
+                <span>
+                  Changed by <strong>{n.by}</strong>: “{n.text.length > 50 ? `${n.text.slice(0, 50)}…` : n.text}”
+                </span>{' '}
+                <button
+                  type="button"
+                  className="btn-small"
+                  onClick={() => {
+                    const c = claims.find((x) => x.id === n.claimId);
+                    if (c) select(c, 'list');
+                    liveDesk.dismiss(n.claimId);
+                  }}
+                >
+                  Show
+                </button>{' '}
+                <button type="button" className="btn-small" onClick={() => liveDesk.dismiss(n.claimId)}>
+                  Dismiss
+                </button>
+              </p>
+            ))}
+          </div>
+        )}
         <OtherClaimNotices
           claims={claims}
           selectedId={selectedId}
@@ -336,6 +390,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
                 onClick={() => select(c, 'list')}
               >
                 <StatusBadge status={c.status} />
+                <PublicationBadge claim={c} />
                 <span className="claim-kind">
                   {c.figure ? (
                     // How the parser read the figure, so a figure and its one-line statement (the MoD
