@@ -81,11 +81,19 @@ export async function appendVerdict(
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
   const verdictId = randomUUID();
-  const updated = await tx.claim.updateMany({
-    where: { id: claimId, version: body.version, isRejected: false },
-    data: { status: body.status, version: { increment: 1 } },
-  });
-  if (updated.count === 0) {
+  // One UPDATE ... RETURNING: the claim as it now stands comes back with the write (no read-back).
+  const updated = await tx.claim
+    .update({
+      where: { id: claimId, version: body.version, isRejected: false },
+      data: { status: body.status, version: { increment: 1 } },
+    })
+    .catch((error: unknown) => {
+      // P2025: no row matched (a stale version, a rejected or a missing claim). Prisma finds that
+      // from the empty RETURNING, so the transaction is still usable for the read below.
+      if ((error as { code?: unknown }).code === 'P2025') return null;
+      throw error;
+    });
+  if (updated === null) {
     const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
     if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
     if (current.isRejected) {
@@ -118,7 +126,8 @@ export async function appendVerdict(
     include: verdictInclude,
   });
   await tx.claimChange.create({ data: { claimId } });
-  const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
+  // The new verdict is the claim's latest: no need to read either back.
+  const claim = { ...updated, verdicts: [verdict] };
   const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
   if (webhooks.length > 0) {
     const payload = JSON.stringify({
