@@ -45,8 +45,8 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     articleLimits: { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
     ...config,
   };
-  // JSON of the longest article: up to 3 bytes of UTF-8 per character, and room for the rest.
-  const bodyLimit = Math.max(5 * MB, appConfig.articleLimits.maxChars * 3 + MB);
+  // The longest article as a file in base64 (POST /api/imports): 3 bytes of UTF-8 a character, 4/3 for base64.
+  const bodyLimit = Math.max(5 * MB, appConfig.articleLimits.maxChars * 4 + MB);
   const app = express();
   app.disable('x-powered-by');
   if (appConfig.secureCookies) app.set('trust proxy', 1);

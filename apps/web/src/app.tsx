@@ -12,6 +12,7 @@ const ArticlePage = lazy(() => import('./pages/article-page.tsx').then((m) => ({
 const QueuePage = lazy(() => import('./pages/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
 const FiguresPage = lazy(() => import('./pages/figures-page.tsx').then((m) => ({ default: m.FiguresPage })));
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const KeysPage = lazy(() => import('./pages/keys-page.tsx').then((m) => ({ default: m.KeysPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 
@@ -56,6 +57,7 @@ export function App() {
           </NavLink>
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
+          {isAdmin && <NavLink to="/admin/import">Import</NavLink>}
           {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
           {isAdmin && <NavLink to="/admin/keys">API keys</NavLink>}
           {isAdmin && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
@@ -76,10 +78,11 @@ export function App() {
           }
         >
           <Routes>
-            <Route path="/" element={<ArticlesPage />} />
+            <Route path="/" element={<ArticlesPage isAdmin={isAdmin} />} />
             <Route path="/articles/:id" element={<ArticlePage canReview={canReview} isAdmin={isAdmin} />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/figures" element={<FiguresPage />} />
+            <Route path="/admin/import" element={adminOnly(<ImportPage />)} />
             <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />
             <Route path="/admin/keys" element={adminOnly(<KeysPage />)} />
             <Route path="/admin/webhooks" element={adminOnly(<WebhooksPage />)} />

@@ -23,6 +23,8 @@ export type {
   Statement,
 } from './types.ts';
 export { CASUALTY_CATEGORIES, CATEGORIES, FIGURE_KINDS, QUALIFIERS, SIDES } from './types.ts';
+/** Where the `date ... | Outlet:` header ends: the app shows the header as metadata, the text from here. */
+export { parseHeader } from './header.ts';
 
 export const PARSER_VERSION = '2.12.0';
 

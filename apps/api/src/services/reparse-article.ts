@@ -132,7 +132,9 @@ export async function reparseArticle(
     include: { claims: true, statements: true },
   });
   if (!article) throw new AppError('not_found', `no article ${articleId}`, { path: ['id'] });
-  const parsed = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
+  const read = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
+  // A date given at import (the text has no header) stays.
+  const parsed = { ...read, publishedOn: read.publishedOn ?? article.publishedOn };
   const { statements, claims } = buildArticleRows(articleId, parsed);
   const matches = matchClaims(article.claims, claims);
   if (isUnchanged(article, statements, claims, matches)) {
