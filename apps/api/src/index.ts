@@ -8,6 +8,7 @@ export { AppError } from './errors.ts';
 export { contentHash, importArticle } from './services/import-article.ts';
 export { deleteArticle } from './services/delete-article.ts';
 export { importArticleFile } from './services/import-article-file.ts';
+export { fetchArticleFile } from './services/fetch-article-file.ts';
 export { ARTICLE_FILE_EXTENSIONS, parseFieldMap, readArticleFile } from './intake/read-articles.ts';
 export type { FieldMap } from './intake/read-articles.ts';
 export type { AuditActor } from './services/delete-article.ts';
