@@ -73,7 +73,13 @@ describe.each(DATABASE_KINDS)('a claim beside the reference series on %s', (kind
     const res = await ctx.editor.agent
       .post(`/api/claims/${tanks.id}/verdicts`)
       .set('X-CSRF-Token', ctx.editor.csrf)
-      .send({ status: 'verified', note: 'within the series', references: [point?.id], version: tanks.version });
+      .send({
+        status: 'verified',
+        note: 'within the series',
+        references: [point?.id],
+        version: tanks.version,
+        publish: true,
+      });
     expect(res.status).toBe(201);
     const { verdict } = res.body as CreateVerdictResponse;
     expect(verdict.references).toEqual([
@@ -127,6 +133,24 @@ describe.each(DATABASE_KINDS)('a claim beside the reference series on %s', (kind
     ]);
     const missing = await request(ctx.app).get('/api/v1/claims/nope').set('Authorization', `Bearer ${ctx.apiKey}`);
     expect(missing.status).toBe(404);
+  });
+
+  it('gives a stretch of the reference series for the figures chart', async () => {
+    const res = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=russia&from=2022-02-20&to=2022-03-01',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.series).toHaveLength(1);
+    expect(res.body.series[0].points.map((p: { value: number }) => p.value)).toEqual([80, 146, 150, 150, 198]);
+    const none = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=ukraine&from=2022-02-20&to=2022-03-01',
+    );
+    expect(none.body.series).toEqual([]);
+    const bad = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=russia&from=soon&to=2022-03-01',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toEqual(['from']);
   });
 
   it('refuses an unknown reference row and stores nothing', async () => {

@@ -37,7 +37,21 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
-import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
+import {
+  claimReferenceSchema,
+  referenceSeriesQuerySchema,
+  referenceSeriesSchema,
+  relatedClaimsSchema,
+} from './reference.ts';
+import {
+  claimChangeResponseSchema,
+  claimStatesSchema,
+  publishArticleRequestSchema,
+  publishArticleResponseSchema,
+  publishClaimRequestSchema,
+  retractClaimRequestSchema,
+  withdrawDraftRequestSchema,
+} from './publication.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -262,6 +276,16 @@ export const routes = {
     params: idParamsSchema,
     response: relatedClaimsSchema,
   }),
+  referenceSeries: route({
+    method: 'GET',
+    path: '/api/reference/series',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary: 'Every reference series of one category and whose loss between two days (at most 5,000 points each)',
+    query: referenceSeriesQuerySchema,
+    response: referenceSeriesSchema,
+  }),
   figureSeries: route({
     method: 'GET',
     path: '/api/figures/series',
@@ -310,6 +334,60 @@ export const routes = {
     successStatus: 201,
   }),
 
+  publishClaim: route({
+    method: 'POST',
+    path: '/api/claims/:id/publish',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Publish the claim's draft verdict: consumers and webhooks get it; a stale version answers 409",
+    params: idParamsSchema,
+    body: publishClaimRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  withdrawDraft: route({
+    method: 'POST',
+    path: '/api/claims/:id/withdraw',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Withdraw the claim's draft verdict (undo): it is removed and never reached a consumer",
+    params: idParamsSchema,
+    body: withdrawDraftRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  retractClaim: route({
+    method: 'POST',
+    path: '/api/claims/:id/retract',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary: "Retract the claim's published verdict with a note; consumers receive the change",
+    params: idParamsSchema,
+    body: retractClaimRequestSchema,
+    response: claimChangeResponseSchema,
+  }),
+  publishArticle: route({
+    method: 'POST',
+    path: '/api/articles/:id/publish',
+    access: 'editor',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Publish every reviewed draft of an article (or the listed claims at the versions seen)',
+    params: idParamsSchema,
+    body: publishArticleRequestSchema,
+    response: publishArticleResponseSchema,
+  }),
+  claimStates: route({
+    method: 'GET',
+    path: '/api/articles/:id/claim-states',
+    access: 'viewer',
+    apiKey: false,
+    tag: 'articles',
+    summary: "Each claim's version and who changed it last: the live desk polls it",
+    params: idParamsSchema,
+    response: claimStatesSchema,
+  }),
   markClaims: route({
     method: 'POST',
     path: '/api/claims/verdicts',
