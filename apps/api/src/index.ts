@@ -5,7 +5,7 @@ export type { StartServerOptions } from './server.ts';
 export { publicLinksFromEnv, readEnv } from './env.ts';
 export type { Env } from './env.ts';
 export { AppError } from './errors.ts';
-export { contentHash, importArticle } from './services/import-article.ts';
+export { articleTitle, buildArticleRows, contentHash, importArticle } from './services/import-article.ts';
 export { deleteArticle } from './services/delete-article.ts';
 export { importArticleFile } from './services/import-article-file.ts';
 export { fetchArticleFile } from './services/fetch-article-file.ts';
