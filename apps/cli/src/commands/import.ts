@@ -48,11 +48,15 @@ export async function runImport(argv: string[]): Promise<number> {
   const policy = createOutboundPolicy({ allow: env.CLAIMDESK_WEBHOOK_ALLOW });
   const map = values.map ? parseMapOption(values.map) : undefined;
   const db = await openMigratedDatabase(readConnectionConfig());
+  const progress = progressLine(process.stderr);
   let imported = 0;
   let existing = 0;
   let failed = 0;
   try {
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+      progress.show(
+        `[${index + 1}/${files.length}] ${imported} imported, ${existing} already stored, ${failed} failed · ${file}`,
+      );
       let results: ImportResult[];
       try {
         // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
@@ -68,9 +72,11 @@ export async function runImport(argv: string[]): Promise<number> {
         if (isUrl(file)) results = results.map((r) => ({ ...r, label: `${file}${r.label.slice(fileName.length)}` }));
       } catch (error) {
         failed += 1;
+        progress.clear();
         console.log(`FAILED    ${file}: ${describeError(error)}`);
         continue;
       }
+      progress.clear();
       for (const r of results) {
         // The label names the file as given (a path), with the line or row of a record in it.
         const label = isUrl(file) ? r.label : `${file}${r.label.slice(basename(file).length)}`;
@@ -88,6 +94,7 @@ export async function runImport(argv: string[]): Promise<number> {
       }
     }
   } finally {
+    progress.clear();
     await db.close();
   }
   const articles = imported + existing + failed;
@@ -95,6 +102,28 @@ export async function runImport(argv: string[]): Promise<number> {
     `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${existing} already stored, ${failed} failed`,
   );
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * A progress line on a terminal (stderr, rewritten in place); nothing when stderr is a file or a
+ * pipe, where the per-article lines on stdout are the record.
+ */
+function progressLine(stream: NodeJS.WriteStream) {
+  const isShown = Boolean(stream.isTTY);
+  let isVisible = false;
+  return {
+    show(text: string) {
+      if (!isShown) return;
+      const width = Math.max(20, (stream.columns || 80) - 1);
+      stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+      isVisible = true;
+    },
+    clear() {
+      if (!isVisible) return;
+      stream.write('\r\x1b[K');
+      isVisible = false;
+    },
+  };
 }
 
 function parseMapOption(value: string): FieldMap {
