@@ -102,6 +102,7 @@ export const errorCodeSchema = z.enum([
   'unauthorized',
   'forbidden',
   'csrf_failed',
+  'password_change_required',
   'not_found',
   'version_conflict',
   'conflict',
