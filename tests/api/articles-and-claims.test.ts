@@ -71,7 +71,9 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
   it('lists articles with counts per status', async () => {
     const res = await ctx.viewer.agent.get('/api/articles');
     expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 50, total: 1 });
     expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].text).toBeUndefined();
     expect(res.body.items[0].counts).toEqual({
       pending: article.claims.length,
       verified: 0,
@@ -79,6 +81,39 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
       unverifiable: 0,
       total: article.claims.length,
     });
+  });
+
+  it('pages the article list newest first, and finds a few titles by search or id', async () => {
+    const more = [];
+    for (const n of [1, 2, 3]) {
+      const res = await ctx.admin.agent
+        .post('/api/articles')
+        .set('x-csrf-token', ctx.admin.csrf)
+        .send({ text: `date 2022-03-0${n} Kyiv | Paging Desk: Paging article number ${n} has no claims at all.` });
+      expect(res.status).toBe(201);
+      more.push(res.body.id as string);
+    }
+    const page1 = await ctx.viewer.agent.get('/api/articles?pageSize=2');
+    expect(page1.body).toMatchObject({ page: 1, pageSize: 2, total: 4 });
+    expect(page1.body.items.map((a: { id: string }) => a.id)).toEqual([more[2], more[1]]);
+    const page2 = await ctx.viewer.agent.get('/api/articles?pageSize=2&page=2');
+    expect(page2.body.items.map((a: { id: string }) => a.id)).toEqual([more[0], article.id]);
+    expect((await ctx.viewer.agent.get('/api/articles?pageSize=201')).status).toBe(400);
+
+    const found = await ctx.viewer.agent.get('/api/article-titles?q=PAGING%20ARTICLE');
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((a: { publishedOn: string }) => a.publishedOn)).toEqual([
+      '2022-03-03',
+      '2022-03-02',
+      '2022-03-01',
+    ]);
+    expect(Object.keys(found.body.items[0]).sort()).toEqual(['id', 'outlet', 'publishedOn', 'title']);
+    const limited = await ctx.viewer.agent.get('/api/article-titles?q=paging&limit=1');
+    expect(limited.body.items).toHaveLength(1);
+    const byId = await ctx.viewer.agent.get(`/api/article-titles?ids=${article.id},${more[0]}`);
+    expect(byId.body.items.map((a: { id: string }) => a.id).sort()).toEqual([article.id, more[0]].sort());
+    expect((await ctx.viewer.agent.get('/api/article-titles?q=100%25')).body.items).toEqual([]);
+    for (const id of more) await test.db.prisma.article.delete({ where: { id } });
   });
 
   it('filters and paginates claims', async () => {

@@ -42,6 +42,7 @@ interface Fixtures {
 }
 
 let counter = 0;
+let addedSpans = 0;
 const unique = () => {
   counter += 1;
   return `${Date.now().toString(36)}-${counter}`;
@@ -67,10 +68,27 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   relatedClaims: (f) => ({ path: `/api/claims/${f.claimId}/related` }),
+  v1GetClaim: (f) => ({ path: `/api/v1/claims/${f.claimId}` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
   }),
+  createCorrection: async (f) => ({
+    path: `/api/claims/${f.claimId}/corrections`,
+    body: {
+      kind: 'edit',
+      fields: { sourceCanonical: `Matrix ${unique()}` },
+      version: await f.currentVersion(f.claimId),
+    },
+  }),
+  // A new span each time: the same span added twice is refused (409).
+  addClaim: (f) => {
+    addedSpans += 1;
+    return {
+      path: `/api/articles/${f.articleId}/claims`,
+      body: { kind: 'statement', content: { start: 20, end: 40 + addedSpans }, sourceCanonical: 'Matrix' },
+    };
+  },
   v1ClaimReview: (f) => ({ path: `/api/v1/claims/${f.judgedClaimId}/claimreview` }),
   createUser: () => ({
     path: '/api/users',

@@ -95,6 +95,40 @@ describe.each(DATABASE_KINDS)('a claim beside the reference series on %s', (kind
     expect(detail.latestVerdict?.references[0]?.value).toBe(146);
   });
 
+  it('gives consumers the relation in /api/v1/claims/:id and the cited reference row in ClaimReview', async () => {
+    const tanks = claimOf('102 tanks');
+    const v1 = await request(ctx.app).get(`/api/v1/claims/${tanks.id}`).set('Authorization', `Bearer ${ctx.apiKey}`);
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({
+      id: tanks.id,
+      status: 'verified',
+      reference: { relation: { kind: 'consistent', low: 80, high: 146 } },
+      related: { withinDays: 3, groups: [] },
+    });
+    expect(v1.body.verdicts[0].references[0]).toMatchObject({ date: '2022-02-26', value: 146 });
+    const review = await request(ctx.app)
+      .get(`/api/v1/claims/${tanks.id}/claimreview`)
+      .set('Authorization', `Bearer ${ctx.apiKey}`);
+    expect(review.status).toBe(200);
+    expect(JSON.parse(review.text).citation).toEqual([
+      {
+        '@type': 'Dataset',
+        name: "General Staff of the Armed Forces of Ukraine: Russia's losses",
+        url: 'https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset',
+        license: 'MIT',
+        publisher: {
+          '@type': 'Organization',
+          name: 'General Staff of the Armed Forces of Ukraine (structured by Petro Ivaniuk)',
+        },
+        description: "146 tanks (russia's losses) on 2022-02-26",
+        temporalCoverage: '2022-02-26',
+        variableMeasured: 'tanks',
+      },
+    ]);
+    const missing = await request(ctx.app).get('/api/v1/claims/nope').set('Authorization', `Bearer ${ctx.apiKey}`);
+    expect(missing.status).toBe(404);
+  });
+
   it('refuses an unknown reference row and stores nothing', async () => {
     const aircraft = claimOf('14 aircraft');
     const res = await ctx.editor.agent

@@ -127,6 +127,14 @@ describe.each(DATABASE_KINDS)('the review queue and the figures series on %s', (
       subject: 'russia',
       text: '146 tanks',
     });
+    expect(body.hasMore).toBe(false);
+    const firstTwo = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&subject=russia&limit=2'))
+      .body as FigureSeries;
+    expect(firstTwo.points.map((p) => p.value)).toEqual([146, 89]);
+    expect(firstTwo.hasMore).toBe(true);
+    const window = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&from=2022-03-01&to=2022-03-31'))
+      .body as FigureSeries;
+    expect(window.points.map((p) => p.value)).toEqual([89, 211]);
     const other = (await ctx.viewer.agent.get('/api/figures/series?category=tanks&subject=ukraine'))
       .body as FigureSeries;
     expect(other.points).toEqual([]);

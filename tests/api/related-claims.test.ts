@@ -60,6 +60,13 @@ describe.each(DATABASE_KINDS)('related claims across articles on %s', (kind) => 
     ]);
   });
 
+  it('carries the related claims in /api/v1/claims/:id', async () => {
+    const res = await ctx.viewer.agent.get(`/api/v1/claims/${find(seed, '102 tanks').id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.related.groups.map((g: { side: string }) => g.side)).toEqual(['ukraine', 'russia']);
+    expect(res.body.reference.relation.kind).toBe('no_reference');
+  });
+
   it('lists the same quote reported by another outlet beside a statement, and nothing for an unrelated one', async () => {
     const quote = seed.claims.find((c) => c.kind === 'statement' && c.text.startsWith('Warsaw, Bratislava'));
     const res = await ctx.viewer.agent.get(`/api/claims/${quote?.id}/related`);

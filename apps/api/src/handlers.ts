@@ -8,6 +8,8 @@ import {
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   listClaimsQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
@@ -27,13 +29,16 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
-import { getArticle, listArticles } from './services/get-article.ts';
+import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
+import { getV1Claim } from './services/get-v1-claim.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
+import { addClaim } from './services/add-claim.ts';
+import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
@@ -153,7 +158,10 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.status(204).end();
     },
 
-    listArticles: async (req, res) => sendCached(req, res, await listArticles(db)),
+    listArticles: async (req, res) =>
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []))),
+    listArticleTitles: async (req, res) =>
+      sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
@@ -187,9 +195,26 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       });
       res.status(201).json(result);
     },
+    createCorrection: async (req, res) => {
+      const actor = req.actor;
+      const result = await correctClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    addClaim: async (req, res) => {
+      const actor = req.actor;
+      const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
 
     v1ListClaims: async (req, res) =>
       sendCached(req, res, await listClaimFeed(db, validate(v1ClaimsQuerySchema, req.query, []))),
+    v1GetClaim: async (req, res) => sendCached(req, res, await getV1Claim(db, id(req))),
     v1ClaimReview: async (req, res) => {
       sendCached(req, res, await claimReviewFor(db, id(req), config), 'application/ld+json');
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimSchema, httpUrlSchema } from './claims.ts';
-import { hasControlCharacters, lineSchema, sideSchema, spanSchema } from './common.ts';
+import { INT32_MAX, hasControlCharacters, lineSchema, sideSchema, spanSchema } from './common.ts';
 
 /**
  * What the server stores is checked there (size limit from its configuration, empty, binary or
@@ -65,8 +65,49 @@ export const articleDetailSchema = articleSummarySchema.extend({
 });
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 
-export const articleListSchema = z.object({ items: z.array(articleSummarySchema) });
+/** The article list grows with the desk: it is paged, newest import first, and never carries texts. */
+export const listArticlesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(INT32_MAX, `page must be at most ${INT32_MAX}`).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListArticlesQuery = z.input<typeof listArticlesQuerySchema>;
+
+export const articleListSchema = z.object({
+  items: z.array(articleSummarySchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
 export type ArticleList = z.infer<typeof articleListSchema>;
+
+const idSchema = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _');
+
+/**
+ * A few article titles: those matching `q` (for the queue's article filter, which searches as the
+ * editor types instead of listing every article) or those named by `ids` (the titles beside a
+ * page of claims).
+ */
+export const listArticleTitlesQuerySchema = z.object({
+  q: lineSchema(200).optional(),
+  ids: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(idSchema).max(200))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ListArticleTitlesQuery = z.input<typeof listArticleTitlesQuerySchema>;
+
+export const articleTitleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publishedOn: z.string().nullable(),
+  outlet: z.string().nullable(),
+});
+export type ArticleTitle = z.infer<typeof articleTitleSchema>;
+export const articleTitleListSchema = z.object({ items: z.array(articleTitleSchema) });
+export type ArticleTitleList = z.infer<typeof articleTitleListSchema>;
 
 /** What an admin may change on a stored article: its original URL (null removes it). */
 export const updateArticleRequestSchema = z.object({ url: httpUrlSchema.nullable() }).strict();

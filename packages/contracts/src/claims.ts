@@ -14,6 +14,7 @@ import {
   sideSchema,
   verdictStatusSchema,
 } from './common.ts';
+import { correctionSchema } from './correction-events.ts';
 import { referenceEvidenceSchema } from './reference.ts';
 
 export const figureSchema = z.object({
@@ -60,6 +61,12 @@ export const claimSchema = z.object({
   version: z.number().int(),
   /** false when a re-parse no longer found this (judged) claim. */
   isFound: z.boolean(),
+  /** parser, or editor: added by an editor where the parser missed it. */
+  origin: z.enum(['parser', 'editor']),
+  /** An editor corrected, rejected or added it (see `corrections` on the claim). */
+  isCorrected: z.boolean(),
+  /** Rejected as not a claim: only editors see it (with its history); consumers never do. */
+  isRejected: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   latestVerdict: verdictSchema.nullable(),
@@ -68,6 +75,8 @@ export type Claim = z.infer<typeof claimSchema>;
 
 export const claimDetailSchema = claimSchema.extend({
   verdicts: z.array(verdictSchema),
+  /** Corrections of the extraction, newest first: beside the verdicts, never among them. */
+  corrections: z.array(correctionSchema),
   statement: z.object({
     id: z.string(),
     source: z.string().nullable(),
@@ -132,6 +141,8 @@ export const listClaimsQuerySchema = z.object({
   q: lineSchema(200).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
+  /** Claims rejected as not claims: left out unless asked for (editors undo a rejection from here). */
+  rejected: z.enum(['exclude', 'include', 'only']).default('exclude'),
   sort: claimSortSchema.default('article'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(INT32_MAX, `page must be at most ${INT32_MAX}`).default(1),
@@ -165,6 +176,11 @@ export const figureSeriesQuerySchema = z.object({
   category: categorySchema.default('tanks'),
   /** Whose loss or count (the figure's subject); omitted: every subject. */
   subject: sideSchema.optional(),
+  /** As-of range, inclusive: a chart of a long war reads a window of it. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  /** At most this many points, earliest first; `hasMore` says there were more (ask from the last date). */
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 export type FigureSeriesQuery = z.input<typeof figureSeriesQuerySchema>;
 
@@ -191,5 +207,7 @@ export const figureSeriesSchema = z.object({
   points: z.array(figurePointSchema),
   /** How many figures of this category had no as-of date. */
   undated: z.number().int(),
+  /** More points follow the last one (the answer stopped at `limit`). */
+  hasMore: z.boolean(),
 });
 export type FigureSeries = z.infer<typeof figureSeriesSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { claimSchema, verdictSchema } from './claims.ts';
+import { claimDetailSchema, claimSchema, verdictSchema } from './claims.ts';
+import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
 import {
   INT32_MAX,
   categorySchema,
@@ -145,8 +146,31 @@ export const claimReviewSchema = z.object({
       publisher: organizationSchema.optional(),
     }),
   }),
+  /** Reference rows the editor cited as evidence (schema.org `citation`), each as the Dataset it comes from. */
+  citation: z
+    .array(
+      z.object({
+        '@type': z.literal('Dataset'),
+        name: z.string(),
+        url: z.string(),
+        license: z.string(),
+        publisher: organizationSchema,
+        /** The row: "146 tanks (russia's losses) on 2022-02-26". */
+        description: z.string(),
+        temporalCoverage: z.string(),
+        variableMeasured: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type ClaimReview = z.infer<typeof claimReviewSchema>;
+
+/** One claim for consumers: its verdict history, the reference relation and the related claims. */
+export const v1ClaimDetailSchema = claimDetailSchema.extend({
+  reference: claimReferenceSchema.omit({ claimId: true }),
+  related: relatedClaimsSchema.omit({ claimId: true }),
+});
+export type V1ClaimDetail = z.infer<typeof v1ClaimDetailSchema>;
 
 export const claimReviewFeedSchema = z.object({
   '@context': z.literal('https://schema.org'),

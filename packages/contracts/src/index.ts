@@ -1,5 +1,7 @@
 export * from './common.ts';
 export * from './claims.ts';
+export * from './correction-events.ts';
+export * from './corrections.ts';
 export * from './reference.ts';
 export * from './articles.ts';
 export * from './auth.ts';

@@ -60,7 +60,10 @@ export function buildOpenApiDocument(info: { title: string; version: string; ser
         '400': error('Invalid input: code validation_error, path names the field'),
         ...(def.access === 'public' ? {} : { '401': error('Not signed in'), '403': error('Role not allowed') }),
         ...(def.params ? { '404': error('Not found') } : {}),
-        ...(id === 'createVerdict' ? { '409': error('Stale version: details.claim is the claim as it stands') } : {}),
+        ...(id === 'createVerdict' || id === 'createCorrection'
+          ? { '409': error('Stale version (details.claim is the claim as it stands), or a rejected claim') }
+          : {}),
+        ...(id === 'addClaim' ? { '409': error('The same span is already a claim of this kind') } : {}),
         ...(id === 'createUser' || id === 'updateUser'
           ? { '409': error('The email is taken, or the change would leave no active admin') }
           : {}),

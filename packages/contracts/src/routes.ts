@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import {
   articleDetailSchema,
   articleListSchema,
+  articleTitleListSchema,
   createArticleRequestSchema,
   idParamsSchema,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
 } from './articles.ts';
@@ -31,12 +34,14 @@ import {
   listClaimsQuerySchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
+import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
   createWebhookRequestSchema,
   createdWebhookSchema,
+  v1ClaimDetailSchema,
   v1ClaimPageSchema,
   v1ClaimsQuerySchema,
   webhookDeliveryListSchema,
@@ -147,8 +152,19 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status',
+    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    query: listArticlesQuerySchema,
     response: articleListSchema,
+  }),
+  listArticleTitles: route({
+    method: 'GET',
+    path: '/api/article-titles',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: 'A few article titles: those matching q (newest first), or those named by ids',
+    query: listArticleTitlesQuerySchema,
+    response: articleTitleListSchema,
   }),
   createArticle: route({
     method: 'POST',
@@ -267,6 +283,31 @@ export const routes = {
     response: createVerdictResponseSchema,
     successStatus: 201,
   }),
+  createCorrection: route({
+    method: 'POST',
+    path: '/api/claims/:id/corrections',
+    access: 'editor',
+    apiKey: false,
+    tag: 'corrections',
+    summary:
+      "Correct the claim's extracted fields, reject it as not a claim, or restore it; a stale version answers 409 with the claim as it stands",
+    params: idParamsSchema,
+    body: createCorrectionRequestSchema,
+    response: correctionResponseSchema,
+    successStatus: 201,
+  }),
+  addClaim: route({
+    method: 'POST',
+    path: '/api/articles/:id/claims',
+    access: 'editor',
+    apiKey: false,
+    tag: 'corrections',
+    summary: 'Add a statement or figure the parser missed, from a span of the article text',
+    params: idParamsSchema,
+    body: addClaimRequestSchema,
+    response: correctionResponseSchema,
+    successStatus: 201,
+  }),
 
   v1ListClaims: route({
     method: 'GET',
@@ -277,6 +318,17 @@ export const routes = {
     summary: 'Claims with cursor pagination and incremental sync (updatedSince)',
     query: v1ClaimsQuerySchema,
     response: v1ClaimPageSchema,
+  }),
+  v1GetClaim: route({
+    method: 'GET',
+    path: '/api/v1/claims/:id',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'v1',
+    summary:
+      'One claim with its verdict history, its relation to the reference series and the related claims in other articles',
+    params: idParamsSchema,
+    response: v1ClaimDetailSchema,
   }),
   v1ClaimReview: route({
     method: 'GET',

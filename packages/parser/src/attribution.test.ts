@@ -321,6 +321,21 @@ describe('cues beyond the say family', () => {
     ]);
   });
 
+  it('reads "called X a Y" as a judgement, but not a name, a phone call or a meeting', () => {
+    expect(one('Senator John Smith called the deal a disaster for the country.')).toEqual([
+      ['John Smith', 'called', 'the deal a disaster for the country'],
+    ]);
+    expect(one('The ministry called the ambassador on Monday evening.')).toEqual([]);
+    expect(one('He joined a group called “Friends of the Earth” in 2010.')).toEqual([]);
+  });
+
+  it('keeps a poll or a study that shows something as its own source', () => {
+    expect(one('A Bloomberg poll shows that most voters want lower taxes.')).toEqual([
+      ['A Bloomberg poll', 'shows', 'most voters want lower taxes'],
+    ]);
+    expect(one('Videos showed smoke rising over the city.')).toEqual([]);
+  });
+
   it('keeps thanks and welcomes out: they report no claim', () => {
     expect(one('The governor thanked the volunteers for their work during the floods.')).toEqual([]);
   });
@@ -421,6 +436,22 @@ describe('sources named elsewhere in the text', () => {
     ).toEqual(['Lloyd’s List Intelligence', 'said']);
   });
 
+  it('gives reported speech an outlet relays to the speaker ("Reuters reported him saying")', () => {
+    expect(
+      rows(
+        'The governor, Ivan Petrenko, wrote on Telegram. Reuters reported him saying that 40 prisoners were freed.',
+      ).at(-1),
+    ).toEqual(['Ivan Petrenko', 'saying']);
+  });
+
+  it('gives "their data" to the body last named as a source', () => {
+    expect(
+      rows(
+        'Lloyd’s List Intelligence said exports fell. In the weeks after the invasion, trade was stable, their data showed.',
+      ).at(-1),
+    ).toEqual(['Lloyd’s List Intelligence', 'showed']);
+  });
+
   it('gives a relayed quote to the speaker the outlet quoted', () => {
     expect(rows('“A third of the town is under our control,” the agency quoted Leonid Pasechnik as saying.')).toEqual([
       ['Leonid Pasechnik', 'saying'],
@@ -480,6 +511,28 @@ describe('parenthetical cues', () => {
   it('takes the main clause after the cue when a subordinate clause opens the sentence', () => {
     expect(one('When the plan was announced, Ms. Rivera said, she feared the worst for the town.')).toEqual([
       ['Ms. Rivera', 'said', 'she feared the worst for the town'],
+    ]);
+  });
+});
+
+describe('clause ends and scare quotes around the cue', () => {
+  const one = (body: string) => statementsOf(article(body)).map((s) => [s.cue, s.content]);
+
+  it('reads a cue followed by the narrator’s time clause as clause-final', () => {
+    expect(
+      one('Russian forces have taken most of the city, the governor has said as heavy fighting continued.'),
+    ).toEqual([['said', 'Russian forces have taken most of the city']]);
+  });
+
+  it('keeps a short scare quote that opens the reported clause inside it', () => {
+    expect(one('The mayor also said “quite a few” civilians were sheltering under the plant.')).toEqual([
+      ['said', '“quite a few” civilians were sheltering under the plant'],
+    ]);
+  });
+
+  it('lets a document cue that names no publisher cut no other statement', () => {
+    expect(one('Russia said it will hand over the bodies of 152 soldiers found underneath the plant.')).toEqual([
+      ['said', 'it will hand over the bodies of 152 soldiers found underneath the plant'],
     ]);
   });
 });

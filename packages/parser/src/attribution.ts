@@ -590,6 +590,40 @@ function reportedIn(
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
       continue;
+    // "Reuters reported him saying X", "Tass quoted Pasechnik as saying X": the outlet relays; the
+    // speaker is the source and "saying" the cue.
+    if (/^(?:reported|quoted|cited)$/.test(word)) {
+      const relay =
+        /^([\s\u200b]+)(him|her|them|\p{Lu}[\p{L}’'.-]*(?:[\s\u200b]+\p{Lu}[\p{L}’'.-]*){0,3})[\s\u200b]+(?:as[\s\u200b]+)?(saying)\b/u.exec(
+          rest,
+        );
+      if (relay?.[2] && relay[3]) {
+        const at = cueEnd + (relay[1]?.length ?? 0);
+        const sayingAt = cueEnd + relay[0].length - relay[3].length;
+        const content = contentAfter(raw, sayingAt + relay[3].length, sentence.end, 'saying');
+        if (content && !startsInsideQuote(content, quotes)) {
+          found.push({
+            source: { text: relay[2], start: at, end: at + relay[2].length },
+            sourcePhrase: relay[2],
+            cue: { text: relay[3], start: sayingAt, end: sayingAt + relay[3].length },
+            content,
+            direct: false,
+            sentence,
+          });
+          usedCues.add(sayingAt);
+        }
+        continue;
+      }
+    }
+    // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
+    // "called the hearing" or a phone call are not statements.
+    if (word === 'called' || word === 'calls' || word === 'has called') {
+      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"])[\s\u200b]*\S/u.test(rest)) continue;
+      if (/^(?:that|this)$/i.test(rest.trim().split(/\s+/)[0] ?? '')) continue;
+      const before = tokenize(raw, Math.max(sentence.start, cueStart - 30), cueStart).slice(-2);
+      if (before.length === 2 && /^(?:a|an|the|his|her|its|their|our|new|so)$/i.test(before[0]?.text ?? '')) continue;
+      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+    }
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
     // -ing cues only hand on a source after a comma ("..., adding that"); "footage of Trump saying" is not one.
@@ -610,7 +644,11 @@ function reportedIn(
         continue;
     }
     // The lead-in of a quote is handled with the quote.
-    if (/^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest) && inQuote(cueEnd + rest.search(/[“"]/), quotes)) continue;
+    // A short scare quote opening the clause ("also said “quite a few” civilians were ...") is part of it.
+    const leadQuote = /^[\s\u200b]*(?:[:,][\s\u200b]*)?[“"]/.test(rest)
+      ? inQuote(cueEnd + rest.search(/[“"]/), quotes)
+      : undefined;
+    if (leadQuote && (isSubstantialQuote(raw, leadQuote) || /[:,][\s\u200b]*[“"]/.test(rest.slice(0, 4)))) continue;
 
     if (
       CONTINUATION_CUES.has(word) &&
@@ -764,9 +802,11 @@ function reportedIn(
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
-  found.sort((a, b) => a.content.start - b.content.start);
-  for (const a of found) {
-    for (const b of found) {
+  // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
+  const kept = found.flatMap((s) => documentSource(raw, s));
+  kept.sort((a, b) => a.content.start - b.content.start);
+  for (const a of kept) {
+    for (const b of kept) {
       if (a === b || !b.source || !b.cue) continue;
       const cut = Math.min(
         b.source.start,
@@ -780,7 +820,7 @@ function reportedIn(
       }
     }
   }
-  return found.filter((s) => s.content.end > s.content.start).flatMap((s) => documentSource(raw, s));
+  return kept.filter((s) => s.content.end > s.content.start);
 }
 
 /** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
@@ -793,7 +833,19 @@ function documentSource(raw: string, st: RawStatement): RawStatement[] {
     /\b(?:from|by|of)[\s\u200b]+((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.’'-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.’'-]*){0,5})/u.exec(
       st.sourcePhrase,
     ) ?? /^((?:the[\s\u200b]+)?\p{Lu}[\p{L}&.-]*(?:[\s\u200b]+\p{Lu}[\p{L}&.-]*){0,4})[’']s?\b/u.exec(st.sourcePhrase);
-  if (!by?.[1]) return [];
+  if (!by?.[1]) {
+    // "A Bloomberg poll shows", "one study found": a document that is itself the subject speaks.
+    const head =
+      st.source.text
+        .trim()
+        .split(/[\s\u200b]+/)
+        .at(-1) ?? '';
+    return /^(?:polls?|study|studies|surveys?|analysis|analyses|reports?|data|research|audit|review|census|tally|assessment|investigation)$/i.test(
+      head,
+    )
+      ? [st]
+      : [];
+  }
   const at = raw.indexOf(by[1], phraseStart);
   if (at < 0) return [];
   return [{ ...st, source: { text: by[1], start: at, end: at + by[1].length } }];
@@ -819,6 +871,10 @@ function isClauseFinal(raw: string, from: number, end: number, word: string): bo
   return (
     (!isLong && /^[\s\u200b]*[.!?]?[\s\u200b]*[”"’]?[\s\u200b]*$/.test(rest)) ||
     /^[\s\u200b]*[,;][\s\u200b]*(?:adding|saying|noting|citing|according|referring|in|as|while|after|amid|before|despite|but|and|although|though|whereas)\b/i.test(
+      rest,
+    ) ||
+    // "..., the governor has said as heavy fighting continued": a time clause of the narrator follows.
+    /^[\s\u200b]+(?:as|while|amid|after)[\s\u200b]+(?:the[\s\u200b]+)?[\p{Ll}\p{Lu}][\p{L}-]*[\s\u200b]+[\p{L}-]+(?:ed|ing|s)\b/iu.test(
       rest,
     )
   );

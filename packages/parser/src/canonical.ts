@@ -493,6 +493,16 @@ export class SourceResolver {
     }
     // "The report added", "the service shows": a document or body named just before ("a report by the
     // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    // "their data showed", "its report said": the body last named as a source owns the document.
+    if (
+      position >= 0 &&
+      /^(?:its|their)[\s\u00a0]+(?:own[\s\u00a0]+)?(?:data|figures|report|analysis|research|survey|study|findings|estimates?|statement|tracking)$/i.test(
+        (phrase || bare).trim(),
+      )
+    ) {
+      const org = this.recent(pos).find((r) => !r.isPerson);
+      if (org) return this.record(pos, phrase, org.result, false);
+    }
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -575,7 +585,10 @@ export class SourceResolver {
         String.raw`\b(?:a|an|the|its|their|new|latest)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}s?[\s\u00a0]+(?:by|from|of)[\s\u00a0]+(?:the[\s\u00a0]+)?${name}`,
         'gu',
       ),
-      new RegExp(String.raw`${name},[\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`, 'gu'),
+      new RegExp(
+        String.raw`${name}[\s\u00a0]*[,–—][\s\u00a0]+(?:a|an|the)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,4}${head}\b`,
+        'gu',
+      ),
       new RegExp(String.raw`${name}[’']s?[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}${head}\b`, 'gu'),
     ];
     let best: { at: number; name: string } | null = null;

@@ -22,7 +22,8 @@ export const CUE_VERBS: readonly string[] = [
   branded, brands, denounced, denounces, criticised, criticized, criticises, criticizes, rejected,
   rejects, pledges, promises, reiterated, reiterates, repeated, admitted, questioned, suspects,
   cited, citing, pointed to, pointing to, recounted, cautioned, cautions, emphasises, emphasizes,
-  acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed
+  acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed, called,
+  calls
 `),
 ];
 

@@ -24,7 +24,7 @@ export type {
 } from './types.ts';
 export { CASUALTY_CATEGORIES, CATEGORIES, FIGURE_KINDS, QUALIFIERS, SIDES } from './types.ts';
 
-export const PARSER_VERSION = '2.9.0';
+export const PARSER_VERSION = '2.11.0';
 
 /** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
 const OFFICIAL_OUTLET =

@@ -65,5 +65,18 @@ export function toClaimReview({ claim, verdict, article, organisation, baseUrl }
         publisher: article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined,
       },
     },
+    citation:
+      verdict.references.length > 0
+        ? verdict.references.map((r) => ({
+            '@type': 'Dataset' as const,
+            name: r.dataset,
+            url: r.url,
+            license: r.licence,
+            publisher: { '@type': 'Organization' as const, name: r.publisher },
+            description: `${r.qualifier === 'exact' ? '' : `${r.qualifier.replace('_', ' ')} `}${r.value} ${r.category.replaceAll('_', ' ')} (${r.subject}'s losses) on ${r.date}`,
+            temporalCoverage: r.date,
+            variableMeasured: r.category,
+          }))
+        : undefined,
   };
 }

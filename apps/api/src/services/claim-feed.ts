@@ -106,10 +106,15 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
       AND: [...filter.AND, { id: { in: ids } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
     };
     const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
-    // Changes of claims that no longer exist are removals; filtered-out claims still exist.
+    // Changes of claims that no longer exist, or were rejected as not claims, are removals;
+    // filtered-out claims still exist.
     const existing =
       rows.length < page.length
-        ? new Set((await tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((c) => c.id))
+        ? new Set(
+            (await tx.claim.findMany({ where: { id: { in: ids }, isRejected: false }, select: { id: true } })).map(
+              (c) => c.id,
+            ),
+          )
         : new Set(rows.map((r) => r.id));
     const removed = ids.filter((claimId) => !existing.has(claimId));
     const order = new Map(ids.map((id, i) => [id, i]));

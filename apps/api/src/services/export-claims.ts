@@ -12,7 +12,8 @@ export async function claimReviewFor(db: Database, claimId: string, config: AppC
     where: { id: claimId },
     include: { ...latestVerdictInclude, article: { select: articleSelect } },
   });
-  if (!row) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+  // A rejected claim is a parser error, not a claim: there is nothing to review.
+  if (!row || row.isRejected) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
   const latest = row.verdicts[0];
   if (!latest)
     throw new AppError('not_found', `claim ${claimId} has no verdict yet: there is nothing to review`, {
@@ -30,7 +31,7 @@ export async function claimReviewFor(db: Database, claimId: string, config: AppC
 /** Every claim with a verdict, newest verdict first, as a JSON-LD graph. */
 export async function claimReviewFeed(db: Database, config: AppConfig) {
   const rows = await db.prisma.claim.findMany({
-    where: { status: { not: 'pending' } },
+    where: { status: { not: 'pending' }, isRejected: false },
     include: { ...latestVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
   });
@@ -79,6 +80,7 @@ export const CSV_COLUMNS = [
 
 export async function exportClaimsCsv(db: Database): Promise<string> {
   const rows = await db.prisma.claim.findMany({
+    where: { isRejected: false },
     include: { ...latestVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ articleId: 'asc' }, { ordinal: 'asc' }],
   });

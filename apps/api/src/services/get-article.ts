@@ -1,5 +1,12 @@
-import type { ArticleDetail, ArticleList } from '@claimdesk/contracts';
+import type {
+  ArticleDetail,
+  ArticleList,
+  ArticleTitleList,
+  listArticleTitlesQuerySchema,
+  listArticlesQuerySchema,
+} from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
+import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { addCount, emptyCounts, latestVerdictInclude, toArticleDetail, toArticleSummary } from './serialize.ts';
 
@@ -34,23 +41,90 @@ export async function getArticle(db: Database, id: string): Promise<ArticleDetai
   }, LARGE_READ_TRANSACTION(options));
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
-  for (const claim of row.claims) addCount(counts, claim.status, 1);
+  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim.status, 1);
   return toArticleDetail(row, counts);
 }
 
 /** Reading a long article's claims may wait behind a large import on SQLite: wait, do not fail. */
 const LARGE_READ_TRANSACTION = <T extends object>(options: T) => ({ maxWait: 10_000, timeout: 60_000, ...options });
 
-export async function listArticles(db: Database): Promise<ArticleList> {
-  const [rows, groups] = await Promise.all([
-    db.prisma.article.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
-    db.prisma.claim.groupBy({ by: ['articleId', 'status'], _count: { _all: true } }),
+/** Every column a summary shows: never the text, which is what makes an article large. */
+const summarySelect = {
+  id: true,
+  title: true,
+  fileName: true,
+  publishedOn: true,
+  dateline: true,
+  outlet: true,
+  byline: true,
+  url: true,
+  contentHash: true,
+  parserVersion: true,
+  createdAt: true,
+} as const;
+
+/**
+ * One page of articles, newest import first (read along the `(createdAt, id)` index), with the
+ * claim counts of that page's articles only.
+ */
+export async function listArticles(
+  db: Database,
+  query: z.output<typeof listArticlesQuerySchema>,
+): Promise<ArticleList> {
+  const [rows, total] = await Promise.all([
+    db.prisma.article.findMany({
+      select: summarySelect,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.prisma.article.count(),
   ]);
+  const groups =
+    rows.length > 0
+      ? await db.prisma.claim.groupBy({
+          by: ['articleId', 'status'],
+          where: { articleId: { in: rows.map((r) => r.id) }, isRejected: false },
+          _count: { _all: true },
+        })
+      : [];
   const byArticle = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const g of groups) {
     const counts = byArticle.get(g.articleId) ?? emptyCounts();
     addCount(counts, g.status, g._count._all);
     byArticle.set(g.articleId, counts);
   }
-  return { items: rows.map((row) => toArticleSummary(row, byArticle.get(row.id) ?? emptyCounts())) };
+  return {
+    items: rows.map((row) => toArticleSummary(row, byArticle.get(row.id) ?? emptyCounts())),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}
+
+/** A few titles: by id (beside a page of claims) or matching a search (the queue's article filter). */
+export async function listArticleTitles(
+  db: Database,
+  query: z.output<typeof listArticleTitlesQuerySchema>,
+): Promise<ArticleTitleList> {
+  const select = { id: true, title: true, publishedOn: true, outlet: true } as const;
+  let q: Record<string, unknown> = query.q ? { title: { contains: query.q } } : {};
+  if (query.q && db.provider === 'postgresql') {
+    // Case-insensitive, and `%` `_` meant literally (PostgreSQL's ILIKE escapes with a backslash).
+    q = { title: { contains: query.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' } };
+  } else if (query.q && /[%_]/.test(query.q)) {
+    // SQLite's LIKE (case-insensitive for ASCII) has no escape character Prisma can name: match
+    // with instr() instead, for the rare search that holds a wildcard.
+    const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Article" WHERE instr(lower("title"), lower(${query.q})) > 0`;
+    q = { id: { in: rows.map((r) => r.id) } };
+  }
+  const where = { AND: [query.ids ? { id: { in: query.ids } } : {}, q] };
+  const items = await db.prisma.article.findMany({
+    where,
+    select,
+    orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+    take: query.ids ? Math.max(query.ids.length, 1) : query.limit,
+  });
+  return { items };
 }

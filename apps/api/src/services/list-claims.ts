@@ -3,6 +3,7 @@ import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { addCount, emptyCounts, latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
+import { toCorrection } from './serialize-corrections.ts';
 
 type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
 
@@ -34,9 +35,13 @@ async function containsLiterally(
 /** The filter without the status: the per-status counts are over everything else. */
 export async function claimFilter(
   db: Database,
-  query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize'>,
+  query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize' | 'rejected'> & {
+    rejected?: ListClaimsQuery['rejected'];
+  },
 ): Promise<{ AND: Array<Record<string, unknown>> }> {
   const and: Array<Record<string, unknown>> = [];
+  // Rejected claims are parser errors: out of every list unless an editor asks for them.
+  if (query.rejected !== 'include') and.push({ isRejected: query.rejected === 'only' });
   if (query.side?.length) and.push({ side: { in: query.side } });
   if (query.category?.length) and.push({ category: { in: query.category } });
   if (query.kind) and.push({ kind: query.kind });
@@ -88,6 +93,7 @@ export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
     where: { id },
     include: {
       verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], include: verdictInclude },
+      corrections: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] },
       statement: true,
       article: { select: { id: true, title: true, publishedOn: true, outlet: true } },
     },
@@ -96,6 +102,7 @@ export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
   return {
     ...toClaim(row),
     verdicts: row.verdicts.map(toVerdict),
+    corrections: row.corrections.map(toCorrection),
     statement: {
       id: row.statement.id,
       source: row.statement.sourceText,

@@ -7,12 +7,14 @@ type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 /**
  * Every stored loss figure of one category, ordered by its as-of date, so the app can draw one line
  * per side of the source (what Ukraine says Russia lost, against what others say). Only kind loss:
- * "950 new carriages will be purchased" or a Second World War toll is no loss. The category index
- * narrows the scan; only the columns the chart needs are read.
+ * "950 new carriages will be purchased" or a Second World War toll is no loss. Bounded: at most
+ * `limit` points of an as-of window, read in order along the `(category, asOf, value)` index; only
+ * the columns the chart needs are read.
  */
 export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
+    isRejected: false,
     figureKind: 'loss',
     category: query.category,
     value: { not: null },
@@ -20,8 +22,12 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
   };
   const [rows, undated] = await Promise.all([
     db.prisma.claim.findMany({
-      where: { ...where, asOf: { not: null } },
+      where: {
+        ...where,
+        asOf: { not: null, ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) },
+      },
       orderBy: [{ asOf: 'asc' }, { value: 'asc' }, { id: 'asc' }],
+      take: query.limit + 1,
       select: {
         id: true,
         articleId: true,
@@ -38,10 +44,13 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
     }),
     db.prisma.claim.count({ where: { ...where, asOf: null } }),
   ]);
+  const hasMore = rows.length > query.limit;
+  if (hasMore) rows.pop();
   return {
     category: query.category,
     subject: query.subject ?? null,
     undated,
+    hasMore,
     points: rows.flatMap((r) =>
       r.value === null || r.asOf === null
         ? []

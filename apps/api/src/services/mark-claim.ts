@@ -61,12 +61,18 @@ export async function markClaim(
   const verdictId = randomUUID();
   return db.prisma.$transaction(async (tx) => {
     const updated = await tx.claim.updateMany({
-      where: { id: claimId, version: body.version },
+      where: { id: claimId, version: body.version, isRejected: false },
       data: { status: body.status, version: { increment: 1 } },
     });
     if (updated.count === 0) {
       const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
       if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+      if (current.isRejected) {
+        throw new AppError('conflict', 'this claim was rejected as not a claim: restore it before judging it', {
+          path: [],
+          details: { claim: toClaim(current) },
+        });
+      }
       const other = current.verdicts[0];
       throw new AppError(
         'version_conflict',

@@ -14,6 +14,8 @@ type OldClaim = {
   end: number;
   status: string;
   value?: number | null;
+  /** An editor corrected it: its value may be the editor's, so overlap alone pairs it. */
+  isCorrected?: boolean;
 };
 type NewClaim = { id: string; kind: string; text: string; start: number; end: number; value?: number | null };
 
@@ -32,12 +34,13 @@ const MIN_OVERLAP = 0.5;
  * parser versions: the same kind and text at the same offsets first; then the same kind and text
  * at the nearest offset (the article text is fixed, so this is a repeated phrase); then the same
  * kind with overlapping spans (IoU >= 0.5), best overlap first, where a figure must also keep its
- * value (a boundary moved, "102 tanks" became "102 tanks and"; a changed number is a new claim).
+ * value (a boundary moved, "102 tanks" became "102 tanks and"; a changed number is a new claim),
+ * unless an editor corrected the old one (its value is then the editor's reading of that text).
  */
-export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<string, OldClaim> {
-  const matches = new Map<string, OldClaim>();
+export function matchClaims<O extends OldClaim>(oldClaims: O[], newClaims: NewClaim[]): Map<string, O> {
+  const matches = new Map<string, O>();
   const used = new Set<string>();
-  const pair = (n: NewClaim, o: OldClaim) => {
+  const pair = (n: NewClaim, o: O) => {
     matches.set(n.id, o);
     used.add(o.id);
   };
@@ -54,12 +57,12 @@ export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<s
       .sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
     if (best) pair(n, best);
   }
-  const candidates: Array<{ n: NewClaim; o: OldClaim; overlap: number }> = [];
+  const candidates: Array<{ n: NewClaim; o: O; overlap: number }> = [];
   for (const n of newClaims) {
     if (matches.has(n.id)) continue;
     for (const o of oldClaims) {
       if (used.has(o.id) || o.kind !== n.kind) continue;
-      if (n.kind === 'figure' && (o.value ?? null) !== (n.value ?? null)) continue;
+      if (n.kind === 'figure' && !o.isCorrected && (o.value ?? null) !== (n.value ?? null)) continue;
       const overlap = spanOverlap(n, o);
       if (overlap >= MIN_OVERLAP) candidates.push({ n, o, overlap });
     }
@@ -70,9 +73,12 @@ export function matchClaims(oldClaims: OldClaim[], newClaims: NewClaim[]): Map<s
 }
 
 /**
- * Re-runs the current parser on a stored article. Judged claims are never lost: a matched claim
- * keeps its id, status, version and verdicts (moved to the new statement); an unmatched judged
- * claim stays, marked isFound = false; unmatched pending claims go.
+ * Re-runs the current parser on a stored article. Editors' work is never lost: a claim an editor
+ * corrected, rejected or added stays exactly as it is (the new parse's version of it is dropped,
+ * so it does not come back twice), and a statement whose source, side, cue, content or date an
+ * editor corrected keeps its row and takes the new parse's claims of that statement. A matched
+ * judged claim keeps its id, status, version and verdicts (moved to the new statement); an
+ * unmatched judged claim stays, marked isFound = false; unmatched pending claims go.
  */
 export async function reparseArticle(db: Database, articleId: string): Promise<ArticleDetail> {
   const article = await db.prisma.article.findUnique({
@@ -84,36 +90,50 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
   const { statements, claims } = buildArticleRows(articleId, parsed);
   const matches = matchClaims(article.claims, claims);
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
+  const oldStatements = new Map(article.statements.map((s) => [s.id, s]));
+  // A new statement that is a corrected old one lives on in the old row.
+  const corrected = new Map<string, (typeof article.statements)[number]>();
+  for (const n of claims) {
+    const o = matches.get(n.id);
+    const os = o ? oldStatements.get(o.statementId) : undefined;
+    if (os?.isCorrected && !corrected.has(n.statementId)) corrected.set(n.statementId, os);
+  }
   await db.prisma.$transaction(async (tx) => {
-    for (const part of chunks(statements)) await tx.statement.createMany({ data: part });
+    const fresh = statements.filter((s) => !corrected.has(s.id));
+    for (const part of chunks(fresh)) await tx.statement.createMany({ data: part });
     for (const n of claims) {
       const old = matches.get(n.id);
-      if (old) {
-        const { id: _newId, ...fields } = n;
+      const home = corrected.get(n.statementId);
+      const placed = home
+        ? { ...n, statementId: home.id, sourceCanonical: home.sourceCanonical, side: home.side, asOf: home.asOf }
+        : n;
+      if (old?.isCorrected) {
+        if (!old.isFound && old.origin === 'parser') {
+          await tx.claim.update({ where: { id: old.id }, data: { isFound: true } });
+          await tx.claimChange.create({ data: { claimId: old.id } });
+        }
+      } else if (old) {
+        const { id: _newId, ...fields } = placed;
         await tx.claim.update({ where: { id: old.id }, data: { ...fields, isFound: true } });
         await tx.claimChange.create({ data: { claimId: old.id } });
       } else {
-        await tx.claim.create({ data: n });
+        await tx.claim.create({ data: placed });
         await tx.claimChange.create({ data: { claimId: n.id } });
       }
     }
     const lost = article.claims.filter((o) => !matchedOld.has(o.id));
-    const judgedLost = lost.filter((o) => o.status !== 'pending').map((o) => o.id);
-    const removed = lost.filter((o) => o.status === 'pending').map((o) => o.id);
+    const removed = lost.filter((o) => o.status === 'pending' && !o.isCorrected).map((o) => o.id);
+    // Judged and corrected claims stay; those the parser once found are marked no longer found.
+    const notFound = lost.filter((o) => !removed.includes(o.id) && o.origin === 'parser' && o.isFound).map((o) => o.id);
     for (const part of chunks(removed)) await tx.claim.deleteMany({ where: { id: { in: part } } });
     // A removal is a change too: the change feed tells consumers which claims are gone.
     for (const part of chunks(removed)) await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
-    // Keep each judged claim that is no longer found attached to its old statement.
-    const keepStatementIds = new Set<string>();
-    for (const part of chunks(judgedLost)) {
-      for (const c of await tx.claim.findMany({ where: { id: { in: part } }, select: { statementId: true } }))
-        keepStatementIds.add(c.statementId);
+    for (const part of chunks(notFound)) {
       await tx.claim.updateMany({ where: { id: { in: part } }, data: { isFound: false } });
       await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
     }
-    const oldStatementIds = article.statements.map((s) => s.id).filter((sid) => !keepStatementIds.has(sid));
-    for (const part of chunks(oldStatementIds))
-      await tx.statement.deleteMany({ where: { articleId, id: { in: part } } });
+    // Old statements that no claim lives in any more (and new ones that were corrected old ones).
+    await tx.statement.deleteMany({ where: { articleId, claims: { none: {} } } });
     await tx.article.update({
       where: { id: articleId },
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },

@@ -54,6 +54,9 @@ type ClaimRow = {
   status: string;
   version: number;
   isFound: boolean;
+  origin: string;
+  isCorrected: boolean;
+  isRejected: boolean;
   createdAt: Date;
   updatedAt: Date;
   verdicts?: VerdictRow[];
@@ -87,7 +90,6 @@ type ArticleRow = {
   contentHash: string;
   parserVersion: string;
   createdAt: Date;
-  text: string;
 };
 
 /** A verdict with the reference rows it used as evidence, in the order the editor added them. */
@@ -154,6 +156,9 @@ export function toClaim(row: ClaimRow): Claim {
     status: row.status as Claim['status'],
     version: row.version,
     isFound: row.isFound,
+    origin: row.origin === 'editor' ? 'editor' : 'parser',
+    isCorrected: row.isCorrected,
+    isRejected: row.isRejected,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     latestVerdict: latest ? toVerdict(latest) : null,
@@ -205,7 +210,7 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
 }
 
 export function toArticleDetail(
-  row: ArticleRow & { statements: StatementRow[]; claims: ClaimRow[] },
+  row: ArticleRow & { text: string; statements: StatementRow[]; claims: ClaimRow[] },
   counts: StatusCounts,
 ): ArticleDetail {
   return {

@@ -53,8 +53,8 @@ export async function runServe(argv: string[]): Promise<number> {
   } else if (admin) {
     console.log(`First start: created the admin account ${admin.email} (password from CLAIMDESK_ADMIN_PASSWORD)`);
   }
-  const existing = await listArticles(db);
-  if (existing.items.length === 0) {
+  const existing = await listArticles(db, { page: 1, pageSize: 1 });
+  if (existing.total === 0) {
     const { article } = await importArticle(db, {
       text: readFileSync(SAMPLE_ARTICLE, 'utf8'),
       fileName: '00_2022-02-27_jagran.txt',

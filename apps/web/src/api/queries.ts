@@ -1,6 +1,7 @@
 import type {
   ArticleDetail,
   ArticleList,
+  ArticleTitleList,
   Claim,
   ClaimDetail,
   ClaimList,
@@ -39,10 +40,26 @@ export const sessionQuery = queryOptions({
   staleTime: 60_000,
 });
 
-export const articlesQuery = queryOptions({
-  queryKey: keys.articles,
-  queryFn: () => apiFetch<ArticleList>('/api/articles'),
-});
+/** The Articles page reads the list a page at a time: a desk holds thousands. */
+export const ARTICLES_PAGE_SIZE = 50;
+export const articlesQuery = (page: number) =>
+  queryOptions({
+    queryKey: [...keys.articles, 'page', page] as const,
+    queryFn: () => apiFetch<ArticleList>(`/api/articles?page=${page}&pageSize=${ARTICLES_PAGE_SIZE}`),
+  });
+
+/** A few titles: matching a search (the queue's article filter), or by id (beside a page of claims). */
+export const articleTitlesQuery = ({ q, ids }: { q?: string; ids?: string[] }) => {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (ids) params.set('ids', ids.join(','));
+  return queryOptions({
+    queryKey: [...keys.articles, 'titles', params.toString()] as const,
+    queryFn: () => apiFetch<ArticleTitleList>(`/api/article-titles?${params.toString()}`),
+    enabled: ids === undefined || ids.length > 0,
+    staleTime: 60_000,
+  });
+};
 
 export const articleQuery = (id: string) =>
   queryOptions({

@@ -1,9 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from 'react-router';
-import { articlesQuery } from '../api/queries.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { ARTICLES_PAGE_SIZE, articlesQuery } from '../api/queries.ts';
 
 export function ArticlesPage() {
-  const articles = useQuery(articlesQuery);
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const articles = useQuery({ ...articlesQuery(page), placeholderData: keepPreviousData });
+  const pages = Math.max(1, Math.ceil((articles.data?.total ?? 0) / ARTICLES_PAGE_SIZE));
+  const goTo = (p: number) => setParams(p === 1 ? {} : { page: String(p) });
   const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <section aria-labelledby="articles-title">
@@ -70,6 +74,19 @@ export function ArticlesPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {articles.data && pages > 1 && (
+        <nav className="pager" aria-label="Article pages">
+          <button type="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+            Newer
+          </button>{' '}
+          <span>
+            Page {page} of {pages} ({articles.data.total.toLocaleString('en-GB')} articles)
+          </span>{' '}
+          <button type="button" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+            Older
+          </button>
+        </nav>
       )}
     </section>
   );

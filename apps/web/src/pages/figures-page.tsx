@@ -172,6 +172,7 @@ export function FiguresPage() {
             {series.data && series.data.undated > 0
               ? ` (${series.data.undated} without an as-of date are not shown)`
               : ''}
+            {series.data?.hasMore ? ', the earliest ones: later figures are not shown' : ''}
           </figcaption>
           <ul className="chart-legend" aria-label="Series">
             {[...chart.bySide.keys()].map((side) => (

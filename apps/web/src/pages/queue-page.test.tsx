@@ -43,27 +43,13 @@ function ShowLocation() {
   );
 }
 
-const ARTICLES = {
-  items: [
-    {
-      id: 'a1',
-      title: 'Seed article',
-      fileName: null,
-      publishedOn: '2022-02-27',
-      dateline: [],
-      outlet: null,
-      byline: null,
-      url: null,
-      contentHash: 'h',
-      parserVersion: 't',
-      createdAt: '',
-      counts: { pending: 0, verified: 0, disputed: 0, unverifiable: 0, total: 0 },
-    },
-  ],
-};
+const ARTICLE_TITLES = { items: [{ id: 'a1', title: 'Seed article', publishedOn: '2022-02-27', outlet: null }] };
 
 function setup(url: string, claimsHandler: Parameters<typeof mockFetch>[0][string]) {
-  const calls = mockFetch({ 'GET /api/claims': claimsHandler, 'GET /api/articles': () => json(200, ARTICLES) });
+  const calls = mockFetch({
+    'GET /api/claims': claimsHandler,
+    'GET /api/article-titles': () => json(200, ARTICLE_TITLES),
+  });
   const client = createTestQueryClient();
   render(
     <QueryClientProvider client={client}>

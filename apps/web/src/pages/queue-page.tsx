@@ -11,7 +11,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { QUEUE_PAGE_SIZE, articlesQuery, claimsPageQuery } from '../api/queries.ts';
+import { QUEUE_PAGE_SIZE, articleTitlesQuery, claimsPageQuery } from '../api/queries.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
@@ -76,7 +76,6 @@ export function QueuePage() {
   const filters = useMemo(() => filtersFromUrl(params), [params]);
   const filterKey = filters.toString();
   const first = useQuery({ ...claimsPageQuery(filters, 1), placeholderData: keepPreviousData });
-  const articles = useQuery(articlesQuery);
   const total = first.data?.total ?? 0;
   const parentRef = useRef<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
@@ -106,7 +105,15 @@ export function QueuePage() {
   for (const [i, p] of pageNumbers.entries()) pageData.set(p, pages[i]?.data);
   const rowAt = (index: number): Claim | undefined =>
     pageData.get(Math.floor(index / QUEUE_PAGE_SIZE) + 1)?.items[index % QUEUE_PAGE_SIZE];
-  const titles = useMemo(() => new Map(articles.data?.items.map((a) => [a.id, a.title])), [articles.data]);
+  // The titles beside the rows in view: asked for by id, a few at a time, never the whole list.
+  const shownArticleIds = [
+    ...new Set([...pageData.values()].flatMap((p) => p?.items.map((c) => c.articleId) ?? [])),
+  ].sort();
+  const articleTitles = useQuery({
+    ...articleTitlesQuery({ ids: shownArticleIds.slice(0, 200) }),
+    placeholderData: keepPreviousData,
+  });
+  const titles = useMemo(() => new Map(articleTitles.data?.items.map((a) => [a.id, a.title])), [articleTitles.data]);
 
   // A new filter starts at the top of its list (but arriving at the page is not a new filter).
   const shownFilterKey = useRef(filterKey);
@@ -272,21 +279,7 @@ export function QueuePage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-article">Article</label>
-          <select
-            id="f-article"
-            value={params.get('articleId') ?? ''}
-            onChange={(e) => update({ articleId: e.target.value })}
-          >
-            <option value="">any article</option>
-            {articles.data?.items.map((a) => (
-              <option key={a.id} value={a.id}>
-                {articleOption(a.publishedOn, a.title)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ArticleFilter value={params.get('articleId') ?? ''} onChange={(articleId) => update({ articleId })} />
         <div className="field">
           <label htmlFor="f-as-of-from">As of, from</label>{' '}
           <input
@@ -513,5 +506,47 @@ function TypedFilter({
         }}
       />
     </div>
+  );
+}
+
+/**
+ * The article filter: a search that asks the server for a few matching titles as the editor
+ * types, and a list of those (with the chosen one), not an option for every article on the desk.
+ */
+function ArticleFilter({ value, onChange }: { value: string; onChange: (articleId: string) => void }) {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim()), TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const matches = useQuery({ ...articleTitlesQuery({ q: search }), placeholderData: keepPreviousData });
+  const chosen = useQuery(articleTitlesQuery({ ids: value ? [value] : [] }));
+  const options = [...(chosen.data?.items ?? []), ...(matches.data?.items ?? []).filter((a) => a.id !== value)];
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="f-article-search">Find article</label>
+        <input
+          id="f-article-search"
+          type="search"
+          value={text}
+          placeholder="title words"
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="f-article">Article</label>
+        <select id="f-article" value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">any article</option>
+          {value && !chosen.data?.items.length && <option value={value}>this article</option>}
+          {options.map((a) => (
+            <option key={a.id} value={a.id}>
+              {articleOption(a.publishedOn, a.title)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }

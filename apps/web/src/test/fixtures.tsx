@@ -32,6 +32,9 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
     status: 'pending',
     version: 0,
     isFound: true,
+    origin: 'parser',
+    isCorrected: false,
+    isRejected: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     latestVerdict: null,
@@ -58,6 +61,7 @@ export function makeDetail(claim: Claim, verdicts: Verdict[] = []): ClaimDetail 
   return {
     ...claim,
     verdicts,
+    corrections: [],
     statement: {
       id: 's1',
       source: 'Ukraine',

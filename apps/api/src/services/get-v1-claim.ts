@@ -1,0 +1,15 @@
+import type { V1ClaimDetail } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import { getClaimReference } from './get-claim-reference.ts';
+import { getClaim } from './list-claims.ts';
+import { listRelatedClaims } from './list-related-claims.ts';
+
+/** One claim for consumers: what the desk shows beside it, in one answer. */
+export async function getV1Claim(db: Database, claimId: string): Promise<V1ClaimDetail> {
+  const claim = await getClaim(db, claimId);
+  const [{ claimId: _r, ...reference }, { claimId: _l, ...related }] = await Promise.all([
+    getClaimReference(db, claimId),
+    listRelatedClaims(db, claimId),
+  ]);
+  return { ...claim, reference, related };
+}
