@@ -73,6 +73,10 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
   }),
+  markClaims: async (f) => ({
+    path: '/api/claims/verdicts',
+    body: { status: 'verified', claims: [{ id: f.claimId, version: await f.currentVersion(f.claimId) }] },
+  }),
   createCorrection: async (f) => ({
     path: `/api/claims/${f.claimId}/corrections`,
     body: {

@@ -40,6 +40,7 @@ import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
+import { markClaims } from './services/mark-claims.ts';
 import { reparseArticle } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
@@ -206,6 +207,14 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     addClaim: async (req, res) => {
       const actor = req.actor;
       const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    markClaims: async (req, res) => {
+      const actor = req.actor;
+      const result = await markClaims(db, req.body, {
         userId: actor?.kind === 'user' ? actor.user.id : null,
         name: actorName(actor),
       });

@@ -37,3 +37,5 @@ export type { ImportReferenceReport, ReferenceDatasetInput } from './services/im
 export { readReferenceFiles, REFERENCE_FORMATS } from './reference/read-reference-files.ts';
 export type { ReferenceFormat } from './reference/read-reference-files.ts';
 export { parseColumnMapping } from './reference/reference-csv.ts';
+export { exportCorrectedArticles } from './services/export-corrections.ts';
+export type { CorrectedArticle } from './services/export-corrections.ts';

@@ -2,6 +2,7 @@ import { CliError } from './cli-error.ts';
 import { readConnectionConfig } from './env.ts';
 import {
   articlesUsage,
+  correctionsUsage,
   dbUsage,
   importUsage,
   keysUsage,
@@ -14,7 +15,7 @@ import {
 const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
-${[parseUsage, importUsage, articlesUsage, referenceUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+${[parseUsage, importUsage, articlesUsage, referenceUsage, correctionsUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
 
 Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
@@ -23,6 +24,7 @@ const commands: Record<string, () => Promise<(argv: string[]) => number | Promis
   parse: async () => (await import('./commands/parse.ts')).runParse,
   import: async () => (await import('./commands/import.ts')).runImport,
   articles: async () => (await import('./commands/articles.ts')).runArticles,
+  corrections: async () => (await import('./commands/corrections.ts')).runCorrections,
   db: async () => (await import('./commands/db.ts')).runDb,
   serve: async () => (await import('./commands/serve.ts')).runServe,
   users: async () => (await import('./commands/users.ts')).runUsers,

@@ -15,6 +15,11 @@ export const articlesUsage = `claimdesk articles delete ID|FILE --yes
   verdicts; API consumers get the claims as removed in v1 sync, and the audit log records it.
   Without --yes it only says what would be deleted.`;
 
+export const correctionsUsage = `claimdesk corrections export --out DIR
+  Writes every article with at least one editor's correction as DIR/NAME.txt (the raw text) and
+  DIR/NAME.json (claim-format: the parser's reading with the corrections applied, rejected claims
+  left out, added ones in), so that \`npm run eval -- --gold DIR --articles DIR\` scores the parser on them.`;
+
 export const dbUsage = `claimdesk db migrate
   Applies pending migrations to the database named by DATABASE_URL (default: SQLite file data/claimdesk.db).`;
 

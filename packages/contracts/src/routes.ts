@@ -32,6 +32,8 @@ import {
   figureSeriesQuerySchema,
   figureSeriesSchema,
   listClaimsQuerySchema,
+  markClaimsRequestSchema,
+  markClaimsResponseSchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
@@ -306,6 +308,19 @@ export const routes = {
     params: idParamsSchema,
     body: addClaimRequestSchema,
     response: correctionResponseSchema,
+    successStatus: 201,
+  }),
+
+  markClaims: route({
+    method: 'POST',
+    path: '/api/claims/verdicts',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary:
+      'One verdict for several claims at once (identical claims in other articles): all or none are saved, each with its own history entry; a stale version answers 409',
+    body: markClaimsRequestSchema,
+    response: markClaimsResponseSchema,
     successStatus: 201,
   }),
 

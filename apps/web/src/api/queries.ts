@@ -8,6 +8,8 @@ import type {
   ClaimReference,
   RelatedClaims,
   CreateVerdictResponse,
+  MarkClaimsRequest,
+  MarkClaimsResponse,
   DeletedArticle,
   FigureSeries,
   SessionInfo,
@@ -171,6 +173,21 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
       }
       void queryClient.invalidateQueries({ queryKey: keys.claim(input.claim.id) });
       void queryClient.invalidateQueries({ queryKey: keys.articles });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['figures'] });
+    },
+  });
+}
+
+/** One verdict for several identical claims at once; every view of claims is refreshed after. */
+export function useMarkClaims() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MarkClaimsRequest) =>
+      apiFetch<MarkClaimsResponse>('/api/claims/verdicts', { method: 'POST', body }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['articles'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
       void queryClient.invalidateQueries({ queryKey: ['figures'] });
     },

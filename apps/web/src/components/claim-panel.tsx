@@ -217,7 +217,7 @@ export function ClaimPanel({
         </figure>
 
         <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
-        <RelatedClaimsPanel claim={claim} />
+        <RelatedClaimsPanel claim={claim} canReview={canReview} />
 
         {canReview ? (
           <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
