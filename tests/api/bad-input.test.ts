@@ -209,6 +209,10 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
       createCorrection: () => ({ kind: 'reject', note: 'not a claim', version: 0 }),
       addClaim: () => ({ kind: 'statement', content: { start: 0, end: 10 }, sourceCanonical: 'The ministry' }),
       markClaims: () => ({ status: 'verified', claims: [{ id: claimId, version: 0 }] }),
+      importFile: () => ({
+        fileName: 'bad-input.txt',
+        content: Buffer.from('The ministry said 5 tanks were destroyed.').toString('base64'),
+      }),
       createVerdict: () => ({ status: 'disputed', note: 'a note', evidence: ['https://example.org/a'], version: 0 }),
       createUser: () => ({ email: 'new@example.org', name: 'New', password: PASSWORD, role: 'viewer' }),
       updateUser: () => ({ role: 'editor' }),

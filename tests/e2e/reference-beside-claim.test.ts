@@ -98,4 +98,18 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     expect(other.verdicts).toHaveLength(1);
     await page.close();
   });
+
+  it('draws the reference series beside the claimed points on the figures chart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    await page.goto(`${server.baseUrl}/figures?category=tanks&subject=russia`);
+    const chart = page.locator('figure.chart');
+    await chart.getByText(/reference: General Staff of the Armed Forces of Ukraine/).waitFor();
+    const line = chart.locator('polyline.reference-line');
+    expect(await line.count()).toBe(1);
+    // 2022-02-26 to 2022-02-28, the days the claims span: 146, 150, 150.
+    expect((await line.getAttribute('points'))?.split(' ')).toHaveLength(3);
+    await page.screenshot({ path: join(SCREENSHOTS, `figures-reference-${kind}.png`) });
+    await page.close();
+  });
 });

@@ -9,6 +9,8 @@ import {
   listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
+  importFileRequestSchema,
+  importFileResponseSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -37,7 +39,12 @@ import {
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
-import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
+import {
+  claimReferenceSchema,
+  referenceSeriesQuerySchema,
+  referenceSeriesSchema,
+  relatedClaimsSchema,
+} from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -200,6 +207,16 @@ export const routes = {
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
   }),
+  importFile: route({
+    method: 'POST',
+    path: '/api/imports',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
+    body: importFileRequestSchema,
+    response: importFileResponseSchema,
+  }),
   deleteArticle: route({
     method: 'DELETE',
     path: '/api/articles/:id',
@@ -262,6 +279,16 @@ export const routes = {
       'Claims in other articles about the same thing, by side of the source: figures of the same category and whose loss as of 3 days either side; statements with nearly the same words',
     params: idParamsSchema,
     response: relatedClaimsSchema,
+  }),
+  referenceSeries: route({
+    method: 'GET',
+    path: '/api/reference/series',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary: 'Every reference series of one category and whose loss between two days (at most 5,000 points each)',
+    query: referenceSeriesQuerySchema,
+    response: referenceSeriesSchema,
   }),
   figureSeries: route({
     method: 'GET',

@@ -6,6 +6,7 @@ import type {
   ClaimDetail,
   ClaimList,
   ClaimReference,
+  ReferenceSeries,
   RelatedClaims,
   CreateVerdictResponse,
   MarkClaimsRequest,
@@ -26,6 +27,7 @@ export const keys = {
   claim: (id: string) => ['claim', id] as const,
   claimReference: (id: string) => ['claim', id, 'reference'] as const,
   relatedClaims: (id: string) => ['claim', id, 'related'] as const,
+  referenceSeries: (params: string) => ['reference-series', params] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -109,6 +111,14 @@ export const relatedClaimsQuery = (id: string) =>
   queryOptions({
     queryKey: keys.relatedClaims(id),
     queryFn: () => apiFetch<RelatedClaims>(`/api/claims/${encodeURIComponent(id)}/related`),
+  });
+
+/** A stretch of the reference series of one category and whose loss (the figures chart). */
+export const referenceSeriesQuery = (params: URLSearchParams) =>
+  queryOptions({
+    queryKey: keys.referenceSeries(params.toString()),
+    queryFn: () => apiFetch<ReferenceSeries>(`/api/reference/series?${params.toString()}`),
+    staleTime: 5 * 60_000,
   });
 
 export interface MarkClaimInput {

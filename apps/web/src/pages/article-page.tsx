@@ -263,8 +263,10 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         <Legend />
         <div className="article-text">
           {segments.map((s) => {
-            const text = a.text.slice(s.start, s.end);
             const claim = s.figure ?? s.statement;
+            // The header line is shown above as metadata; offsets still count from the raw text.
+            if (!claim && s.end <= a.bodyStart) return null;
+            const text = a.text.slice(claim ? s.start : Math.max(s.start, a.bodyStart), s.end);
             if (!claim) return <span key={s.start}>{text}</span>;
             const classes = [
               'hl',
