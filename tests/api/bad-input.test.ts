@@ -31,7 +31,7 @@ async function countRows(test: TestDatabase): Promise<Record<string, number>> {
   const values = await Promise.all(
     TABLES.map((table) => (test.db.prisma[table] as unknown as { count(): Promise<number> }).count()),
   );
-  return Object.fromEntries(TABLES.map((table, i) => [table, values[i]]));
+  return Object.fromEntries(TABLES.map((table, i) => [table, values[i] ?? 0]));
 }
 
 /** Strings that must be refused wherever a string is expected: control characters. */

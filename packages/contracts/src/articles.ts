@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { claimSchema, httpUrlSchema } from './claims.ts';
-import { INT32_MAX, hasControlCharacters, idSchema, isoDateSchema, lineSchema, sideSchema, spanSchema } from './common.ts';
+import {
+  INT32_MAX,
+  hasControlCharacters,
+  idSchema,
+  isoDateSchema,
+  lineSchema,
+  sideSchema,
+  spanSchema,
+} from './common.ts';
 
 /**
  * What the server stores is checked there (size limit from its configuration, empty, binary or
