@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLE_FILE_EXTENSIONS, type FieldMap, importArticleFile, parseFieldMap, readEnv } from '@claimdesk/api';
+import {
+  ARTICLE_FILE_EXTENSIONS,
+  type FieldMap,
+  createOutboundPolicy,
+  fetchArticleFile,
+  importArticleFile,
+  parseFieldMap,
+  readEnv,
+} from '@claimdesk/api';
 import { type ImportResult, httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
@@ -20,14 +28,24 @@ export async function runImport(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
-  const limits = { maxChars: readEnv().CLAIMDESK_MAX_ARTICLE_CHARS };
-  const files = collectArticleFiles(positionals, { keepMissing: true, extensions: ARTICLE_FILE_EXTENSIONS });
+  const isUrl = (p: string) => /^https?:\/\//i.test(p);
+  const env = readEnv();
+  const files = [
+    ...positionals.filter(isUrl),
+    ...collectArticleFiles(
+      positionals.filter((p) => !isUrl(p)),
+      { keepMissing: true, extensions: ARTICLE_FILE_EXTENSIONS },
+    ),
+  ];
   if (values.url !== undefined) {
     // One address belongs to one article: given for a folder it would be wrong for all but one.
     if (files.length !== 1) throw new CliError(`import: --url names one article's address; give exactly one file`);
     const checked = httpUrlSchema.safeParse(values.url);
     if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
   }
+  const limits = { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS };
+  // Pages by URL go through the webhooks' outbound guard and its allow-list.
+  const policy = createOutboundPolicy({ allow: env.CLAIMDESK_WEBHOOK_ALLOW });
   const map = values.map ? parseMapOption(values.map) : undefined;
   const db = await openMigratedDatabase(readConnectionConfig());
   let imported = 0;
@@ -38,12 +56,16 @@ export async function runImport(argv: string[]): Promise<number> {
       let results: ImportResult[];
       try {
         // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
-        const bytes = readFileSync(file);
-        results = await importArticleFile(db, basename(file), bytes, {
+        const { fileName, bytes } = isUrl(file)
+          ? await fetchArticleFile(file, { policy, limits })
+          : { fileName: basename(file), bytes: readFileSync(file) };
+        results = await importArticleFile(db, fileName, bytes, {
           limits,
           ...(map ? { map } : {}),
           ...(values.url ? { overrides: { url: values.url } } : {}),
+          ...(isUrl(file) ? { defaults: { url: file } } : {}),
         });
+        if (isUrl(file)) results = results.map((r) => ({ ...r, label: `${file}${r.label.slice(fileName.length)}` }));
       } catch (error) {
         failed += 1;
         console.log(`FAILED    ${file}: ${describeError(error)}`);
@@ -51,7 +73,7 @@ export async function runImport(argv: string[]): Promise<number> {
       }
       for (const r of results) {
         // The label names the file as given (a path), with the line or row of a record in it.
-        const label = `${file}${r.label.slice(basename(file).length)}`;
+        const label = isUrl(file) ? r.label : `${file}${r.label.slice(basename(file).length)}`;
         const line = `${r.claims} claims, id ${r.articleId}`;
         if (r.status === 'stored') {
           imported += 1;
@@ -98,5 +120,6 @@ export function describeError(error: unknown): string {
     .map((l) => l.trim())
     .filter(Boolean);
   const cause = lines.at(-1) ?? (error instanceof Error ? error.name : 'unknown error');
-  return typeof code === 'string' ? `${cause} (${code})` : cause;
+  // An AppError's message is already the reason; other errors (Prisma's) name their code too.
+  return typeof code === 'string' && (error as Error).name !== 'AppError' ? `${cause} (${code})` : cause;
 }
