@@ -39,6 +39,9 @@ export const usersUsage = `claimdesk users create --email EMAIL --role admin|edi
 claimdesk users list [--json]
 claimdesk users set-role EMAIL|ID admin|editor|viewer
 claimdesk users set-name EMAIL|ID NAME   (the display name shown in history, CSV and webhooks)
+claimdesk users set-password EMAIL|ID [--password-stdin]
+  Without --password-stdin, prints a one-time password once, to be changed at the next sign-in.
+  Ends every session of the account. Common and easily guessed passwords are refused.
 claimdesk users disable EMAIL|ID        (signs them out everywhere; \`users enable\` undoes it)
   The last active admin can be neither demoted nor disabled.`;
 
