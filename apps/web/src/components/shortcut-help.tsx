@@ -8,7 +8,7 @@ const SHORTCUTS: Array<[keys: string[], what: string]> = [
   [['d'], 'choose disputed (then write the note)'],
   [['u'], 'choose unverifiable (then write the note)'],
   [['n'], 'write the note'],
-  [['e'], 'add the reference row beside a figure to the evidence'],
+  [['r'], 'add the reference row beside a figure to the evidence'],
   [['Enter'], 'save the chosen verdict (queue: open the claim)'],
   [['/'], 'search claims (queue)'],
   [['Esc'], 'cancel, leave a field, close this help'],
