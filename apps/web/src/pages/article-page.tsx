@@ -152,7 +152,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         e.preventDefault();
         armStatus(status);
         if (status !== 'verified') focusNote();
-      } else if (e.key === 'e' && current && canReviewRef.current) {
+      } else if (e.key === 'r' && current && canReviewRef.current) {
         e.preventDefault();
         panelRef.current?.citeReference();
       } else if (e.key === 'n' && current && canReviewRef.current) {
