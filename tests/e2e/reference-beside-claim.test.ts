@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
 
     // One key: the reference row goes into the verdict's evidence.
     await page.locator('.claim-list [aria-current="true"], .claim-list button').first().focus();
-    await page.keyboard.press('e');
+    await page.keyboard.press('r');
     const cited = page.locator('.cited-references');
     await cited.locator('.cited-reference', { hasText: /General Staff.*146 tanks \(russia\) on 2022-02-26/ }).waitFor();
     await cited.scrollIntoViewIfNeeded();

@@ -1,21 +1,30 @@
 import { z } from 'zod';
 import { claimSchema } from './claims.ts';
-import { categorySchema, figureKindSchema, isoDateSchema, qualifierSchema, sideSchema } from './common.ts';
+import {
+  categorySchema,
+  figureKindSchema,
+  int32Schema,
+  isoDateSchema,
+  lineSchema,
+  qualifierSchema,
+  sideSchema,
+  textSchema,
+  trimInvisible,
+} from './common.ts';
 import { correctionSchema } from './correction-events.ts';
 
 /** A slice of the article's raw text by offsets; the server reads the text itself. */
 export const offsetsSchema = z
-  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .object({ start: z.number().pipe(int32Schema), end: z.number().pipe(int32Schema) })
   .strict()
   .refine((o) => o.end > o.start, { message: 'end must be after start', path: ['end'] });
 export type Offsets = z.infer<typeof offsetsSchema>;
 
-const note = z.string().max(5000, 'note must be at most 5000 characters').default('');
+const note = z.string().overwrite(trimInvisible).pipe(textSchema(5000)).default('');
 const version = z
   .number({ error: 'version is required: the claim version this correction is based on' })
-  .int()
-  .nonnegative();
-const canonicalName = z.string().trim().min(1, 'must not be empty').max(200);
+  .pipe(int32Schema);
+const canonicalName = z.string().overwrite(trimInvisible).pipe(lineSchema(200).min(1, 'must not be empty'));
 
 /**
  * The fields an editor may correct. Source, side, cue, content, date and directness belong to the
@@ -32,12 +41,12 @@ export const correctableFieldsSchema = z
     asOf: isoDateSchema.nullable(),
     direct: z.boolean(),
     span: offsetsSchema,
-    value: z.number().finite().nonnegative(),
+    value: z.number().finite().nonnegative().max(1e15, 'must be at most 10^15'),
     qualifier: qualifierSchema,
     category: categorySchema,
     /** loss, count, money, amount or other: only losses are drawn in the figures chart. */
     figureKind: figureKindSchema,
-    unit: z.string().trim().max(100),
+    unit: z.string().overwrite(trimInvisible).pipe(lineSchema(100)),
     subject: sideSchema,
     since: isoDateSchema.nullable(),
   })
@@ -85,12 +94,16 @@ export const addClaimRequestSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('figure'),
       span: offsetsSchema,
-      value: z.number({ error: 'value is required: the number the figure states' }).finite().nonnegative(),
+      value: z
+        .number({ error: 'value is required: the number the figure states' })
+        .finite()
+        .nonnegative()
+        .max(1e15, 'must be at most 10^15'),
       qualifier: qualifierSchema.default('exact'),
       category: categorySchema.default('other'),
       /** Omitted: money for money, count for refugees, displaced and evacuated, other for other, else loss. */
       figureKind: figureKindSchema.optional(),
-      unit: z.string().trim().max(100).default(''),
+      unit: z.string().overwrite(trimInvisible).pipe(lineSchema(100)).default(''),
       subject: sideSchema.default('unknown'),
       since: isoDateSchema.nullable().default(null),
       note,

@@ -226,12 +226,12 @@ export function ReferencePanel({
                 className="btn-small"
                 onClick={() => onCite(c)}
                 disabled={cited}
-                aria-keyshortcuts="e"
+                aria-keyshortcuts="r"
               >
                 {cited
                   ? `Cited: ${num(c.evidencePoint.value)} on ${c.evidencePoint.date}`
                   : `Add ${num(c.evidencePoint.value)} on ${c.evidencePoint.date} as evidence`}{' '}
-                <kbd>e</kbd>
+                <kbd>r</kbd>
               </button>
             )}
           </div>

@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearch
 import { ApiError } from '../api/client.ts';
 import { articleQuery } from '../api/queries.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
+import { AddClaimForm, type CorrectionHandle, selectionOffsets } from '../components/correction-form.tsx';
 import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
@@ -36,6 +37,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
   const live = useRef({ selectedId, pendingStatus, showHelp });
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const panelRef = useRef<ClaimPanelHandle | null>(null);
+  const correctionRef = useRef<CorrectionHandle | null>(null);
+  const textRef = useRef<HTMLDivElement | null>(null);
+  // The span of the article text an editor selected and pressed `a` on: a claim the parser missed.
+  const [addSpan, setAddSpan] = useState<{ start: number; end: number } | null>(null);
+  const [addHint, setAddHint] = useState<string | null>(null);
   const claims = article.data?.claims ?? [];
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
@@ -143,9 +149,20 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         e.preventDefault();
         armStatus(status);
         if (status !== 'verified') focusNote();
-      } else if (e.key === 'e' && current && canReviewRef.current) {
+      } else if (e.key === 'r' && current && canReviewRef.current) {
         e.preventDefault();
         panelRef.current?.citeReference();
+      } else if (e.key === 'e' && current && canReviewRef.current) {
+        e.preventDefault();
+        correctionRef.current?.openEdit();
+      } else if (e.key === 'x' && current && canReviewRef.current) {
+        e.preventDefault();
+        correctionRef.current?.toggleReject();
+      } else if (e.key === 'a' && canReviewRef.current) {
+        e.preventDefault();
+        const span = selectionOffsets(textRef.current);
+        setAddSpan(span);
+        setAddHint(span ? null : 'Select the missed statement or figure in the article text first, then press a.');
       } else if (e.key === 'n' && current && canReviewRef.current) {
         e.preventDefault();
         focusNote();
@@ -261,15 +278,21 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
           </span>
         </div>
         <Legend />
-        <div className="article-text">
+        <div className="article-text" ref={textRef}>
           {segments.map((s) => {
             const text = a.text.slice(s.start, s.end);
             const claim = s.figure ?? s.statement;
-            if (!claim) return <span key={s.start}>{text}</span>;
+            if (!claim)
+              return (
+                <span key={s.start} data-start={s.start}>
+                  {text}
+                </span>
+              );
             const classes = [
               'hl',
               s.statement ? `hl-statement st-${s.statement.status}` : '',
               s.figure ? `hl-figure fst-${s.figure.status}` : '',
+              claim.isRejected ? 'hl-rejected' : '',
               selected && (selected.id === s.figure?.id || selected.id === s.statement?.id) ? 'is-selected' : '',
             ].join(' ');
             const tags = [endsAt(s.figure, s.end), endsAt(s.statement, s.end)].filter((c): c is Claim => c !== null);
@@ -277,12 +300,15 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             const lastMarked = pieces.findLastIndex((p) => !p.isBreak);
             return pieces.map((piece, i) =>
               piece.isBreak ? (
-                <span key={s.start + piece.offset}>{piece.text}</span>
+                <span key={s.start + piece.offset} data-start={s.start + piece.offset}>
+                  {piece.text}
+                </span>
               ) : (
                 // Mouse users click the text; keyboard users reach every claim through the list (j/k).
                 // biome-ignore lint/a11y/useKeyWithClickEvents: the claim list offers the same with keys
                 <mark
                   key={s.start + piece.offset}
+                  data-start={s.start + piece.offset}
                   className={classes}
                   data-claim-id={claim.id}
                   data-status={claim.status}
@@ -329,7 +355,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             <li key={c.id} id={`claim-item-${c.id}`}>
               <button
                 type="button"
-                className={`claim-item kind-${c.kind}${selected?.id === c.id ? ' is-selected' : ''}`}
+                className={`claim-item kind-${c.kind}${selected?.id === c.id ? ' is-selected' : ''}${c.isRejected ? ' is-rejected' : ''}`}
                 aria-current={selected?.id === c.id ? 'true' : undefined}
                 onClick={() => select(c, 'list')}
               >
@@ -350,8 +376,29 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             </li>
           ))}
         </ul>
+        {addHint && (
+          <p className="message message-error" role="alert">
+            {addHint}
+          </p>
+        )}
+        {addSpan && (
+          <AddClaimForm
+            key={`${addSpan.start}-${addSpan.end}`}
+            articleId={a.id}
+            articleText={a.text}
+            span={addSpan}
+            onDone={(claimId) => {
+              setAddSpan(null);
+              if (claimId) {
+                setSelectedId(claimId);
+                setAddHint(null);
+              }
+            }}
+          />
+        )}
         {selected && (
           <ClaimPanel
+            correctionRef={correctionRef}
             claim={selected}
             articleText={a.text}
             verdicts={verdicts}
