@@ -225,7 +225,10 @@ export function ClaimPanel({
         <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
         <RelatedClaimsPanel claim={claim} />
 
-        {canReview ? (
+        {canReview && claim.isRejected ? (
+          // A parser error is not judged: restore it (x) first.
+          <p className="hint">Rejected as not a claim: it takes no verdict. Restore it (x) to judge it.</p>
+        ) : canReview ? (
           <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
             <h3 id={`${ids}-verdict`}>Verdict</h3>
             <label htmlFor="verdict-note">
