@@ -1,8 +1,12 @@
-// `npm start`: build the app (turbo caches it), then migrate, seed an empty database with the
-// sample article and serve API and app on http://localhost:${PORT:-3000}.
+// `npm start`: build what changed (the Prisma clients, the app), then migrate, seed an empty
+// database with the sample article and serve API and app on http://localhost:${PORT:-3000}.
+// On an installed checkout where nothing changed, it goes straight to serving: prisma generate and
+// turbo cost seconds even when there is nothing to do.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isGenerated } from './prisma-generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => {
@@ -10,6 +14,38 @@ const run = (cmd, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run(process.execPath, [join(root, 'scripts/prisma-generate.mjs')]);
-run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@claimdesk/web', '--output-logs=errors-only']);
+/** The newest modification time of any file under these paths (node_modules and dist skipped). */
+function newest(paths) {
+  let latest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) {
+        if (entry !== 'node_modules' && entry !== 'dist' && entry !== 'generated') visit(join(path, entry));
+      }
+    } else latest = Math.max(latest, stat.mtimeMs);
+  };
+  for (const p of paths) visit(join(root, p));
+  return latest;
+}
+
+if (!isGenerated()) run(process.execPath, [join(root, 'scripts/prisma-generate.mjs')]);
+const builtApp = join(root, 'apps/web/dist/index.html');
+// What the app's bundle is made of: its own sources and the workspaces it imports.
+const appInputs = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/vite.config.ts',
+  'apps/web/package.json',
+  'packages/contracts/src',
+  'packages/parser/src',
+  'package-lock.json',
+];
+if (!existsSync(builtApp) || statSync(builtApp).mtimeMs < newest(appInputs)) {
+  run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@claimdesk/web', '--output-logs=errors-only']);
+  // A build replayed from turbo's cache keeps the old file times: mark it as built now.
+  const now = new Date();
+  utimesSync(builtApp, now, now);
+}
 run(process.execPath, [join(root, 'apps/cli/bin/claimdesk.js'), 'serve', ...process.argv.slice(2)]);

@@ -1,4 +1,6 @@
+import { importArticle, reparseOutdatedArticles, reparseProgress } from '@claimdesk/api';
 import type { ArticleDetail, Claim } from '@claimdesk/contracts';
+import { PARSER_VERSION } from '@claimdesk/parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
@@ -21,7 +23,7 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
   it('answers health with the database in use', async () => {
     const res = await request(ctx.app).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: kind });
+    expect(res.body).toMatchObject({ status: 'ok', database: kind, reparse: null });
   });
 
   it('imports the seed article once (201), then returns the stored one (200), never a duplicate', async () => {
@@ -252,5 +254,35 @@ describe.each(DATABASE_KINDS)('articles, claims and verdicts on %s', (kind) => {
     const history = await ctx.viewer.agent.get(`/api/claims/${judged.id}`);
     expect(history.body.verdicts).toHaveLength(2);
     expect((res.body as ArticleDetail).claims).toHaveLength(article.claims.length);
+  });
+
+  it('re-parses articles of an older parser with progress, one article at a time', async () => {
+    await test.db.prisma.article.updateMany({ data: { parserVersion: '0.0.0-old' } });
+    const total = await test.db.prisma.article.count();
+    const seen: Array<[number, number]> = [];
+    const running: unknown[] = [];
+    const count = await reparseOutdatedArticles(test.db, ({ done, total: of }) => {
+      seen.push([done, of]);
+      running.push(reparseProgress(test.db));
+    });
+    expect(count).toBe(total);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+    expect(running.every((p) => p !== null)).toBe(true);
+    expect(reparseProgress(test.db)).toBeNull();
+    expect(await test.db.prisma.article.count({ where: { parserVersion: { not: PARSER_VERSION } } })).toBe(0);
+    expect(await reparseOutdatedArticles(test.db)).toBe(0);
+  });
+
+  it('compresses answers with brotli or gzip, as the client asks', async () => {
+    const imported = await importArticle(test.db, { text: seedText() });
+    const path = `/api/articles/${imported.article.id}`;
+    const br = await ctx.viewer.agent.get(path).set('accept-encoding', 'br, gzip');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    const gzip = await ctx.viewer.agent.get(path).set('accept-encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.id).toBe(imported.article.id);
+    const plain = await ctx.viewer.agent.get(path).set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 });

@@ -58,14 +58,28 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
   getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
   updateArticle: (f) => ({ path: `/api/articles/${f.articleId}`, body: { url: 'https://news.example.org/a/1' } }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
+  importFile: () => ({
+    path: '/api/imports',
+    body: {
+      fileName: 'matrix.txt',
+      content: Buffer.from(`The ministry said 6 tanks were destroyed (${unique()}).`).toString('base64'),
+    },
+  }),
   deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
   relatedClaims: (f) => ({ path: `/api/claims/${f.claimId}/related` }),
+  referenceSeries: () => ({
+    path: '/api/reference/series?category=tanks&subject=russia&from=2022-02-24&to=2022-03-01',
+  }),
   v1GetClaim: (f) => ({ path: `/api/v1/claims/${f.claimId}` }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
+  }),
+  markClaims: async (f) => ({
+    path: '/api/claims/verdicts',
+    body: { status: 'verified', claims: [{ id: f.claimId, version: await f.currentVersion(f.claimId) }] },
   }),
   createCorrection: async (f) => ({
     path: `/api/claims/${f.claimId}/corrections`,

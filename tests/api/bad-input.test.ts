@@ -205,6 +205,10 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
     const validBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
       login: () => ({ email: 'someone@example.org', password: PASSWORD }),
       createArticle: () => ({ text: 'date 2022-03-01 Kyiv | Desk: The ministry said 5 tanks were destroyed.' }),
+      importFile: () => ({
+        fileName: 'bad-input.txt',
+        content: Buffer.from('The ministry said 5 tanks were destroyed.').toString('base64'),
+      }),
       createVerdict: () => ({ status: 'disputed', note: 'a note', evidence: ['https://example.org/a'], version: 0 }),
       createUser: () => ({ email: 'new@example.org', name: 'New', password: PASSWORD, role: 'viewer' }),
       updateUser: () => ({ role: 'editor' }),

@@ -129,6 +129,24 @@ describe.each(DATABASE_KINDS)('a claim beside the reference series on %s', (kind
     expect(missing.status).toBe(404);
   });
 
+  it('gives a stretch of the reference series for the figures chart', async () => {
+    const res = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=russia&from=2022-02-20&to=2022-03-01',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.series).toHaveLength(1);
+    expect(res.body.series[0].points.map((p: { value: number }) => p.value)).toEqual([80, 146, 150, 150, 198]);
+    const none = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=ukraine&from=2022-02-20&to=2022-03-01',
+    );
+    expect(none.body.series).toEqual([]);
+    const bad = await ctx.viewer.agent.get(
+      '/api/reference/series?category=tanks&subject=russia&from=soon&to=2022-03-01',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toEqual(['from']);
+  });
+
   it('refuses an unknown reference row and stores nothing', async () => {
     const aircraft = claimOf('14 aircraft');
     const res = await ctx.editor.agent

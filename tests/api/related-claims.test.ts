@@ -60,6 +60,49 @@ describe.each(DATABASE_KINDS)('related claims across articles on %s', (kind) => 
     ]);
   });
 
+  it('applies one verdict to the same quote in several articles: all or none, each with its own history entry', async () => {
+    const quotes = [seed, wire].map((a) => {
+      const c = a.claims.find((x) => x.kind === 'statement' && x.text.startsWith('Warsaw, Bratislava'));
+      if (!c) throw new Error('no quote');
+      return c;
+    });
+    const stale = await ctx.editor.agent
+      .post('/api/claims/verdicts')
+      .set('X-CSRF-Token', ctx.editor.csrf)
+      .send({
+        status: 'disputed',
+        note: 'the list of cities changed later',
+        claims: quotes.map((c, i) => ({ id: c.id, version: i === 1 ? 7 : c.version })),
+      });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'version_conflict', path: ['claims', 1, 'version'] });
+    const untouched = await ctx.viewer.agent.get(`/api/claims/${quotes[0]?.id}`);
+    expect(untouched.body).toMatchObject({ status: 'pending', verdicts: [] });
+
+    const res = await ctx.editor.agent
+      .post('/api/claims/verdicts')
+      .set('X-CSRF-Token', ctx.editor.csrf)
+      .send({
+        status: 'disputed',
+        note: 'the list of cities changed later',
+        claims: quotes.map((c) => ({ id: c.id, version: c.version })),
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.items).toHaveLength(2);
+    for (const quote of quotes) {
+      const detail = await ctx.viewer.agent.get(`/api/claims/${quote.id}`);
+      expect(detail.body).toMatchObject({ status: 'disputed', version: quote.version + 1 });
+      expect(detail.body.verdicts).toHaveLength(1);
+      expect(detail.body.verdicts[0]).toMatchObject({ note: 'the list of cities changed later' });
+    }
+    const noNote = await ctx.editor.agent
+      .post('/api/claims/verdicts')
+      .set('X-CSRF-Token', ctx.editor.csrf)
+      .send({ status: 'unverifiable', claims: [{ id: quotes[0]?.id, version: 1 }] });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error.path).toEqual(['note']);
+  });
+
   it('carries the related claims in /api/v1/claims/:id', async () => {
     const res = await ctx.viewer.agent.get(`/api/v1/claims/${find(seed, '102 tanks').id}`);
     expect(res.status).toBe(200);

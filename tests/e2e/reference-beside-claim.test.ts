@@ -15,7 +15,7 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     ({ server, browser } = desk);
     await importGeneralStaff(desk.test.db);
     await importArticle(desk.test.db, {
-      text: `date 2022-02-28 Kyiv | Test Wire: Ukraine's armed forces said on Sunday that Russia has lost 150 tanks since February 24.\n\nThe Russian defence ministry said Russia has lost 12 tanks, a figure that could not be checked.\n`,
+      text: `date 2022-02-28 Kyiv | Test Wire: Ukraine's armed forces said on Sunday that Russia has lost 150 tanks since February 24.\n\nThe Russian defence ministry said Russia has lost 12 tanks, a figure that could not be checked.\n\n"Warsaw, Bratislava, Budapest, Istanbul, Baku. We proposed all of them," Zelenskyy said in a video address.\n`,
     });
   });
   afterAll(async () => {
@@ -73,6 +73,43 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     const claimId = new URL(page.url()).searchParams.get('claim');
     const body = await (await page.request.get(`${server.baseUrl}/api/claims/${claimId}`)).json();
     expect(body.verdicts[0].references).toMatchObject([{ date: '2022-02-26', value: 146, category: 'tanks' }]);
+    await page.close();
+  });
+
+  it('applies the verdict of a quote to the same quote in another article, with its own history entry', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    await page.getByRole('link', { name: /ready for talks/ }).click();
+    await page.locator('.article-text mark', { hasText: 'Warsaw, Bratislava' }).first().click();
+    await page.getByRole('button', { name: /Mark verified/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: verified' }).waitFor();
+    const related = page.locator('.claim-panel .related');
+    const choice = related.getByRole('checkbox', { name: /Test Wire/ });
+    await choice.check();
+    await related.getByRole('button', { name: /Apply this claim's verdict \(verified\) to 1 chosen/ }).click();
+    await related.getByRole('status').filter({ hasText: 'Saved: 1 more claim marked verified' }).waitFor();
+    await related.locator('[data-status="verified"]').waitFor();
+    await related.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `related-applied-${kind}.png`) });
+    const href = await related.getByRole('link', { name: /Warsaw, Bratislava/ }).getAttribute('href');
+    const otherId = new URL(href ?? '', server.baseUrl).searchParams.get('claim');
+    const other = await (await page.request.get(`${server.baseUrl}/api/claims/${otherId}`)).json();
+    expect(other).toMatchObject({ status: 'verified', version: 1 });
+    expect(other.verdicts).toHaveLength(1);
+    await page.close();
+  });
+
+  it('draws the reference series beside the claimed points on the figures chart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.editor);
+    await page.goto(`${server.baseUrl}/figures?category=tanks&subject=russia`);
+    const chart = page.locator('figure.chart');
+    await chart.getByText(/reference: General Staff of the Armed Forces of Ukraine/).waitFor();
+    const line = chart.locator('polyline.reference-line');
+    expect(await line.count()).toBe(1);
+    // 2022-02-26 to 2022-02-28, the days the claims span: 146, 150, 150.
+    expect((await line.getAttribute('points'))?.split(' ')).toHaveLength(3);
+    await page.screenshot({ path: join(SCREENSHOTS, `figures-reference-${kind}.png`) });
     await page.close();
   });
 });

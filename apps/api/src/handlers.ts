@@ -6,7 +6,9 @@ import {
   createUserRequestSchema,
   createWebhookRequestSchema,
   figureSeriesQuerySchema,
+  referenceSeriesQuerySchema,
   idParamsSchema,
+  importFileRequestSchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
@@ -27,18 +29,22 @@ import type { FaultMonitor } from './fault-monitor.ts';
 import { listClaimFeed } from './services/claim-feed.ts';
 import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/export-claims.ts';
 import { deleteArticle } from './services/delete-article.ts';
+import { importArticleFile } from './services/import-article-file.ts';
+import { parseFieldMap } from './intake/read-articles.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
+import { listReferenceSeries } from './services/list-reference-series.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
-import { reparseArticle } from './services/reparse-article.ts';
+import { markClaims } from './services/mark-claims.ts';
+import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
 import { createLoginLimiter } from './rate-limits.ts';
@@ -107,6 +113,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         database: db.provider,
         parserVersion: PARSER_VERSION,
         problems,
+        reparse: reparseProgress(db),
       });
     },
     openapi: (_req, res) => {
@@ -152,6 +159,17 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
+    importFile: async (req, res) => {
+      const body = validate(importFileRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      const bytes = Buffer.from(body.content, 'base64');
+      res.json({
+        results: await importArticleFile(db, body.fileName, bytes, {
+          limits: config.articleLimits,
+          ...(map ? { map } : {}),
+        }),
+      });
+    },
     deleteArticle: async (req, res) => {
       const actor = req.actor;
       const who =
@@ -167,6 +185,8 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
+    referenceSeries: async (req, res) =>
+      sendCached(req, res, await listReferenceSeries(db, validate(referenceSeriesQuerySchema, req.query, []))),
     figureSeries: async (req, res) =>
       sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
     createVerdict: async (req, res) => {
@@ -188,6 +208,14 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     addClaim: async (req, res) => {
       const actor = req.actor;
       const result = await addClaim(db, id(req), req.body, {
+        userId: actor?.kind === 'user' ? actor.user.id : null,
+        name: actorName(actor),
+      });
+      res.status(201).json(result);
+    },
+    markClaims: async (req, res) => {
+      const actor = req.actor;
+      const result = await markClaims(db, req.body, {
         userId: actor?.kind === 'user' ? actor.user.id : null,
         name: actorName(actor),
       });

@@ -7,7 +7,10 @@ import { CliError } from './cli-error.ts';
  * is an error, unless `keepMissing` is set: then it stays in the list so that a command working
  * file by file (import) reports it as one failed file and still processes the others.
  */
-export function collectArticleFiles(paths: string[], { keepMissing = false } = {}): string[] {
+export function collectArticleFiles(
+  paths: string[],
+  { keepMissing = false, extensions = ['.txt'] }: { keepMissing?: boolean; extensions?: string[] } = {},
+): string[] {
   const files: string[] = [];
   for (const path of paths) {
     let stats: Stats;
@@ -20,10 +23,11 @@ export function collectArticleFiles(paths: string[], { keepMissing = false } = {
     }
     if (stats.isDirectory()) {
       const inFolder = readdirSync(path)
-        .filter((name) => name.toLowerCase().endsWith('.txt'))
+        .filter((name) => extensions.some((ext) => name.toLowerCase().endsWith(ext)))
         .sort()
         .map((name) => join(path, name));
-      if (inFolder.length === 0) throw new CliError(`${path}: folder holds no .txt articles`);
+      if (inFolder.length === 0)
+        throw new CliError(`${path}: folder holds no article files (${extensions.join(', ')})`);
       files.push(...inFolder);
     } else {
       files.push(path);

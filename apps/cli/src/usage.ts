@@ -5,9 +5,13 @@ export const parseUsage = `claimdesk parse [--json] [--out DIR] FILE|FOLDER...
   --json      print one JSON array, one element per file (the default)
   --out DIR   write DIR/NAME.json per input instead of printing`;
 
-export const importUsage = `claimdesk import [--url URL] PATH...
-  Parses and stores each .txt article (files, or folders of them). One line per file, then a
-  summary; exits 1 if any file failed (the others still land). The same text twice is stored once.
+export const importUsage = `claimdesk import [--map FIELD=COLUMN,...] [--url URL] PATH...
+  Parses and stores the articles of each file (files, or folders of them), by extension: .txt
+  (the header format), .html/.htm (a web page: main text, headline, byline, date, canonical URL),
+  .json (a record or an array), .ndjson/.jsonl (a record a line) and .csv (a record a row), with
+  records {text|html, title?, url?, outlet?, publishedOn?, byline?}. One line per article, then a
+  summary; exits 1 if any failed (the others still land). The same text twice is stored once.
+  --map       CSV columns of the fields, e.g. text=articles,publishedOn=published (Kaggle exports)
   --url URL   where the article was originally published (one file only): ClaimReview's appearance`;
 
 export const articlesUsage = `claimdesk articles delete ID|FILE --yes

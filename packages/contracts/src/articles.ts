@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimSchema, httpUrlSchema } from './claims.ts';
-import { INT32_MAX, hasControlCharacters, lineSchema, sideSchema, spanSchema } from './common.ts';
+import { INT32_MAX, hasControlCharacters, isoDateSchema, lineSchema, sideSchema, spanSchema } from './common.ts';
 
 /**
  * What the server stores is checked there (size limit from its configuration, empty, binary or
@@ -16,6 +16,11 @@ export const createArticleRequestSchema = z.object({
   fileName: lineSchema(255).optional(),
   /** Where the article was originally published: ClaimReview's appearance.url. */
   url: httpUrlSchema.optional(),
+  /** Metadata from the source (a page's headline, a CSV column): each wins over the text's header. */
+  title: lineSchema(500).optional(),
+  outlet: lineSchema(200).optional(),
+  publishedOn: isoDateSchema.optional(),
+  byline: lineSchema(300).optional(),
 });
 export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
 
@@ -60,6 +65,8 @@ export type Statement = z.infer<typeof statementSchema>;
 
 export const articleDetailSchema = articleSummarySchema.extend({
   text: z.string(),
+  /** Where the body starts after the header line (`date ... | Outlet:`); 0 when there is none. Offsets stay those of `text`. */
+  bodyStart: z.number().int(),
   statements: z.array(statementSchema),
   claims: z.array(claimSchema),
 });
@@ -131,3 +138,32 @@ export const deletedArticleSchema = z.object({
   auditEventId: z.string(),
 });
 export type DeletedArticle = z.infer<typeof deletedArticleSchema>;
+
+/**
+ * A file to import as the app's Import page sends it: its bytes in base64 (so the server, not the
+ * browser, decides whether they are UTF-8), its name (the extension chooses the format) and, for
+ * CSV, which column holds which field (`text=articles,publishedOn=published`).
+ */
+export const importFileRequestSchema = z
+  .object({
+    fileName: lineSchema(255).refine((v) => v.trim().length > 0, 'must not be empty'),
+    content: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    map: lineSchema(500).optional(),
+  })
+  .strict();
+export type ImportFileRequest = z.infer<typeof importFileRequestSchema>;
+
+export const importResultSchema = z.object({
+  /** The file, or the file with the line or row of one of its records. */
+  label: z.string(),
+  status: z.enum(['stored', 'existing', 'refused']),
+  /** Why it was refused: one line. */
+  reason: z.string().nullable(),
+  articleId: z.string().nullable(),
+  title: z.string().nullable(),
+  claims: z.number().int().nullable(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const importFileResponseSchema = z.object({ results: z.array(importResultSchema) });
+export type ImportFileResponse = z.infer<typeof importFileResponseSchema>;

@@ -126,6 +126,27 @@ export const createVerdictRequestSchema = z
   .strict();
 export type CreateVerdictRequest = z.input<typeof createVerdictRequestSchema>;
 
+/** One verdict for several identical claims (the same quote from several outlets): each gets its own history entry. */
+export const MAX_CLAIMS_MARKED_TOGETHER = 50;
+export const markClaimsRequestSchema = createVerdictRequestSchema
+  .omit({ version: true })
+  .extend({
+    claims: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(100),
+            version: z.number().int().nonnegative(),
+          })
+          .strict(),
+      )
+      .min(1, 'name at least one claim')
+      .max(MAX_CLAIMS_MARKED_TOGETHER, `at most ${MAX_CLAIMS_MARKED_TOGETHER} claims at once`)
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'a claim is named twice'),
+  })
+  .strict();
+export type MarkClaimsRequest = z.input<typeof markClaimsRequestSchema>;
+
 export const claimSortSchema = z.enum(['article', 'updated', 'value', 'status', 'asOf']);
 
 const optionalList = <T extends z.ZodType>(item: T) =>
@@ -167,6 +188,9 @@ export type ClaimList = z.infer<typeof claimListSchema>;
 
 export const createVerdictResponseSchema = z.object({ claim: claimSchema, verdict: verdictSchema });
 export type CreateVerdictResponse = z.infer<typeof createVerdictResponseSchema>;
+
+export const markClaimsResponseSchema = z.object({ items: z.array(createVerdictResponseSchema) });
+export type MarkClaimsResponse = z.infer<typeof markClaimsResponseSchema>;
 
 /**
  * Losses over time: one point per stored figure claim of kind loss (a count, an amount of money or

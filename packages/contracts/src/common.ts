@@ -142,5 +142,7 @@ export const healthSchema = z.object({
   parserVersion: z.string(),
   /** Faults found now (migrations, a read-only file) or met by a request in the last minute. */
   problems: z.array(databaseFaultSchema),
+  /** A re-parse after a parser upgrade running in the background: articles done of total. */
+  reparse: z.object({ done: z.number().int(), total: z.number().int() }).nullable().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

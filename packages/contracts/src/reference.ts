@@ -110,3 +110,19 @@ export const relatedClaimsSchema = z.object({
   groups: z.array(z.object({ side: sideSchema, claims: z.array(relatedClaimSchema) })),
 });
 export type RelatedClaims = z.infer<typeof relatedClaimsSchema>;
+
+/** A stretch of every reference series of one category and whose loss (the figures chart draws it beside the claims). */
+export const referenceSeriesQuerySchema = z.object({
+  category: categorySchema,
+  subject: sideSchema,
+  from: isoDateSchema,
+  to: isoDateSchema,
+});
+export type ReferenceSeriesQuery = z.input<typeof referenceSeriesQuerySchema>;
+
+export const referenceSeriesSchema = z.object({
+  category: categorySchema,
+  subject: sideSchema,
+  series: z.array(z.object({ dataset: referenceDatasetSchema, points: z.array(referencePointSchema) })),
+});
+export type ReferenceSeries = z.infer<typeof referenceSeriesSchema>;

@@ -9,6 +9,8 @@ import {
   listArticlesQuerySchema,
   updateArticleRequestSchema,
   deletedArticleSchema,
+  importFileRequestSchema,
+  importFileResponseSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -30,10 +32,17 @@ import {
   figureSeriesQuerySchema,
   figureSeriesSchema,
   listClaimsQuerySchema,
+  markClaimsRequestSchema,
+  markClaimsResponseSchema,
 } from './claims.ts';
 import { healthSchema } from './common.ts';
 import { addClaimRequestSchema, correctionResponseSchema, createCorrectionRequestSchema } from './corrections.ts';
-import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
+import {
+  claimReferenceSchema,
+  referenceSeriesQuerySchema,
+  referenceSeriesSchema,
+  relatedClaimsSchema,
+} from './reference.ts';
 import {
   claimReviewFeedSchema,
   claimReviewSchema,
@@ -185,6 +194,16 @@ export const routes = {
     body: updateArticleRequestSchema,
     response: articleDetailSchema,
   }),
+  importFile: route({
+    method: 'POST',
+    path: '/api/imports',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
+    body: importFileRequestSchema,
+    response: importFileResponseSchema,
+  }),
   deleteArticle: route({
     method: 'DELETE',
     path: '/api/articles/:id',
@@ -248,6 +267,16 @@ export const routes = {
     params: idParamsSchema,
     response: relatedClaimsSchema,
   }),
+  referenceSeries: route({
+    method: 'GET',
+    path: '/api/reference/series',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'claims',
+    summary: 'Every reference series of one category and whose loss between two days (at most 5,000 points each)',
+    query: referenceSeriesQuerySchema,
+    response: referenceSeriesSchema,
+  }),
   figureSeries: route({
     method: 'GET',
     path: '/api/figures/series',
@@ -293,6 +322,19 @@ export const routes = {
     params: idParamsSchema,
     body: addClaimRequestSchema,
     response: correctionResponseSchema,
+    successStatus: 201,
+  }),
+
+  markClaims: route({
+    method: 'POST',
+    path: '/api/claims/verdicts',
+    access: 'editor',
+    apiKey: false,
+    tag: 'claims',
+    summary:
+      'One verdict for several claims at once (identical claims in other articles): all or none are saved, each with its own history entry; a stale version answers 409',
+    body: markClaimsRequestSchema,
+    response: markClaimsResponseSchema,
     successStatus: 201,
   }),
 

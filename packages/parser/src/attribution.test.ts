@@ -536,3 +536,14 @@ describe('clause ends and scare quotes around the cue', () => {
     ]);
   });
 });
+
+describe('plural roles', () => {
+  it('reads "the presidents" and a following "they" as the two people the text paired', () => {
+    const raw =
+      'date 2022-06-08 NA | President of Russia (en.kremlin.ru): Vladimir Putin had a telephone conversation with President of Iran Sayyid Ebrahim Raisi. The presidents noted the need to continue talks on the nuclear deal. They reaffirmed their commitment to the Astana Process.';
+    expect(statementsOf(raw).map((s) => s.canonical)).toEqual([
+      'Vladimir Putin and Sayyid Ebrahim Raisi',
+      'Vladimir Putin and Sayyid Ebrahim Raisi',
+    ]);
+  });
+});

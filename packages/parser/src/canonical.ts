@@ -458,6 +458,9 @@ export class SourceResolver {
     }
     if (/^(it|they|we|them)$/.test(lower)) {
       const prev = this.recent(pos);
+      // "The presidents noted ... They reaffirmed": a pair of people just named is "they".
+      if (/^(?:they|them)$/.test(lower) && prev[0]?.isPerson && prev[0].result.canonical.includes(' and '))
+        return this.record(pos, prev[0].phrase, prev[0].result, true);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
       if (org) return this.record(pos, org.phrase, org.result, false);
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
@@ -493,6 +496,23 @@ export class SourceResolver {
     }
     // "The report added", "the service shows": a document or body named just before ("a report by the
     // OSCE", "Lloyd’s List Intelligence, a maritime information service") speaks here.
+    // "the presidents noted", "the authors predict": a plural role stands for the pair of people the
+    // text coordinated last ("Oleg Ustenko and Simon Johnson", "Vladimir Putin and President ... Raisi").
+    if (
+      position >= 0 &&
+      /^(?:the|both)[\s\u00a0]+(?:two[\s\u00a0]+)?(?:presidents|leaders|heads of state|authors|experts|economists|prime ministers|foreign ministers)$/i.test(
+        (phrase || bare).trim(),
+      )
+    ) {
+      const pair = this.pairBefore(pos);
+      if (pair)
+        return this.record(
+          pos,
+          phrase,
+          { canonical: pair, side: this.sideOfPerson(pair.split(' and ')[0] ?? pair, '', pos) },
+          true,
+        );
+    }
     // "their data showed", "its report said": the body last named as a source owns the document.
     if (
       position >= 0 &&
@@ -568,6 +588,26 @@ export class SourceResolver {
     // In an office's own text ("According to the decree", "the Head of State said") an unmarked body is the office's side.
     if (side === 'other' && this.defaultSide && !namesAParty(phrase || bare)) side = this.defaultSide;
     return this.record(pos, phrase, { canonical, side: side === 'unknown' ? 'other' : side }, false);
+  }
+
+  /** The last two people named in coordination before `pos` ("A and B", "A and President of X B"), joined. */
+  private pairBefore(pos: number): string | null {
+    const last = firstAfter(this.mentions, pos, (m) => m.end) - 1;
+    for (let i = last; i >= 1 && pos - (this.mentions[i]?.end ?? 0) < 4000; i--) {
+      const b = this.mentions[i] as Mention;
+      const a = this.mentions[i - 1] as Mention;
+      const between = this.raw.slice(a.end, b.start);
+      if (
+        /^[\s\u00a0]+(?:and|met(?:[\s\u00a0]+with)?|(?:had|held)[\s\u00a0]+(?:a|an)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,3}with)[\s\u00a0]+(?:(?:\p{Lu}[\p{L}-]*|of|the)[\s\u00a0]+){0,10}$/u.test(
+          between,
+        )
+      ) {
+        const first = this.fullName(a.name);
+        const second = this.fullName(b.name);
+        if (first !== second) return `${first} and ${second}`;
+      }
+    }
+    return null;
   }
 
   /** The body a definite document or organisation noun ("the report", "the service") refers back to. */

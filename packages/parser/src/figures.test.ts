@@ -498,3 +498,10 @@ describe('findFigures: more historical and imagined tolls', () => {
     expect(only('Ukraine destroyed 5 Soviet-era tanks')).toMatchObject({ kind: 'loss', category: 'tanks' });
   });
 });
+
+describe('findFigures: names and durations', () => {
+  it('skips "the Group of 7" and "two consecutive quarters"', () => {
+    expect(figuresIn('one of the Group of 7 advanced economies', 'other')).toEqual([]);
+    expect(figuresIn('defined as two consecutive quarters of negative growth', 'other')).toEqual([]);
+  });
+});

@@ -158,7 +158,7 @@ const STOP = new Set([
 
 /** Words after a number that make it a date, time, duration, age, distance, share or measurement. */
 const NOT_A_COUNT =
-  /^(?:%|per ?cent|percent|percentage|years?\b|year-old|yrs?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur(?:y|ies)\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|utc\b|bst\b|km\b|kms\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|foot\b|inch|cm\b|mm\b|st\b|nd\b|rd\b|th\b|times\b|fold\b|degrees?\b|°|o'clock|o’clock|kg\b|kilo|grams?\b|lbs?\b|litres?\b|liters?\b|mph\b|km\/h|kph\b|knots?\b|mw\b|gw\b|kw\b|mwh\b|gwh\b|twh\b|bcm\b|points?\b|pts?\b|-year|-day|-hour|-km|-mile|-metre|-meter|-storey|-story|-month|-week|-minute|-second|-member|-strong|-page|-point|-inch|-mm|-ton|-tonne|-kg)/i;
+  /^(?:%|per ?cent|percent|percentage|(?:consecutive|straight|successive)\s+\w+|quarters?\b|years?\b|year-old|yrs?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|decades?\b|centur(?:y|ies)\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|utc\b|bst\b|km\b|kms\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|ft\b|foot\b|inch|cm\b|mm\b|st\b|nd\b|rd\b|th\b|times\b|fold\b|degrees?\b|°|o'clock|o’clock|kg\b|kilo|grams?\b|lbs?\b|litres?\b|liters?\b|mph\b|km\/h|kph\b|knots?\b|mw\b|gw\b|kw\b|mwh\b|gwh\b|twh\b|bcm\b|points?\b|pts?\b|-year|-day|-hour|-km|-mile|-metre|-meter|-storey|-story|-month|-week|-minute|-second|-member|-strong|-page|-point|-inch|-mm|-ton|-tonne|-kg)/i;
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Capitalised words before a number that make it a name: "Articles 30-34", "Nord Stream 1", "No 10". */
@@ -736,6 +736,8 @@ export function findFigures(raw: string, start: number, end: number, ctx: Figure
 /** "Articles 30", "Nord Stream 1", "number 7": the number is part of a name. */
 function isNamedBefore(before: string): boolean {
   if (NAME_BEFORE.test(before) || /\b(?:number|no\.|nos\.|#)\s?$/i.test(before)) return true;
+  // "the Group of 7", "the Group of Twenty": a name that ends in a number.
+  if (/\bGroup of\s$/.test(before)) return true;
   if (
     /\b(?:articles?|sections?|paragraphs?|chapters?|clauses?|items?|points?|pages?|resolutions?|decrees?|laws?|bills?|flights?|routes?|platforms?|gates?|rooms?|apartments?|buildings?|blocks?|reactors?|units?|stages?|phases?|levels?|categories|category|grades?|versions?|seasons?|episodes?|volumes?|rounds?)\s$/i.test(
       before,

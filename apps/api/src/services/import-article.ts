@@ -116,14 +116,21 @@ export async function importArticle(
   input: unknown,
   limits: ArticleLimits = { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
 ): Promise<{ article: ArticleDetail; created: boolean }> {
-  const { text, fileName, url } = validate(createArticleRequestSchema, input);
+  const { text, fileName, url, title, outlet, publishedOn, byline } = validate(createArticleRequestSchema, input);
   const refusal = findTextRefusal(text, limits);
   if (refusal) throw refusal;
   const hash = contentHash(text);
   const existing = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return { article: await getArticle(db, existing.id), created: false };
 
-  const parsed = parseArticle(text, fileName ? { file: fileName } : {});
+  const read = parseArticle(text, fileName ? { file: fileName } : {});
+  // Metadata given with the text (a page's date, a CSV column) wins over what its header says.
+  const parsed = {
+    ...read,
+    publishedOn: publishedOn ?? read.publishedOn,
+    outlet: outlet ?? read.outlet,
+    byline: byline ?? read.byline,
+  };
   const articleId = randomUUID();
   const { statements, claims } = buildArticleRows(articleId, parsed);
   try {
@@ -133,7 +140,7 @@ export async function importArticle(
           id: articleId,
           text,
           contentHash: hash,
-          title: articleTitle(text),
+          title: title ?? articleTitle(text),
           fileName: fileName ?? null,
           publishedOn: parsed.publishedOn,
           dateline: JSON.stringify(parsed.dateline),

@@ -101,6 +101,7 @@ export async function listRelatedClaims(db: Database, claimId: string): Promise<
       const rows = await db.prisma.claim.findMany({
         where: {
           kind: 'figure',
+          isRejected: false,
           category: claim.category,
           subject: claim.subject,
           articleId: { not: claim.articleId },
@@ -117,6 +118,7 @@ export async function listRelatedClaims(db: Database, claimId: string): Promise<
       const rows = await db.prisma.claim.findMany({
         where: {
           kind: 'statement',
+          isRejected: false,
           articleId: { not: claim.articleId },
           ...(near ?? { sourceCanonical: claim.sourceCanonical }),
         },

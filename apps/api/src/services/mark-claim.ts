@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSchema } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
@@ -50,6 +50,14 @@ export async function markClaim(
   input: unknown,
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
+  const body = checkVerdict(input);
+  return db.prisma.$transaction((tx) => appendVerdict(tx, claimId, body, actor));
+}
+
+type VerdictBody = ReturnType<typeof checkVerdict>;
+
+/** The request as the contract reads it, and the rule the contract cannot say: a note for doubt. */
+export function checkVerdict(input: unknown) {
   const body = validate(createVerdictRequestSchema, input);
   if (body.status !== 'verified' && body.note.trim() === '') {
     throw new AppError(
@@ -58,57 +66,69 @@ export async function markClaim(
       { path: ['note'] },
     );
   }
+  return body;
+}
+
+/**
+ * The writes of one verdict inside the caller's transaction (one claim, or several marked together):
+ * the claim's status and version, the verdict with its cited reference rows, the change-feed entry
+ * and the webhook deliveries.
+ */
+export async function appendVerdict(
+  tx: Prisma.TransactionClient,
+  claimId: string,
+  body: VerdictBody,
+  actor: VerdictActor,
+): Promise<CreateVerdictResponse> {
   const verdictId = randomUUID();
-  return db.prisma.$transaction(async (tx) => {
-    const updated = await tx.claim.updateMany({
-      where: { id: claimId, version: body.version, isRejected: false },
-      data: { status: body.status, version: { increment: 1 } },
-    });
-    if (updated.count === 0) {
-      const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
-      if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
-      if (current.isRejected) {
-        throw new AppError('conflict', 'this claim was rejected as not a claim: restore it before judging it', {
-          path: [],
-          details: { claim: toClaim(current) },
-        });
-      }
-      const other = current.verdicts[0];
-      throw new AppError(
-        'version_conflict',
-        other
-          ? `this claim changed since you opened it: ${other.authorName} marked it ${other.status} (version ${current.version}); review and save again`
-          : `this claim is at version ${current.version}, not ${body.version}; reload it and save again`,
-        { path: ['version'], details: { claim: toClaim(current) } },
-      );
-    }
-    const verdict = await tx.verdict.create({
-      data: {
-        id: verdictId,
-        claimId,
-        status: body.status,
-        note: body.note.trim(),
-        evidence: JSON.stringify(body.evidence),
-        authorId: actor.userId,
-        authorName: actor.name,
-        version: body.version + 1,
-        references: { create: await referenceEvidenceRows(tx, body.references) },
-      },
-      include: verdictInclude,
-    });
-    await tx.claimChange.create({ data: { claimId } });
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
-    const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
-    if (webhooks.length > 0) {
-      const payload = JSON.stringify({
-        event: 'verdict.created',
-        verdict: toVerdict(verdict),
-        claim: toClaim(claim),
-      } satisfies WebhookPayload);
-      await tx.webhookDelivery.createMany({
-        data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
+  const updated = await tx.claim.updateMany({
+    where: { id: claimId, version: body.version, isRejected: false },
+    data: { status: body.status, version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
+    if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+    if (current.isRejected) {
+      throw new AppError('conflict', 'this claim was rejected as not a claim: restore it before judging it', {
+        path: [],
+        details: { claim: toClaim(current) },
       });
     }
-    return { claim: toClaim(claim), verdict: toVerdict(verdict) };
+    const other = current.verdicts[0];
+    throw new AppError(
+      'version_conflict',
+      other
+        ? `this claim changed since you opened it: ${other.authorName} marked it ${other.status} (version ${current.version}); review and save again`
+        : `this claim is at version ${current.version}, not ${body.version}; reload it and save again`,
+      { path: ['version'], details: { claim: toClaim(current) } },
+    );
+  }
+  const verdict = await tx.verdict.create({
+    data: {
+      id: verdictId,
+      claimId,
+      status: body.status,
+      note: body.note.trim(),
+      evidence: JSON.stringify(body.evidence),
+      authorId: actor.userId,
+      authorName: actor.name,
+      version: body.version + 1,
+      references: { create: await referenceEvidenceRows(tx, body.references) },
+    },
+    include: verdictInclude,
   });
+  await tx.claimChange.create({ data: { claimId } });
+  const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
+  const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
+  if (webhooks.length > 0) {
+    const payload = JSON.stringify({
+      event: 'verdict.created',
+      verdict: toVerdict(verdict),
+      claim: toClaim(claim),
+    } satisfies WebhookPayload);
+    await tx.webhookDelivery.createMany({
+      data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
+    });
+  }
+  return { claim: toClaim(claim), verdict: toVerdict(verdict) };
 }

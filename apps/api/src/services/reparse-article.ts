@@ -80,13 +80,25 @@ export function matchClaims<O extends OldClaim>(oldClaims: O[], newClaims: NewCl
  * judged claim keeps its id, status, version and verdicts (moved to the new statement); an
  * unmatched judged claim stays, marked isFound = false; unmatched pending claims go.
  */
-export async function reparseArticle(db: Database, articleId: string): Promise<ArticleDetail> {
+export async function reparseArticle(db: Database, articleId: string): Promise<ArticleDetail>;
+export async function reparseArticle(
+  db: Database,
+  articleId: string,
+  options: { readBack: false },
+): Promise<ArticleDetail | undefined>;
+export async function reparseArticle(
+  db: Database,
+  articleId: string,
+  options: { readBack?: boolean } = {},
+): Promise<ArticleDetail | undefined> {
   const article = await db.prisma.article.findUnique({
     where: { id: articleId },
     include: { claims: true, statements: true },
   });
   if (!article) throw new AppError('not_found', `no article ${articleId}`, { path: ['id'] });
-  const parsed = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
+  const read = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
+  // A date given at import (the text has no header) stays.
+  const parsed = { ...read, publishedOn: read.publishedOn ?? article.publishedOn };
   const { statements, claims } = buildArticleRows(articleId, parsed);
   const matches = matchClaims(article.claims, claims);
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
@@ -139,18 +151,44 @@ export async function reparseArticle(db: Database, articleId: string): Promise<A
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
     });
   }, LARGE_WRITE_TRANSACTION);
-  return getArticle(db, articleId);
+  // A background re-parse of the whole desk does not read each article back.
+  return options.readBack === false ? undefined : getArticle(db, articleId);
 }
+
+export interface ReparseProgress {
+  done: number;
+  total: number;
+}
+
+/** The background re-parse of each open database, for the health route (null when none runs). */
+const running = new WeakMap<Database, ReparseProgress>();
+export const reparseProgress = (db: Database): ReparseProgress | null => running.get(db) ?? null;
 
 /**
  * Re-parses every article stored by another parser version, so that an upgrade shows the improved
- * claims while every judged claim keeps its verdicts. Returns how many articles were re-parsed.
+ * claims while every judged claim keeps its verdicts. One transaction per article, so the server
+ * answers (and editors save verdicts) while it runs; `reparseProgress` and `onProgress` tell how
+ * far it is. Returns how many articles were re-parsed.
  */
-export async function reparseOutdatedArticles(db: Database): Promise<number> {
+export async function reparseOutdatedArticles(
+  db: Database,
+  onProgress?: (progress: ReparseProgress) => void,
+): Promise<number> {
   const outdated = await db.prisma.article.findMany({
     where: { parserVersion: { not: PARSER_VERSION } },
     select: { id: true },
   });
-  for (const { id } of outdated) await reparseArticle(db, id);
+  const progress = { done: 0, total: outdated.length };
+  if (outdated.length === 0) return 0;
+  running.set(db, progress);
+  try {
+    for (const { id } of outdated) {
+      await reparseArticle(db, id, { readBack: false });
+      progress.done += 1;
+      onProgress?.({ ...progress });
+    }
+  } finally {
+    running.delete(db);
+  }
   return outdated.length;
 }

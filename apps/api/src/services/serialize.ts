@@ -1,3 +1,4 @@
+import { parseHeader } from '@claimdesk/parser';
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -216,6 +217,7 @@ export function toArticleDetail(
   return {
     ...toArticleSummary(row, counts),
     text: row.text,
+    bodyStart: parseHeader(row.text).bodyStart,
     statements: row.statements.map(toStatement),
     claims: row.claims.map(toClaim),
   };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeArticleBytes, importArticle, readEnv } from '@claimdesk/api';
-import { httpUrlSchema } from '@claimdesk/contracts';
+import { ARTICLE_FILE_EXTENSIONS, type FieldMap, importArticleFile, parseFieldMap, readEnv } from '@claimdesk/api';
+import { type ImportResult, httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
 import { collectArticleFiles } from '../collect-files.ts';
@@ -12,7 +12,7 @@ import { openMigratedDatabase } from './admin-db.ts';
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
-    options: { help: { type: 'boolean', short: 'h' }, url: { type: 'string' } },
+    options: { help: { type: 'boolean', short: 'h' }, url: { type: 'string' }, map: { type: 'string' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -21,48 +21,66 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
   const limits = { maxChars: readEnv().CLAIMDESK_MAX_ARTICLE_CHARS };
-  const files = collectArticleFiles(positionals, { keepMissing: true });
+  const files = collectArticleFiles(positionals, { keepMissing: true, extensions: ARTICLE_FILE_EXTENSIONS });
   if (values.url !== undefined) {
     // One address belongs to one article: given for a folder it would be wrong for all but one.
     if (files.length !== 1) throw new CliError(`import: --url names one article's address; give exactly one file`);
     const checked = httpUrlSchema.safeParse(values.url);
     if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
   }
+  const map = values.map ? parseMapOption(values.map) : undefined;
   const db = await openMigratedDatabase(readConnectionConfig());
   let imported = 0;
   let existing = 0;
   let failed = 0;
   try {
     for (const file of files) {
+      let results: ImportResult[];
       try {
         // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
-        const text = decodeArticleBytes(readFileSync(file), limits);
-        const { article, created } = await importArticle(
-          db,
-          { text, fileName: basename(file), ...(values.url ? { url: values.url } : {}) },
+        const bytes = readFileSync(file);
+        results = await importArticleFile(db, basename(file), bytes, {
           limits,
-        );
-        const figures = article.claims.filter((c) => c.kind === 'figure').length;
-        const line = `${article.statements.length} statements, ${figures} figures, id ${article.id}`;
-        if (created) {
-          imported += 1;
-          console.log(`imported  ${file}: ${line}`);
-        } else {
-          existing += 1;
-          console.log(`existing  ${file}: already stored (${line})`);
-        }
+          ...(map ? { map } : {}),
+          ...(values.url ? { overrides: { url: values.url } } : {}),
+        });
       } catch (error) {
         failed += 1;
         console.log(`FAILED    ${file}: ${describeError(error)}`);
+        continue;
+      }
+      for (const r of results) {
+        // The label names the file as given (a path), with the line or row of a record in it.
+        const label = `${file}${r.label.slice(basename(file).length)}`;
+        const line = `${r.claims} claims, id ${r.articleId}`;
+        if (r.status === 'stored') {
+          imported += 1;
+          console.log(`imported  ${label}: ${line}`);
+        } else if (r.status === 'existing') {
+          existing += 1;
+          console.log(`existing  ${label}: already stored (${line})`);
+        } else {
+          failed += 1;
+          console.log(`FAILED    ${label}: ${r.reason || 'refused'}`);
+        }
       }
     }
   } finally {
     await db.close();
   }
+  const articles = imported + existing + failed;
   console.log(
-    `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${imported} imported, ${existing} already stored, ${failed} failed`,
+    `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${existing} already stored, ${failed} failed`,
   );
   return failed > 0 ? 1 : 0;
+}
+
+function parseMapOption(value: string): FieldMap {
+  try {
+    return parseFieldMap(value);
+  } catch (error) {
+    throw new CliError(`import: --${(error as Error).message}`);
+  }
 }
 
 /**

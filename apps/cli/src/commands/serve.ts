@@ -66,9 +66,6 @@ export async function runServe(argv: string[]): Promise<number> {
     const report = await importReference(db, sample.dataset, sample.files);
     console.log(`reference data: loaded ${report.dataset.name} (${report.created} points)`);
   }
-  const reparsed = await reparseOutdatedArticles(db);
-  if (reparsed > 0)
-    console.log(`parser upgraded: re-parsed ${reparsed} stored articles (judged claims keep their verdicts)`);
   const { pino } = await import('pino');
   const logger = pino({ level: env.LOG_LEVEL });
   const server = await startServer({
@@ -99,6 +96,24 @@ export async function runServe(argv: string[]): Promise<number> {
   );
   if (!env.CLAIMDESK_PUBLIC_URL)
     console.log('CLAIMDESK_PUBLIC_URL is not set: ClaimReview output carries no links to this installation');
+  // After a parser upgrade, stored articles are re-parsed in the background while the server
+  // answers (GET /api/health shows how far it is), one article per transaction.
+  const started = Date.now();
+  let lastReport = started;
+  void reparseOutdatedArticles(db, ({ done, total }) => {
+    if (done === total || Date.now() - lastReport > 5000) {
+      lastReport = Date.now();
+      console.log(`parser upgraded: re-parsing stored articles in the background, ${done} of ${total}`);
+    }
+  }).then(
+    (reparsed) => {
+      if (reparsed > 0)
+        console.log(
+          `parser upgraded: re-parsed ${reparsed} stored articles in ${((Date.now() - started) / 1000).toFixed(1)} s (judged claims keep their verdicts)`,
+        );
+    },
+    (error: unknown) => console.error(`claimdesk: the background re-parse stopped: ${String(error)}`),
+  );
   await new Promise<void>(() => {});
   return 0;
 }

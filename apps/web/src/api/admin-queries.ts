@@ -1,4 +1,4 @@
-import type { ApiKey, Role, User } from '@claimdesk/contracts';
+import type { ApiKey, ImportFileResponse, Role, User } from '@claimdesk/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client.ts';
 
@@ -95,5 +95,18 @@ export function useStopWebhook() {
   return useMutation({
     mutationFn: (id: string) => apiFetch<void>(`/api/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks }),
+  });
+}
+
+/** Imports one file (its bytes in base64: the server decides whether they are UTF-8); lists are read again. */
+export function useImportFile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { fileName: string; content: string; map?: string }) =>
+      apiFetch<ImportFileResponse>('/api/imports', { method: 'POST', body }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['articles'] });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    },
   });
 }

@@ -6,8 +6,11 @@ import type {
   ClaimDetail,
   ClaimList,
   ClaimReference,
+  ReferenceSeries,
   RelatedClaims,
   CreateVerdictResponse,
+  MarkClaimsRequest,
+  MarkClaimsResponse,
   DeletedArticle,
   FigureSeries,
   SessionInfo,
@@ -24,6 +27,7 @@ export const keys = {
   claim: (id: string) => ['claim', id] as const,
   claimReference: (id: string) => ['claim', id, 'reference'] as const,
   relatedClaims: (id: string) => ['claim', id, 'related'] as const,
+  referenceSeries: (params: string) => ['reference-series', params] as const,
   figures: (params: string) => ['figures', params] as const,
 };
 
@@ -109,6 +113,14 @@ export const relatedClaimsQuery = (id: string) =>
     queryFn: () => apiFetch<RelatedClaims>(`/api/claims/${encodeURIComponent(id)}/related`),
   });
 
+/** A stretch of the reference series of one category and whose loss (the figures chart). */
+export const referenceSeriesQuery = (params: URLSearchParams) =>
+  queryOptions({
+    queryKey: keys.referenceSeries(params.toString()),
+    queryFn: () => apiFetch<ReferenceSeries>(`/api/reference/series?${params.toString()}`),
+    staleTime: 5 * 60_000,
+  });
+
 export interface MarkClaimInput {
   claim: Claim;
   status: VerdictStatus;
@@ -171,6 +183,21 @@ export function useMarkClaim(articleId: string, handlers: MarkClaimHandlers = {}
       }
       void queryClient.invalidateQueries({ queryKey: keys.claim(input.claim.id) });
       void queryClient.invalidateQueries({ queryKey: keys.articles });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['figures'] });
+    },
+  });
+}
+
+/** One verdict for several identical claims at once; every view of claims is refreshed after. */
+export function useMarkClaims() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MarkClaimsRequest) =>
+      apiFetch<MarkClaimsResponse>('/api/claims/verdicts', { method: 'POST', body }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['articles'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
       void queryClient.invalidateQueries({ queryKey: ['figures'] });
     },

@@ -223,7 +223,7 @@ export function ClaimPanel({
         </figure>
 
         <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
-        <RelatedClaimsPanel claim={claim} />
+        <RelatedClaimsPanel claim={claim} canReview={canReview} />
 
         {canReview && claim.isRejected ? (
           // A parser error is not judged: restore it (x) first.

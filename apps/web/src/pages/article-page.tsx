@@ -280,11 +280,14 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         <Legend />
         <div className="article-text" ref={textRef}>
           {segments.map((s) => {
-            const text = a.text.slice(s.start, s.end);
             const claim = s.figure ?? s.statement;
+            // The header line is shown above as metadata; offsets still count from the raw text.
+            if (!claim && s.end <= a.bodyStart) return null;
+            const shownFrom = claim ? s.start : Math.max(s.start, a.bodyStart);
+            const text = a.text.slice(shownFrom, s.end);
             if (!claim)
               return (
-                <span key={s.start} data-start={s.start}>
+                <span key={s.start} data-start={shownFrom}>
                   {text}
                 </span>
               );

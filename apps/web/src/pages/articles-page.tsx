@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ARTICLES_PAGE_SIZE, articlesQuery } from '../api/queries.ts';
 
-export function ArticlesPage() {
+export function ArticlesPage({ isAdmin = false }: { isAdmin?: boolean }) {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const articles = useQuery({ ...articlesQuery(page), placeholderData: keepPreviousData });
@@ -25,7 +25,15 @@ export function ArticlesPage() {
       )}
       {articles.data?.items.length === 0 && (
         <p className="state">
-          No articles yet. An admin imports them with <code>npx claimdesk import PATH</code>.
+          No articles yet.{' '}
+          {isAdmin ? (
+            <>
+              <Link to="/admin/import">Import articles</Link> (text, web pages, JSON or CSV), or use{' '}
+              <code>npx claimdesk import PATH</code>.
+            </>
+          ) : (
+            <>An admin imports them on the Import page.</>
+          )}
         </p>
       )}
       {articles.data && articles.data.items.length > 0 && (

@@ -2,7 +2,8 @@ import { type FigurePoint, type Side, categorySchema, sideSchema } from '@claimd
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { figureSeriesQuery } from '../api/queries.ts';
+import { figureSeriesQuery, referenceSeriesQuery } from '../api/queries.ts';
+import { ReferenceLegend, ReferenceSeriesLines } from '../components/reference-series-line.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
 const WIDTH = 920;
@@ -75,6 +76,17 @@ export function FiguresPage() {
   if (subject) api.set('subject', subject);
   const series = useQuery({ ...figureSeriesQuery(api), placeholderData: keepPreviousData });
   const points = series.data?.points ?? [];
+  // The reference series of this category and whose loss, over the days the claims span.
+  const asOfs = points.map((p) => p.asOf).sort();
+  const referenceParams =
+    subject && asOfs.length > 0
+      ? new URLSearchParams({ category, subject, from: asOfs[0] ?? '', to: asOfs.at(-1) ?? '' })
+      : null;
+  const reference = useQuery({
+    ...referenceSeriesQuery(referenceParams ?? new URLSearchParams()),
+    enabled: referenceParams !== null,
+  });
+  const referenceData = referenceParams ? reference.data : undefined;
 
   const update = (key: string, value: string) =>
     setParams((p) => {
@@ -92,7 +104,8 @@ export function FiguresPage() {
       x0 -= DAY;
       x1 += DAY;
     }
-    const yMax = niceMax(Math.max(...points.map((p) => p.value)) * 1.05);
+    const referenceValues = referenceData?.series.flatMap((s) => s.points.map((p) => p.value)) ?? [];
+    const yMax = niceMax(Math.max(...points.map((p) => p.value), ...referenceValues) * 1.05);
     const sx = (t: number) => M.left + ((t - x0) / (x1 - x0)) * (WIDTH - M.left - M.right);
     const sy = (v: number) => HEIGHT - M.bottom - (v / yMax) * (HEIGHT - M.top - M.bottom);
     const dates = [...new Set(times)].sort((a, b) => a - b);
@@ -105,7 +118,7 @@ export function FiguresPage() {
     const bySide = new Map<Side, FigurePoint[]>();
     for (const p of points) bySide.set(p.side, [...(bySide.get(p.side) ?? []), p]);
     return { sx, sy, xTicks, yTicks, bySide };
-  }, [points]);
+  }, [points, referenceData]);
 
   const open = (e: MouseEvent, p: FigurePoint) => {
     e.preventDefault();
@@ -184,6 +197,7 @@ export function FiguresPage() {
                 {SERIES[side].label}
               </li>
             ))}
+            <ReferenceLegend reference={referenceData} />
             <li className="hint">Point label: ✓ verified, ✗ disputed, ? unverifiable, ○ pending (hollow marker)</li>
           </ul>
           {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role=group keeps its links reachable (role=img would hide them) */}
@@ -215,6 +229,7 @@ export function FiguresPage() {
             >
               {words(shown)}
             </text>
+            <ReferenceSeriesLines reference={referenceData} sx={chart.sx} sy={chart.sy} />
             {[...chart.bySide.entries()].map(([side, list]) => (
               <g key={side}>
                 {list.length > 1 && (

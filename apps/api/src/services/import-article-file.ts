@@ -1,0 +1,47 @@
+import type { ImportResult } from '@claimdesk/contracts';
+import type { Database } from '@claimdesk/db';
+import { type FieldMap, readArticleFile } from '../intake/read-articles.ts';
+import type { ArticleLimits } from './check-article-text.ts';
+import { importArticle } from './import-article.ts';
+
+const oneLine = (error: unknown) => {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.at(-1) ?? 'unknown error';
+};
+
+/**
+ * Imports every article a file holds (any format `readArticleFile` reads), each in its own
+ * transaction: one refused record does not stop the others. One result per article.
+ */
+export async function importArticleFile(
+  db: Database,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { limits: ArticleLimits; map?: FieldMap; overrides?: { url?: string } },
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const read of readArticleFile(fileName, bytes, options)) {
+    const none = { articleId: null, title: null, claims: null };
+    if ('refusal' in read) {
+      results.push({ label: read.label, status: 'refused', reason: read.refusal, ...none });
+      continue;
+    }
+    try {
+      const { article, created } = await importArticle(db, { ...read.record, ...options.overrides }, options.limits);
+      results.push({
+        label: read.label,
+        status: created ? 'stored' : 'existing',
+        reason: null,
+        articleId: article.id,
+        title: article.title,
+        claims: article.claims.length,
+      });
+    } catch (error) {
+      results.push({ label: read.label, status: 'refused', reason: oneLine(error), ...none });
+    }
+  }
+  return results;
+}
