@@ -1,4 +1,4 @@
-import { createApiKey, createUser, importArticle } from '@claimdesk/api';
+import { createApiKey, createUser, importArticle, markClaim } from '@claimdesk/api';
 import { type Access, ROLE_RANK, type RouteDef, type RouteId, errorBodySchema, routes } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,10 +38,13 @@ interface Fixtures {
   freshUserId(): Promise<string>;
   freshKeyId(): Promise<string>;
   freshWebhookId(): Promise<string>;
+  /** A claim whose latest verdict is a draft (or, published, a public one), at its current version. */
+  freshVerdict(publish: boolean): Promise<{ id: string; version: number }>;
   freshArticleId(): Promise<string>;
 }
 
 let counter = 0;
+let turn = 0;
 let addedSpans = 0;
 const unique = () => {
   counter += 1;
@@ -77,6 +80,20 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },
   }),
+  publishClaim: async (f) => {
+    const c = await f.freshVerdict(false);
+    return { path: `/api/claims/${c.id}/publish`, body: { version: c.version } };
+  },
+  withdrawDraft: async (f) => {
+    const c = await f.freshVerdict(false);
+    return { path: `/api/claims/${c.id}/withdraw`, body: { version: c.version } };
+  },
+  retractClaim: async (f) => {
+    const c = await f.freshVerdict(true);
+    return { path: `/api/claims/${c.id}/retract`, body: { version: c.version, note: 'matrix retraction' } };
+  },
+  publishArticle: (f) => ({ path: `/api/articles/${f.articleId}/publish`, body: {} }),
+  claimStates: (f) => ({ path: `/api/articles/${f.articleId}/claim-states` }),
   markClaims: async (f) => ({
     path: '/api/claims/verdicts',
     body: { status: 'verified', claims: [{ id: f.claimId, version: await f.currentVersion(f.claimId) }] },
@@ -132,7 +149,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       .post(`/api/claims/${second.id}/verdicts`)
       .set('cookie', sessions.editor.cookie)
       .set('x-csrf-token', sessions.editor.csrf)
-      .send({ status: 'disputed', note: 'matrix fixture', version: 0 });
+      .send({ status: 'disputed', note: 'matrix fixture', version: 0, publish: true });
     expect(verdict.status).toBe(201);
     const webhook = await test.db.prisma.webhook.create({
       data: { url: 'http://127.0.0.1:9/fixture', secret: 'whsec_fixture' },
@@ -145,6 +162,20 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       currentVersion: async (id) => (await test.db.prisma.claim.findUniqueOrThrow({ where: { id } })).version,
       freshUserId: async () =>
         (await createUser(test.db, { email: `target-${unique()}@example.org`, password: PASSWORD, role: 'viewer' })).id,
+      freshVerdict: async (publish) => {
+        // Claims after the two fixtures, in turn: each takes one more verdict on top of its last.
+        turn += 1;
+        const target = article.claims[2 + (turn % (article.claims.length - 2))];
+        if (!target) throw new Error('the seed article has too few claims');
+        const current = (await test.db.prisma.claim.findUniqueOrThrow({ where: { id: target.id } })).version;
+        const saved = await markClaim(
+          test.db,
+          target.id,
+          { status: 'verified', version: current, publish },
+          { userId: null, name: 'matrix' },
+        );
+        return { id: target.id, version: saved.claim.version };
+      },
       freshKeyId: async () => (await createApiKey(test.db, `target ${unique()}`)).id,
       freshArticleId: async () =>
         (

@@ -213,6 +213,10 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
       createUser: () => ({ email: 'new@example.org', name: 'New', password: PASSWORD, role: 'viewer' }),
       updateUser: () => ({ role: 'editor' }),
       updateArticle: () => ({ url: 'https://news.example.org/a/1' }),
+      publishClaim: () => ({ version: 0 }),
+      withdrawDraft: () => ({ version: 0 }),
+      retractClaim: () => ({ version: 0, note: 'a note' }),
+      publishArticle: () => ({ claims: [{ id: claimId, version: 0 }] }),
       createApiKey: () => ({ name: 'a key' }),
       createWebhook: () => ({ url: 'http://127.0.0.1:9/hook' }),
       createCorrection: () => ({ kind: 'edit', fields: { category: 'tanks' }, note: 'a note', version: 0 }),
@@ -295,7 +299,8 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
             for (const value of [...CONTROL_STRINGS, ...WRONG_VALUES]) {
               // Texts of several lines (article, note) may hold C1 characters: old encodings use them.
               const isMultiline =
-                (id === 'createArticle' && key === 'text') || (id === 'createVerdict' && key === 'note');
+                (id === 'createArticle' && key === 'text') ||
+                ((id === 'createVerdict' || id === 'retractClaim') && key === 'note');
               cases.push({
                 label: `${id} body.${key}=${JSON.stringify(value)}`,
                 method: def.method,

@@ -73,7 +73,13 @@ describe.each(DATABASE_KINDS)('a claim beside the reference series on %s', (kind
     const res = await ctx.editor.agent
       .post(`/api/claims/${tanks.id}/verdicts`)
       .set('X-CSRF-Token', ctx.editor.csrf)
-      .send({ status: 'verified', note: 'within the series', references: [point?.id], version: tanks.version });
+      .send({
+        status: 'verified',
+        note: 'within the series',
+        references: [point?.id],
+        version: tanks.version,
+        publish: true,
+      });
     expect(res.status).toBe(201);
     const { verdict } = res.body as CreateVerdictResponse;
     expect(verdict.references).toEqual([

@@ -58,7 +58,10 @@ describe.each(DATABASE_KINDS)('ClaimReview, feed, CSV and OpenAPI on %s', (kind)
     expect(tanks.asOf).toMatch(/^2022-02-2\d$/);
     peskov = claims.find((c) => c.kind === 'statement' && c.sourceCanonical === 'Dmitry Peskov') as Claim;
     const post = (claim: Claim, body: object) =>
-      ctx.editor.agent.post(`/api/claims/${claim.id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send(body);
+      ctx.editor.agent
+        .post(`/api/claims/${claim.id}/verdicts`)
+        .set('x-csrf-token', ctx.editor.csrf)
+        .send({ ...body, publish: true });
     expect((await post(tanks, { status: 'verified', version: 0 })).status).toBe(201);
     expect(
       (await post(tanks, { status: 'disputed', note, evidence: ['https://example.org/general-staff'], version: 1 }))

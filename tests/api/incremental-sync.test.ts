@@ -92,7 +92,8 @@ const verdict = (db: Database, claimId: string, version: number, status: 'verifi
   markClaim(
     db,
     claimId,
-    { status, note: status === 'verified' ? '' : `marked ${status}`, version },
+    // Published at once: consumers see published verdicts only (drafts: see publication.test.ts).
+    { status, note: status === 'verified' ? '' : `marked ${status}`, version, publish: true },
     { userId: null, name: 'sync test' },
   );
 
@@ -190,7 +191,10 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     // A writer that changes the claim, records the change, and then fails before committing.
     const writer = test.db.prisma
       .$transaction(async (tx) => {
-        await tx.claim.update({ where: { id: target.id }, data: { status: 'disputed', version: before.version + 1 } });
+        await tx.claim.update({
+          where: { id: target.id },
+          data: { status: 'disputed', publishedStatus: 'disputed', version: before.version + 1 },
+        });
         await tx.claimChange.create({ data: { claimId: target.id } });
         entered();
         await gate;
@@ -449,7 +453,10 @@ describe('change numbers follow commit order with two API processes on postgresq
     // Process B records its change first and commits last.
     const writerB = processB.prisma.$transaction(
       async (tx) => {
-        await tx.claim.update({ where: { id: first.id }, data: { status: 'verified', version: first.version + 1 } });
+        await tx.claim.update({
+          where: { id: first.id },
+          data: { status: 'verified', publishedStatus: 'verified', version: first.version + 1 },
+        });
         await tx.claimChange.create({ data: { claimId: first.id } });
         entered();
         await gate;

@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('display names and original URLs on %s', (kind) =>
     const first = await ctx.editor.agent
       .post(`/api/claims/${claim.id}/verdicts`)
       .set('x-csrf-token', ctx.editor.csrf)
-      .send({ status: 'disputed', note: 'the ministry said otherwise', version: claim.version });
+      .send({ status: 'disputed', note: 'the ministry said otherwise', version: claim.version, publish: true });
     expect(first.status).toBe(201);
     const stale = await ctx.admin.agent
       .post(`/api/claims/${claim.id}/verdicts`)

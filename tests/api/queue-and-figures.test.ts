@@ -53,6 +53,8 @@ async function seedFigures(test: TestDatabase) {
       subject: 'russia',
       figureKind: 'loss',
       ...r,
+      // Judged and published: API keys read the published status.
+      publishedStatus: r.status,
     })),
   });
   return articleId;

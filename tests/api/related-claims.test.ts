@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('related claims across articles on %s', (kind) => 
     const marked = await ctx.editor.agent
       .post(`/api/claims/${wireTanks.id}/verdicts`)
       .set('X-CSRF-Token', ctx.editor.csrf)
-      .send({ status: 'verified', version: wireTanks.version });
+      .send({ status: 'verified', version: wireTanks.version, publish: true });
     expect(marked.status).toBe(201);
 
     const res = await ctx.viewer.agent.get(`/api/claims/${find(seed, '102 tanks').id}/related`);

@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('webhook deliveries on %s', (kind) => {
     const res = await ctx.editor.agent
       .post(`/api/claims/${claim.id}/verdicts`)
       .set('x-csrf-token', ctx.editor.csrf)
-      .send({ status: 'verified', version: 0 });
+      .send({ status: 'verified', version: 0, publish: true });
     expect(res.status).toBe(201);
   }
   const deliveriesOf = (webhookId: string) =>

@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const res = await ctx.editor.agent
       .post(`/api/claims/${claim.id}/verdicts`)
       .set('x-csrf-token', ctx.editor.csrf)
-      .send({ status, note, version: row.version });
+      .send({ status, note, version: row.version, publish: true });
     expect(res.status).toBe(201);
     return res.body as { verdict: { id: string } };
   };
@@ -124,7 +124,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(isSignedBy(webhook.secret, got.body.replace('disputed', 'verified'), signature)).toBe(false);
     const payload = webhookPayloadSchema.parse(JSON.parse(got.body));
     expect(payload).toMatchObject({
-      event: 'verdict.created',
+      event: 'verdict.published',
       verdict: {
         id: verdict.id,
         claimId: claim.id,

@@ -43,6 +43,14 @@ import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
 import { correctClaim } from './services/correct-claim.ts';
 import { markClaim } from './services/mark-claim.ts';
+import { viewOf } from './services/publication.ts';
+import {
+  listClaimStates,
+  publishArticle,
+  publishClaim,
+  retractClaim,
+  withdrawDraft,
+} from './services/publish-claim.ts';
 import { markClaims } from './services/mark-claims.ts';
 import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
@@ -65,6 +73,12 @@ export interface AppConfig {
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
+
+/** Who a desk write is recorded as: the user and their display name. */
+const deskActor = (req: Request) => ({
+  userId: req.actor?.kind === 'user' ? req.actor.user.id : null,
+  name: actorName(req.actor),
+});
 
 /** Reads answer 304 when the client already has this exact body (ETag over the JSON). */
 function sendCached(req: Request, res: Response, body: unknown, type = 'application/json'): void {
@@ -148,14 +162,18 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     },
 
     listArticles: async (req, res) =>
-      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []))),
+      sendCached(req, res, await listArticles(db, validate(listArticlesQuerySchema, req.query, []), viewOf(req.actor))),
     listArticleTitles: async (req, res) =>
       sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
       const { article, created } = await importArticle(db, req.body, config.articleLimits);
       res.status(created ? 201 : 200).json(article);
     },
-    getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req))),
+    getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
+    publishArticle: async (req, res) => {
+      res.json(await publishArticle(db, id(req), req.body, deskActor(req)));
+    },
+    claimStates: async (req, res) => sendCached(req, res, await listClaimStates(db, id(req))),
     updateArticle: async (req, res) => {
       res.json(await updateArticle(db, id(req), req.body));
     },
@@ -181,21 +199,29 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     },
 
     listClaims: async (req, res) =>
-      sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []))),
-    getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req))),
+      sendCached(req, res, await listClaims(db, validate(listClaimsQuerySchema, req.query, []), viewOf(req.actor))),
+    getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
-    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req))),
+    relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
     referenceSeries: async (req, res) =>
       sendCached(req, res, await listReferenceSeries(db, validate(referenceSeriesQuerySchema, req.query, []))),
     figureSeries: async (req, res) =>
-      sendCached(req, res, await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []))),
+      sendCached(
+        req,
+        res,
+        await listFigureSeries(db, validate(figureSeriesQuerySchema, req.query, []), viewOf(req.actor)),
+      ),
     createVerdict: async (req, res) => {
-      const actor = req.actor;
-      const result = await markClaim(db, id(req), req.body, {
-        userId: actor?.kind === 'user' ? actor.user.id : null,
-        name: actorName(actor),
-      });
-      res.status(201).json(result);
+      res.status(201).json(await markClaim(db, id(req), req.body, deskActor(req)));
+    },
+    publishClaim: async (req, res) => {
+      res.json(await publishClaim(db, id(req), req.body, deskActor(req)));
+    },
+    withdrawDraft: async (req, res) => {
+      res.json(await withdrawDraft(db, id(req), req.body, deskActor(req)));
+    },
+    retractClaim: async (req, res) => {
+      res.json(await retractClaim(db, id(req), req.body, deskActor(req)));
     },
     createCorrection: async (req, res) => {
       const actor = req.actor;

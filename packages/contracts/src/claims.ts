@@ -41,6 +41,13 @@ export const verdictSchema = z.object({
   /** The claim version this verdict produced. */
   version: z.number().int(),
   createdAt: z.string(),
+  /** null while a draft: only the desk sees it. */
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  /** Set when a published verdict was taken back; consumers then see the claim unrated. */
+  retractedAt: z.string().nullable(),
+  retractedBy: z.string().nullable(),
+  retractionNote: z.string().nullable(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
@@ -57,7 +64,10 @@ export const claimSchema = z.object({
   side: sideSchema,
   asOf: z.string().nullable(),
   figure: figureSchema.nullable(),
+  /** On the desk: the latest verdict's status, draft or not. For API keys and /api/v1: the published one. */
   status: reviewStatusSchema,
+  /** What consumers see: the status of the latest published verdict (pending if none or retracted). */
+  publishedStatus: reviewStatusSchema,
   version: z.number().int(),
   /** false when a re-parse no longer found this (judged) claim. */
   isFound: z.boolean(),
@@ -70,6 +80,10 @@ export const claimSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   latestVerdict: verdictSchema.nullable(),
+  /** The latest published verdict when it was retracted (its note says why); else null. */
+  retraction: z
+    .object({ verdictId: z.string(), retractedAt: z.string(), retractedBy: z.string(), note: z.string() })
+    .nullable(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -122,6 +136,8 @@ export const createVerdictRequestSchema = z
       .default([]),
     /** The claim version the editor saw; a stale one is refused with 409. */
     version: z.number({ error: 'version is required: the claim version this verdict is based on' }).pipe(int32Schema),
+    /** false (default): a draft only the desk sees, until published; true: save and publish at once. */
+    publish: z.boolean().default(false),
   })
   .strict();
 export type CreateVerdictRequest = z.input<typeof createVerdictRequestSchema>;

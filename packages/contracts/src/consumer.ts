@@ -99,7 +99,8 @@ export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDelive
 
 /** The body of every webhook delivery: one new verdict and the claim as it stands after it. */
 export const webhookPayloadSchema = z.object({
-  event: z.literal('verdict.created'),
+  /** Sent when a verdict becomes public, and when a public one is retracted; never for drafts. */
+  event: z.enum(['verdict.published', 'verdict.retracted']),
   verdict: verdictSchema,
   claim: claimSchema,
 });

@@ -8,3 +8,4 @@ export * from './auth.ts';
 export * from './consumer.ts';
 export * from './routes.ts';
 export { buildOpenApiDocument } from './openapi.ts';
+export * from './publication.ts';

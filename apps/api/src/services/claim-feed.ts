@@ -3,7 +3,7 @@ import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { claimFilter } from './list-claims.ts';
-import { latestVerdictInclude, toClaim } from './serialize.ts';
+import { publishedVerdictInclude, toPublicClaim } from './publication.ts';
 
 type V1Query = z.output<typeof v1ClaimsQuerySchema>;
 type Tx = Pick<Database['prisma'], 'claimChange' | '$queryRaw'>;
@@ -103,9 +103,14 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     const lastNumber = Number(page.at(-1)?.feedNumber ?? position);
     const ids = page.map((g) => g.claimId);
     const where = {
-      AND: [...filter.AND, { id: { in: ids } }, ...(query.status?.length ? [{ status: { in: query.status } }] : [])],
+      // Consumers see published verdicts only: the status filter is the published one.
+      AND: [
+        ...filter.AND,
+        { id: { in: ids } },
+        ...(query.status?.length ? [{ publishedStatus: { in: query.status } }] : []),
+      ],
     };
-    const rows = page.length > 0 ? await tx.claim.findMany({ where, include: latestVerdictInclude }) : [];
+    const rows = page.length > 0 ? await tx.claim.findMany({ where, include: publishedVerdictInclude }) : [];
     // Changes of claims that no longer exist, or were rejected as not claims, are removals;
     // filtered-out claims still exist.
     const existing =
@@ -120,7 +125,7 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     const order = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     return {
-      items: rows.map(toClaim),
+      items: rows.map(toPublicClaim),
       nextCursor: hasMore ? encodeCursor(lastNumber) : null,
       syncCursor: encodeCursor(lastNumber),
       hasMore,

@@ -114,7 +114,14 @@ export async function correctClaim(
     const bump = async (id: string, version: number, data: Prisma.ClaimUpdateManyMutationInput) => {
       const updated = await tx.claim.updateMany({
         where: { id, version },
-        data: { ...data, isCorrected: true, version: { increment: 1 } },
+        // Who changed it: the live desk tells other open pages ("changed by <name>").
+        data: {
+          ...data,
+          isCorrected: true,
+          version: { increment: 1 },
+          changedById: actor.userId,
+          changedByName: actor.name,
+        },
       });
       if (updated.count === 0) throw await conflictWithCurrent(tx, id, version);
     };

@@ -3,24 +3,26 @@ import { toClaimReview } from '../consumer/claim-review.ts';
 import { toCsv } from '../consumer/csv.ts';
 import { AppError } from '../errors.ts';
 import type { AppConfig } from '../handlers.ts';
-import { latestVerdictInclude, toClaim, toVerdict } from './serialize.ts';
+import { publishedVerdictInclude, toPublicClaim } from './publication.ts';
+import { toVerdict } from './serialize.ts';
 
 const articleSelect = { id: true, title: true, publishedOn: true, outlet: true, url: true } as const;
 
 export async function claimReviewFor(db: Database, claimId: string, config: AppConfig) {
   const row = await db.prisma.claim.findUnique({
     where: { id: claimId },
-    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+    include: { ...publishedVerdictInclude, article: { select: articleSelect } },
   });
   // A rejected claim is a parser error, not a claim: there is nothing to review.
   if (!row || row.isRejected) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
+  // Consumers review what was published: a draft is nothing yet, a retracted verdict no longer stands.
   const latest = row.verdicts[0];
-  if (!latest)
-    throw new AppError('not_found', `claim ${claimId} has no verdict yet: there is nothing to review`, {
+  if (!latest || latest.retractedAt)
+    throw new AppError('not_found', `claim ${claimId} has no published verdict: there is nothing to review`, {
       path: ['id'],
     });
   return toClaimReview({
-    claim: toClaim(row),
+    claim: toPublicClaim(row),
     verdict: toVerdict(latest),
     article: row.article,
     organisation: config.organisation,
@@ -31,15 +33,15 @@ export async function claimReviewFor(db: Database, claimId: string, config: AppC
 /** Every claim with a verdict, newest verdict first, as a JSON-LD graph. */
 export async function claimReviewFeed(db: Database, config: AppConfig) {
   const rows = await db.prisma.claim.findMany({
-    where: { status: { not: 'pending' }, isRejected: false },
-    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+    where: { publishedStatus: { not: 'pending' }, isRejected: false },
+    include: { ...publishedVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
   });
   const graph = rows.flatMap((row) => {
     const latest = row.verdicts[0];
-    if (!latest) return [];
+    if (!latest || latest.retractedAt) return [];
     const { '@context': _context, ...review } = toClaimReview({
-      claim: toClaim(row),
+      claim: toPublicClaim(row),
       verdict: toVerdict(latest),
       article: row.article,
       organisation: config.organisation,
@@ -81,13 +83,16 @@ export const CSV_COLUMNS = [
 export async function exportClaimsCsv(db: Database): Promise<string> {
   const rows = await db.prisma.claim.findMany({
     where: { isRejected: false },
-    include: { ...latestVerdictInclude, article: { select: articleSelect } },
+    include: { ...publishedVerdictInclude, article: { select: articleSelect } },
     orderBy: [{ articleId: 'asc' }, { ordinal: 'asc' }],
   });
   return toCsv(
     CSV_COLUMNS,
     rows.map((r) => {
-      const v = r.verdicts[0];
+      // The published verdict only: a draft is the desk's, a retracted one no longer stands.
+      const published = r.verdicts[0];
+      const v = published && !published.retractedAt ? published : undefined;
+      const pub = toPublicClaim(r);
       return [
         r.id,
         r.articleId,
@@ -106,8 +111,8 @@ export async function exportClaimsCsv(db: Database): Promise<string> {
         r.unit,
         r.subject,
         r.since,
-        r.status,
-        r.version,
+        pub.status,
+        pub.version,
         v?.note,
         v ? (JSON.parse(v.evidence) as string[]).join(' ') : '',
         v?.authorName,

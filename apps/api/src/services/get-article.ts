@@ -8,6 +8,7 @@ import type {
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { type View, statusColumn, toPublicClaim } from './publication.ts';
 import { addCount, emptyCounts, latestVerdictInclude, toArticleDetail, toArticleSummary } from './serialize.ts';
 
 /**
@@ -15,7 +16,7 @@ import { addCount, emptyCounts, latestVerdictInclude, toArticleDetail, toArticle
  * included relation is fetched with `IN (every claim id)`, which a long article's thousands of
  * claims push past the database's parameter limit (P2029). One snapshot, so the parts agree.
  */
-export async function getArticle(db: Database, id: string): Promise<ArticleDetail> {
+export async function getArticle(db: Database, id: string, view: View = 'desk'): Promise<ArticleDetail> {
   const options = db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {};
   const row = await db.prisma.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id } });
@@ -24,7 +25,8 @@ export async function getArticle(db: Database, id: string): Promise<ArticleDetai
       tx.statement.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
       tx.claim.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
       tx.verdict.findMany({
-        where: { claim: { articleId: id } },
+        // API keys (`public`) see each claim as consumers do: its latest published verdict, drafts left out.
+        where: { claim: { articleId: id }, ...(view === 'public' ? { publishedAt: { not: null } } : {}) },
         orderBy: latestVerdictInclude.verdicts.orderBy,
       }),
     ]);
@@ -41,8 +43,9 @@ export async function getArticle(db: Database, id: string): Promise<ArticleDetai
   }, LARGE_READ_TRANSACTION(options));
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
-  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim.status, 1);
-  return toArticleDetail(row, counts);
+  for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim[statusColumn(view)], 1);
+  const detail = toArticleDetail(row, counts);
+  return view === 'public' ? { ...detail, claims: row.claims.map(toPublicClaim) } : detail;
 }
 
 /** Reading a long article's claims may wait behind a large import on SQLite: wait, do not fail. */
@@ -70,6 +73,7 @@ const summarySelect = {
 export async function listArticles(
   db: Database,
   query: z.output<typeof listArticlesQuerySchema>,
+  view: View = 'desk',
 ): Promise<ArticleList> {
   const [rows, total] = await Promise.all([
     db.prisma.article.findMany({
@@ -80,18 +84,24 @@ export async function listArticles(
     }),
     db.prisma.article.count(),
   ]);
+  // API keys count what consumers see: published statuses, never a draft's.
+  const where = { articleId: { in: rows.map((r) => r.id) }, isRejected: false };
   const groups =
-    rows.length > 0
-      ? await db.prisma.claim.groupBy({
-          by: ['articleId', 'status'],
-          where: { articleId: { in: rows.map((r) => r.id) }, isRejected: false },
-          _count: { _all: true },
-        })
-      : [];
+    rows.length === 0
+      ? []
+      : view === 'public'
+        ? (await db.prisma.claim.groupBy({ by: ['articleId', 'publishedStatus'], where, _count: { _all: true } })).map(
+            (g) => ({ articleId: g.articleId, status: g.publishedStatus, n: g._count._all }),
+          )
+        : (await db.prisma.claim.groupBy({ by: ['articleId', 'status'], where, _count: { _all: true } })).map((g) => ({
+            articleId: g.articleId,
+            status: g.status,
+            n: g._count._all,
+          }));
   const byArticle = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const g of groups) {
     const counts = byArticle.get(g.articleId) ?? emptyCounts();
-    addCount(counts, g.status, g._count._all);
+    addCount(counts, g.status, g.n);
     byArticle.set(g.articleId, counts);
   }
   return {

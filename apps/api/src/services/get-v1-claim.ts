@@ -6,10 +6,11 @@ import { listRelatedClaims } from './list-related-claims.ts';
 
 /** One claim for consumers: what the desk shows beside it, in one answer. */
 export async function getV1Claim(db: Database, claimId: string): Promise<V1ClaimDetail> {
-  const claim = await getClaim(db, claimId);
+  // The consumers' view: published verdicts only.
+  const claim = await getClaim(db, claimId, 'public');
   const [{ claimId: _r, ...reference }, { claimId: _l, ...related }] = await Promise.all([
     getClaimReference(db, claimId),
-    listRelatedClaims(db, claimId),
+    listRelatedClaims(db, claimId, 'public'),
   ]);
   return { ...claim, reference, related };
 }

@@ -2,7 +2,8 @@ import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/c
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { addCount, emptyCounts, latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
+import { type View, claimIncludeFor, statusColumn, toClaimFor } from './publication.ts';
+import { addCount, emptyCounts, toVerdict, verdictInclude } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
 
 type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
@@ -66,33 +67,49 @@ const ORDER: Record<ListClaimsQuery['sort'], (dir: 'asc' | 'desc') => Array<Reco
  * status over the filter without its status part, which gives the per-status counts and, summed
  * over the chosen statuses, the total (no separate COUNT over the same rows).
  */
-export async function listClaims(db: Database, query: ListClaimsQuery): Promise<ClaimList> {
+export async function listClaims(db: Database, query: ListClaimsQuery, view: View = 'desk'): Promise<ClaimList> {
   const base = await claimFilter(db, query);
-  const where = query.status?.length ? { AND: [...base.AND, { status: { in: query.status } }] } : base;
+  // API keys filter, count and sort by what consumers see (the published status), never a draft's.
+  const column = statusColumn(view);
+  const where = query.status?.length ? { AND: [...base.AND, { [column]: { in: query.status } }] } : base;
+  const order = ORDER[query.sort](query.order).map((o) =>
+    view === 'public' && 'status' in o ? { publishedStatus: o.status } : o,
+  );
   const [rows, groups] = await Promise.all([
     db.prisma.claim.findMany({
       where,
-      orderBy: ORDER[query.sort](query.order) as never,
+      orderBy: order as never,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      include: latestVerdictInclude,
+      include: claimIncludeFor(view),
     }),
-    db.prisma.claim.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
+    view === 'public'
+      ? db.prisma.claim
+          .groupBy({ by: ['publishedStatus'], where: base, _count: { _all: true } })
+          .then((gs) => gs.map((g) => ({ status: g.publishedStatus, n: g._count._all })))
+      : db.prisma.claim
+          .groupBy({ by: ['status'], where: base, _count: { _all: true } })
+          .then((gs) => gs.map((g) => ({ status: g.status, n: g._count._all }))),
   ]);
   const counts = emptyCounts();
   let total = 0;
   for (const g of groups) {
-    addCount(counts, g.status, g._count._all);
-    if (!query.status?.length || (query.status as string[]).includes(g.status)) total += g._count._all;
+    addCount(counts, g.status, g.n);
+    if (!query.status?.length || (query.status as string[]).includes(g.status)) total += g.n;
   }
-  return { items: rows.map(toClaim), page: query.page, pageSize: query.pageSize, total, counts };
+  return { items: rows.map(toClaimFor(view)), page: query.page, pageSize: query.pageSize, total, counts };
 }
 
-export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
+export async function getClaim(db: Database, id: string, view: View = 'desk'): Promise<ClaimDetail> {
   const row = await db.prisma.claim.findUnique({
     where: { id },
     include: {
-      verdicts: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }], include: verdictInclude },
+      verdicts: {
+        // Consumers' history is the published verdicts (retracted ones too, marked so); drafts are the desk's.
+        where: view === 'public' ? { publishedAt: { not: null } } : {},
+        orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+        include: verdictInclude,
+      },
       corrections: { orderBy: [{ createdAt: 'desc' }, { version: 'desc' }] },
       statement: true,
       article: { select: { id: true, title: true, publishedOn: true, outlet: true } },
@@ -100,7 +117,7 @@ export async function getClaim(db: Database, id: string): Promise<ClaimDetail> {
   });
   if (!row) throw new AppError('not_found', `no claim ${id}`, { path: ['id'] });
   return {
-    ...toClaim(row),
+    ...toClaimFor(view)(row),
     verdicts: row.verdicts.map(toVerdict),
     corrections: row.corrections.map(toCorrection),
     statement: {

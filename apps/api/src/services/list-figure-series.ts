@@ -1,6 +1,7 @@
 import type { FigureSeries, figureSeriesQuerySchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
+import type { View } from './publication.ts';
 
 type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
 
@@ -11,7 +12,11 @@ type FigureSeriesQuery = z.output<typeof figureSeriesQuerySchema>;
  * `limit` points of an as-of window, read in order along the `(category, asOf, value)` index; only
  * the columns the chart needs are read.
  */
-export async function listFigureSeries(db: Database, query: FigureSeriesQuery): Promise<FigureSeries> {
+export async function listFigureSeries(
+  db: Database,
+  query: FigureSeriesQuery,
+  view: View = 'desk',
+): Promise<FigureSeries> {
   const where = {
     kind: 'figure',
     isRejected: false,
@@ -39,6 +44,7 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
         qualifier: true,
         asOf: true,
         status: true,
+        publishedStatus: true,
         article: { select: { title: true } },
       },
     }),
@@ -66,7 +72,7 @@ export async function listFigureSeries(db: Database, query: FigureSeriesQuery): 
               value: r.value,
               qualifier: (r.qualifier ?? 'exact') as FigureSeries['points'][number]['qualifier'],
               asOf: r.asOf,
-              status: r.status as FigureSeries['points'][number]['status'],
+              status: (view === 'public' ? r.publishedStatus : r.status) as FigureSeries['points'][number]['status'],
             },
           ],
     ),

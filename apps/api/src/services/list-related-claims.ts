@@ -1,6 +1,7 @@
 import type { RelatedClaim, RelatedClaims, Side } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
+import type { View } from './publication.ts';
 import { addDays } from '../reference/relate-figure.ts';
 
 /** Figures about the same quantity: as-of dates at most this many days apart. */
@@ -89,7 +90,7 @@ const toRelated = (row: Row, similarity: number | null): RelatedClaim => ({
  * the same category and whose loss, as of a date at most three days away. A statement: near
  * duplicates (the same quote reported by several outlets), compared by word pairs.
  */
-export async function listRelatedClaims(db: Database, claimId: string): Promise<RelatedClaims> {
+export async function listRelatedClaims(db: Database, claimId: string, view: View = 'desk'): Promise<RelatedClaims> {
   const claim = await db.prisma.claim.findUnique({ where: { id: claimId } });
   if (!claim) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
   let related: RelatedClaim[] = [];
@@ -132,6 +133,18 @@ export async function listRelatedClaims(db: Database, claimId: string): Promise<
         .sort((a, b) => b.similarity - a.similarity)
         .map((r) => toRelated(r.row, Math.round(r.similarity * 100) / 100));
     }
+  }
+  // Consumers (v1, API keys) see published statuses, never a draft's.
+  if (view === 'public') {
+    const published = new Map(
+      (
+        await db.prisma.claim.findMany({
+          where: { id: { in: related.map((r) => r.id) } },
+          select: { id: true, publishedStatus: true },
+        })
+      ).map((r) => [r.id, r.publishedStatus as RelatedClaim['status']]),
+    );
+    related = related.map((r) => ({ ...r, status: published.get(r.id) ?? 'pending' }));
   }
   return {
     claimId,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateVerdictResponse, type WebhookPayload, createVerdictRequestSchema } from '@claimdesk/contracts';
+import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimdesk/contracts';
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { publishLatestVerdict } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
 
 type Tx = Pick<Database['prisma'], 'referencePoint'>;
@@ -41,8 +42,9 @@ export interface VerdictActor {
 
 /**
  * Appends a verdict. The claim's version is the lock: the update only happens when the editor saw
- * the current version, so two editors can never overwrite each other silently. The verdict, the
- * claim's new status, the change-feed entry and the webhook deliveries commit together or not at all.
+ * the current version, so two editors can never overwrite each other silently. A verdict is a
+ * draft (the desk sees it; no change-feed entry, no webhook) unless `publish` asks to publish it at
+ * once, in the same transaction (publish-claim.ts).
  */
 export async function markClaim(
   db: Database,
@@ -71,8 +73,8 @@ export function checkVerdict(input: unknown) {
 
 /**
  * The writes of one verdict inside the caller's transaction (one claim, or several marked together):
- * the claim's status and version, the verdict with its cited reference rows, the change-feed entry
- * and the webhook deliveries.
+ * the claim's status and version and the verdict with its cited reference rows (and, published at
+ * once, the change-feed entry and the webhook deliveries).
  */
 export async function appendVerdict(
   tx: Prisma.TransactionClient,
@@ -83,7 +85,7 @@ export async function appendVerdict(
   const verdictId = randomUUID();
   const updated = await tx.claim.updateMany({
     where: { id: claimId, version: body.version, isRejected: false },
-    data: { status: body.status, version: { increment: 1 } },
+    data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
   });
   if (updated.count === 0) {
     const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
@@ -117,18 +119,8 @@ export async function appendVerdict(
     },
     include: verdictInclude,
   });
-  await tx.claimChange.create({ data: { claimId } });
+  // A draft unless asked to publish at once: a draft writes no change-feed entry and no webhook.
+  const saved = body.publish ? await publishLatestVerdict(tx, claimId, actor, verdict.createdAt) : verdict;
   const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
-  const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true } });
-  if (webhooks.length > 0) {
-    const payload = JSON.stringify({
-      event: 'verdict.created',
-      verdict: toVerdict(verdict),
-      claim: toClaim(claim),
-    } satisfies WebhookPayload);
-    await tx.webhookDelivery.createMany({
-      data: webhooks.map((w) => ({ id: randomUUID(), webhookId: w.id, verdictId, payload })),
-    });
-  }
-  return { claim: toClaim(claim), verdict: toVerdict(verdict) };
+  return { claim: toClaim(claim), verdict: toVerdict(saved) };
 }

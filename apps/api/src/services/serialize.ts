@@ -31,6 +31,11 @@ type VerdictRow = {
   authorName: string;
   version: number;
   createdAt: Date;
+  publishedAt: Date | null;
+  publishedByName: string | null;
+  retractedAt: Date | null;
+  retractedByName: string | null;
+  retractionNote: string | null;
   /** Loaded with `verdictInclude`; a verdict read without it shows none. */
   references?: VerdictReferenceRow[];
 };
@@ -53,6 +58,7 @@ type ClaimRow = {
   since: string | null;
   figureKind: string | null;
   status: string;
+  publishedStatus: string;
   version: number;
   isFound: boolean;
   origin: string;
@@ -126,7 +132,24 @@ export function toVerdict(row: VerdictRow): Verdict {
     author: row.authorName,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedBy: row.publishedByName,
+    retractedAt: row.retractedAt?.toISOString() ?? null,
+    retractedBy: row.retractedByName,
+    retractionNote: row.retractionNote,
   };
+}
+
+/** The retraction of a verdict, as a claim carries it. */
+export function toRetraction(row: VerdictRow | undefined): Claim['retraction'] {
+  return row?.retractedAt
+    ? {
+        verdictId: row.id,
+        retractedAt: row.retractedAt.toISOString(),
+        retractedBy: row.retractedByName ?? '',
+        note: row.retractionNote ?? '',
+      }
+    : null;
 }
 
 export function toClaim(row: ClaimRow): Claim {
@@ -155,6 +178,7 @@ export function toClaim(row: ClaimRow): Claim {
           }
         : null,
     status: row.status as Claim['status'],
+    publishedStatus: row.publishedStatus as Claim['status'],
     version: row.version,
     isFound: row.isFound,
     origin: row.origin === 'editor' ? 'editor' : 'parser',
@@ -163,6 +187,7 @@ export function toClaim(row: ClaimRow): Claim {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     latestVerdict: latest ? toVerdict(latest) : null,
+    retraction: toRetraction(latest),
   };
 }
 

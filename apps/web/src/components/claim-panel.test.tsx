@@ -97,7 +97,7 @@ describe('ClaimPanel', () => {
     expect(context.textContent).not.toContain('It added more');
     expect(within(context).getByText('102 tanks').tagName).toBe('MARK');
     const history = await screen.findByRole('list', { name: 'Verdict history, newest first' });
-    expect(history.textContent).toContain('ana@example.org');
+    expect(history.textContent).toContain('Ana P');
     expect(history.textContent).toContain('Matches the General Staff');
     expect(within(history).getByRole('link', { name: 'https://example.org/report' }).getAttribute('rel')).toContain(
       'noopener',
@@ -158,7 +158,7 @@ describe('ClaimPanel', () => {
     const theirs = makeClaim({
       status: 'verified',
       version: 1,
-      latestVerdict: makeVerdict({ author: 'bo@example.org', note: 'Checked with the MoD' }),
+      latestVerdict: makeVerdict({ author: 'Bo K', note: 'Checked with the MoD' }),
     });
     const { calls, statusInCache } = setup({
       'GET /api/claims/c-tanks': () => json(200, makeDetail(makeClaim())),
@@ -167,7 +167,7 @@ describe('ClaimPanel', () => {
           error: {
             code: 'version_conflict',
             message:
-              'this claim changed since you opened it: bo@example.org marked it verified (version 1); review and save again',
+              'this claim changed since you opened it: Bo K marked it verified (version 1); review and save again',
             path: ['version'],
             details: { claim: theirs },
           },
@@ -178,7 +178,7 @@ describe('ClaimPanel', () => {
     await user.click(screen.getByRole('button', { name: /Mark disputed/ }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Conflict: another editor saved first.');
-    expect(alert.textContent).toContain('bo@example.org');
+    expect(alert.textContent).toContain('Bo K');
     expect(alert.textContent).toContain('Checked with the MoD');
     expect(alert.textContent).toContain('Verified');
     expect(alert.textContent).toContain('nothing was overwritten');

@@ -15,6 +15,7 @@ const claim = (id: string, kind: Claim['kind'], start: number, end: number): Cla
   asOf: null,
   figure: null,
   status: 'pending',
+  publishedStatus: 'pending',
   version: 0,
   isFound: true,
   origin: 'parser',
@@ -23,6 +24,7 @@ const claim = (id: string, kind: Claim['kind'], start: number, end: number): Cla
   createdAt: '',
   updatedAt: '',
   latestVerdict: null,
+  retraction: null,
 });
 
 describe('buildSegments', () => {

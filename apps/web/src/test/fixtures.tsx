@@ -30,6 +30,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
       kind: 'loss',
     },
     status: 'pending',
+    publishedStatus: 'pending',
     version: 0,
     isFound: true,
     origin: 'parser',
@@ -38,6 +39,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     latestVerdict: null,
+    retraction: null,
     ...overrides,
   };
 }
@@ -50,9 +52,14 @@ export function makeVerdict(overrides: Partial<Verdict> = {}): Verdict {
     note: 'Matches the General Staff',
     evidence: ['https://example.org/report'],
     references: [],
-    author: 'ana@example.org',
+    author: 'Ana P',
     version: 1,
     createdAt: '2026-03-04T10:15:00.000Z',
+    publishedAt: null,
+    publishedBy: null,
+    retractedAt: null,
+    retractedBy: null,
+    retractionNote: null,
     ...overrides,
   };
 }
