@@ -151,7 +151,15 @@ describe.each(DATABASE_KINDS)('one claim per tally span on %s', (kind) => {
     });
     const verdict = (claimId: string, status: string, version: number, at: string) =>
       prisma.verdict.create({
-        data: { claimId, status, version, note: status, authorName: 'Olena K', createdAt: new Date(at) },
+        data: {
+          claimId,
+          status,
+          version,
+          note: status,
+          authorName: 'Olena K',
+          createdAt: new Date(at),
+          publishedAt: new Date(at),
+        },
       });
     await verdict(pairFigure, 'verified', 1, '2026-01-01T10:00:00Z');
     await verdict(pairStatement, 'verified', 1, '2026-01-01T09:00:00Z');
@@ -171,7 +179,13 @@ describe.each(DATABASE_KINDS)('one claim per tally span on %s', (kind) => {
     });
     expect(merged.verdicts.map((v) => v.status)).toEqual(['verified', 'verified', 'disputed']);
     // the later verdict (the statement claim's dispute) is current; the version counts both histories
-    expect(merged).toMatchObject({ status: 'disputed', version: 3, kind: 'figure', value: 732 });
+    expect(merged).toMatchObject({
+      status: 'disputed',
+      publishedStatus: 'disputed',
+      version: 3,
+      kind: 'figure',
+      value: 732,
+    });
     // the other statement and its figure are no pair: untouched
     expect(await prisma.claim.count({ where: { statementId: otherStatementId } })).toBe(2);
     // consumers hear of both: the merged claim changed, the statement claim is removed

@@ -3,7 +3,8 @@
 -- judged apart. Each pair becomes the figure claim: the statement claim verdicts and corrections
 -- move to it (one history, the latest verdict of either is current), its version counts both
 -- histories (a page holding either old version gets 409, never a silent overwrite), each change is
--- in the feed, and the statement claim goes (v1 sync lists it as removed).
+-- in the feed, and the statement claim goes (v1 sync lists it as removed). Consumers see the
+-- latest published verdict of either (drafts stay drafts).
 CREATE TABLE "_TallyPair" ("statementClaimId" TEXT NOT NULL PRIMARY KEY, "figureClaimId" TEXT NOT NULL);
 
 INSERT INTO "_TallyPair" ("statementClaimId", "figureClaimId")
@@ -30,6 +31,12 @@ SET
   ),
   "status" = COALESCE(
     (SELECT v."status" FROM "Verdict" AS v WHERE v."claimId" = "Claim"."id" ORDER BY v."createdAt" DESC, v."version" DESC LIMIT 1),
+    'pending'
+  ),
+  "publishedStatus" = COALESCE(
+    (SELECT v."status" FROM "Verdict" AS v
+     WHERE v."claimId" = "Claim"."id" AND v."publishedAt" IS NOT NULL AND v."retractedAt" IS NULL
+     ORDER BY v."createdAt" DESC, v."version" DESC LIMIT 1),
     'pending'
   ),
   "isCorrected" = ("isCorrected" OR (
