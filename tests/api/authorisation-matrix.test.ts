@@ -54,6 +54,12 @@ const unique = () => {
 /** A request that succeeds when the caller is allowed; fresh rows for the routes that change one. */
 const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample>> = {
   login: () => ({ path: '/api/session', body: { email: 'matrix-login@example.org', password: PASSWORD } }),
+  // Each signed-in caller changes its own password once (its session stays; the others end).
+  changePassword: () => ({
+    path: '/api/session/password',
+    body: { currentPassword: PASSWORD, newPassword: `a brand new passphrase ${unique()}` },
+  }),
+  resetPassword: async (f) => ({ path: `/api/users/${await f.freshUserId()}/password` }),
   createArticle: () => ({
     path: '/api/articles',
     body: { text: `date 2022-03-01 Kyiv | Matrix Desk: The ministry said 5 tanks were destroyed (${unique()}).` },

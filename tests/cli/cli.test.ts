@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +160,42 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
     const badMap = claimdesk(['import', '--map', 'body=x', file], { DATABASE_URL: test.url });
     expect(badMap.code).toBe(2);
     expect(badMap.stderr).toContain('claimdesk: import: --map: "body=x" is not FIELD=COLUMN');
+  });
+
+  it('imports a page by URL from a 127.0.0.1 server it starts, only when that address is allowed', async () => {
+    const page = `<!doctype html><html><head><meta property="og:site_name" content="Local News"></head><body><article>
+<h1>Odesa drones</h1><p>Officials said 4 drones were shot down over Odesa overnight, and that nobody was hurt in the attack on the port.</p>
+</article></body></html>`;
+    const big = 'x'.repeat(50_000);
+    const server = createServer((req, res) => {
+      if (req.url === '/moved') res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end();
+      else if (req.url === '/big') res.writeHead(200, { 'content-type': 'text/plain' }).end(big);
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const refused = await claimdeskAsync(['import', `${base}/news/odesa`], { DATABASE_URL: test.url });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(
+        `FAILED    ${base}/news/odesa: refused: 127.0.0.1 resolves to 127.0.0.1 is a loopback address`,
+      );
+      const env = {
+        DATABASE_URL: test.url,
+        CLAIMDESK_WEBHOOK_ALLOW: `127.0.0.1:${port}`,
+        CLAIMDESK_MAX_ARTICLE_CHARS: '10000',
+      };
+      const done = await claimdeskAsync(['import', `${base}/news/odesa`, `${base}/moved`, `${base}/big`], env);
+      expect(done.code).toBe(1);
+      expect(done.stdout).toMatch(new RegExp(`imported  ${base}/news/odesa: \\d+ claims`));
+      expect(done.stdout).toContain('answered 302: redirects are not followed');
+      expect(done.stdout).toContain('the answer is larger than 40,000 bytes');
+      const stored = await test.db.prisma.article.findFirstOrThrow({ where: { title: 'Odesa drones' } });
+      expect(stored).toMatchObject({ outlet: 'Local News', url: `${base}/news/odesa`, fileName: 'odesa.html' });
+    } finally {
+      server.close();
+    }
   });
 
   it('articles delete asks for --yes, then deletes by file or id with an audit event', async () => {

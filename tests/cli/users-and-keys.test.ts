@@ -95,6 +95,48 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     expect((await login('editor@example.org', PASSWORD)).status).toBe(200);
   });
 
+  it('users set-password: a one-time password printed once, or one from stdin; weak ones refused', async () => {
+    const made = claimdesk(
+      ['users', 'create', '--email', 'reset-me@example.org', '--role', 'viewer', '--password', PASSWORD],
+      env,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const session = await login('reset-me@example.org', PASSWORD);
+    const cookie = String(session.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    const once = claimdesk(['users', 'set-password', 'reset-me@example.org'], env);
+    expect(once.code, once.stderr).toBe(0);
+    const oneTime = /password: (\S+)/.exec(once.stdout)?.[1] ?? '';
+    expect(oneTime.length).toBeGreaterThanOrEqual(20);
+    expect(once.stdout).toContain('must be changed at the next sign-in');
+    // Every session ended; the old password is gone; the new one must be changed first.
+    const app = createApp({ db: test.db });
+    expect((await request(app).get('/api/session').set('cookie', cookie)).status).toBe(401);
+    expect((await login('reset-me@example.org', PASSWORD)).status).toBe(401);
+    const signedIn = await login('reset-me@example.org', oneTime);
+    expect(signedIn.body.user.mustChangePassword).toBe(true);
+
+    const weak = claimdesk(
+      ['users', 'set-password', 'reset-me@example.org', '--password-stdin'],
+      env,
+      'password1234\n',
+    );
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toMatch(/^claimdesk: .*too easy to guess/);
+    const chosen = claimdesk(
+      ['users', 'set-password', 'reset-me@example.org', '--password-stdin'],
+      env,
+      'a chosen passphrase for tests\n',
+    );
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stdout).not.toContain('password:');
+    const after = await login('reset-me@example.org', 'a chosen passphrase for tests');
+    expect(after.status).toBe(200);
+    expect(after.body.user.mustChangePassword).toBe(false);
+    const missing = claimdesk(['users', 'set-password', 'nobody@example.org'], env);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('no user nobody@example.org');
+  });
+
   it('users create: without a password, generates one and prints it once; --password-stdin reads it', async () => {
     const made = claimdesk(['users', 'create', '--email', 'admin2@example.org', '--role', 'admin'], env);
     expect(made.code).toBe(0);

@@ -20,6 +20,11 @@ export async function signIn(app: Express, email: string, password = PASSWORD): 
   const agent = request.agent(app);
   const res = await agent.post('/api/session').send({ email, password });
   if (res.status !== 200) throw new Error(`sign-in failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  // Under an https public URL the cookies are Secure, and the agent's jar keeps them from plain
+  // http: send them as a browser behind TLS would.
+  const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  if (setCookie.some((c) => /;\s*Secure/i.test(c)))
+    agent.set('cookie', setCookie.map((c) => c.split(';')[0]).join('; '));
   return { agent, csrf: res.body.csrfToken as string };
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Access, type RouteDef, type RouteId, routes } from '@claimdesk/contracts';
 import { type Database, describeDatabaseFault } from '@claimdesk/db';
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { type Logger, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -34,13 +34,16 @@ const REDACT = [
   'res.headers["set-cookie"]',
 ];
 
+/** What a user whose password was reset may do before choosing a new one. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<RouteId>(['getSession', 'logout', 'changePassword']);
+
 export function createApp({ db, logger, webDistDir, config }: CreateAppOptions): express.Express {
   const log = logger ?? pino({ level: 'silent' });
   const appConfig: AppConfig = {
     organisation: { name: 'claimdesk newsroom', url: null },
     publicUrl: null,
     secureCookies: false,
-    rateLimits: { loginAttempts: 10, publicApiPerMinute: 600 },
+    rateLimits: { loginAttempts: 10, loginAttemptsPerAddress: 30, publicApiPerMinute: 600 },
     clock: () => new Date(),
     articleLimits: { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
     ...config,
@@ -75,6 +78,12 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     }),
   );
   app.use('/api', express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // API answers hold personal data (users, verdict authors) and secrets (keys, tokens): no cache,
+  // shared or private, keeps a copy. ETags still let a client ask whether anything changed.
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', authenticate(db));
   app.use('/api/v1', publicApiLimiter(appConfig.rateLimits.publicApiPerMinute));
 
@@ -85,7 +94,9 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     if (!handler) throw new Error(`route ${id} (${def.method} ${def.path}) has no handler`);
     app[def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](
       def.path,
-      requireAccess(def.access as Access, def.apiKey),
+      requireAccess(def.access as Access, def.apiKey, {
+        isAllowedBeforePasswordChange: ALLOWED_BEFORE_PASSWORD_CHANGE.has(id),
+      }),
       handler,
     );
   }

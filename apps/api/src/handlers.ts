@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   type RouteId,
   buildOpenApiDocument,
+  changePasswordRequestSchema,
   createApiKeyRequestSchema,
   createUserRequestSchema,
   createWebhookRequestSchema,
@@ -19,10 +20,11 @@ import {
 import { type Database, type DatabaseFault, checkMigrations, describeDatabaseFault } from '@claimdesk/db';
 import { PARSER_VERSION } from '@claimdesk/parser';
 import type { Request, RequestHandler, Response } from 'express';
+import { sha256 } from './auth/secrets.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, actorName } from './auth/authenticate.ts';
-import { SESSION_TTL_MS, login, logout } from './auth/sessions.ts';
-import { createUser, listUsers, updateUser } from './auth/users.ts';
+import { SESSION_TTL_MS, createSessionPruner, login, logout } from './auth/sessions.ts';
+import { changeOwnPassword, createUser, listUsers, setPassword, updateUser } from './auth/users.ts';
 import { docsPage } from './consumer/docs-page.ts';
 import { AppError } from './errors.ts';
 import type { FaultMonitor } from './fault-monitor.ts';
@@ -65,7 +67,7 @@ export interface AppConfig {
   /** Secure cookies: on behind HTTPS. */
   secureCookies: boolean;
   /** Failed sign-ins per IP and email in 15 minutes, and consumer API requests per caller a minute. */
-  rateLimits: { loginAttempts: number; publicApiPerMinute: number };
+  rateLimits: { loginAttempts: number; loginAttemptsPerAddress?: number; publicApiPerMinute: number };
   /** The time the login limit counts by (tests move it forward instead of waiting). */
   clock: () => Date;
   /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
@@ -85,7 +87,7 @@ function sendCached(req: Request, res: Response, body: unknown, type = 'applicat
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
   res.setHeader('ETag', etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Cache-Control', 'no-store');
   if (req.fresh) {
     res.status(304).end();
     return;
@@ -98,11 +100,19 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: config.secureCookies,
+    // Secure behind a TLS proxy, and whenever the public URL is https.
+    secure: config.secureCookies || (config.publicUrl?.startsWith('https:') ?? false),
     path: '/',
     maxAge: SESSION_TTL_MS,
   };
-  const loginLimiter = createLoginLimiter(db, { limit: config.rateLimits.loginAttempts, clock: config.clock });
+  const pruneSessions = createSessionPruner();
+  const loginLimiter = createLoginLimiter(db, {
+    limit: config.rateLimits.loginAttempts,
+    ...(config.rateLimits.loginAttemptsPerAddress
+      ? { limitPerAddress: config.rateLimits.loginAttemptsPerAddress }
+      : {}),
+    clock: config.clock,
+  });
   const openapi = buildOpenApiDocument({
     title: 'claimdesk API',
     version: '1.0.0',
@@ -139,6 +149,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
 
     login: async (req, res) => {
       const body = validate(loginRequestSchema, req.body);
+      await pruneSessions(db);
       const attempt = await loginLimiter.countAttempt(res, req.ip, body.email);
       const { token, csrfToken, user } = await login(db, body.email, body.password);
       await loginLimiter.forgive(attempt);
@@ -151,6 +162,13 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       const actor = req.actor;
       if (actor?.kind !== 'user') throw new AppError('unauthorized', 'sign in first', { path: [] });
       res.json({ user: actor.user, csrfToken: actor.csrfToken });
+    },
+    changePassword: async (req, res) => {
+      const actor = req.actor;
+      if (actor?.kind !== 'user') throw new AppError('unauthorized', 'sign in first', { path: [] });
+      const body = validate(changePasswordRequestSchema, req.body);
+      await changeOwnPassword(db, actor.user.id, sha256(actor.sessionToken), body);
+      res.status(204).end();
     },
     logout: async (req, res) => {
       if (req.actor?.kind === 'user') await logout(db, req.actor.sessionToken);
@@ -270,6 +288,10 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     },
     updateUser: async (req, res) => {
       res.json(await updateUser(db, id(req), validate(updateUserRequestSchema, req.body)));
+    },
+    resetPassword: async (req, res) => {
+      const { user, password } = await setPassword(db, id(req), null);
+      res.json({ user, password });
     },
     listApiKeys: async (_req, res) => {
       res.json({ items: await listApiKeys(db) });

@@ -5,9 +5,10 @@ export type { StartServerOptions } from './server.ts';
 export { publicLinksFromEnv, readEnv } from './env.ts';
 export type { Env } from './env.ts';
 export { AppError } from './errors.ts';
-export { contentHash, importArticle } from './services/import-article.ts';
+export { articleTitle, buildArticleRows, contentHash, importArticle } from './services/import-article.ts';
 export { deleteArticle } from './services/delete-article.ts';
 export { importArticleFile } from './services/import-article-file.ts';
+export { fetchArticleFile } from './services/fetch-article-file.ts';
 export { ARTICLE_FILE_EXTENSIONS, parseFieldMap, readArticleFile } from './intake/read-articles.ts';
 export type { FieldMap } from './intake/read-articles.ts';
 export type { AuditActor } from './services/delete-article.ts';
@@ -19,7 +20,15 @@ export { createWebhookDispatcher, deliverDueWebhooks } from './services/webhooks
 export type { WebhookDeliveryOptions } from './services/webhooks.ts';
 export { checkTarget, createOutboundPolicy, OutboundRefused } from './consumer/outbound.ts';
 export type { ResolveHost } from './consumer/outbound.ts';
-export { createUser, defaultDisplayName, ensureFirstAdmin, listUsers, updateUser } from './auth/users.ts';
+export {
+  changeOwnPassword,
+  createUser,
+  defaultDisplayName,
+  ensureFirstAdmin,
+  listUsers,
+  setPassword,
+  updateUser,
+} from './auth/users.ts';
 export { updateArticle } from './services/update-article.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.ts';
 export { verifySignature, SIGNATURE_HEADER } from './consumer/webhook-signature.ts';

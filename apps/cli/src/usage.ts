@@ -5,12 +5,14 @@ export const parseUsage = `claimdesk parse [--json] [--out DIR] FILE|FOLDER...
   --json      print one JSON array, one element per file (the default)
   --out DIR   write DIR/NAME.json per input instead of printing`;
 
-export const importUsage = `claimdesk import [--map FIELD=COLUMN,...] [--url URL] PATH...
+export const importUsage = `claimdesk import [--map FIELD=COLUMN,...] [--url URL] PATH|URL...
   Parses and stores the articles of each file (files, or folders of them), by extension: .txt
   (the header format), .html/.htm (a web page: main text, headline, byline, date, canonical URL),
   .json (a record or an array), .ndjson/.jsonl (a record a line) and .csv (a record a row), with
   records {text|html, title?, url?, outlet?, publishedOn?, byline?}. One line per article, then a
   summary; exits 1 if any failed (the others still land). The same text twice is stored once.
+  An http(s) URL is fetched (15 s, at most 4 bytes a character of CLAIMDESK_MAX_ARTICLE_CHARS, no
+  redirects, public addresses only unless listed in CLAIMDESK_WEBHOOK_ALLOW).
   --map       CSV columns of the fields, e.g. text=articles,publishedOn=published (Kaggle exports)
   --url URL   where the article was originally published (one file only): ClaimReview's appearance`;
 
@@ -37,6 +39,9 @@ export const usersUsage = `claimdesk users create --email EMAIL --role admin|edi
 claimdesk users list [--json]
 claimdesk users set-role EMAIL|ID admin|editor|viewer
 claimdesk users set-name EMAIL|ID NAME   (the display name shown in history, CSV and webhooks)
+claimdesk users set-password EMAIL|ID [--password-stdin]
+  Without --password-stdin, prints a one-time password once, to be changed at the next sign-in.
+  Ends every session of the account. Common and easily guessed passwords are refused.
 claimdesk users disable EMAIL|ID        (signs them out everywhere; \`users enable\` undoes it)
   The last active admin can be neither demoted nor disabled.`;
 

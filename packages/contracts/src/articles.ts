@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { claimSchema, httpUrlSchema } from './claims.ts';
-import { INT32_MAX, hasControlCharacters, isoDateSchema, lineSchema, sideSchema, spanSchema } from './common.ts';
+import {
+  INT32_MAX,
+  hasControlCharacters,
+  idSchema,
+  isoDateSchema,
+  lineSchema,
+  sideSchema,
+  spanSchema,
+} from './common.ts';
 
 /**
  * What the server stores is checked there (size limit from its configuration, empty, binary or
@@ -87,11 +95,6 @@ export const articleListSchema = z.object({
 });
 export type ArticleList = z.infer<typeof articleListSchema>;
 
-const idSchema = z
-  .string()
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _');
-
 /**
  * A few article titles: those matching `q` (for the queue's article filter, which searches as the
  * editor types instead of listing every article) or those named by `ids` (the titles beside a
@@ -120,14 +123,7 @@ export type ArticleTitleList = z.infer<typeof articleTitleListSchema>;
 export const updateArticleRequestSchema = z.object({ url: httpUrlSchema.nullable() }).strict();
 export type UpdateArticleRequest = z.infer<typeof updateArticleRequestSchema>;
 
-/** Ids are UUIDs (or an API key's prefix): anything else cannot name a row, so it never reaches a query. */
-export const idParamsSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _'),
-});
+export const idParamsSchema = z.object({ id: idSchema });
 
 /** What a deleted article took with it (the audit log keeps the same, with who did it). */
 export const deletedArticleSchema = z.object({

@@ -45,6 +45,8 @@ export const userSchema = z.object({
   name: z.string(),
   role: roleSchema,
   isDisabled: z.boolean(),
+  /** After an admin's reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -107,3 +109,16 @@ export const createApiKeyRequestSchema = z
 /** The key itself is in this response only: it is stored hashed. */
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });
+
+/** Changing one's own password: the current one proves it is the account holder, not a borrowed session. */
+export const changePasswordRequestSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'currentPassword is required').max(1000),
+    newPassword: newPasswordSchema,
+  })
+  .strict();
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** An admin's reset: the one-time password is in this answer only; the user must change it at sign-in. */
+export const resetPasswordResponseSchema = z.object({ user: userSchema, password: z.string() });
+export type ResetPasswordResponse = z.infer<typeof resetPasswordResponseSchema>;

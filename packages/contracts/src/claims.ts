@@ -4,6 +4,7 @@ import {
   claimKindSchema,
   figureKindSchema,
   INT32_MAX,
+  idSchema,
   int32Schema,
   isoDateSchema,
   lineSchema,
@@ -151,8 +152,8 @@ export const markClaimsRequestSchema = createVerdictRequestSchema
       .array(
         z
           .object({
-            id: z.string().min(1).max(100),
-            version: z.number().int().nonnegative(),
+            id: idSchema,
+            version: int32Schema,
           })
           .strict(),
       )

@@ -32,6 +32,13 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a
  * databases answer the same 400.
  */
 export const INT32_MAX = 2_147_483_647;
+
+/** Ids are UUIDs (or an API key's prefix): anything else cannot name a row, so it never reaches a query. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _');
 export const int32Schema = z.number().int().min(0).max(INT32_MAX, `must be at most ${INT32_MAX}`);
 
 /**
@@ -102,6 +109,7 @@ export const errorCodeSchema = z.enum([
   'unauthorized',
   'forbidden',
   'csrf_failed',
+  'password_change_required',
   'not_found',
   'version_conflict',
   'conflict',

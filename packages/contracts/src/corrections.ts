@@ -15,7 +15,8 @@ import { correctionSchema } from './correction-events.ts';
 
 /** A slice of the article's raw text by offsets; the server reads the text itself. */
 export const offsetsSchema = z
-  .object({ start: z.number().pipe(int32Schema), end: z.number().pipe(int32Schema) })
+  // Offsets are Int columns: 32-bit on PostgreSQL (see int32Schema).
+  .object({ start: int32Schema, end: int32Schema })
   .strict()
   .refine((o) => o.end > o.start, { message: 'end must be after start', path: ['end'] });
 export type Offsets = z.infer<typeof offsetsSchema>;
@@ -24,7 +25,11 @@ const note = z.string().overwrite(trimInvisible).pipe(textSchema(5000)).default(
 const version = z
   .number({ error: 'version is required: the claim version this correction is based on' })
   .pipe(int32Schema);
-const canonicalName = z.string().overwrite(trimInvisible).pipe(lineSchema(200).min(1, 'must not be empty'));
+const canonicalName = z
+  .string()
+  .overwrite(trimInvisible)
+  .pipe(lineSchema(200))
+  .refine((v) => v.length > 0, 'must not be empty');
 
 /**
  * The fields an editor may correct. Source, side, cue, content, date and directness belong to the

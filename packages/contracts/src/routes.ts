@@ -15,10 +15,12 @@ import {
 import {
   apiKeyListSchema,
   apiKeySchema,
+  changePasswordRequestSchema,
   createApiKeyRequestSchema,
   createUserRequestSchema,
   createdApiKeySchema,
   loginRequestSchema,
+  resetPasswordResponseSchema,
   sessionInfoSchema,
   updateUserRequestSchema,
   userListSchema,
@@ -148,6 +150,17 @@ export const routes = {
     apiKey: false,
     tag: 'session',
     summary: 'Sign out',
+    successStatus: 204,
+  }),
+
+  changePassword: route({
+    method: 'POST',
+    path: '/api/session/password',
+    access: 'viewer',
+    apiKey: false,
+    tag: 'session',
+    summary: 'Change your own password (the current one is required); your other sessions end',
+    body: changePasswordRequestSchema,
     successStatus: 204,
   }),
 
@@ -483,6 +496,16 @@ export const routes = {
     params: idParamsSchema,
     body: updateUserRequestSchema,
     response: userSchema,
+  }),
+  resetPassword: route({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    access: 'admin',
+    apiKey: false,
+    tag: 'admin',
+    summary: "Reset a user's password: a one-time password, shown once, to be changed at the next sign-in",
+    params: idParamsSchema,
+    response: resetPasswordResponseSchema,
   }),
   listApiKeys: route({
     method: 'GET',

@@ -75,7 +75,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The gate of every route, built from its entry in the route table: role, API-key access, and
  * CSRF for cookie-authenticated writes (the session's token must come back in X-CSRF-Token).
  */
-export function requireAccess(access: Access, allowApiKey: boolean): RequestHandler {
+export function requireAccess(
+  access: Access,
+  allowApiKey: boolean,
+  options: { isAllowedBeforePasswordChange?: boolean } = {},
+): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (access === 'public') return next();
     const actor = req.actor ?? { kind: 'anonymous' };
@@ -85,6 +89,12 @@ export function requireAccess(access: Access, allowApiKey: boolean): RequestHand
         throw new AppError('forbidden', 'API keys are read-only and cannot use this route', { path: [] });
       }
       return next();
+    }
+    // After an admin's reset the one-time password opens one door: choosing a new password.
+    if (actor.user.mustChangePassword && !options.isAllowedBeforePasswordChange) {
+      throw new AppError('password_change_required', 'choose a new password first (POST /api/session/password)', {
+        path: [],
+      });
     }
     if (ROLE_RANK[actor.role] < ROLE_RANK[access]) {
       throw new AppError('forbidden', `this needs the ${access} role; you are ${actor.role}`, { path: [] });

@@ -13,6 +13,21 @@ export interface SessionContext {
 }
 
 /** Checks a password and opens a session. The token goes to the cookie only; the row keeps its hash. */
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Expired sessions are deleted at sign-in, by each app at most once a minute (a session is also
+ * deleted when it is presented after it expired).
+ */
+export function createSessionPruner() {
+  let lastPrunedAt = Number.NEGATIVE_INFINITY;
+  return async (db: Database, now = new Date()): Promise<void> => {
+    if (now.getTime() - lastPrunedAt < PRUNE_EVERY_MS) return;
+    lastPrunedAt = now.getTime();
+    await db.prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  };
+}
+
 export async function login(db: Database, email: string, password: string, now = new Date()) {
   const row = await db.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   // Verify against a decoy for unknown emails so response time does not tell which emails exist.

@@ -1,9 +1,18 @@
 import type { Database } from '@claimdesk/db';
 import type { Role, User } from '@claimdesk/contracts';
 import { AppError } from '../errors.ts';
-import { hashPassword, randomToken } from './secrets.ts';
+import { checkPasswordStrength } from './password-policy.ts';
+import { hashPassword, randomToken, verifyPassword } from './secrets.ts';
 
-type UserRow = { id: string; email: string; name: string; role: string; isDisabled: boolean; createdAt: Date };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  isDisabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: Date;
+};
 
 export function toUser(row: UserRow): User {
   return {
@@ -12,6 +21,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: row.role as Role,
     isDisabled: row.isDisabled,
+    mustChangePassword: row.mustChangePassword,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -28,6 +38,7 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   const existing = await db.prisma.user.findUnique({ where: { email } });
   if (existing) throw new AppError('conflict', `a user with email ${email} already exists`, { path: ['email'] });
+  checkPasswordStrength(input.password, [email, input.name ?? ''], ['password']);
   const passwordHash = await hashPassword(input.password);
   try {
     const row = await db.prisma.user.create({
@@ -120,4 +131,60 @@ export async function ensureFirstAdmin(
     throw error;
   }
   return { email, generatedPassword };
+}
+
+/**
+ * Sets a user's password and ends every session of theirs. Without a password, a random one is
+ * made (returned once) and must be changed at the next sign-in: an admin's reset, or
+ * `claimdesk users set-password` without --password-stdin.
+ */
+export async function setPassword(
+  db: Database,
+  idOrEmail: string,
+  password: string | null,
+): Promise<{ user: User; password: string | null }> {
+  const row = await findUser(db, idOrEmail);
+  if (password !== null) checkPasswordStrength(password, [row.email, row.name], ['password']);
+  const oneTime = password === null ? randomToken(18) : null;
+  const passwordHash = await hashPassword(password ?? oneTime ?? '');
+  const updated = await db.prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: row.id },
+      data: { passwordHash, mustChangePassword: oneTime !== null },
+    });
+    await tx.session.deleteMany({ where: { userId: row.id } });
+    return user;
+  });
+  return { user: toUser(updated), password: oneTime };
+}
+
+/**
+ * A signed-in user changes their own password. The current password is required (a session left
+ * open on a shared screen must not be enough), and every other session of theirs ends: whoever
+ * knew the old password is signed out.
+ */
+export async function changeOwnPassword(
+  db: Database,
+  userId: string,
+  keepSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const row = await db.prisma.user.findUnique({ where: { id: userId } });
+  if (!row) throw new AppError('unauthorized', 'sign in first', { path: [] });
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError('validation_error', 'currentPassword: this is not your current password', {
+      path: ['currentPassword'],
+    });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('validation_error', 'newPassword: choose a password other than the current one', {
+      path: ['newPassword'],
+    });
+  }
+  checkPasswordStrength(input.newPassword, [row.email, row.name], ['newPassword']);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: row.id }, data: { passwordHash, mustChangePassword: false } });
+    await tx.session.deleteMany({ where: { userId: row.id, id: { not: keepSessionId } } });
+  });
 }

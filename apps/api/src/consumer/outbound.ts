@@ -138,3 +138,70 @@ export function postTo(
     request.end(body);
   });
 }
+
+/**
+ * GETs `url` from the checked address (article imports by URL), with the same timeouts, reading at
+ * most `maxBytes` of the body: a larger answer is cut off and refused, never held in memory whole.
+ * A redirect is returned as its status, not followed (its target was never checked).
+ */
+export function getFrom(
+  url: URL,
+  target: { address: string; family: 4 | 6 },
+  { connectTimeoutMs, timeoutMs, maxBytes }: { connectTimeoutMs: number; timeoutMs: number; maxBytes: number },
+): Promise<{ status: number; contentType: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(
+      url,
+      {
+        method: 'GET',
+        headers: { accept: 'text/html, application/json, text/csv, text/plain;q=0.9, */*;q=0.5' },
+        lookup: (_hostname, options, callback) => {
+          if ((options as { all?: boolean }).all) callback(null, [target]);
+          else (callback as (e: null, a: string, f: number) => void)(null, target.address, target.family);
+        },
+        agent: false,
+      },
+      (response) => {
+        const parts: Buffer[] = [];
+        let size = 0;
+        let isTooLarge = false;
+        response.on('data', (chunk: Buffer) => {
+          if (isTooLarge) return;
+          size += chunk.length;
+          if (size <= maxBytes) {
+            parts.push(chunk);
+            return;
+          }
+          isTooLarge = true;
+          clearTimeout(total);
+          response.destroy();
+          reject(new Error(`the answer is larger than ${maxBytes.toLocaleString('en')} bytes`));
+        });
+        response.on('end', () => {
+          if (isTooLarge) return;
+          clearTimeout(total);
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            body: Buffer.concat(parts),
+          });
+        });
+        response.on('error', reject);
+      },
+    );
+    const fail = (message: string) => request.destroy(new Error(message));
+    const connect = setTimeout(() => fail(`could not connect within ${connectTimeoutMs} ms`), connectTimeoutMs);
+    const total = setTimeout(() => fail(`no answer within ${timeoutMs} ms`), timeoutMs);
+    request.on('socket', (socket) => {
+      if (!socket.connecting) clearTimeout(connect);
+      socket.once('connect', () => clearTimeout(connect));
+    });
+    request.on('error', (error) => {
+      clearTimeout(connect);
+      clearTimeout(total);
+      reject(error);
+    });
+    request.end();
+  });
+}

@@ -20,7 +20,14 @@ export async function importArticleFile(
   db: Database,
   fileName: string,
   bytes: Uint8Array,
-  options: { limits: ArticleLimits; map?: FieldMap; overrides?: { url?: string } },
+  options: {
+    limits: ArticleLimits;
+    map?: FieldMap;
+    /** Wins over what the file says (`import --url`). */
+    overrides?: { url?: string };
+    /** Used where the file says nothing (the address a page was fetched from). */
+    defaults?: { url?: string };
+  },
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const read of readArticleFile(fileName, bytes, options)) {
@@ -30,7 +37,11 @@ export async function importArticleFile(
       continue;
     }
     try {
-      const { article, created } = await importArticle(db, { ...read.record, ...options.overrides }, options.limits);
+      const { article, created } = await importArticle(
+        db,
+        { ...options.defaults, ...read.record, ...options.overrides },
+        options.limits,
+      );
       results.push({
         label: read.label,
         status: created ? 'stored' : 'existing',

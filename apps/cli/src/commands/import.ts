@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLE_FILE_EXTENSIONS, type FieldMap, importArticleFile, parseFieldMap, readEnv } from '@claimdesk/api';
+import {
+  ARTICLE_FILE_EXTENSIONS,
+  type FieldMap,
+  createOutboundPolicy,
+  fetchArticleFile,
+  importArticleFile,
+  parseFieldMap,
+  readEnv,
+} from '@claimdesk/api';
 import { type ImportResult, httpUrlSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
@@ -20,38 +28,58 @@ export async function runImport(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CliError(`import: no file or folder given\n${importUsage}`);
-  const limits = { maxChars: readEnv().CLAIMDESK_MAX_ARTICLE_CHARS };
-  const files = collectArticleFiles(positionals, { keepMissing: true, extensions: ARTICLE_FILE_EXTENSIONS });
+  const isUrl = (p: string) => /^https?:\/\//i.test(p);
+  const env = readEnv();
+  const files = [
+    ...positionals.filter(isUrl),
+    ...collectArticleFiles(
+      positionals.filter((p) => !isUrl(p)),
+      { keepMissing: true, extensions: ARTICLE_FILE_EXTENSIONS },
+    ),
+  ];
   if (values.url !== undefined) {
     // One address belongs to one article: given for a folder it would be wrong for all but one.
     if (files.length !== 1) throw new CliError(`import: --url names one article's address; give exactly one file`);
     const checked = httpUrlSchema.safeParse(values.url);
     if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
   }
+  const limits = { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS };
+  // Pages by URL go through the webhooks' outbound guard and its allow-list.
+  const policy = createOutboundPolicy({ allow: env.CLAIMDESK_WEBHOOK_ALLOW });
   const map = values.map ? parseMapOption(values.map) : undefined;
   const db = await openMigratedDatabase(readConnectionConfig());
+  const progress = progressLine(process.stderr);
   let imported = 0;
   let existing = 0;
   let failed = 0;
   try {
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+      progress.show(
+        `[${index + 1}/${files.length}] ${imported} imported, ${existing} already stored, ${failed} failed · ${file}`,
+      );
       let results: ImportResult[];
       try {
         // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
-        const bytes = readFileSync(file);
-        results = await importArticleFile(db, basename(file), bytes, {
+        const { fileName, bytes } = isUrl(file)
+          ? await fetchArticleFile(file, { policy, limits })
+          : { fileName: basename(file), bytes: readFileSync(file) };
+        results = await importArticleFile(db, fileName, bytes, {
           limits,
           ...(map ? { map } : {}),
           ...(values.url ? { overrides: { url: values.url } } : {}),
+          ...(isUrl(file) ? { defaults: { url: file } } : {}),
         });
+        if (isUrl(file)) results = results.map((r) => ({ ...r, label: `${file}${r.label.slice(fileName.length)}` }));
       } catch (error) {
         failed += 1;
+        progress.clear();
         console.log(`FAILED    ${file}: ${describeError(error)}`);
         continue;
       }
+      progress.clear();
       for (const r of results) {
         // The label names the file as given (a path), with the line or row of a record in it.
-        const label = `${file}${r.label.slice(basename(file).length)}`;
+        const label = isUrl(file) ? r.label : `${file}${r.label.slice(basename(file).length)}`;
         const line = `${r.claims} claims, id ${r.articleId}`;
         if (r.status === 'stored') {
           imported += 1;
@@ -66,6 +94,7 @@ export async function runImport(argv: string[]): Promise<number> {
       }
     }
   } finally {
+    progress.clear();
     await db.close();
   }
   const articles = imported + existing + failed;
@@ -73,6 +102,28 @@ export async function runImport(argv: string[]): Promise<number> {
     `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${existing} already stored, ${failed} failed`,
   );
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * A progress line on a terminal (stderr, rewritten in place); nothing when stderr is a file or a
+ * pipe, where the per-article lines on stdout are the record.
+ */
+function progressLine(stream: NodeJS.WriteStream) {
+  const isShown = Boolean(stream.isTTY);
+  let isVisible = false;
+  return {
+    show(text: string) {
+      if (!isShown) return;
+      const width = Math.max(20, (stream.columns || 80) - 1);
+      stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+      isVisible = true;
+    },
+    clear() {
+      if (!isVisible) return;
+      stream.write('\r\x1b[K');
+      isVisible = false;
+    },
+  };
 }
 
 function parseMapOption(value: string): FieldMap {
@@ -98,5 +149,6 @@ export function describeError(error: unknown): string {
     .map((l) => l.trim())
     .filter(Boolean);
   const cause = lines.at(-1) ?? (error instanceof Error ? error.name : 'unknown error');
-  return typeof code === 'string' ? `${cause} (${code})` : cause;
+  // An AppError's message is already the reason; other errors (Prisma's) name their code too.
+  return typeof code === 'string' && (error as Error).name !== 'AppError' ? `${cause} (${code})` : cause;
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createUser, listUsers, updateUser } from '@claimdesk/api';
-import { createUserRequestSchema, displayNameSchema, roleSchema } from '@claimdesk/contracts';
+import { createUser, listUsers, setPassword, updateUser } from '@claimdesk/api';
+import { createUserRequestSchema, displayNameSchema, newPasswordSchema, roleSchema } from '@claimdesk/contracts';
 import { CliError } from '../cli-error.ts';
 import { usersUsage } from '../usage.ts';
 import { parseInput, printTable, withDatabase } from './admin-db.ts';
 
-const SUBCOMMANDS = ['create', 'list', 'set-role', 'set-name', 'disable', 'enable'] as const;
+const SUBCOMMANDS = ['create', 'list', 'set-role', 'set-name', 'set-password', 'disable', 'enable'] as const;
 
 export async function runUsers(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -24,6 +24,8 @@ export async function runUsers(argv: string[]): Promise<number> {
       return setRoleCommand(rest);
     case 'set-name':
       return setNameCommand(rest);
+    case 'set-password':
+      return setPasswordCommand(rest);
     case 'disable':
     case 'enable':
       return setDisabledCommand(rest, sub === 'disable');
@@ -110,5 +112,32 @@ async function setDisabledCommand(argv: string[], isDisabled: boolean): Promise<
   if (!who || positionals.length > 1) throw new CliError(`users ${verb}: expected EMAIL|ID\n${usersUsage}`);
   const user = await withDatabase((db) => updateUser(db, who, { isDisabled }));
   console.log(`${user.email} is ${isDisabled ? 'disabled (signed out everywhere)' : 'enabled'}`);
+  return 0;
+}
+
+/**
+ * Sets a password from stdin, or makes a one-time one (printed once) that must be changed at the
+ * next sign-in. Either way every session of the account ends.
+ */
+async function setPasswordCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'password-stdin': { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const [who] = positionals;
+  if (!who || positionals.length > 1) throw new CliError(`users set-password: expected EMAIL|ID\n${usersUsage}`);
+  let given: string | null = null;
+  if (values['password-stdin']) {
+    const parsed = newPasswordSchema.safeParse(readFileSync(0, 'utf8').replace(/\r?\n$/, ''));
+    if (!parsed.success)
+      throw new CliError(`users set-password: ${parsed.error.issues[0]?.message ?? 'invalid password'}`);
+    given = parsed.data;
+  }
+  const { user, password } = await withDatabase((db) => setPassword(db, who, given));
+  console.log(`${user.email} has a new password (signed out everywhere)`);
+  if (password) {
+    console.log(`password: ${password}\nThis one-time password is shown once; it must be changed at the next sign-in.`);
+  }
   return 0;
 }
