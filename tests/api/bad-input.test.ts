@@ -401,6 +401,7 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
         }
       }
       expect(failures).toEqual([]);
+      // Several hundred requests, each counting every table twice: minutes on a loaded machine.
     }, 300_000);
   });
 });

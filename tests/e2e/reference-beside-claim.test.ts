@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     const rows = reference.locator('.reference-values tbody tr');
     expect(await rows.allTextContents()).toEqual([
       '2022-02-2580',
-      "2022-02-26 (the claim's day)146 · e cites this row",
+      "2022-02-26 (the claim's day)146 · r cites this row",
       '2022-02-27150',
       '2022-02-28150',
     ]);

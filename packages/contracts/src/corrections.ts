@@ -46,7 +46,7 @@ export const correctableFieldsSchema = z
     asOf: isoDateSchema.nullable(),
     direct: z.boolean(),
     span: offsetsSchema,
-    value: z.number().finite().nonnegative(),
+    value: z.number().finite().nonnegative().max(1e15, 'must be at most 10^15'),
     qualifier: qualifierSchema,
     category: categorySchema,
     /** loss, count, money, amount or other: only losses are drawn in the figures chart. */
@@ -99,12 +99,16 @@ export const addClaimRequestSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('figure'),
       span: offsetsSchema,
-      value: z.number({ error: 'value is required: the number the figure states' }).finite().nonnegative(),
+      value: z
+        .number({ error: 'value is required: the number the figure states' })
+        .finite()
+        .nonnegative()
+        .max(1e15, 'must be at most 10^15'),
       qualifier: qualifierSchema.default('exact'),
       category: categorySchema.default('other'),
       /** Omitted: money for money, count for refugees, displaced and evacuated, other for other, else loss. */
       figureKind: figureKindSchema.optional(),
-      unit: z.string().trim().max(100).default(''),
+      unit: z.string().overwrite(trimInvisible).pipe(lineSchema(100)).default(''),
       subject: sideSchema.default('unknown'),
       since: isoDateSchema.nullable().default(null),
       note,

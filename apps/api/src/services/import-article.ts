@@ -22,7 +22,10 @@ export function articleTitle(text: string): string {
   return clean.length > 160 ? `${clean.slice(0, 157).trimEnd()}…` : clean || 'Untitled article';
 }
 
-/** Rows for one parsed article: every statement is a claim, and so is every figure inside it. */
+/**
+ * Rows for one parsed article: every statement is a claim, and so is every figure inside it, except
+ * that a statement whose content is exactly its one figure is that one claim.
+ */
 export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
   const statements = [];
   const claims = [];
@@ -54,17 +57,24 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
       direct: s.direct,
       asOf: s.asOf,
     });
-    claims.push({
-      id: randomUUID(),
-      articleId,
-      statementId,
-      kind: 'statement',
-      ordinal: ordinal++,
-      text: s.content.text,
-      start: s.content.start,
-      end: s.content.end,
-      ...denormalised,
-    });
+    // One claim per span: a statement that is exactly its one figure (a ministry's tally line,
+    // "tanks ‒ 732 од") is judged once, as the figure, which the chart follows.
+    const [only] = s.figures;
+    const isTallyLine =
+      s.figures.length === 1 && only !== undefined && only.start === s.content.start && only.end === s.content.end;
+    if (!isTallyLine) {
+      claims.push({
+        id: randomUUID(),
+        articleId,
+        statementId,
+        kind: 'statement',
+        ordinal: ordinal++,
+        text: s.content.text,
+        start: s.content.start,
+        end: s.content.end,
+        ...denormalised,
+      });
+    }
     for (const f of s.figures) {
       claims.push({
         id: randomUUID(),

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { isDraft, useClaimAction } from '../api/publication-queries.ts';
 import { claimQuery } from '../api/queries.ts';
+import { CorrectionControls, type CorrectionHandle, CorrectionHistory } from './correction-form.tsx';
 import { CitedReferences, VerdictReferences, useReferenceEvidence } from './reference-evidence.tsx';
 import { ReferencePanel } from './reference-panel.tsx';
 import { RelatedClaimsPanel } from './related-claims.tsx';
@@ -37,6 +38,8 @@ export interface ClaimPanelProps {
   onPendingStatusChange: (status: VerdictStatus | null) => void;
   /** Called when a save left from inside the panel, so the page can give the focus (and keys) back to the list. */
   onSubmitted?: () => void;
+  /** The correction controls, for the page's `e` and `x` keys. */
+  correctionRef?: RefObject<CorrectionHandle | null>;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -65,6 +68,7 @@ export function ClaimPanel({
   pendingStatus,
   onPendingStatusChange,
   onSubmitted,
+  correctionRef,
 }: ClaimPanelProps) {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
@@ -157,6 +161,8 @@ export function ClaimPanel({
           {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />{' '}
           <PublicationBadge claim={claim} />
           {!claim.isFound && <span className="badge badge-lost">no longer found by the parser</span>}
+          {claim.isRejected && <span className="badge badge-rejected">rejected: not a claim</span>}
+          {claim.origin === 'editor' && <span className="badge">added by an editor</span>}
         </h2>
         <blockquote className="claim-text">{claim.text}</blockquote>
         <dl className="facts">
@@ -223,7 +229,10 @@ export function ClaimPanel({
         <ReferencePanel claim={claim} canReview={canReview} citedIds={references.ids} onCite={references.cite} />
         <RelatedClaimsPanel claim={claim} canReview={canReview} />
 
-        {canReview ? (
+        {canReview && claim.isRejected ? (
+          // A parser error is not judged: restore it (x) first.
+          <p className="hint">Rejected as not a claim: it takes no verdict. Restore it (x) to judge it.</p>
+        ) : canReview ? (
           <form className="verdict-form" onSubmit={onSubmit} aria-labelledby={`${ids}-verdict`}>
             <h3 id={`${ids}-verdict`}>Verdict</h3>
             <label htmlFor="verdict-note">
@@ -310,6 +319,8 @@ export function ClaimPanel({
           <p className="hint">You can read verdicts; marking claims needs the editor role.</p>
         )}
 
+        {canReview && <CorrectionControls claim={claim} statement={statement} handleRef={correctionRef} />}
+
         <h3>History</h3>
         {detail.isLoading && <p className="hint">Loading history…</p>}
         {detail.isError && (
@@ -347,8 +358,9 @@ export function ClaimPanel({
             ))}
           </ol>
         )}
+        {detail.data && <CorrectionHistory corrections={detail.data.corrections} />}
       </div>
-      {canReview && (
+      {canReview && !claim.isRejected && (
         // Pinned under the claim: the buttons and what came of the last press are always in view,
         // however long the claim's details are.
         <fieldset className="verdict-bar">

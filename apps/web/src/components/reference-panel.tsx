@@ -136,7 +136,7 @@ function ValuesTable({
             <td>
               {p.qualifier === 'exact' ? '' : `${p.qualifier.replace('_', ' ')} `}
               {num(p.value)}
-              {p.id === evidenceId && <span className="hint"> · e cites this row</span>}
+              {p.id === evidenceId && <span className="hint"> · r cites this row</span>}
             </td>
           </tr>
         ))}

@@ -10,6 +10,7 @@ import { articleQuery, sessionQuery } from '../api/queries.ts';
 import { PublicationBadge } from '../components/publication.tsx';
 import { useLiveDesk } from '../components/use-live-desk.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
+import { AddClaimForm, type CorrectionHandle, selectionOffsets } from '../components/correction-form.tsx';
 import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
@@ -39,6 +40,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
   const live = useRef({ selectedId, pendingStatus, showHelp });
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const panelRef = useRef<ClaimPanelHandle | null>(null);
+  const correctionRef = useRef<CorrectionHandle | null>(null);
+  const textRef = useRef<HTMLDivElement | null>(null);
+  // The span of the article text an editor selected and pressed `a` on: a claim the parser missed.
+  const [addSpan, setAddSpan] = useState<{ start: number; end: number } | null>(null);
+  const [addHint, setAddHint] = useState<string | null>(null);
   const claims = article.data?.claims ?? [];
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
@@ -155,6 +161,17 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       } else if (e.key === 'r' && current && canReviewRef.current) {
         e.preventDefault();
         panelRef.current?.citeReference();
+      } else if (e.key === 'e' && current && canReviewRef.current) {
+        e.preventDefault();
+        correctionRef.current?.openEdit();
+      } else if (e.key === 'x' && current && canReviewRef.current) {
+        e.preventDefault();
+        correctionRef.current?.toggleReject();
+      } else if (e.key === 'a' && canReviewRef.current) {
+        e.preventDefault();
+        const span = selectionOffsets(textRef.current);
+        setAddSpan(span);
+        setAddHint(span ? null : 'Select the missed statement or figure in the article text first, then press a.');
       } else if (e.key === 'n' && current && canReviewRef.current) {
         e.preventDefault();
         focusNote();
@@ -290,17 +307,24 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
           )}
         </div>
         <Legend />
-        <div className="article-text">
+        <div className="article-text" ref={textRef}>
           {segments.map((s) => {
             const claim = s.figure ?? s.statement;
             // The header line is shown above as metadata; offsets still count from the raw text.
             if (!claim && s.end <= a.bodyStart) return null;
-            const text = a.text.slice(claim ? s.start : Math.max(s.start, a.bodyStart), s.end);
-            if (!claim) return <span key={s.start}>{text}</span>;
+            const shownFrom = claim ? s.start : Math.max(s.start, a.bodyStart);
+            const text = a.text.slice(shownFrom, s.end);
+            if (!claim)
+              return (
+                <span key={s.start} data-start={shownFrom}>
+                  {text}
+                </span>
+              );
             const classes = [
               'hl',
               s.statement ? `hl-statement st-${s.statement.status}` : '',
               s.figure ? `hl-figure fst-${s.figure.status}` : '',
+              claim.isRejected ? 'hl-rejected' : '',
               selected && (selected.id === s.figure?.id || selected.id === s.statement?.id) ? 'is-selected' : '',
             ].join(' ');
             const tags = [endsAt(s.figure, s.end), endsAt(s.statement, s.end)].filter((c): c is Claim => c !== null);
@@ -308,12 +332,15 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             const lastMarked = pieces.findLastIndex((p) => !p.isBreak);
             return pieces.map((piece, i) =>
               piece.isBreak ? (
-                <span key={s.start + piece.offset}>{piece.text}</span>
+                <span key={s.start + piece.offset} data-start={s.start + piece.offset}>
+                  {piece.text}
+                </span>
               ) : (
                 // Mouse users click the text; keyboard users reach every claim through the list (j/k).
                 // biome-ignore lint/a11y/useKeyWithClickEvents: the claim list offers the same with keys
                 <mark
                   key={s.start + piece.offset}
+                  data-start={s.start + piece.offset}
                   className={classes}
                   data-claim-id={claim.id}
                   data-status={claim.status}
@@ -385,7 +412,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             <li key={c.id} id={`claim-item-${c.id}`}>
               <button
                 type="button"
-                className={`claim-item kind-${c.kind}${selected?.id === c.id ? ' is-selected' : ''}`}
+                className={`claim-item kind-${c.kind}${selected?.id === c.id ? ' is-selected' : ''}${c.isRejected ? ' is-rejected' : ''}`}
                 aria-current={selected?.id === c.id ? 'true' : undefined}
                 onClick={() => select(c, 'list')}
               >
@@ -407,8 +434,29 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             </li>
           ))}
         </ul>
+        {addHint && (
+          <p className="message message-error" role="alert">
+            {addHint}
+          </p>
+        )}
+        {addSpan && (
+          <AddClaimForm
+            key={`${addSpan.start}-${addSpan.end}`}
+            articleId={a.id}
+            articleText={a.text}
+            span={addSpan}
+            onDone={(claimId) => {
+              setAddSpan(null);
+              if (claimId) {
+                setSelectedId(claimId);
+                setAddHint(null);
+              }
+            }}
+          />
+        )}
         {selected && (
           <ClaimPanel
+            correctionRef={correctionRef}
             claim={selected}
             articleText={a.text}
             verdicts={verdicts}
