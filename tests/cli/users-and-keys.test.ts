@@ -202,7 +202,8 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     expect(lines.some((l) => /^editor@example\.org\s+Olena\s+editor\s+active\s/.test(l))).toBe(true);
     // Without --name, the part of the address before the @.
     expect(lines.some((l) => /^admin2@example\.org\s+admin2\s+admin\s/.test(l))).toBe(true);
-    expect(lines).toHaveLength(4);
+    // The header, editor, reset-me (set-password test), admin2 and viewer.
+    expect(lines).toHaveLength(5);
     const json = JSON.parse(claimdesk(['users', 'list', '--json'], env).stdout) as Array<{
       email: string;
       role: string;
@@ -210,6 +211,7 @@ describe.each(DATABASE_KINDS)('claimdesk users and keys on %s', (kind) => {
     expect(json.map((u) => `${u.email}:${u.role}`).sort()).toEqual([
       'admin2@example.org:admin',
       'editor@example.org:editor',
+      'reset-me@example.org:viewer',
       'viewer@example.org:viewer',
     ]);
     expect(table.stdout + JSON.stringify(json)).not.toContain('argon2');
