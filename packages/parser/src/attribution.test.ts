@@ -547,3 +547,46 @@ describe('plural roles', () => {
     ]);
   });
 });
+
+describe('recall: reported clauses the cue frame makes plain', () => {
+  it('keeps a fronted phrase after an explicit "that" ("found that in X, Y")', () => {
+    const [s] = statementsOf(
+      article("The study found that in the state's three largest counties, voters have been taken off the rolls."),
+    );
+    expect(s).toMatchObject({
+      cue: 'found',
+      content: "in the state's three largest counties, voters have been taken off the rolls",
+    });
+  });
+
+  it('reads "that" as the subject when a verb follows it ("said that would permit")', () => {
+    const [s] = statementsOf(article('The minister said that would permit the financing of more submarines.'));
+    expect(s).toMatchObject({ cue: 'said', content: 'that would permit the financing of more submarines' });
+  });
+
+  it('keeps a "that because" clause', () => {
+    const [s] = statementsOf(
+      article('Obama said that because terrorists are Muslim does not mean Muslims are terrorists.'),
+    );
+    expect(s).toMatchObject({
+      source: 'Obama',
+      content: 'because terrorists are Muslim does not mean Muslims are terrorists',
+    });
+  });
+
+  it('reads a state or party abbreviation in the attribution clause as no sentence end', () => {
+    const [s] = statementsOf(
+      article('“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. Then she left.'),
+    );
+    expect(s).toMatchObject({ source: 'Gwen Moore', cue: 'said', content: 'It’s a dog whistle to all Americans' });
+  });
+
+  it('lets plural polls speak ("Polls showed that ...")', () => {
+    const [s] = statementsOf(article('Polls showed that few Americans thought of climate change as a priority.'));
+    expect(s).toMatchObject({
+      source: 'Polls',
+      cue: 'showed',
+      content: 'few Americans thought of climate change as a priority',
+    });
+  });
+});

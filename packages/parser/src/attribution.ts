@@ -219,8 +219,10 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
     /[.!?“"]/.test(
       raw
         .slice(at, cueStart)
-        .replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '')
-        .replace(/\b\p{Lu}\./gu, ''),
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr)\./g, '')
+        .replace(/\b\p{Lu}\./gu, '')
+        // A dot before a comma or a closing parenthesis ends an abbreviation ("(D-Wis.)", "R-Ky.,", "Va.,").
+        .replace(/\.(?=[\s\u200b]*[,)])/g, ''),
     )
   )
     return null;
@@ -780,6 +782,23 @@ function reportedIn(
     let content = contentAfter(raw, cueEnd, end, word);
     if (!content) continue;
     let contentText = raw.slice(content.start, content.end);
+    // An explicit "that" opens the reported clause: what follows it is the content even when it starts
+    // with a fronted phrase ("found that in the three largest counties, voters ...", "said that because X, Y").
+    const thatBefore = /\bthat[\s\u200b]*$/i.exec(raw.slice(Math.max(cueEnd, content.start - 12), content.start));
+    if (
+      thatBefore &&
+      /^(?:is|was|would|will|could|can|should|might|may|has|had|does|did|must)\b/i.test(contentText) &&
+      !/^(?:is|was|has|had|does|did)[\s\u200b]+(?:a|an|the)\b/i.test(contentText)
+    ) {
+      // "He said that would permit ...": "that" is the subject of the reported clause.
+      const thatStart = Math.max(cueEnd, content.start - 12) + thatBefore.index;
+      content = { start: thatStart, end: content.end };
+      contentText = raw.slice(content.start, content.end);
+    } else if (thatBefore) {
+      if (!hasWords(contentText, 2)) continue;
+      found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+      continue;
+    }
     if (CLAUSE_START_PREPOSITION.test(contentText)) {
       // "said in a phone interview", "told reporters at a rally, X": the clause, if any, follows a comma.
       const comma = contentText.indexOf(',');
@@ -840,7 +859,7 @@ function documentSource(raw: string, st: RawStatement): RawStatement[] {
         .trim()
         .split(/[\s\u200b]+/)
         .at(-1) ?? '';
-    return /^(?:polls?|study|studies|surveys?|analysis|analyses|reports?|data|research|audit|review|census|tally|assessment|investigation)$/i.test(
+    return /^(?:polls?|polling|study|studies|surveys?|analysis|analyses|reports?|data|research|audits?|reviews?|census|tally|assessments?|investigations?|charts?|graphs?|filings?|forecasts?|projections?|models?|results|records|statistics|documents?)$/i.test(
       head,
     )
       ? [st]

@@ -143,4 +143,22 @@ describe('SourceResolver', () => {
       'Yet, appointed by President Volodymyr Zelensky as the head of the civil-military administration, Mr. Lyakh insists he is loyal.';
     expect(resolveAt(raw, 'Mr. Lyakh').side).toBe('ukraine');
   });
+
+  it('repeats an earlier role only when the party or body it names agrees', () => {
+    const raw =
+      'Ukraine’s president, Volodymyr Zelenskiy, said the city held. Joe Biden announced rockets. The US president wrote that aid was quick.';
+    const resolver = new SourceResolver(raw);
+    resolver.resolve('Volodymyr Zelenskiy', 'Ukraine’s president, Volodymyr Zelenskiy', raw.indexOf('Volodymyr'));
+    expect(resolver.resolve('the US president', 'the US president', raw.indexOf('The US')).canonical).not.toBe(
+      'Volodymyr Zelenskiy',
+    );
+    const eu =
+      'The audience heard President of the European Council Charles Michel and President of the European Commission Ursula von der Leyen. Michel said he agreed. For her part, the President of the European Commission said regions are ready.';
+    const r = new SourceResolver(eu);
+    r.resolve('Michel', 'Michel', eu.indexOf('Michel said'));
+    const at = eu.indexOf('the President of the European Commission said');
+    expect(
+      r.resolve('the President of the European Commission', 'the President of the European Commission', at),
+    ).toEqual({ canonical: 'Ursula von der Leyen', side: 'other' });
+  });
 });

@@ -1,10 +1,11 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { HEADS_OF_STATE, isSideWord, namesAParty, placeSideOf, sideOf } from './side-lexicon.ts';
+import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
+// Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
 const NAME_RE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,4}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -63,6 +64,25 @@ function isSameRole(role: string, descriptor: string): boolean {
       .map((w) => w.slice(0, 4)),
   );
   return words.some((w) => stems.has(w.slice(0, 4)));
+}
+
+/**
+ * Whether a definite role ("the US president", "the President of the European Commission") can
+ * repeat an earlier source described as `described`: a role that names a party must name the same
+ * one ("the US president" is not "Ukraine's president"), and one that names a body ("of the
+ * European Commission") must share its words. A bare role ("the president") repeats anyone.
+ */
+function isRoleOf(role: string, described: string): boolean {
+  if (namesAParty(role)) {
+    const side = sideOf(role);
+    if (side !== sideOf(described)) return false;
+    if (side === 'other') {
+      const theirs = new Set(partiesOf(described));
+      if (!partiesOf(role).some((p) => theirs.has(p))) return false;
+    }
+  }
+  if (/\b(?:of|for)[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}/u.test(role)) return isSameRole(role, described);
+  return true;
 }
 
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
@@ -538,7 +558,11 @@ export class SourceResolver {
     const head = headOf(bare);
     if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
       const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-      const earlier = this.recent(pos).find((r) => r.head === head || headRe.test(r.phrase));
+      const earlier = this.recent(pos).find(
+        (r) =>
+          (r.head === head || headRe.test(r.phrase)) &&
+          isRoleOf(bare, `${r.phrase} ; ${(this.descriptors.get(r.result.canonical) ?? []).join(' ; ')}`),
+      );
       if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
     if (PERSON_ROLES.has(head)) {

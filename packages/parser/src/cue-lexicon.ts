@@ -33,7 +33,7 @@ export const CUE_VERBS: readonly string[] = [
  */
 export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
 export const DOCUMENT_NOUNS =
-  /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|footage|research|investigation|assessment|estimates?|documents?|records|statistics|review|audit|census|count|tally|index|map|images|imagery|photos|video|videos)\b/i;
+  /\b(?:reports?|study|studies|analysis|analyses|surveys?|polls?|polling|data|figures|footage|research|investigations?|assessments?|estimates?|documents?|records|statistics|reviews?|audits?|census|count|tally|index|maps?|images|imagery|photos|videos?|slides?|charts?|graphs?|filings?|forecasts?|projections?|models?|tests?|results)\b/i;
 
 /** Cues that hand on the source of the statement before them ("..., adding they have detained ..."). */
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set(
