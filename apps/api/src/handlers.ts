@@ -208,8 +208,11 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     },
     deleteArticle: async (req, res) => {
       const actor = req.actor;
+      // The display name, as everywhere; the address only in the audit's details (admins read it).
       const who =
-        actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+        actor?.kind === 'user'
+          ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
+          : { id: null, name: actorName(actor) };
       res.json(await deleteArticle(db, id(req), who));
     },
     reparseArticle: async (req, res) => {

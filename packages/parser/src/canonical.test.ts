@@ -143,4 +143,42 @@ describe('SourceResolver', () => {
       'Yet, appointed by President Volodymyr Zelensky as the head of the civil-military administration, Mr. Lyakh insists he is loyal.';
     expect(resolveAt(raw, 'Mr. Lyakh').side).toBe('ukraine');
   });
+
+  it('repeats an earlier role only when the party or body it names agrees', () => {
+    const raw =
+      'Ukraine’s president, Volodymyr Zelenskiy, said the city held. Joe Biden announced rockets. The US president wrote that aid was quick.';
+    const resolver = new SourceResolver(raw);
+    resolver.resolve('Volodymyr Zelenskiy', 'Ukraine’s president, Volodymyr Zelenskiy', raw.indexOf('Volodymyr'));
+    expect(resolver.resolve('the US president', 'the US president', raw.indexOf('The US')).canonical).not.toBe(
+      'Volodymyr Zelenskiy',
+    );
+    const eu =
+      'The audience heard President of the European Council Charles Michel and President of the European Commission Ursula von der Leyen. Michel said he agreed. For her part, the President of the European Commission said regions are ready.';
+    const r = new SourceResolver(eu);
+    r.resolve('Michel', 'Michel', eu.indexOf('Michel said'));
+    const at = eu.indexOf('the President of the European Commission said');
+    expect(
+      r.resolve('the President of the European Commission', 'the President of the European Commission', at),
+    ).toEqual({ canonical: 'Ursula von der Leyen', side: 'other' });
+  });
+
+  it('links a role told first to the person named next when they hold the same office', () => {
+    const raw =
+      'The city is surrounded, the governor of Ukraine’s Luhansk province has said. Serhiy Gaidai said shelling went on. The governor of the Luhansk region, Serhiy Gaidai, repeated it.';
+    const role = 'the governor of Ukraine’s Luhansk province';
+    const span = (text: string) => ({ text, start: raw.indexOf(text), end: raw.indexOf(text) + text.length });
+    const resolver = new SourceResolver(raw, {
+      sources: [
+        { span: span(role), phrase: role },
+        { span: span('Serhiy Gaidai'), phrase: 'Serhiy Gaidai' },
+      ],
+    });
+    expect(resolver.resolve(role, role, raw.indexOf(role)).canonical).toBe('Serhiy Gaidai');
+  });
+
+  it('reads a role’s acronym against the title written out before a long name', () => {
+    const raw =
+      'The Head of State heard information from Head of the Zaporizhzhia Regional Military Administration Oleksandr Starukh. Oleksandr Starukh reported on the region. Later the RMA Head said people come from Kherson.';
+    expect(resolveAt(raw, 'the RMA Head').canonical).toBe('Oleksandr Starukh');
+  });
 });

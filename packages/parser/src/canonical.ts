@@ -1,10 +1,11 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { HEADS_OF_STATE, isSideWord, namesAParty, placeSideOf, sideOf } from './side-lexicon.ts';
+import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
+// Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
 const NAME_RE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,6}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -47,7 +48,8 @@ const PERSON_ROLES = new Set(
 
 /** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
 function isSameRole(role: string, descriptor: string): boolean {
-  if (sideOf(role) !== sideOf(descriptor)) return false;
+  // A role that names no party ("the RMA Head") may describe anyone's official; one that names a party must agree.
+  if (namesAParty(role) && sideOf(role) !== sideOf(descriptor)) return false;
   const head = headOf(role);
   const words = stripArticle(role)
     .toLowerCase()
@@ -55,6 +57,11 @@ function isSameRole(role: string, descriptor: string): boolean {
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
   if (words.length === 0) return true;
+  // "the RMA Head" and "Head of the Zaporizhzhia Regional Military Administration": an acronym
+  // stands for the capitalised words it abbreviates.
+  const initials = (descriptor.match(/\p{Lu}[\p{L}-]*/gu) ?? []).map((w) => w[0]).join('');
+  const acronyms = (role.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? []).filter((a) => !isSideWord(a));
+  if (acronyms.some((a) => initials.includes(a))) return true;
   const stems = new Set(
     descriptor
       .toLowerCase()
@@ -63,6 +70,25 @@ function isSameRole(role: string, descriptor: string): boolean {
       .map((w) => w.slice(0, 4)),
   );
   return words.some((w) => stems.has(w.slice(0, 4)));
+}
+
+/**
+ * Whether a definite role ("the US president", "the President of the European Commission") can
+ * repeat an earlier source described as `described`: a role that names a party must name the same
+ * one ("the US president" is not "Ukraine's president"), and one that names a body ("of the
+ * European Commission") must share its words. A bare role ("the president") repeats anyone.
+ */
+function isRoleOf(role: string, described: string): boolean {
+  if (namesAParty(role)) {
+    const side = sideOf(role);
+    if (side !== sideOf(described)) return false;
+    if (side === 'other') {
+      const theirs = new Set(partiesOf(described));
+      if (!partiesOf(role).some((p) => theirs.has(p))) return false;
+    }
+  }
+  if (/\b(?:of|for)[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}/u.test(role)) return isSameRole(role, described);
+  return true;
 }
 
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
@@ -219,7 +245,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
   // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
   const own = lead.replace(
-    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu}|$)/su,
     '',
   );
   parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
@@ -538,7 +564,11 @@ export class SourceResolver {
     const head = headOf(bare);
     if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
       const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-      const earlier = this.recent(pos).find((r) => r.head === head || headRe.test(r.phrase));
+      const earlier = this.recent(pos).find(
+        (r) =>
+          (r.head === head || headRe.test(r.phrase)) &&
+          isRoleOf(bare, `${r.phrase} ; ${(this.descriptors.get(r.result.canonical) ?? []).join(' ; ')}`),
+      );
       if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
     if (PERSON_ROLES.has(head)) {
@@ -693,9 +723,18 @@ export class SourceResolver {
           .filter(Boolean)
           .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
       );
+      // "the governor of Ukraine’s Luhansk province said ... Serhiy Gaidai said" with "The governor of the
+      // Luhansk region, Serhiy Gaidai": the same office in other words, when no side says otherwise.
+      const roleSide = sideOf(text);
+      const ownSide = sideOf(described);
+      const isSameOffice =
+        new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu').test(described) &&
+        (roleSide === ownSide || roleSide === 'other' || ownSide === 'other') &&
+        !/\b(?:former|ex|vice|deputy)\b/i.test(`${text} ${described}`);
       const isCompatible =
         ownRoles.length === 0 ||
         isVague ||
+        isSameOffice ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);
