@@ -300,14 +300,14 @@ export function FiguresPage() {
             <tbody>
               {points.slice(0, TABLE_ROWS).map((p) => (
                 <tr key={p.claimId}>
-                  <td>{p.asOf}</td>
-                  <td data-count="value">
+                  <td data-label="As of">{p.asOf}</td>
+                  <td data-count="value" data-label="Value">
                     {p.qualifier === 'exact' ? '' : `${words(p.qualifier)} `}
                     {p.value.toLocaleString('en-GB')}
                   </td>
-                  <td>{p.sourceCanonical ?? 'unknown'}</td>
-                  <td>{p.side}</td>
-                  <td>{p.subject}</td>
+                  <td data-label="Source">{p.sourceCanonical ?? 'unknown'}</td>
+                  <td data-label="Side">{p.side}</td>
+                  <td data-label="Whose loss">{p.subject}</td>
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
