@@ -4,8 +4,11 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INFINITIVE_CUES,
   INVERTING_CUES,
+  JUDGEMENT_CUES,
   OBJECT_CUES,
+  THAT_CLAUSE_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
 import {
@@ -587,7 +590,7 @@ function reportedIn(
     }
     // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
     if (
-      THAT_ONLY_CUES.has(word) &&
+      (THAT_ONLY_CUES.has(word) || THAT_CLAUSE_CUES.has(word)) &&
       !/^[\s\u200b]+that\b/i.test(rest) &&
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
@@ -632,7 +635,7 @@ function reportedIn(
     if (/ing$/.test(word) && !CONTINUATION_LEAD.test(raw.slice(Math.max(sentence.start, cueStart - 16), cueStart)))
       continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
-    if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
+    if (NOUN_LIKE_CUES.has(word) || THAT_CLAUSE_CUES.has(word) || /s$/.test(word)) {
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
@@ -734,6 +737,11 @@ function reportedIn(
       }
     }
 
+    if (JUDGEMENT_CUES.has(word)) {
+      const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
+      if (st) found.push(st);
+      continue;
+    }
     // "X said (that) content."
     const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
     let src = sourceBefore(raw, clauseStart, cueStart);
@@ -799,6 +807,26 @@ function reportedIn(
       found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
+    if (INFINITIVE_CUES.has(word) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+      const infinitive = content;
+      // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
+      const gap = raw.slice(cueEnd, infinitive.start);
+      const objStart = cueEnd + (/^[\s\u200b]*/.exec(gap)?.[0].length ?? 0);
+      const isObject = objStart < infinitive.start && !/[,.;:“”"()]/.test(gap) && wordCount(gap) <= 6;
+      // "urged X to join Y and criticized Z": the source's next cue starts a statement of its own.
+      const next = findCues(raw.slice(infinitive.start, infinitive.end)).find((c) =>
+        /(?:^|[\s\u200b,])(?:and|but)[\s\u200b]+(?:also[\s\u200b]+)?$/.test(
+          raw.slice(Math.max(infinitive.start, infinitive.start + c.index - 12), infinitive.start + c.index),
+        ),
+      );
+      const end = next
+        ? infinitive.start + dropTrailingJoiner(raw.slice(infinitive.start, infinitive.start + next.index)).length
+        : infinitive.end;
+      const withObject = trimContent(raw, isObject ? objStart : infinitive.start, end);
+      if (withObject && hasWords(raw.slice(withObject.start, withObject.end), 3))
+        found.push({ source: src.span, sourcePhrase: src.phrase, cue, content: withObject, direct: false, sentence });
+      continue;
+    }
     if (CLAUSE_START_PREPOSITION.test(contentText)) {
       // "said in a phone interview", "told reporters at a rally, X": the clause, if any, follows a comma.
       const comma = contentText.indexOf(',');
@@ -840,6 +868,29 @@ function reportedIn(
     }
   }
   return kept.filter((s) => s.content.end > s.content.start);
+}
+
+/**
+ * "described X as Y", "likened X to Y", "blasted X for Y", "described how ...": the object and the
+ * judgement, up to the narrator's clause that follows ("... as a “disgrace” after she attacked ...").
+ */
+function judgementAfter(raw: string, sentence: Segment, cue: Span, clauseStart: number): RawStatement | null {
+  const src = sourceBefore(raw, clauseStart, cue.start);
+  if (!src || /^(?:i|we)$/i.test(src.span.text)) return null;
+  const end = Math.min(sentence.end, cue.end + MAX_CONTENT);
+  const rest = raw.slice(cue.end, end);
+  const how = /^[\s\u200b]+(?:how|what|why)\b/.exec(rest);
+  const frame = how ? null : /^[\s\u200b]+[^.;:,“”"()]{1,80}?[\s\u200b](as|to|for)[\s\u200b]+\S/u.exec(rest);
+  if (!how && !frame) return null;
+  const from = cue.end + (/^[\s\u200b]*/.exec(rest)?.[0].length ?? 0);
+  const tailFrom = how ? how[0].length : (frame?.[0].length ?? 0) - 1;
+  const stop =
+    /[\s\u200b]+(?:after|when|because|while|since|before|during|but|although|though|amid)\b|,[\s\u200b]+(?:and|but|which|who|while|saying|adding)\b|;/.exec(
+      rest.slice(tailFrom),
+    );
+  const content = trimContent(raw, from, stop ? cue.end + tailFrom + stop.index : cutAtContinuation(raw, from, end));
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3)) return null;
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
 }
 
 /** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
