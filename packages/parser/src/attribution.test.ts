@@ -652,3 +652,46 @@ describe('recall: commitments, appeals, beliefs and judgements', () => {
     expect(statementsOf(article('Vladislav described the room where the interrogations took place.'))).toEqual([]);
   });
 });
+
+describe('recall: sources set apart from their cue', () => {
+  it('reads the subject before an aside between commas ("X, speaking to ..., said")', () => {
+    expect(
+      statementsOf(
+        article('Trump, speaking to a veterans group in Virginia, said he would order a thorough review.'),
+      )[0],
+    ).toMatchObject({ source: 'Trump', cue: 'said', content: 'he would order a thorough review' });
+    expect(
+      statementsOf(
+        article(
+          'Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories.',
+        ),
+      )[0],
+    ).toMatchObject({ source: 'Donna Rawlings', content: 'the event brought back memories' });
+  });
+
+  it('does not read a passive participle after a comma as a cue with an aside', () => {
+    const found = statementsOf(
+      article(
+        'The latest measures, announced by the trade secretary, bring the total value of sanctioned goods to £4bn.',
+      ),
+    );
+    expect(found).not.toContainEqual(expect.objectContaining({ source: 'The latest measures' }));
+  });
+
+  it('reads a restrictive relative ("an architect who said ...")', () => {
+    expect(
+      statementsOf(article('He refused to pay an architect who said he was stiffed on the bill.'))[0],
+    ).toMatchObject({
+      source: 'an architect',
+      content: 'he was stiffed on the bill',
+    });
+  });
+
+  it('ends a content where the source’s next cue begins ("said X and warned Y")', () => {
+    const found = statementsOf(
+      article('Trump said he would order a thorough review of the defenses and warned against hackers from China.'),
+    );
+    expect(found[0]).toMatchObject({ cue: 'said', content: 'he would order a thorough review of the defenses' });
+    expect(found.some((s) => s.content.includes('warned'))).toBe(false);
+  });
+});

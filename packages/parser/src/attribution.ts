@@ -763,7 +763,16 @@ function reportedIn(
       if (comma) {
         const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
         if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      } else {
+        // "an architect who said he was stiffed": a restrictive relative stands for the phrase right before it.
+        const antecedent = sourceBefore(raw, clauseStart, prevWord.start);
+        if (antecedent && !PRONOUN_SOURCES.has(antecedent.span.text.toLowerCase())) src = antecedent;
       }
+    }
+    if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
+      // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
+      // the subject opens the clause and an aside between commas separates it from its cue.
+      src = subjectBeforeAside(raw, clauseStart, cueStart);
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
@@ -869,6 +878,25 @@ function reportedIn(
   }
   return kept.filter((s) => s.content.end > s.content.start);
 }
+
+/** The subject that opens a clause, when only an aside set off by commas lies between it and the cue. */
+function subjectBeforeAside(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*/.exec(raw.slice(clauseStart, cueStart))?.[0].length ?? 0;
+  const subject = sourceAfter(raw, clauseStart + lead, cueStart);
+  if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) return null;
+  const aside = raw.slice(subject.phraseEnd, cueStart);
+  // One aside: it opens with a comma, holds no sentence end, quotation or other cue.
+  if (
+    !/^[\s\u200b]*,[\s\u200b]*[\p{L}\p{N}]/u.test(aside) ||
+    /^[\s\u200b]+by\b/.test(raw.slice(cueStart).replace(/^\S+/, '')) ||
+    /[.;:!?“”"](?![\s\u200b]*,)/.test(aside.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x'))
+  )
+    return null;
+  if (findCues(aside).length > 0 || wordCount(aside) > 40) return null;
+  return subject;
+}
+const SOURCE_ASIDE_WINDOW = 400;
 
 /**
  * "described X as Y", "likened X to Y", "blasted X for Y", "described how ...": the object and the
@@ -1036,6 +1064,16 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
       text,
     );
   let cut = m ? start + m.index : end;
+  // "said he would order a review and warned against hackers": the source's next cue starts a statement of its own.
+  const next = findCues(raw.slice(start, cut)).find(
+    (c) =>
+      c.index > 0 &&
+      /[\s\u200b,](?:and|but)[\s\u200b]+(?:also[\s\u200b]+|then[\s\u200b]+)?$/.test(
+        raw.slice(Math.max(start, start + c.index - 12), start + c.index),
+      ) &&
+      !/ing$/.test(c.text),
+  );
+  if (next) cut = start + dropTrailingJoiner(raw.slice(start, start + next.index)).length;
   // ", a claim that could not be independently verified": the writer's caveat.
   const caveat =
     /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(
