@@ -163,7 +163,10 @@ function parse(raw: string, options: ParseOptions): ParsedArticle {
       let last = byEnd[lo - 1];
       if (lastCarried && (!last || lastCarried.content.end > last.content.end)) last = lastCarried;
       if (!last || last.content.start < para.start || last.direct || !last.source) return undefined;
-      return last.sourceCanonical && looksLikePersonName(last.sourceCanonical) ? last : undefined;
+      // A person, or people reporting together ("Oleg Ustenko and Simon Johnson").
+      const isPeople = (name: string) =>
+        name.split(/,[\s\u00a0]+|[\s\u00a0]+and[\s\u00a0]+/).every(looksLikePersonName);
+      return last.sourceCanonical && isPeople(last.sourceCanonical) ? last : undefined;
     };
     for (const p of paragraphs) {
       const line = raw.slice(p.start, p.end);
