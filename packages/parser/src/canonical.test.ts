@@ -161,4 +161,24 @@ describe('SourceResolver', () => {
       r.resolve('the President of the European Commission', 'the President of the European Commission', at),
     ).toEqual({ canonical: 'Ursula von der Leyen', side: 'other' });
   });
+
+  it('links a role told first to the person named next when they hold the same office', () => {
+    const raw =
+      'The city is surrounded, the governor of Ukraine’s Luhansk province has said. Serhiy Gaidai said shelling went on. The governor of the Luhansk region, Serhiy Gaidai, repeated it.';
+    const role = 'the governor of Ukraine’s Luhansk province';
+    const span = (text: string) => ({ text, start: raw.indexOf(text), end: raw.indexOf(text) + text.length });
+    const resolver = new SourceResolver(raw, {
+      sources: [
+        { span: span(role), phrase: role },
+        { span: span('Serhiy Gaidai'), phrase: 'Serhiy Gaidai' },
+      ],
+    });
+    expect(resolver.resolve(role, role, raw.indexOf(role)).canonical).toBe('Serhiy Gaidai');
+  });
+
+  it('reads a role’s acronym against the title written out before a long name', () => {
+    const raw =
+      'The Head of State heard information from Head of the Zaporizhzhia Regional Military Administration Oleksandr Starukh. Oleksandr Starukh reported on the region. Later the RMA Head said people come from Kherson.';
+    expect(resolveAt(raw, 'the RMA Head').canonical).toBe('Oleksandr Starukh');
+  });
 });

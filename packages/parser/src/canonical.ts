@@ -5,7 +5,7 @@ import type { Side, Span } from './types.ts';
 
 // Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
 const NAME_RE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,4}/gu;
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,6}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -48,7 +48,8 @@ const PERSON_ROLES = new Set(
 
 /** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
 function isSameRole(role: string, descriptor: string): boolean {
-  if (sideOf(role) !== sideOf(descriptor)) return false;
+  // A role that names no party ("the RMA Head") may describe anyone's official; one that names a party must agree.
+  if (namesAParty(role) && sideOf(role) !== sideOf(descriptor)) return false;
   const head = headOf(role);
   const words = stripArticle(role)
     .toLowerCase()
@@ -56,6 +57,11 @@ function isSameRole(role: string, descriptor: string): boolean {
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
   if (words.length === 0) return true;
+  // "the RMA Head" and "Head of the Zaporizhzhia Regional Military Administration": an acronym
+  // stands for the capitalised words it abbreviates.
+  const initials = (descriptor.match(/\p{Lu}[\p{L}-]*/gu) ?? []).map((w) => w[0]).join('');
+  const acronyms = (role.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? []).filter((a) => !isSideWord(a));
+  if (acronyms.some((a) => initials.includes(a))) return true;
   const stems = new Set(
     descriptor
       .toLowerCase()
@@ -239,7 +245,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
   // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
   const own = lead.replace(
-    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu}|$)/su,
     '',
   );
   parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
@@ -717,9 +723,18 @@ export class SourceResolver {
           .filter(Boolean)
           .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
       );
+      // "the governor of Ukraine’s Luhansk province said ... Serhiy Gaidai said" with "The governor of the
+      // Luhansk region, Serhiy Gaidai": the same office in other words, when no side says otherwise.
+      const roleSide = sideOf(text);
+      const ownSide = sideOf(described);
+      const isSameOffice =
+        new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu').test(described) &&
+        (roleSide === ownSide || roleSide === 'other' || ownSide === 'other') &&
+        !/\b(?:former|ex|vice|deputy)\b/i.test(`${text} ${described}`);
       const isCompatible =
         ownRoles.length === 0 ||
         isVague ||
+        isSameOffice ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

@@ -321,10 +321,9 @@ export async function reparseOutdatedArticles(
   db: Database,
   onProgress?: (progress: ReparseProgress) => void,
 ): Promise<number> {
-  const outdated = await db.prisma.article.findMany({
-    where: { parserVersion: { not: PARSER_VERSION } },
-    select: { id: true },
-  });
+  // Raw SQL: this runs on every start, and usually finds nothing (see ensureFirstAdmin).
+  const outdated = await db.prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Article" WHERE "parserVersion" <> ${PARSER_VERSION}`;
   const progress = { done: 0, total: outdated.length };
   if (outdated.length === 0) return 0;
   running.set(db, progress);

@@ -42,6 +42,8 @@ export interface ClaimPanelProps {
   onSubmitted?: () => void;
   /** The correction controls, for the page's `e` and `x` keys. */
   correctionRef?: RefObject<CorrectionHandle | null>;
+  /** Deselects the claim: the close button of the sheet the panel is on a phone. */
+  onClose?: () => void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -71,6 +73,7 @@ export function ClaimPanel({
   onPendingStatusChange,
   onSubmitted,
   correctionRef,
+  onClose,
 }: ClaimPanelProps) {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
@@ -202,6 +205,12 @@ export function ClaimPanel({
 
   return (
     <section className="claim-panel" aria-labelledby="claim-panel-heading" ref={rootRef}>
+      {onClose && (
+        // On a phone the panel is a sheet over the text: this gives the text back (wide screens hide it).
+        <button type="button" className="sheet-close btn-small" aria-label="Close claim" onClick={onClose}>
+          ✕ <span aria-hidden="true">Close</span>
+        </button>
+      )}
       <div className="claim-body" ref={bodyRef}>
         <h2 id="claim-panel-heading">
           {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />{' '}

@@ -96,7 +96,24 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     const button = item?.querySelector('button');
     if (from !== 'list') item?.scrollIntoView({ block: 'nearest' });
     if (from === 'keys') button?.focus({ preventScroll: true });
-    if (from !== 'text') document.querySelector(`[data-claim-id="${claim.id}"]`)?.scrollIntoView({ block: 'center' });
+    const mark = document.querySelector(`[data-claim-id="${claim.id}"]`);
+    // On a phone the panel is a sheet over the lower part of the screen: the claim goes above it.
+    if (isOneColumn()) mark?.scrollIntoView({ block: 'start' });
+    else if (from !== 'text') mark?.scrollIntoView({ block: 'center' });
+  };
+  const deselect = () => {
+    live.current.selectedId = null;
+    live.current.pendingStatus = null;
+    setSelectedId(null);
+    setPendingStatus(null);
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete('claim');
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   // Back and Forward (and links from elsewhere) move the selection; our own replaces do not.
@@ -118,7 +135,9 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     hasScrolled.current = true;
     const claimId = live.current.selectedId;
     document.getElementById(`claim-item-${claimId}`)?.scrollIntoView({ block: 'nearest' });
-    document.querySelector(`[data-claim-id="${claimId}"]`)?.scrollIntoView({ block: 'center' });
+    document
+      .querySelector(`[data-claim-id="${claimId}"]`)
+      ?.scrollIntoView({ block: isOneColumn() ? 'start' : 'center' });
   }, [article.data]);
 
   const selectRef = useRef(select);
@@ -480,6 +499,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             pendingStatus={pendingStatus}
             onPendingStatusChange={armStatus}
             onSubmitted={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
+            onClose={deselect}
           />
         )}
         {selectedId && !selected && (
@@ -502,6 +522,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       {showHelp && <ShortcutHelp onClose={() => toggleHelp(false)} />}
     </div>
   );
+}
+
+/** The one-column layout (styles.css, max-width 900px), where the claim panel is a sheet at the bottom. */
+function isOneColumn(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 900px)').matches;
 }
 
 /** "tanks: about 732": the category, the qualifier unless exact, and the value. */
