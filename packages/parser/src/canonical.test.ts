@@ -181,4 +181,26 @@ describe('SourceResolver', () => {
       'The Head of State heard information from Head of the Zaporizhzhia Regional Military Administration Oleksandr Starukh. Oleksandr Starukh reported on the region. Later the RMA Head said people come from Kherson.';
     expect(resolveAt(raw, 'the RMA Head').canonical).toBe('Oleksandr Starukh');
   });
+
+  it('continues the last speaker with a pronoun rather than a person named inside their clause', () => {
+    const raw =
+      'Mr. Biden denied that he offered the planes to buy Mr. Erdogan’s support. “There was no quid pro quo,” he said.';
+    const resolver = new SourceResolver(raw);
+    resolver.resolve('Mr. Biden', 'Mr. Biden', 0);
+    expect(resolver.resolve('he', 'he', raw.indexOf('he said')).canonical).toBe('Mr. Biden');
+    const fiji =
+      'Millemarin Investment obtained a stay. The court “granted a stay”, a spokeswoman for the prosecutors told AFP. The case returns on Thursday, she said.';
+    const r = new SourceResolver(fiji);
+    const role = 'a spokeswoman for the prosecutors';
+    r.resolve(role, role, fiji.indexOf(role));
+    expect(r.resolve('she', 'she', fiji.indexOf('she said')).canonical).toBe('spokeswoman for the prosecutors');
+  });
+
+  it('sources a piece to the people it is by, and a pair of names to both', () => {
+    const raw =
+      'This is stated in a joint article by adviser to the President of Ukraine Oleg Ustenko and professor at MIT Sloan and former chief economist at the International Monetary Fund Simon Johnson for the Los Angeles Times. According to the article, 30,000 people return every day.';
+    expect(resolveAt(raw, 'the article')).toEqual({ canonical: 'Oleg Ustenko and Simon Johnson', side: 'ukraine' });
+    const pair = 'But Mr. Grassley and Mr. Leahy say other changes are needed.';
+    expect(resolveAt(pair, 'Mr. Grassley', 'Mr. Grassley and Mr. Leahy').canonical).toBe('Mr. Grassley and Mr. Leahy');
+  });
 });

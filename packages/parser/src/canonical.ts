@@ -435,6 +435,36 @@ export class SourceResolver {
     return this.raw.slice(Math.max(start, pos - 600), Math.min(end, pos + 600));
   }
 
+  /**
+   * "Mr. Biden denied that he offered the planes to buy Mr. Erdogan’s support. “...,” he said": a
+   * pronoun subject continues the last speaker of this or the previous sentence, not a person named
+   * after that speaker inside their clause, when the speaker's stated gender fits the pronoun ("a
+   * spokeswoman for ... told AFP. ..., she said").
+   */
+  private speakerBefore(
+    pos: number,
+    pronoun: string,
+    person: Mention | null,
+  ): { phrase: string; result: Resolved } | null {
+    const gender: Gender | null = /^(she|her)$/.test(pronoun) ? 'f' : /^(he|him)$/.test(pronoun) ? 'm' : null;
+    if (!gender) return null;
+    const last = this.recent(pos)[0];
+    if (!last || pos - last.start > 600) return null;
+    if (person && this.fullName(person.name) === last.result.canonical) return null;
+    const known =
+      this.genders.get(last.result.canonical) ??
+      genderOf({ name: last.phrase.trim(), start: 0, end: 0, descriptor: last.phrase });
+    if (known !== gender) return null;
+    // At most one sentence break between the speaker and the pronoun (titles' dots are no breaks).
+    const between = this.raw
+      .slice(last.start, pos)
+      .replace(/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St)\./g, '')
+      .replace(/\b\p{Lu}\./gu, '');
+    const breaks = between.match(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)?.length ?? 0;
+    if (breaks > 1) return null;
+    return { phrase: last.phrase, result: last.result };
+  }
+
   /** The person last named before `pos`, outside quotations. */
   private personBefore(pos: number, gender: Gender | null = null): Mention | null {
     // The last mention ending by pos whose known gender does not contradict the pronoun.
@@ -475,6 +505,8 @@ export class SourceResolver {
           ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null)
           : null;
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
+      const speaker = position >= 0 ? this.speakerBefore(pos, lower, person) : null;
+      if (speaker) return this.record(pos, speaker.phrase, speaker.result, true);
       if (person) {
         const canonical = this.fullName(person.name);
         return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
@@ -548,6 +580,21 @@ export class SourceResolver {
     ) {
       const org = this.recent(pos).find((r) => !r.isPerson);
       if (org) return this.record(pos, phrase, org.result, false);
+    }
+    // "a joint article by adviser ... Oleg Ustenko and professor ... Simon Johnson" then "the article
+    // reads", "the authors predict": the people who wrote it.
+    const authors = position >= 0 ? this.authorsBefore(phrase || bare, pos) : null;
+    if (authors) return this.record(pos, phrase, authors, true);
+    // "Oleg Ustenko and Simon Johnson noted": a pair of people speaks together.
+    const pair = /^(.+?)[\s\u00a0]+and[\s\u00a0]+(.+)$/u.exec((phrase || bare).trim());
+    if (pair?.[1] && pair[2] && looksLikePersonName(pair[1]) && looksLikePersonName(pair[2])) {
+      const first = this.fullName(pair[1]);
+      return this.record(
+        pos,
+        phrase,
+        { canonical: `${first} and ${this.fullName(pair[2])}`, side: this.sideOfPerson(first, '', pos) },
+        true,
+      );
     }
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
@@ -638,6 +685,44 @@ export class SourceResolver {
       }
     }
     return null;
+  }
+
+  /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
+  private authorsBefore(phrase: string, pos: number): Resolved | null {
+    const m =
+      /^(?:the|this|that|their)[\s\u00a0]+(?:joint[\s\u00a0]+|same[\s\u00a0]+)?(article|op-ed|column|piece|essay|letter|book|paper|authors?)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const from = Math.max(0, pos - 3000);
+    const window = this.raw.slice(from, pos);
+    const byRe =
+      /\b(?:article|op-ed|column|piece|essay|letter|book|paper)s?[\s\u00a0]+(?:(?:written|co-written|authored|co-authored)[\s\u00a0]+)?by[\s\u00a0]/giu;
+    let at = -1;
+    for (const x of window.matchAll(byRe)) at = from + (x.index ?? 0) + x[0].length;
+    if (at < 0) return null;
+    // The authors are named before the sentence ends (a bounded stretch).
+    const rest = this.raw.slice(at, Math.min(this.raw.length, at + 400));
+    const stop = rest.search(/[.;:!?]["”’]?[\s\u00a0]+(?=\p{Lu}|["“])|\n/u);
+    const end = at + (stop >= 0 ? stop : rest.length);
+    const names: string[] = [];
+    for (let i = firstAfter(this.mentions, at - 1, (x) => x.start); i < this.mentions.length; i++) {
+      const x = this.mentions[i] as Mention;
+      if (x.start >= end) break;
+      // "professor at MIT Sloan": a place of work, not an author.
+      if (
+        /\b(?:at|of|from|in|for|with|to)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i.test(
+          this.raw.slice(Math.max(0, x.start - 12), x.start),
+        )
+      )
+        continue;
+      const full = this.fullName(x.name);
+      if (!names.includes(full)) names.push(full);
+    }
+    if (names.length === 0 || names.length > 4) return null;
+    const canonical =
+      names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`;
+    return { canonical, side: this.sideOfPerson(names[0] as string, '', pos) };
   }
 
   /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
