@@ -26,7 +26,7 @@ export { CASUALTY_CATEGORIES, CATEGORIES, FIGURE_KINDS, QUALIFIERS, SIDES } from
 /** Where the `date ... | Outlet:` header ends: the app shows the header as metadata, the text from here. */
 export { parseHeader } from './header.ts';
 
-export const PARSER_VERSION = '2.16.0';
+export const PARSER_VERSION = '2.17.0';
 
 /** Outlets that publish in their own voice: a president's office, a ministry, a general staff. */
 const OFFICIAL_OUTLET =
