@@ -722,3 +722,27 @@ describe('recall: documents and judgements with long subjects', () => {
     );
   });
 });
+
+describe('recall: intentions', () => {
+  it('reads an intention with its infinitive and not a noun ("no immediate plans")', () => {
+    expect(statementsOf(article('Clinton plans to call on young people to join national service.'))[0]).toMatchObject({
+      source: 'Clinton',
+      cue: 'plans',
+      content: 'to call on young people to join national service',
+    });
+    expect(statementsOf(article('The police had no immediate plans to release the recordings.'))).toEqual([]);
+    expect(statementsOf(article('Trump wants a wall on the border.'))).toEqual([]);
+  });
+
+  it('keeps an intention inside a reported content from cutting it', () => {
+    const [s] = statementsOf(
+      article(
+        'In addition, the campaign plans to make more medical records available soon, a spokesman announced Monday.',
+      ),
+    );
+    expect(s).toMatchObject({
+      cue: 'announced',
+      content: 'In addition, the campaign plans to make more medical records available soon',
+    });
+  });
+});

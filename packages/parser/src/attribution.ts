@@ -5,6 +5,7 @@ import {
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
   INFINITIVE_CUES,
+  INTENTION_CUES,
   INVERTING_CUES,
   JUDGEMENT_CUES,
   OBJECT_CUES,
@@ -643,7 +644,9 @@ function reportedIn(
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
-          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))
+          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such|no|any|immediate|future|current)$/.test(
+            prevWord.lower,
+          ))
       )
         continue;
       if (
@@ -741,6 +744,8 @@ function reportedIn(
       }
     }
 
+    // An intention is a statement only with its infinitive ("wants to expand the army").
+    if (INTENTION_CUES.has(word) && !/^[\s\u200b]+to[\s\u200b]+\p{Ll}/u.test(rest)) continue;
     if (JUDGEMENT_CUES.has(word)) {
       const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
       if (st) found.push(st);
@@ -832,7 +837,7 @@ function reportedIn(
       found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
-    if (INFINITIVE_CUES.has(word) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+    if ((INFINITIVE_CUES.has(word) || INTENTION_CUES.has(word)) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
       const infinitive = content;
       // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
       const gap = raw.slice(cueEnd, infinitive.start);
@@ -879,7 +884,8 @@ function reportedIn(
   kept.sort((a, b) => a.content.start - b.content.start);
   for (const a of kept) {
     for (const b of kept) {
-      if (a === b || !b.source || !b.cue) continue;
+      // An intention inside a content is part of what was said ("the campaign plans to ..., a spokesman announced").
+      if (a === b || !b.source || !b.cue || INTENTION_CUES.has(normaliseCue(b.cue.text))) continue;
       const cut = Math.min(
         b.source.start,
         b.cue.start,

@@ -33,10 +33,23 @@ export const CUE_VERBS: readonly string[] = [
   likened, likens, blasted, blasts, praised, praises, reads, show, find
 `),
   ...wordList(`
+  wants, plans, intends
+`),
+  ...wordList(`
   worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
   doubted, agree, agrees, agreed
 `),
 ];
+
+/**
+ * Intentions stated for a source: a statement only with a to-infinitive ("Trump wants to expand the
+ * army", "Clinton plans to call on young people"); "plans" and "wants" as nouns are nothing.
+ */
+export const INTENTION_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  wants, plans, intends
+`),
+);
 
 /**
  * Judgements of a person or a thing: a statement only in the frame "described X as Y", "likened X to
