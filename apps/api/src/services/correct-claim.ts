@@ -11,6 +11,7 @@ import { AppError, type ErrorPath } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export interface CorrectionActor {
   userId: string | null;
@@ -320,6 +321,8 @@ export async function correctClaim(
       );
     }
 
+    // A corrected source is a spelling: link it to its entity.
+    await linkArticleSources(tx, db.provider, claim.articleId);
     const rows = await tx.claim.findMany({
       where: { id: { in: [claimId, ...alsoChanged] } },
       include: latestVerdictInclude,
