@@ -28,13 +28,21 @@ export const sourceQuery = (id: string) =>
     queryFn: ({ signal }) => apiFetch<SourceDetail>(`/api/sources/${encodeURIComponent(id)}`, { signal }),
   });
 
-/** Merging or splitting moves claims: every source and claim read may have changed. */
-function useSourceChange<TVars>(run: (vars: TVars) => Promise<SourceChangeResponse>) {
+/**
+ * Merging or splitting moves claims: every source and claim read may have changed. `onDone` runs
+ * first (the page moves to the source that now holds the claims), before the merged one's page
+ * would refetch into a 404.
+ */
+function useSourceChange<TVars>(
+  run: (vars: TVars) => Promise<SourceChangeResponse>,
+  onDone?: (result: SourceChangeResponse) => void,
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
     onSuccess: async (result) => {
       client.setQueryData(sourceKeys.one(result.source.id), result.source);
+      onDone?.(result);
       await client.invalidateQueries({ queryKey: sourceKeys.all });
       await client.invalidateQueries({ queryKey: ['claims'] });
       await client.invalidateQueries({ queryKey: ['claim'] });
@@ -42,17 +50,24 @@ function useSourceChange<TVars>(run: (vars: TVars) => Promise<SourceChangeRespon
   });
 }
 
-export const useMergeSource = () =>
-  useSourceChange(({ id, into }: { id: string; into: string }) =>
-    apiFetch<SourceChangeResponse>(`/api/sources/${encodeURIComponent(id)}/merge`, { method: 'POST', body: { into } }),
+export const useMergeSource = (onDone?: (result: SourceChangeResponse) => void) =>
+  useSourceChange(
+    ({ id, into }: { id: string; into: string }) =>
+      apiFetch<SourceChangeResponse>(`/api/sources/${encodeURIComponent(id)}/merge`, {
+        method: 'POST',
+        body: { into },
+      }),
+    onDone,
   );
 
-export const useSplitSource = () =>
-  useSourceChange(({ id, aliasId }: { id: string; aliasId: string }) =>
-    apiFetch<SourceChangeResponse>(`/api/sources/${encodeURIComponent(id)}/split`, {
-      method: 'POST',
-      body: { aliasId },
-    }),
+export const useSplitSource = (onDone?: (result: SourceChangeResponse) => void) =>
+  useSourceChange(
+    ({ id, aliasId }: { id: string; aliasId: string }) =>
+      apiFetch<SourceChangeResponse>(`/api/sources/${encodeURIComponent(id)}/split`, {
+        method: 'POST',
+        body: { aliasId },
+      }),
+    onDone,
   );
 
 export function useUpdateSource() {

@@ -564,7 +564,7 @@ function SourceEntityFilter({ id, onClear }: { id: string; onClear: () => void }
       <span>Source entity</span>
       <span>
         <Link to={`/sources/${id}`}>{source.data?.name ?? '…'}</Link>{' '}
-        <button type="button" className="link" onClick={onClear} aria-label="Remove the source entity filter">
+        <button type="button" className="btn btn-small" onClick={onClear} aria-label="Remove the source entity filter">
           ×
         </button>
       </span>

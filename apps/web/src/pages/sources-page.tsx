@@ -126,7 +126,7 @@ export function SourcePage({ isAdmin }: { isAdmin: boolean }) {
       </dl>
       <h2>Spellings</h2>
       <Aliases source={s} isAdmin={isAdmin} />
-      {isAdmin && <AdminTools source={s} />}
+      {isAdmin && <AdminTools key={s.id} source={s} />}
       <h2>Claims across articles</h2>
       {s.claims.length === 0 && <p className="hint">No claims.</p>}
       {s.claims.length >= s.claimLimit && (
@@ -160,8 +160,8 @@ export function SourcePage({ isAdmin }: { isAdmin: boolean }) {
 }
 
 function Aliases({ source, isAdmin }: { source: SourceDetail; isAdmin: boolean }) {
-  const split = useSplitSource();
   const navigate = useNavigate();
+  const split = useSplitSource((r) => navigate(`/sources/${r.source.id}`));
   return (
     <>
       <ul className="source-aliases">
@@ -175,14 +175,9 @@ function Aliases({ source, isAdmin }: { source: SourceDetail; isAdmin: boolean }
             {isAdmin && source.aliases.length > 1 && (
               <button
                 type="button"
-                className="link"
+                className="btn btn-small"
                 disabled={split.isPending}
-                onClick={() =>
-                  split.mutate(
-                    { id: source.id, aliasId: a.id },
-                    { onSuccess: (r) => navigate(`/sources/${r.source.id}`) },
-                  )
-                }
+                onClick={() => split.mutate({ id: source.id, aliasId: a.id })}
               >
                 Split off as a source of its own
               </button>
@@ -202,8 +197,8 @@ function Aliases({ source, isAdmin }: { source: SourceDetail; isAdmin: boolean }
 /** Admins: rename, set side and role, merge into another source (every claim follows). */
 function AdminTools({ source }: { source: SourceDetail }) {
   const update = useUpdateSource();
-  const merge = useMergeSource();
   const navigate = useNavigate();
+  const merge = useMergeSource((r) => navigate(`/sources/${r.source.id}`, { replace: true }));
   const [name, setName] = useState(source.name);
   const [role, setRole] = useState(source.role ?? '');
   const [side, setSide] = useState<string>(source.side);
@@ -270,20 +265,21 @@ function AdminTools({ source }: { source: SourceDetail }) {
           placeholder="name or spelling"
         />
         <ul className="merge-candidates">
-          {candidates.data?.items
-            .filter((c) => c.id !== source.id)
-            .slice(0, 8)
-            .map((c) => (
-              <li key={c.id}>
-                {c.name}{' '}
-                <span className="hint">
-                  ({aliasText(c) || 'no other spelling'}; {c.claimCount} claims)
-                </span>{' '}
-                <button type="button" className="btn" onClick={() => setArmed(c)}>
-                  Merge into {c.name}
-                </button>
-              </li>
-            ))}
+          {deferred.trim().length > 0 &&
+            candidates.data?.items
+              .filter((c) => c.id !== source.id)
+              .slice(0, 8)
+              .map((c) => (
+                <li key={c.id}>
+                  {c.name}{' '}
+                  <span className="hint">
+                    ({aliasText(c) || 'no other spelling'}; {c.claimCount} claims)
+                  </span>{' '}
+                  <button type="button" className="btn" onClick={() => setArmed(c)}>
+                    Merge into {c.name}
+                  </button>
+                </li>
+              ))}
         </ul>
         {armed && (
           <p role="alert" className="merge-confirm">
@@ -292,16 +288,11 @@ function AdminTools({ source }: { source: SourceDetail }) {
               type="button"
               className="btn btn-disputed"
               disabled={merge.isPending}
-              onClick={() =>
-                merge.mutate(
-                  { id: source.id, into: armed.id },
-                  { onSuccess: (r) => navigate(`/sources/${r.source.id}`, { replace: true }) },
-                )
-              }
+              onClick={() => merge.mutate({ id: source.id, into: armed.id })}
             >
               Yes, merge
             </button>{' '}
-            <button type="button" className="link" onClick={() => setArmed(null)}>
+            <button type="button" className="btn" onClick={() => setArmed(null)}>
               Cancel
             </button>
           </p>
