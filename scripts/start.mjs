@@ -1,11 +1,15 @@
 // `npm start`: build what changed (the Prisma clients, the app), then migrate, seed an empty
 // database with the sample article and serve API and app on http://localhost:${PORT:-3000}.
 // On an installed checkout where nothing changed, it goes straight to serving: prisma generate and
-// turbo cost seconds even when there is nothing to do.
+// turbo cost seconds even when there is nothing to do, and so would compiling the server's
+// TypeScript with tsx. The server runs from one bundle (scripts/build-server.mjs, rebuilt when a
+// source is newer), in this process; migrations are skipped when the database has them all.
+// `node scripts/measure-start.mjs` prints how long it takes to answer /api/health.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildServer, isServerBuilt, newest, serverBundle } from './build-server.mjs';
 import { isGenerated } from './prisma-generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,22 +17,6 @@ const run = (cmd, args) => {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
-
-/** The newest modification time of any file under these paths (node_modules and dist skipped). */
-function newest(paths) {
-  let latest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) {
-        if (entry !== 'node_modules' && entry !== 'dist' && entry !== 'generated') visit(join(path, entry));
-      }
-    } else latest = Math.max(latest, stat.mtimeMs);
-  };
-  for (const p of paths) visit(join(root, p));
-  return latest;
-}
 
 if (!isGenerated()) run(process.execPath, [join(root, 'scripts/prisma-generate.mjs')]);
 const builtApp = join(root, 'apps/web/dist/index.html');
@@ -48,4 +36,6 @@ if (!existsSync(builtApp) || statSync(builtApp).mtimeMs < newest(appInputs)) {
   const now = new Date();
   utimesSync(builtApp, now, now);
 }
-run(process.execPath, [join(root, 'apps/cli/bin/claimdesk.js'), 'serve', ...process.argv.slice(2)]);
+if (!isServerBuilt()) await buildServer();
+const { main } = await import(pathToFileURL(serverBundle).href);
+process.exitCode = await main(['serve', ...process.argv.slice(2)]);

@@ -124,7 +124,7 @@ describe.each(DATABASE_KINDS)('source entities on %s', (kind) => {
     // Each moved claim is a change that v1 sync consumers receive.
     expect(await test.db.prisma.claimChange.count()).toBe(changesBefore + movedBefore.length);
     const audit = await test.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: result.auditEventId } });
-    expect(audit).toMatchObject({ action: 'source.merged', subjectId: oleksandr, actorName: ctx.emails.admin });
+    expect(audit).toMatchObject({ action: 'source.merged', subjectId: oleksandr, actorName: ctx.names.admin });
     expect(JSON.parse(audit.details)).toMatchObject({
       aliases: ['Alexander Starukh'],
       claimsMoved: movedBefore.length,

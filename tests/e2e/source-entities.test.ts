@@ -63,7 +63,9 @@ describe.each(DATABASE_KINDS)('source entities in Chromium on %s', (kind) => {
       'Vitalii Kim, the governor of Mykolaiv, said 3 Russian tanks were destroyed near the city.',
       'Regional governor Vitaliy Kim said on Saturday that 12 civilians were killed in Mykolaiv.',
     ]);
-    expect(await page.locator('.source-record').textContent()).toMatch(/Verified0.*Disputed0.*Unverifiable0.*Pending3$/);
+    expect(await page.locator('.source-record').textContent()).toMatch(
+      /Verified0.*Disputed0.*Unverifiable0.*Pending3$/,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, `source-merged-${kind}.png`), fullPage: true });
 
     const target = new URL(page.url()).pathname.split('/').at(-1);

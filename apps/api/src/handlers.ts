@@ -79,9 +79,11 @@ export interface AppConfig {
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
 
 /** Who a desk write is recorded as: the user and their display name. */
-/** Who did an audited admin action: the user's e-mail, or what the CLI calls itself. */
+/** Who did an audited admin action: the display name, as everywhere; the address only in the audit's details. */
 const auditActor = (actor: Request['actor']) =>
-  actor?.kind === 'user' ? { id: actor.user.id, name: actor.user.email } : { id: null, name: actorName(actor) };
+  actor?.kind === 'user'
+    ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
+    : { id: null, name: actorName(actor) };
 
 const deskActor = (req: Request) => ({
   userId: req.actor?.kind === 'user' ? req.actor.user.id : null,

@@ -137,8 +137,66 @@ function readMigrationsList(provider: Provider) {
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
-/** Applies every pending migration of the provider's folder; returns the names applied. */
+/** Names of the migration folders this build ships for the provider. */
+function shippedMigrationNames(provider: Provider): string[] {
+  const baseDir = join(prismaDir(provider), 'migrations');
+  if (!existsSync(baseDir)) return [];
+  return readdirSync(baseDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+}
+
+const HISTORY_SQL = 'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations';
+type HistoryRow = { migration_name: string; finished_at: unknown; rolled_back_at: unknown };
+
+/**
+ * The migrations the database has finished, read from `_prisma_migrations` with the plain driver
+ * (milliseconds; starting the wasm schema engine costs seconds). null when there is no history
+ * yet, it cannot be read, or a migration failed half-way: the engine decides those.
+ */
+async function readAppliedMigrations(config: ConnectionConfig): Promise<Set<string> | null> {
+  let rows: HistoryRow[];
+  try {
+    if (config.provider === 'sqlite') {
+      if (config.url === ':memory:' || !existsSync(config.url)) return null;
+      const { default: BetterSqlite3 } = await import('better-sqlite3');
+      const conn = new BetterSqlite3(config.url, { fileMustExist: true, timeout: 0 });
+      try {
+        rows = conn.prepare(HISTORY_SQL).all() as HistoryRow[];
+      } finally {
+        conn.close();
+      }
+    } else {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client(toPgPoolConfig(config.url));
+      await client.connect();
+      try {
+        rows = (await client.query<HistoryRow>(HISTORY_SQL)).rows;
+      } finally {
+        await client.end();
+      }
+    }
+  } catch {
+    return null;
+  }
+  if (rows.some((r) => r.finished_at === null && r.rolled_back_at === null)) return null;
+  return new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+}
+
+/** The shipped migrations the database has not applied (all of them when it has no history). */
+async function pendingMigrations(config: ConnectionConfig): Promise<string[] | null> {
+  const applied = await readAppliedMigrations(config);
+  if (!applied) return null;
+  return shippedMigrationNames(config.provider).filter((name) => !applied.has(name));
+}
+
+/**
+ * Applies every pending migration of the provider's folder; returns the names applied. When the
+ * history table already lists every shipped migration, the schema engine is not started at all
+ * (this is what lets `npm start` serve within a second and a half).
+ */
 export async function migrateDatabase(config: ConnectionConfig): Promise<string[]> {
+  if ((await pendingMigrations(config))?.length === 0) return [];
   if (config.provider === 'sqlite' && config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   const datamodel = readFileSync(join(prismaDir(config.provider), 'schema.prisma'), 'utf8');
   try {

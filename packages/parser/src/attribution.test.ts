@@ -547,3 +547,151 @@ describe('plural roles', () => {
     ]);
   });
 });
+
+describe('recall: reported clauses the cue frame makes plain', () => {
+  it('keeps a fronted phrase after an explicit "that" ("found that in X, Y")', () => {
+    const [s] = statementsOf(
+      article("The study found that in the state's three largest counties, voters have been taken off the rolls."),
+    );
+    expect(s).toMatchObject({
+      cue: 'found',
+      content: "in the state's three largest counties, voters have been taken off the rolls",
+    });
+  });
+
+  it('reads "that" as the subject when a verb follows it ("said that would permit")', () => {
+    const [s] = statementsOf(article('The minister said that would permit the financing of more submarines.'));
+    expect(s).toMatchObject({ cue: 'said', content: 'that would permit the financing of more submarines' });
+  });
+
+  it('keeps a "that because" clause', () => {
+    const [s] = statementsOf(
+      article('Obama said that because terrorists are Muslim does not mean Muslims are terrorists.'),
+    );
+    expect(s).toMatchObject({
+      source: 'Obama',
+      content: 'because terrorists are Muslim does not mean Muslims are terrorists',
+    });
+  });
+
+  it('reads a state or party abbreviation in the attribution clause as no sentence end', () => {
+    const [s] = statementsOf(
+      article('“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. Then she left.'),
+    );
+    expect(s).toMatchObject({ source: 'Gwen Moore', cue: 'said', content: 'It’s a dog whistle to all Americans' });
+  });
+
+  it('lets plural polls speak ("Polls showed that ...")', () => {
+    const [s] = statementsOf(article('Polls showed that few Americans thought of climate change as a priority.'));
+    expect(s).toMatchObject({
+      source: 'Polls',
+      cue: 'showed',
+      content: 'few Americans thought of climate change as a priority',
+    });
+  });
+});
+
+describe('recall: commitments, appeals, beliefs and judgements', () => {
+  it('takes a to-infinitive as the content of a commitment ("pledged to ...")', () => {
+    const [s] = statementsOf(
+      article('Clinton pledged to push for a constitutional amendment to overturn the decision.'),
+    );
+    expect(s).toMatchObject({
+      source: 'Clinton',
+      cue: 'pledged',
+      content: 'to push for a constitutional amendment to overturn the decision',
+    });
+  });
+
+  it('keeps the addressee of an appeal and ends at the source’s next cue', () => {
+    const found = statementsOf(
+      article('Graham urged Republicans to join the ranks of climate change believers, and criticized the party.'),
+    );
+    expect(found[0]).toMatchObject({
+      cue: 'urged',
+      content: 'Republicans to join the ranks of climate change believers',
+    });
+  });
+
+  it('reads a plural subject’s cue ("the authors predict", "critics argue")', () => {
+    const [s] = statementsOf(article('Critics argue that the sanctions have failed to change the Kremlin’s course.'));
+    expect(s).toMatchObject({
+      source: 'Critics',
+      cue: 'argue',
+      content: 'the sanctions have failed to change the Kremlin’s course',
+    });
+  });
+
+  it('takes a belief only with its clause, not a noun ("the fear that")', () => {
+    expect(statementsOf(article('The IMF expects that output will expand by 1.6 percent this year.'))[0]).toMatchObject(
+      {
+        cue: 'expects',
+        content: 'output will expand by 1.6 percent this year',
+      },
+    );
+    expect(
+      statementsOf(article('She recalled the shelters and the fear that had gripped the people there.')),
+    ).not.toContainEqual(expect.objectContaining({ cue: 'fear' }));
+    expect(statementsOf(article('The two sides agreed to open humanitarian corridors on Monday.'))).toEqual([]);
+  });
+
+  it('reads a judgement in its frame ("described X as Y") and not a bare description', () => {
+    expect(
+      statementsOf(
+        article(
+          'Chris Christie described Hillary Clinton as a “disgrace” after she attacked law enforcement officers.',
+        ),
+      )[0],
+    ).toMatchObject({ source: 'Chris Christie', cue: 'described', content: 'Hillary Clinton as a “disgrace”' });
+    expect(
+      statementsOf(article('A boy has described how he was held hostage by soldiers for 90 days.'))[0],
+    ).toMatchObject({
+      cue: 'described',
+      content: 'how he was held hostage by soldiers for 90 days',
+    });
+    expect(statementsOf(article('Vladislav described the room where the interrogations took place.'))).toEqual([]);
+  });
+});
+
+describe('recall: sources set apart from their cue', () => {
+  it('reads the subject before an aside between commas ("X, speaking to ..., said")', () => {
+    expect(
+      statementsOf(
+        article('Trump, speaking to a veterans group in Virginia, said he would order a thorough review.'),
+      )[0],
+    ).toMatchObject({ source: 'Trump', cue: 'said', content: 'he would order a thorough review' });
+    expect(
+      statementsOf(
+        article(
+          'Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories.',
+        ),
+      )[0],
+    ).toMatchObject({ source: 'Donna Rawlings', content: 'the event brought back memories' });
+  });
+
+  it('does not read a passive participle after a comma as a cue with an aside', () => {
+    const found = statementsOf(
+      article(
+        'The latest measures, announced by the trade secretary, bring the total value of sanctioned goods to £4bn.',
+      ),
+    );
+    expect(found).not.toContainEqual(expect.objectContaining({ source: 'The latest measures' }));
+  });
+
+  it('reads a restrictive relative ("an architect who said ...")', () => {
+    expect(
+      statementsOf(article('He refused to pay an architect who said he was stiffed on the bill.'))[0],
+    ).toMatchObject({
+      source: 'an architect',
+      content: 'he was stiffed on the bill',
+    });
+  });
+
+  it('ends a content where the source’s next cue begins ("said X and warned Y")', () => {
+    const found = statementsOf(
+      article('Trump said he would order a thorough review of the defenses and warned against hackers from China.'),
+    );
+    expect(found[0]).toMatchObject({ cue: 'said', content: 'he would order a thorough review of the defenses' });
+    expect(found.some((s) => s.content.includes('warned'))).toBe(false);
+  });
+});

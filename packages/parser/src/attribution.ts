@@ -4,8 +4,11 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INFINITIVE_CUES,
   INVERTING_CUES,
+  JUDGEMENT_CUES,
   OBJECT_CUES,
+  THAT_CLAUSE_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
 import {
@@ -219,8 +222,10 @@ function cueAfterQuote(raw: string, q: Quote, limit: number): QuoteCue | null {
     /[.!?“"]/.test(
       raw
         .slice(at, cueStart)
-        .replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov)\./g, '')
-        .replace(/\b\p{Lu}\./gu, ''),
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr)\./g, '')
+        .replace(/\b\p{Lu}\./gu, '')
+        // A dot before a comma or a closing parenthesis ends an abbreviation ("(D-Wis.)", "R-Ky.,", "Va.,").
+        .replace(/\.(?=[\s\u200b]*[,)])/g, ''),
     )
   )
     return null;
@@ -585,7 +590,7 @@ function reportedIn(
     }
     // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
     if (
-      THAT_ONLY_CUES.has(word) &&
+      (THAT_ONLY_CUES.has(word) || THAT_CLAUSE_CUES.has(word)) &&
       !/^[\s\u200b]+that\b/i.test(rest) &&
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
@@ -630,7 +635,7 @@ function reportedIn(
     if (/ing$/.test(word) && !CONTINUATION_LEAD.test(raw.slice(Math.max(sentence.start, cueStart - 16), cueStart)))
       continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
-    if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
+    if (NOUN_LIKE_CUES.has(word) || THAT_CLAUSE_CUES.has(word) || /s$/.test(word)) {
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
@@ -732,6 +737,11 @@ function reportedIn(
       }
     }
 
+    if (JUDGEMENT_CUES.has(word)) {
+      const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
+      if (st) found.push(st);
+      continue;
+    }
     // "X said (that) content."
     const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
     let src = sourceBefore(raw, clauseStart, cueStart);
@@ -753,7 +763,16 @@ function reportedIn(
       if (comma) {
         const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
         if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      } else {
+        // "an architect who said he was stiffed": a restrictive relative stands for the phrase right before it.
+        const antecedent = sourceBefore(raw, clauseStart, prevWord.start);
+        if (antecedent && !PRONOUN_SOURCES.has(antecedent.span.text.toLowerCase())) src = antecedent;
       }
+    }
+    if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
+      // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
+      // the subject opens the clause and an aside between commas separates it from its cue.
+      src = subjectBeforeAside(raw, clauseStart, cueStart);
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
@@ -780,6 +799,43 @@ function reportedIn(
     let content = contentAfter(raw, cueEnd, end, word);
     if (!content) continue;
     let contentText = raw.slice(content.start, content.end);
+    // An explicit "that" opens the reported clause: what follows it is the content even when it starts
+    // with a fronted phrase ("found that in the three largest counties, voters ...", "said that because X, Y").
+    const thatBefore = /\bthat[\s\u200b]*$/i.exec(raw.slice(Math.max(cueEnd, content.start - 12), content.start));
+    if (
+      thatBefore &&
+      /^(?:is|was|would|will|could|can|should|might|may|has|had|does|did|must)\b/i.test(contentText) &&
+      !/^(?:is|was|has|had|does|did)[\s\u200b]+(?:a|an|the)\b/i.test(contentText)
+    ) {
+      // "He said that would permit ...": "that" is the subject of the reported clause.
+      const thatStart = Math.max(cueEnd, content.start - 12) + thatBefore.index;
+      content = { start: thatStart, end: content.end };
+      contentText = raw.slice(content.start, content.end);
+    } else if (thatBefore) {
+      if (!hasWords(contentText, 2)) continue;
+      found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+      continue;
+    }
+    if (INFINITIVE_CUES.has(word) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+      const infinitive = content;
+      // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
+      const gap = raw.slice(cueEnd, infinitive.start);
+      const objStart = cueEnd + (/^[\s\u200b]*/.exec(gap)?.[0].length ?? 0);
+      const isObject = objStart < infinitive.start && !/[,.;:“”"()]/.test(gap) && wordCount(gap) <= 6;
+      // "urged X to join Y and criticized Z": the source's next cue starts a statement of its own.
+      const next = findCues(raw.slice(infinitive.start, infinitive.end)).find((c) =>
+        /(?:^|[\s\u200b,])(?:and|but)[\s\u200b]+(?:also[\s\u200b]+)?$/.test(
+          raw.slice(Math.max(infinitive.start, infinitive.start + c.index - 12), infinitive.start + c.index),
+        ),
+      );
+      const end = next
+        ? infinitive.start + dropTrailingJoiner(raw.slice(infinitive.start, infinitive.start + next.index)).length
+        : infinitive.end;
+      const withObject = trimContent(raw, isObject ? objStart : infinitive.start, end);
+      if (withObject && hasWords(raw.slice(withObject.start, withObject.end), 3))
+        found.push({ source: src.span, sourcePhrase: src.phrase, cue, content: withObject, direct: false, sentence });
+      continue;
+    }
     if (CLAUSE_START_PREPOSITION.test(contentText)) {
       // "said in a phone interview", "told reporters at a rally, X": the clause, if any, follows a comma.
       const comma = contentText.indexOf(',');
@@ -823,6 +879,48 @@ function reportedIn(
   return kept.filter((s) => s.content.end > s.content.start);
 }
 
+/** The subject that opens a clause, when only an aside set off by commas lies between it and the cue. */
+function subjectBeforeAside(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*/.exec(raw.slice(clauseStart, cueStart))?.[0].length ?? 0;
+  const subject = sourceAfter(raw, clauseStart + lead, cueStart);
+  if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) return null;
+  const aside = raw.slice(subject.phraseEnd, cueStart);
+  // One aside: it opens with a comma, holds no sentence end, quotation or other cue.
+  if (
+    !/^[\s\u200b]*,[\s\u200b]*[\p{L}\p{N}]/u.test(aside) ||
+    /^[\s\u200b]+by\b/.test(raw.slice(cueStart).replace(/^\S+/, '')) ||
+    /[.;:!?“”"](?![\s\u200b]*,)/.test(aside.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x'))
+  )
+    return null;
+  if (findCues(aside).length > 0 || wordCount(aside) > 40) return null;
+  return subject;
+}
+const SOURCE_ASIDE_WINDOW = 400;
+
+/**
+ * "described X as Y", "likened X to Y", "blasted X for Y", "described how ...": the object and the
+ * judgement, up to the narrator's clause that follows ("... as a “disgrace” after she attacked ...").
+ */
+function judgementAfter(raw: string, sentence: Segment, cue: Span, clauseStart: number): RawStatement | null {
+  const src = sourceBefore(raw, clauseStart, cue.start);
+  if (!src || /^(?:i|we)$/i.test(src.span.text)) return null;
+  const end = Math.min(sentence.end, cue.end + MAX_CONTENT);
+  const rest = raw.slice(cue.end, end);
+  const how = /^[\s\u200b]+(?:how|what|why)\b/.exec(rest);
+  const frame = how ? null : /^[\s\u200b]+[^.;:,“”"()]{1,80}?[\s\u200b](as|to|for)[\s\u200b]+\S/u.exec(rest);
+  if (!how && !frame) return null;
+  const from = cue.end + (/^[\s\u200b]*/.exec(rest)?.[0].length ?? 0);
+  const tailFrom = how ? how[0].length : (frame?.[0].length ?? 0) - 1;
+  const stop =
+    /[\s\u200b]+(?:after|when|because|while|since|before|during|but|although|though|amid)\b|,[\s\u200b]+(?:and|but|which|who|while|saying|adding)\b|;/.exec(
+      rest.slice(tailFrom),
+    );
+  const content = trimContent(raw, from, stop ? cue.end + tailFrom + stop.index : cutAtContinuation(raw, from, end));
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3)) return null;
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+
 /** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
 function documentSource(raw: string, st: RawStatement): RawStatement[] {
   if (!st.cue || !DOCUMENT_CUES.has(normaliseCue(st.cue.text))) return [st];
@@ -840,7 +938,7 @@ function documentSource(raw: string, st: RawStatement): RawStatement[] {
         .trim()
         .split(/[\s\u200b]+/)
         .at(-1) ?? '';
-    return /^(?:polls?|study|studies|surveys?|analysis|analyses|reports?|data|research|audit|review|census|tally|assessment|investigation)$/i.test(
+    return /^(?:polls?|polling|study|studies|surveys?|analysis|analyses|reports?|data|research|audits?|reviews?|census|tally|assessments?|investigations?|charts?|graphs?|filings?|forecasts?|projections?|models?|results|records|statistics|documents?)$/i.test(
       head,
     )
       ? [st]
@@ -966,6 +1064,16 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
       text,
     );
   let cut = m ? start + m.index : end;
+  // "said he would order a review and warned against hackers": the source's next cue starts a statement of its own.
+  const next = findCues(raw.slice(start, cut)).find(
+    (c) =>
+      c.index > 0 &&
+      /[\s\u200b,](?:and|but)[\s\u200b]+(?:also[\s\u200b]+|then[\s\u200b]+)?$/.test(
+        raw.slice(Math.max(start, start + c.index - 12), start + c.index),
+      ) &&
+      !/ing$/.test(c.text),
+  );
+  if (next) cut = start + dropTrailingJoiner(raw.slice(start, start + next.index)).length;
   // ", a claim that could not be independently verified": the writer's caveat.
   const caveat =
     /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(

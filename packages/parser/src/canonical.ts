@@ -1,10 +1,11 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
-import { HEADS_OF_STATE, isSideWord, namesAParty, placeSideOf, sideOf } from './side-lexicon.ts';
+import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
+// Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
 const NAME_RE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+){0,4}/gu;
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,6}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -47,7 +48,8 @@ const PERSON_ROLES = new Set(
 
 /** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
 function isSameRole(role: string, descriptor: string): boolean {
-  if (sideOf(role) !== sideOf(descriptor)) return false;
+  // A role that names no party ("the RMA Head") may describe anyone's official; one that names a party must agree.
+  if (namesAParty(role) && sideOf(role) !== sideOf(descriptor)) return false;
   const head = headOf(role);
   const words = stripArticle(role)
     .toLowerCase()
@@ -55,6 +57,11 @@ function isSameRole(role: string, descriptor: string): boolean {
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
   if (words.length === 0) return true;
+  // "the RMA Head" and "Head of the Zaporizhzhia Regional Military Administration": an acronym
+  // stands for the capitalised words it abbreviates.
+  const initials = (descriptor.match(/\p{Lu}[\p{L}-]*/gu) ?? []).map((w) => w[0]).join('');
+  const acronyms = (role.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? []).filter((a) => !isSideWord(a));
+  if (acronyms.some((a) => initials.includes(a))) return true;
   const stems = new Set(
     descriptor
       .toLowerCase()
@@ -63,6 +70,25 @@ function isSameRole(role: string, descriptor: string): boolean {
       .map((w) => w.slice(0, 4)),
   );
   return words.some((w) => stems.has(w.slice(0, 4)));
+}
+
+/**
+ * Whether a definite role ("the US president", "the President of the European Commission") can
+ * repeat an earlier source described as `described`: a role that names a party must name the same
+ * one ("the US president" is not "Ukraine's president"), and one that names a body ("of the
+ * European Commission") must share its words. A bare role ("the president") repeats anyone.
+ */
+function isRoleOf(role: string, described: string): boolean {
+  if (namesAParty(role)) {
+    const side = sideOf(role);
+    if (side !== sideOf(described)) return false;
+    if (side === 'other') {
+      const theirs = new Set(partiesOf(described));
+      if (!partiesOf(role).some((p) => theirs.has(p))) return false;
+    }
+  }
+  if (/\b(?:of|for)[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}/u.test(role)) return isSameRole(role, described);
+  return true;
 }
 
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
@@ -219,7 +245,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
   // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
   const own = lead.replace(
-    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu}|$)/su,
     '',
   );
   parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
@@ -409,6 +435,36 @@ export class SourceResolver {
     return this.raw.slice(Math.max(start, pos - 600), Math.min(end, pos + 600));
   }
 
+  /**
+   * "Mr. Biden denied that he offered the planes to buy Mr. Erdogan’s support. “...,” he said": a
+   * pronoun subject continues the last speaker of this or the previous sentence, not a person named
+   * after that speaker inside their clause, when the speaker's stated gender fits the pronoun ("a
+   * spokeswoman for ... told AFP. ..., she said").
+   */
+  private speakerBefore(
+    pos: number,
+    pronoun: string,
+    person: Mention | null,
+  ): { phrase: string; result: Resolved } | null {
+    const gender: Gender | null = /^(she|her)$/.test(pronoun) ? 'f' : /^(he|him)$/.test(pronoun) ? 'm' : null;
+    if (!gender) return null;
+    const last = this.recent(pos)[0];
+    if (!last || pos - last.start > 600) return null;
+    if (person && this.fullName(person.name) === last.result.canonical) return null;
+    const known =
+      this.genders.get(last.result.canonical) ??
+      genderOf({ name: last.phrase.trim(), start: 0, end: 0, descriptor: last.phrase });
+    if (known !== gender) return null;
+    // At most one sentence break between the speaker and the pronoun (titles' dots are no breaks).
+    const between = this.raw
+      .slice(last.start, pos)
+      .replace(/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St)\./g, '')
+      .replace(/\b\p{Lu}\./gu, '');
+    const breaks = between.match(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)?.length ?? 0;
+    if (breaks > 1) return null;
+    return { phrase: last.phrase, result: last.result };
+  }
+
   /** The person last named before `pos`, outside quotations. */
   private personBefore(pos: number, gender: Gender | null = null): Mention | null {
     // The last mention ending by pos whose known gender does not contradict the pronoun.
@@ -449,6 +505,8 @@ export class SourceResolver {
           ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null)
           : null;
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
+      const speaker = position >= 0 ? this.speakerBefore(pos, lower, person) : null;
+      if (speaker) return this.record(pos, speaker.phrase, speaker.result, true);
       if (person) {
         const canonical = this.fullName(person.name);
         return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
@@ -523,6 +581,21 @@ export class SourceResolver {
       const org = this.recent(pos).find((r) => !r.isPerson);
       if (org) return this.record(pos, phrase, org.result, false);
     }
+    // "a joint article by adviser ... Oleg Ustenko and professor ... Simon Johnson" then "the article
+    // reads", "the authors predict": the people who wrote it.
+    const authors = position >= 0 ? this.authorsBefore(phrase || bare, pos) : null;
+    if (authors) return this.record(pos, phrase, authors, true);
+    // "Oleg Ustenko and Simon Johnson noted": a pair of people speaks together.
+    const pair = /^(.+?)[\s\u00a0]+and[\s\u00a0]+(.+)$/u.exec((phrase || bare).trim());
+    if (pair?.[1] && pair[2] && looksLikePersonName(pair[1]) && looksLikePersonName(pair[2])) {
+      const first = this.fullName(pair[1]);
+      return this.record(
+        pos,
+        phrase,
+        { canonical: `${first} and ${this.fullName(pair[2])}`, side: this.sideOfPerson(first, '', pos) },
+        true,
+      );
+    }
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -538,7 +611,11 @@ export class SourceResolver {
     const head = headOf(bare);
     if (/^the\s/i.test(bare) && head && PERSON_ROLES.has(head)) {
       const headRe = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
-      const earlier = this.recent(pos).find((r) => r.head === head || headRe.test(r.phrase));
+      const earlier = this.recent(pos).find(
+        (r) =>
+          (r.head === head || headRe.test(r.phrase)) &&
+          isRoleOf(bare, `${r.phrase} ; ${(this.descriptors.get(r.result.canonical) ?? []).join(' ; ')}`),
+      );
       if (earlier) return this.record(pos, phrase, earlier.result, earlier.isPerson);
     }
     if (PERSON_ROLES.has(head)) {
@@ -608,6 +685,44 @@ export class SourceResolver {
       }
     }
     return null;
+  }
+
+  /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
+  private authorsBefore(phrase: string, pos: number): Resolved | null {
+    const m =
+      /^(?:the|this|that|their)[\s\u00a0]+(?:joint[\s\u00a0]+|same[\s\u00a0]+)?(article|op-ed|column|piece|essay|letter|book|paper|authors?)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const from = Math.max(0, pos - 3000);
+    const window = this.raw.slice(from, pos);
+    const byRe =
+      /\b(?:article|op-ed|column|piece|essay|letter|book|paper)s?[\s\u00a0]+(?:(?:written|co-written|authored|co-authored)[\s\u00a0]+)?by[\s\u00a0]/giu;
+    let at = -1;
+    for (const x of window.matchAll(byRe)) at = from + (x.index ?? 0) + x[0].length;
+    if (at < 0) return null;
+    // The authors are named before the sentence ends (a bounded stretch).
+    const rest = this.raw.slice(at, Math.min(this.raw.length, at + 400));
+    const stop = rest.search(/[.;:!?]["”’]?[\s\u00a0]+(?=\p{Lu}|["“])|\n/u);
+    const end = at + (stop >= 0 ? stop : rest.length);
+    const names: string[] = [];
+    for (let i = firstAfter(this.mentions, at - 1, (x) => x.start); i < this.mentions.length; i++) {
+      const x = this.mentions[i] as Mention;
+      if (x.start >= end) break;
+      // "professor at MIT Sloan": a place of work, not an author.
+      if (
+        /\b(?:at|of|from|in|for|with|to)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i.test(
+          this.raw.slice(Math.max(0, x.start - 12), x.start),
+        )
+      )
+        continue;
+      const full = this.fullName(x.name);
+      if (!names.includes(full)) names.push(full);
+    }
+    if (names.length === 0 || names.length > 4) return null;
+    const canonical =
+      names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`;
+    return { canonical, side: this.sideOfPerson(names[0] as string, '', pos) };
   }
 
   /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
@@ -693,9 +808,18 @@ export class SourceResolver {
           .filter(Boolean)
           .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
       );
+      // "the governor of Ukraine’s Luhansk province said ... Serhiy Gaidai said" with "The governor of the
+      // Luhansk region, Serhiy Gaidai": the same office in other words, when no side says otherwise.
+      const roleSide = sideOf(text);
+      const ownSide = sideOf(described);
+      const isSameOffice =
+        new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu').test(described) &&
+        (roleSide === ownSide || roleSide === 'other' || ownSide === 'other') &&
+        !/\b(?:former|ex|vice|deputy)\b/i.test(`${text} ${described}`);
       const isCompatible =
         ownRoles.length === 0 ||
         isVague ||
+        isSameOffice ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

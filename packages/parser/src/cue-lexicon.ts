@@ -23,9 +23,55 @@ export const CUE_VERBS: readonly string[] = [
   rejects, pledges, promises, reiterated, reiterates, repeated, admitted, questioned, suspects,
   cited, citing, pointed to, pointing to, recounted, cautioned, cautions, emphasises, emphasizes,
   acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed, called,
-  calls
+  calls, vows, threatened, threatens, encouraged, encourages, appealed to, implored, begged
+`),
+  // Forms for plural and generic subjects ("the authors predict", "critics argue"), and judgements
+  // of a person or a thing ("described X as Y", "likened X to Y", "blasted X for Y").
+  ...wordList(`
+  argue, predict, conclude, concludes, emphasize, emphasise, stress, insist, warn, suggest, acknowledge,
+  admit, allege, contend, contends, contended, maintains, maintain, described, describes, describe,
+  likened, likens, blasted, blasts, praised, praises, reads
+`),
+  ...wordList(`
+  worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
+  doubted, agree, agrees, agreed
 `),
 ];
+
+/**
+ * Judgements of a person or a thing: a statement only in the frame "described X as Y", "likened X to
+ * Y", "praised X for Y" (or "described how ..."); "described the room" reports no claim.
+ */
+export const JUDGEMENT_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  described, describes, describe, likened, likens, blasted, blasts, praised, praises
+`),
+);
+
+/**
+ * Beliefs, hopes and verbs that are nouns as often as verbs: they attribute only with a "that" clause
+ * or at the end of the clause ("environmentalists worry that ...", "the IMF expects that ...");
+ * "fears of a wider war", "agreed to a ceasefire" are no statements.
+ */
+export const THAT_CLAUSE_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
+  doubted, agree, agrees, agreed, maintain, maintains, reads, warn, stress, insist
+`),
+);
+
+/**
+ * Commitments and appeals whose content is a to-infinitive, with the addressee before it when there
+ * is one: "pledged to push for an amendment", "urged EU leaders to change the sanctions policy".
+ * Without an infinitive or a clause they report an act, not a statement ("refused the offer").
+ */
+export const INFINITIVE_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  pledged, pledges, promised, promises, vowed, vows, threatened, threatens, urged, urges, called on,
+  calls on, asked, asks, warned, warns, demanded, encouraged, encourages, appealed to,
+  implored, begged
+`),
+);
 
 /**
  * Cues that only attribute when a document speaks: "a report from CNN showed", "an analysis by Reuters
@@ -33,7 +79,7 @@ export const CUE_VERBS: readonly string[] = [
  */
 export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
 export const DOCUMENT_NOUNS =
-  /\b(?:report|reports|study|studies|analysis|survey|poll|data|figures|footage|research|investigation|assessment|estimates?|documents?|records|statistics|review|audit|census|count|tally|index|map|images|imagery|photos|video|videos)\b/i;
+  /\b(?:reports?|study|studies|analysis|analyses|surveys?|polls?|polling|data|figures|footage|research|investigations?|assessments?|estimates?|documents?|records|statistics|reviews?|audits?|census|count|tally|index|maps?|images|imagery|photos|videos?|slides?|charts?|graphs?|filings?|forecasts?|projections?|models?|tests?|results)\b/i;
 
 /** Cues that hand on the source of the statement before them ("..., adding they have detained ..."). */
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set(

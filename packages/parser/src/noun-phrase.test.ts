@@ -65,6 +65,20 @@ describe('sourceBefore', () => {
   });
 });
 
+describe('sourceBefore, leads and relations', () => {
+  it('takes the pronoun after a participle and its medium', () => {
+    expect(before('Writing on Twitter he |said')?.span).toBe('he');
+    expect(before('Speaking on television she |said')?.span).toBe('she');
+  });
+
+  it('reads a name apposed to a relational role as the object, not the speaker', () => {
+    expect(
+      before('Ihor Zhovka, diplomatic adviser to the Ukrainian president, Volodymyr Zelenskiy, has |said')?.span,
+    ).toBe('Ihor Zhovka');
+    expect(before('The regional governor, Pavlo Kyrylenko, |said')?.span).toBe('Pavlo Kyrylenko');
+  });
+});
+
 describe('sourceAfter', () => {
   it('reads inverted sources with their appositives', () => {
     expect(after('said| the regional governor, Serhiy Haida.')).toEqual({

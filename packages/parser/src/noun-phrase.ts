@@ -175,7 +175,8 @@ const NOT_NAME = new Set([
   december, sign, photograph, video, read, more, live, breaking, update, according, despite, although,
   though, what, why, how, who, where, we, they, he, she, it, i, you, our, there, here, this, that, these,
   those, said, says, street, avenue, highway, road, north, south, east, west, northern, southern,
-  eastern, western, central, war, unlike, everything, god, lord, christmas, easter, covid, covid-19
+  eastern, western, central, war, unlike, everything, god, lord, christmas, easter, covid, covid-19,
+  under, over, against, about, without, into, upon, through, between, among, amid, vs, new
 `),
 ]);
 
@@ -283,6 +284,10 @@ function findTimeTail(t: Token[]): number {
     const first = part[0] as Token;
     if (!/^(on|in|at|last|this|earlier|late|early|during|over|via|on|through)$/.test(first.lower)) continue;
     if (!part.every((x) => x.isWord)) continue;
+    // "Writing on Twitter he said", "Speaking on television she said": after a participle the pronoun
+    // closing the tail is the source, not part of the tail.
+    const lead = t[t.length - n - 1];
+    if (lead && /ing$/.test(lead.lower) && PRONOUN_SOURCES.has((part.at(-1) as Token).lower)) continue;
     if (part.slice(1).some((x) => TIME_WORDS.has(x.lower) || /^\d{1,2}$/.test(x.lower))) {
       // "in Kyiv" is a place, not a time: a time tail has a time word.
       return n;
@@ -510,6 +515,33 @@ function isAppositive(tokens: Token[]): boolean {
 }
 
 /**
+ * In "NAME, ROLE to/of the ROLE2" (the tokens before an apposed second name), the first name: the
+ * role after it is relational ("adviser to the president", "wife of the mayor"), so a name apposed
+ * to its last noun is the object of the relation, not the speaker.
+ */
+function describedName(outer: Token[]): { from: number; to: number } | null {
+  const commaAt = outer.map((x) => x.text).lastIndexOf(',');
+  if (commaAt <= 0) return null;
+  const role = outer.slice(commaAt + 1);
+  const words = role.filter((t) => t.isWord);
+  if (words.length < 3 || words.length > 10 || !role.every((t) => t.isWord)) return null;
+  const first = words[0] as Token;
+  if (isCapital(first) && !isRole(first.lower)) return null;
+  const rel = words.findIndex((w, i) => i > 0 && /^(?:to|of|for)$/.test(w.lower));
+  if (rel < 1 || !words.slice(0, rel).some((w) => isRole(w.lower))) return null;
+  // The object of the relation ends in a role noun ("the Ukrainian president"), which the apposed name fills.
+  if (!isRole((words.at(-1) as Token).lower)) return null;
+  const lead = outer.slice(0, commaAt);
+  const np = trailingPhrase(lead);
+  if (!np || np.to !== lead.length) return null;
+  const text = lead
+    .slice(np.from, np.to)
+    .map((x) => x.text)
+    .join(' ');
+  return looksLikePersonName(text) ? np : null;
+}
+
+/**
  * The source before a cue: the phrase that ends right before it, inside the clause that starts
  * at `from`. Handles titles, "X of Y", appositives between commas ("X, the head of Y, said") and
  * an auxiliary or adverbial between source and cue.
@@ -528,6 +560,11 @@ export function sourceBefore(raw: string, from: number, cueStart: number): Sourc
     const innerText = inner.map((x) => x.text).join(' ');
     const outerNp = trailingPhrase(outer);
     if (looksLikePersonName(innerText) && inner.every((t) => t.isWord)) {
+      // "Ihor Zhovka, diplomatic adviser to the Ukrainian president, Volodymyr Zelenskiy, said": the
+      // inner name completes the role's "to"/"of" phrase; the speaker is the name the role describes.
+      const described = describedName(outer);
+      if (described)
+        return toPhrase(raw, body, described.from, described.to, { from: described.from, to: body.length });
       const extra = outerNp ?? undefined;
       const ph = toPhrase(raw, body, commaAt + 1, body.length, extra);
       return ph;

@@ -172,6 +172,30 @@ export function namesAParty(text: string): boolean {
   );
 }
 
+/** Spellings of one third party: a demonym, a capital or an acronym stands for the state or union. */
+const PARTY_OF: Record<string, string> = Object.fromEntries(
+  wordList(`
+  usa=usa, american=usa, americans=usa, america=usa, washington=usa, pentagon=usa,
+  britain=uk, british=uk, uk=uk, london=uk, england=uk, english=uk,
+  eu=eu, european=eu, europe=eu, brussels=eu,
+  germany=germany, german=germany, berlin=germany, france=france, french=france, paris=france,
+  poland=poland, polish=poland, italy=italy, italian=italy, rome=italy, turkey=turkey, turkish=turkey,
+  ankara=turkey, china=china, chinese=china, beijing=china, japan=japan, japanese=japan, tokyo=japan,
+  canada=canada, canadian=canada, ottawa=canada
+`).map((pair) => pair.split('=') as [string, string]),
+);
+
+/** The parties a phrase names (sides, states, unions, bodies), one key per party whatever the spelling. */
+export function partiesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const w of tokenize(withoutNeutralPhrases(text))) {
+    if (RUSSIA.has(w)) out.push('russia');
+    else if (UKRAINE.has(w)) out.push('ukraine');
+    else if (OTHER.has(w) || FOREIGN.has(w)) out.push(PARTY_OF[w] ?? w);
+  }
+  return out;
+}
+
 /**
  * The side a phrase speaks for. Separatist and Belarusian sources are other unless called
  * Russian; when both sides are named ("Ukraine's ... Russian"), the first named one is the head.

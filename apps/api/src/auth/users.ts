@@ -114,7 +114,10 @@ export async function ensureFirstAdmin(
   env: { email?: string | undefined; password?: string | undefined },
 ): Promise<{ email: string; generatedPassword: string | null } | null> {
   // "First" means no admin yet: accounts made earlier with `claimdesk users create` do not count.
-  if ((await db.prisma.user.count({ where: { role: 'admin' } })) > 0) return null;
+  // Raw SQL: every start asks this, and the first ORM query of a process costs most of a second
+  // (Prisma's query compiler starting up), which would delay serving.
+  const admins = await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM "User" WHERE "role" = 'admin' LIMIT 1`;
+  if (admins.length > 0) return null;
   const email = (env.email?.trim() || 'admin@localhost').toLowerCase();
   if (await db.prisma.user.findUnique({ where: { email } })) return null;
   const generatedPassword = env.password ? null : randomToken(18);

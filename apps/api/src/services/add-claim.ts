@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CorrectionResponse, type FigureKind, addClaimRequestSchema } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { type CorrectionActor, readSpan } from './correct-claim.ts';
@@ -14,6 +14,40 @@ function defaultFigureKind(category: string): FigureKind {
   if (category === 'other') return 'other';
   if (category === 'refugees' || category === 'displaced' || category === 'evacuated') return 'count';
   return 'loss';
+}
+
+/**
+ * The ordinal an added claim takes so that it sits in article order (the claim list, j/k and the
+ * queue's article sort all follow ordinals): before the first claim that comes after it in the
+ * text (starts later, or at the same offset inside it), whose ordinal and every later one move up
+ * by one. Nothing after it: it goes last.
+ */
+async function makeRoomInArticleOrder(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  span: { start: number; end: number },
+): Promise<number> {
+  const next = await tx.claim.findFirst({
+    where: {
+      articleId,
+      OR: [{ start: { gt: span.start } }, { start: span.start, end: { lt: span.end } }],
+    },
+    orderBy: { ordinal: 'asc' },
+    select: { ordinal: true },
+  });
+  if (!next) {
+    const last = await tx.claim.findFirst({
+      where: { articleId },
+      orderBy: { ordinal: 'desc' },
+      select: { ordinal: true },
+    });
+    return (last?.ordinal ?? -1) + 1;
+  }
+  await tx.claim.updateMany({
+    where: { articleId, ordinal: { gte: next.ordinal } },
+    data: { ordinal: { increment: 1 } },
+  });
+  return next.ordinal;
 }
 
 /**
@@ -49,12 +83,7 @@ export async function addClaim(
         details: { claimId: twin.id },
       });
     }
-    const last = await tx.claim.findFirst({
-      where: { articleId },
-      orderBy: { ordinal: 'desc' },
-      select: { ordinal: true },
-    });
-    const ordinal = (last?.ordinal ?? -1) + 1;
+    const ordinal = await makeRoomInArticleOrder(tx, articleId, span);
     const claimId = randomUUID();
     let after: Record<string, unknown>;
 

@@ -258,6 +258,25 @@ export async function correctClaim(
           Object.assign(statementData, { contentText: now.text, contentStart: now.start, contentEnd: now.end });
           content = now;
           contentChanged = true;
+          // Its figures live inside it: a content that would leave one outside is refused.
+          const outside = await tx.claim.findFirst({
+            where: {
+              statementId: st.id,
+              kind: 'figure',
+              isRejected: false,
+              // This figure's own new span (given with it) is checked against the new content below.
+              ...(f.span !== undefined ? { id: { not: claimId } } : {}),
+              OR: [{ start: { lt: now.start } }, { end: { gt: now.end } }],
+            },
+            select: { text: true, start: true, end: true },
+          });
+          if (outside) {
+            throw new AppError(
+              'validation_error',
+              `fields.content: the statement's figure "${outside.text}" (${outside.start}-${outside.end}) would lie outside it; correct or reject that figure first`,
+              { path: ['fields', 'content'] },
+            );
+          }
         }
       }
       if (f.asOf !== undefined && changed('asOf', st.asOf, f.asOf)) {

@@ -7,8 +7,10 @@ import { LARGE_WRITE_TRANSACTION } from './import-article.ts';
 export interface AuditActor {
   /** The user's id, when a signed-in user did it. */
   id: string | null;
-  /** An e-mail, or `cli:<os user>` for the command line. */
+  /** The user's display name, or `cli:<os user>` for the command line. */
   name: string;
+  /** The user's e-mail: kept in the audit event's details, which only admins read. */
+  email?: string;
 }
 
 /**
@@ -35,7 +37,12 @@ export async function deleteArticle(db: Database, articleId: string, actor: Audi
         actorName: actor.name,
         subjectType: 'article',
         subjectId: article.id,
-        details: JSON.stringify({ ...article, claimsRemoved: claimIds.length, verdictsRemoved }),
+        details: JSON.stringify({
+          ...article,
+          claimsRemoved: claimIds.length,
+          verdictsRemoved,
+          ...(actor.email ? { actorEmail: actor.email } : {}),
+        }),
       },
     });
     // Statements, claims and verdicts go with it (onDelete: Cascade).

@@ -66,6 +66,11 @@ const summarySelect = {
   createdAt: true,
 } as const;
 
+/** Whether any article is stored (raw SQL: `npm start` asks it before the ORM has compiled a query). */
+export async function hasArticles(db: Database): Promise<boolean> {
+  return (await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM "Article" LIMIT 1`).length > 0;
+}
+
 /**
  * One page of articles, newest import first (read along the `(createdAt, id)` index), with the
  * claim counts of that page's articles only.

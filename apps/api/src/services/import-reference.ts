@@ -178,5 +178,7 @@ export async function importReference(
 }
 
 export async function hasReferenceDataset(db: Database, slug: string): Promise<boolean> {
-  return (await db.prisma.referenceDataset.count({ where: { slug } })) > 0;
+  // Raw SQL: `npm start` asks this, before the ORM has compiled any query (see ensureFirstAdmin).
+  const rows = await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM "ReferenceDataset" WHERE "slug" = ${slug} LIMIT 1`;
+  return rows.length > 0;
 }

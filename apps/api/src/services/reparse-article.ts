@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ArticleDetail } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { PARSER_VERSION, parseArticle } from '@claimdesk/parser';
@@ -71,6 +72,45 @@ export function matchClaims<O extends OldClaim>(oldClaims: O[], newClaims: NewCl
   candidates.sort((a, b) => b.overlap - a.overlap);
   for (const { n, o } of candidates) if (!matches.has(n.id) && !used.has(o.id)) pair(n, o);
   return matches;
+}
+
+/**
+ * The claims' order after a re-parse: the new parse's claims in its order (under the ids they
+ * keep), and each claim kept without it (added by an editor, or judged and no longer found) before
+ * the first claim that comes after it in the text, as an added claim is placed.
+ */
+export function articleOrder(
+  newClaims: Array<{ id: string; start: number; end: number }>,
+  matches: Map<string, { id: string }>,
+  kept: Array<{ id: string; start: number; end: number }>,
+): Map<string, number> {
+  // The new claims by start, with the smallest parse position from each one on: the first claim
+  // (in the parse's order) that starts after an offset is found by one binary search.
+  const byStart = newClaims.map((n, i) => ({ start: n.start, end: n.end, i })).sort((a, b) => a.start - b.start);
+  const suffixMin = new Array<number>(byStart.length + 1).fill(newClaims.length);
+  for (let j = byStart.length - 1; j >= 0; j--) suffixMin[j] = Math.min(suffixMin[j + 1] ?? 0, byStart[j]?.i ?? 0);
+  const firstAfter = (k: { start: number; end: number }) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byStart[mid]?.start ?? 0) > k.start) hi = mid;
+      else lo = mid + 1;
+    }
+    let at = suffixMin[lo] ?? newClaims.length;
+    // Same start, ending inside it (a figure at the start of a kept statement) comes after it too.
+    for (let j = lo - 1; j >= 0 && byStart[j]?.start === k.start; j--) {
+      const c = byStart[j];
+      if (c && c.end < k.end) at = Math.min(at, c.i);
+    }
+    return at;
+  };
+  const keyed = [
+    ...newClaims.map((n, i) => ({ id: matches.get(n.id)?.id ?? n.id, at: i, before: 1, start: n.start, end: n.end })),
+    ...kept.map((k) => ({ id: k.id, at: firstAfter(k), before: 0, start: k.start, end: k.end })),
+  ];
+  keyed.sort((a, b) => a.at - b.at || a.before - b.before || a.start - b.start || b.end - a.end);
+  return new Map(keyed.map((c, i) => [c.id, i]));
 }
 
 /** Every field of `fresh` (but its id) has the same value on `stored`. */
@@ -149,14 +189,64 @@ export async function reparseArticle(
   }
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   const oldStatements = new Map(article.statements.map((s) => [s.id, s]));
-  // A new statement that is a corrected old one lives on in the old row.
+  // Statements an editor rejected as not a claim (their statement claim is rejected).
+  const rejectedStatements = new Set(
+    article.claims.filter((c) => c.kind === 'statement' && c.isRejected).map((c) => c.statementId),
+  );
+  // A new statement that is a corrected (or rejected) old one lives on in the old row.
   const corrected = new Map<string, (typeof article.statements)[number]>();
   for (const n of claims) {
     const o = matches.get(n.id);
     const os = o ? oldStatements.get(o.statementId) : undefined;
-    if (os?.isCorrected && !corrected.has(n.statementId)) corrected.set(n.statementId, os);
+    if (os && (os.isCorrected || rejectedStatements.has(os.id)) && !corrected.has(n.statementId))
+      corrected.set(n.statementId, os);
   }
+  const lost = article.claims.filter((o) => !matchedOld.has(o.id));
+  const ordinals = articleOrder(claims, matches, lost);
   await db.prisma.$transaction(async (tx) => {
+    // A claim with any verdict (a draft, a published one, a retracted one: a retraction leaves the
+    // desk status pending) is the editors' record: it stays, even when the parser lost it.
+    const judged = new Set<string>();
+    const unjudged = lost.filter((o) => o.status === 'pending' && !o.isCorrected).map((o) => o.id);
+    for (const part of chunks(unjudged)) {
+      const rows = await tx.verdict.findMany({
+        where: { claimId: { in: part } },
+        select: { claimId: true },
+        distinct: ['claimId'],
+      });
+      for (const r of rows) judged.add(r.claimId);
+    }
+    // What the parser now finds inside a rejected statement is rejected with it, as its figures
+    // were: in the same group, so restoring the statement brings it back with them.
+    const rejectGroups = new Map<string, string>();
+    for (const statementId of rejectedStatements) {
+      const statementClaim = article.claims.find((c) => c.statementId === statementId && c.kind === 'statement');
+      const last = statementClaim
+        ? await tx.claimCorrection.findFirst({
+            where: { claimId: statementClaim.id, kind: 'reject' },
+            orderBy: { createdAt: 'desc' },
+            select: { groupId: true },
+          })
+        : null;
+      rejectGroups.set(statementId, last?.groupId ?? randomUUID());
+    }
+    const rejectWithStatement = async (claimId: string, statementId: string, version: number) => {
+      await tx.claimCorrection.create({
+        data: {
+          id: randomUUID(),
+          claimId,
+          kind: 'reject',
+          before: JSON.stringify({ rejected: false }),
+          after: JSON.stringify({ rejected: true }),
+          note: 'found by a re-parse inside a statement rejected as not a claim: rejected with it',
+          groupId: rejectGroups.get(statementId) ?? randomUUID(),
+          authorId: null,
+          authorName: 're-parse',
+          version,
+        },
+      });
+    };
+
     const fresh = statements.filter((s) => !corrected.has(s.id));
     for (const part of chunks(fresh)) await tx.statement.createMany({ data: part });
     for (const n of claims) {
@@ -165,24 +255,36 @@ export async function reparseArticle(
       const placed = home
         ? { ...n, statementId: home.id, sourceCanonical: home.sourceCanonical, side: home.side, asOf: home.asOf }
         : n;
+      const intoRejected = home !== undefined && rejectedStatements.has(home.id);
+      const ordinal = ordinals.get(old?.id ?? n.id) ?? n.ordinal;
       if (old?.isCorrected) {
-        if (!old.isFound && old.origin === 'parser') {
-          await tx.claim.update({ where: { id: old.id }, data: { isFound: true } });
-          await tx.claimChange.create({ data: { claimId: old.id } });
-        }
+        const data = {
+          ...(!old.isFound && old.origin === 'parser' ? { isFound: true } : {}),
+          ...(old.ordinal !== ordinal ? { ordinal } : {}),
+        };
+        if (Object.keys(data).length > 0) await tx.claim.update({ where: { id: old.id }, data });
+        if (data.isFound) await tx.claimChange.create({ data: { claimId: old.id } });
       } else if (old) {
         const { id: _newId, ...fields } = placed;
-        await tx.claim.update({ where: { id: old.id }, data: { ...fields, isFound: true } });
+        const rejected = intoRejected ? { isRejected: true, isCorrected: true, version: old.version + 1 } : {};
+        await tx.claim.update({ where: { id: old.id }, data: { ...fields, ordinal, isFound: true, ...rejected } });
+        if (intoRejected && home) await rejectWithStatement(old.id, home.id, old.version + 1);
         await tx.claimChange.create({ data: { claimId: old.id } });
       } else {
-        await tx.claim.create({ data: placed });
+        const rejected = intoRejected ? { isRejected: true, isCorrected: true, version: 1 } : {};
+        await tx.claim.create({ data: { ...placed, ordinal, ...rejected } });
+        if (intoRejected && home) await rejectWithStatement(n.id, home.id, 1);
         await tx.claimChange.create({ data: { claimId: n.id } });
       }
     }
-    const lost = article.claims.filter((o) => !matchedOld.has(o.id));
-    const removed = lost.filter((o) => o.status === 'pending' && !o.isCorrected).map((o) => o.id);
+    const removed = unjudged.filter((id) => !judged.has(id));
     // Judged and corrected claims stay; those the parser once found are marked no longer found.
     const notFound = lost.filter((o) => !removed.includes(o.id) && o.origin === 'parser' && o.isFound).map((o) => o.id);
+    for (const o of lost) {
+      const ordinal = ordinals.get(o.id);
+      if (!removed.includes(o.id) && ordinal !== undefined && ordinal !== o.ordinal)
+        await tx.claim.update({ where: { id: o.id }, data: { ordinal } });
+    }
     for (const part of chunks(removed)) await tx.claim.deleteMany({ where: { id: { in: part } } });
     // A removal is a change too: the change feed tells consumers which claims are gone.
     for (const part of chunks(removed)) await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
@@ -221,10 +323,9 @@ export async function reparseOutdatedArticles(
   db: Database,
   onProgress?: (progress: ReparseProgress) => void,
 ): Promise<number> {
-  const outdated = await db.prisma.article.findMany({
-    where: { parserVersion: { not: PARSER_VERSION } },
-    select: { id: true },
-  });
+  // Raw SQL: this runs on every start, and usually finds nothing (see ensureFirstAdmin).
+  const outdated = await db.prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Article" WHERE "parserVersion" <> ${PARSER_VERSION}`;
   const progress = { done: 0, total: outdated.length };
   if (outdated.length === 0) return 0;
   running.set(db, progress);

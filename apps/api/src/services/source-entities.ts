@@ -58,7 +58,9 @@ async function ensureSources(
   };
   await read([...wanted.keys()]);
   // In key order: two imports adding the same spellings take their locks in the same order (no deadlock).
-  const missing = [...wanted.entries()].filter(([key]) => !found.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const missing = [...wanted.entries()]
+    .filter(([key]) => !found.has(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (missing.length === 0) return found;
   const created = new Map<string, string>();
   for (const [key, { name, side }] of missing) {
@@ -333,6 +335,7 @@ export async function mergeSource(
           into: target,
           aliases: from.aliases.map((a) => a.name),
           claimsMoved: claimIds.length,
+          ...(actor.email ? { actorEmail: actor.email } : {}),
         }),
       },
     });
@@ -375,6 +378,7 @@ export async function splitSource(
           from: { id: source.id, name: source.name },
           alias: alias.name,
           claimsMoved: claimIds.length,
+          ...(actor.email ? { actorEmail: actor.email } : {}),
         }),
       },
     });

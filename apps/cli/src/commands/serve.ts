@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ensureFirstAdmin,
+  GENERAL_STAFF_DATASET,
   hasReferenceDataset,
   importArticle,
   importReference,
+  hasArticles,
   linkUnlinkedSources,
-  listArticles,
   publicLinksFromEnv,
   readEnv,
   readReferenceFiles,
@@ -54,16 +55,16 @@ export async function runServe(argv: string[]): Promise<number> {
   } else if (admin) {
     console.log(`First start: created the admin account ${admin.email} (password from CLAIMDESK_ADMIN_PASSWORD)`);
   }
-  const existing = await listArticles(db, { page: 1, pageSize: 1 });
-  if (existing.total === 0) {
+  if (!(await hasArticles(db))) {
     const { article } = await importArticle(db, {
       text: readFileSync(SAMPLE_ARTICLE, 'utf8'),
       fileName: '00_2022-02-27_jagran.txt',
     });
     console.log(`database was empty: loaded the sample article (${article.claims.length} claims)`);
   }
-  const sample = readReferenceFiles(SAMPLE_REFERENCE, { format: 'general-staff' });
-  if (!(await hasReferenceDataset(db, sample.dataset.slug))) {
+  // Checked before the files are read: parsing 21,000 points on every start would cost most of it.
+  if (!(await hasReferenceDataset(db, GENERAL_STAFF_DATASET.slug))) {
+    const sample = readReferenceFiles(SAMPLE_REFERENCE, { format: 'general-staff' });
     const report = await importReference(db, sample.dataset, sample.files);
     console.log(`reference data: loaded ${report.dataset.name} (${report.created} points)`);
   }
