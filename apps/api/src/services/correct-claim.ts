@@ -9,6 +9,7 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError, type ErrorPath } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { queueCorrectionWebhooks } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
 
@@ -339,6 +340,12 @@ export async function correctClaim(
       );
     }
 
+    // Webhook consumers hear of corrections to what they were sent (claims with a public verdict).
+    await queueCorrectionWebhooks(
+      tx,
+      body.kind === 'edit' ? 'claim.corrected' : body.kind === 'reject' ? 'claim.rejected' : 'claim.restored',
+      [claimId, ...alsoChanged],
+    );
     const rows = await tx.claim.findMany({
       where: { id: { in: [claimId, ...alsoChanged] } },
       include: latestVerdictInclude,
