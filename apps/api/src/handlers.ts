@@ -57,6 +57,7 @@ import { markClaims } from './services/mark-claims.ts';
 import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
+import { type ResolveHost, createOutboundPolicy } from './consumer/outbound.ts';
 import { createLoginLimiter } from './rate-limits.ts';
 import { validate } from './validate.ts';
 
@@ -72,6 +73,8 @@ export interface AppConfig {
   clock: () => Date;
   /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
   articleLimits: ArticleLimits;
+  /** Who a webhook may call (CLAIMDESK_WEBHOOK_ALLOW, and DNS: stubbed in tests), checked at registration. */
+  outbound?: { allow?: string | readonly string[]; resolve?: ResolveHost };
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
@@ -106,6 +109,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     maxAge: SESSION_TTL_MS,
   };
   const pruneSessions = createSessionPruner();
+  const outbound = createOutboundPolicy(config.outbound ?? {});
   const loginLimiter = createLoginLimiter(db, {
     limit: config.rateLimits.loginAttempts,
     ...(config.rateLimits.loginAttemptsPerAddress
@@ -309,7 +313,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.json(await listWebhooks(db));
     },
     createWebhook: async (req, res) => {
-      res.status(201).json(await createWebhook(db, validate(createWebhookRequestSchema, req.body).url));
+      res.status(201).json(await createWebhook(db, validate(createWebhookRequestSchema, req.body).url, outbound));
     },
     deleteWebhook: async (req, res) => {
       await deactivateWebhook(db, id(req));

@@ -695,3 +695,54 @@ describe('recall: sources set apart from their cue', () => {
     expect(found.some((s) => s.content.includes('warned'))).toBe(false);
   });
 });
+
+describe('recall: documents and judgements with long subjects', () => {
+  it('lets a document opening the clause speak across its modifiers', () => {
+    expect(
+      statementsOf(
+        article('A 2014 study that appeared in the British Medical Journal found that the supplements did not work.'),
+      )[0],
+    ).toMatchObject({ source: 'A 2014 study', cue: 'found', content: 'the supplements did not work' });
+  });
+
+  it('does not read what a document is expected to show as a report', () => {
+    expect(
+      statementsOf(article('Data set for release on Thursday is expected to show that the economy shrank.')),
+    ).toEqual([]);
+  });
+
+  it('reads "called X Y" after an appositive source, but not a naming participle', () => {
+    expect(
+      statementsOf(
+        article('Minyon Moore, a senior adviser to the campaign, called the remarks “a true wake-up call” to voters.'),
+      )[0],
+    ).toMatchObject({ source: 'Minyon Moore', cue: 'called' });
+    expect(statementsOf(article('His group, called the Virginia Conservation Legacy Fund, will stay open.'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('recall: intentions', () => {
+  it('reads an intention with its infinitive and not a noun ("no immediate plans")', () => {
+    expect(statementsOf(article('Clinton plans to call on young people to join national service.'))[0]).toMatchObject({
+      source: 'Clinton',
+      cue: 'plans',
+      content: 'to call on young people to join national service',
+    });
+    expect(statementsOf(article('The police had no immediate plans to release the recordings.'))).toEqual([]);
+    expect(statementsOf(article('Trump wants a wall on the border.'))).toEqual([]);
+  });
+
+  it('keeps an intention inside a reported content from cutting it', () => {
+    const [s] = statementsOf(
+      article(
+        'In addition, the campaign plans to make more medical records available soon, a spokesman announced Monday.',
+      ),
+    );
+    expect(s).toMatchObject({
+      cue: 'announced',
+      content: 'In addition, the campaign plans to make more medical records available soon',
+    });
+  });
+});

@@ -5,6 +5,7 @@ import {
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
   INFINITIVE_CUES,
+  INTENTION_CUES,
   INVERTING_CUES,
   JUDGEMENT_CUES,
   OBJECT_CUES,
@@ -623,11 +624,15 @@ function reportedIn(
     // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
     // "called the hearing" or a phone call are not statements.
     if (word === 'called' || word === 'calls' || word === 'has called') {
-      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"])[\s\u200b]*\S/u.test(rest)) continue;
+      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"‘]|'')[\s\u200b]*\S/u.test(rest)) continue;
       if (/^(?:that|this)$/i.test(rest.trim().split(/\s+/)[0] ?? '')) continue;
       const before = tokenize(raw, Math.max(sentence.start, cueStart - 30), cueStart).slice(-2);
       if (before.length === 2 && /^(?:a|an|the|his|her|its|their|our|new|so)$/i.test(before[0]?.text ?? '')) continue;
-      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+      // "a group, called X": a participle after a comma names; "X, an adviser to Y, called" judges.
+      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
+        const named = sourceBefore(raw, sentence.start, cueStart);
+        if (!named || !looksLikePersonName(named.span.text)) continue;
+      }
     }
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
@@ -639,7 +644,9 @@ function reportedIn(
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
-          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))
+          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such|no|any|immediate|future|current)$/.test(
+            prevWord.lower,
+          ))
       )
         continue;
       if (
@@ -737,6 +744,8 @@ function reportedIn(
       }
     }
 
+    // An intention is a statement only with its infinitive ("wants to expand the army").
+    if (INTENTION_CUES.has(word) && !/^[\s\u200b]+to[\s\u200b]+\p{Ll}/u.test(rest)) continue;
     if (JUDGEMENT_CUES.has(word)) {
       const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
       if (st) found.push(st);
@@ -768,6 +777,18 @@ function reportedIn(
         const antecedent = sourceBefore(raw, clauseStart, prevWord.start);
         if (antecedent && !PRONOUN_SOURCES.has(antecedent.span.text.toLowerCase())) src = antecedent;
       }
+    }
+    // "is expected to show", "may find": what a document will show is not yet a report.
+    if (
+      DOCUMENT_CUES.has(word) &&
+      prevWord &&
+      /^(?:to|will|would|could|may|might|should|can|must|not|never)$/.test(prevWord.lower)
+    )
+      continue;
+    if (DOCUMENT_CUES.has(word) && (!src || !DOCUMENT_NOUNS.test(src.phrase))) {
+      // "A 2014 study that appeared in the BMJ found", "the latest poll released Friday shows": the
+      // document opening the clause speaks across the modifiers that follow it.
+      src = documentSubject(raw, clauseStart, cueStart) ?? src;
     }
     if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
       // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
@@ -816,7 +837,7 @@ function reportedIn(
       found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
-    if (INFINITIVE_CUES.has(word) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+    if ((INFINITIVE_CUES.has(word) || INTENTION_CUES.has(word)) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
       const infinitive = content;
       // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
       const gap = raw.slice(cueEnd, infinitive.start);
@@ -863,7 +884,8 @@ function reportedIn(
   kept.sort((a, b) => a.content.start - b.content.start);
   for (const a of kept) {
     for (const b of kept) {
-      if (a === b || !b.source || !b.cue) continue;
+      // An intention inside a content is part of what was said ("the campaign plans to ..., a spokesman announced").
+      if (a === b || !b.source || !b.cue || INTENTION_CUES.has(normaliseCue(b.cue.text))) continue;
       const cut = Math.min(
         b.source.start,
         b.cue.start,
@@ -878,6 +900,23 @@ function reportedIn(
   }
   return kept.filter((s) => s.content.end > s.content.start);
 }
+
+/** A document phrase opening the clause before a document cue, with only its modifiers between. */
+function documentSubject(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*(?:(?:yet|but|and|still|meanwhile|however|in \d{4}),?[\s\u200b]+)?/i.exec(
+    raw.slice(clauseStart, cueStart),
+  )?.[0].length;
+  const subject = sourceAfter(raw, clauseStart + (lead ?? 0), cueStart);
+  if (!subject) return null;
+  const head = subject.span.text.split(/[\s\u200b]+/).at(-1) ?? '';
+  if (!DOCUMENT_HEADS.test(head)) return null;
+  const between = raw.slice(subject.phraseEnd, cueStart);
+  if (/[.;:!?“”"]/.test(between.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x')) || findCues(between).length > 0) return null;
+  return wordCount(between) <= 25 ? subject : null;
+}
+const DOCUMENT_HEADS =
+  /^(?:reports?|study|studies|analysis|analyses|surveys?|polls?|data|research|investigation|assessment|review|audit|census|tally|average|transcript|slide|records|statistics|findings|documents?|filings?)$/i;
 
 /** The subject that opens a clause, when only an aside set off by commas lies between it and the cue. */
 function subjectBeforeAside(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
