@@ -101,10 +101,15 @@ export const webhookDeliverySchema = z.object({
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
 
-/** The body of every webhook delivery: one new verdict and the claim as it stands after it. */
+/** The body of every webhook delivery: one verdict and the claim as it stands after the event. */
 export const webhookPayloadSchema = z.object({
-  /** Sent when a verdict becomes public, and when a public one is retracted; never for drafts. */
-  event: z.enum(['verdict.published', 'verdict.retracted']),
+  /**
+   * Sent when a verdict becomes public, and when a public one is retracted; never for drafts. A
+   * correction of a claim with a public verdict is sent too, with that verdict: `claim.corrected`
+   * (its reading changed), `claim.rejected` (not a claim: it leaves every public list, as the v1
+   * sync's `removed` says) and `claim.restored`.
+   */
+  event: z.enum(['verdict.published', 'verdict.retracted', 'claim.corrected', 'claim.rejected', 'claim.restored']),
   verdict: verdictSchema,
   claim: claimSchema,
 });
