@@ -746,3 +746,23 @@ describe('recall: intentions', () => {
     });
   });
 });
+
+describe('recall: progressive cues', () => {
+  it('reads a progressive commitment ("is promising")', () => {
+    expect(
+      statementsOf(article('Trump is promising lower taxes and more jobs for the middle class.'))[0],
+    ).toMatchObject({
+      source: 'Trump',
+      cue: 'promising',
+      content: 'lower taxes and more jobs for the middle class',
+    });
+  });
+
+  it('does not take a participle after a quote’s cue as a cue ("said, describing ...")', () => {
+    expect(
+      statementsOf(
+        article('“I feared the bunker would not withstand it,” Usmanova said, describing the time underground.'),
+      ),
+    ).toEqual([expect.objectContaining({ cue: 'said', content: 'I feared the bunker would not withstand it' })]);
+  });
+});
