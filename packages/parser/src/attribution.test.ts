@@ -804,3 +804,17 @@ describe('recall: a subject with a prepositional modifier', () => {
     });
   });
 });
+
+describe('precision: relays are not contents', () => {
+  it('does not file "according to X" or "citing X" after a cue as what was said', () => {
+    const found = statementsOf(
+      article('The ambassador would start working in Kyiv on Monday, her office said, according to Reuters.'),
+    );
+    expect(found.some((s) => /^(?:according|citing)/.test(s.content))).toBe(false);
+    expect(
+      statementsOf(
+        article('Gerasimov visited the front last week, the New York Times reported, citing Ukrainian officials.'),
+      ).some((s) => /^citing/.test(s.content)),
+    ).toBe(false);
+  });
+});

@@ -869,6 +869,8 @@ function reportedIn(
       contentText = raw.slice(content.start, content.end);
     }
     if (!hasWords(contentText, 2)) continue;
+    // "said, according to Reuters", "reported, citing officials": a relay of the source, not what was said.
+    if (/^(?:according[\s\u200b]+to|citing|quoting)\b/i.test(contentText)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
     if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText))
       continue;
