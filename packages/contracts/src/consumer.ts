@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { claimDetailSchema, claimSchema, verdictSchema } from './claims.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
+import { sourceSummarySchema } from './sources.ts';
 import {
   INT32_MAX,
+  idSchema,
   categorySchema,
   isoDateSchema,
   lineSchema,
@@ -43,6 +45,8 @@ export const v1ClaimsQuerySchema = z.object({
     .optional(),
   articleId: lineSchema(100).optional(),
   source: lineSchema(200).optional(),
+  /** Claims of one source entity, whichever spelling their article used. */
+  sourceId: idSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Incremental sync: only claims changed after this change cursor (or ISO timestamp). */
@@ -175,6 +179,8 @@ export type ClaimReview = z.infer<typeof claimReviewSchema>;
 export const v1ClaimDetailSchema = claimDetailSchema.extend({
   reference: claimReferenceSchema.omit({ claimId: true }),
   related: relatedClaimsSchema.omit({ claimId: true }),
+  /** The source entity (canonical name, aliases, side, role); null when the claim names no source. */
+  sourceEntity: sourceSummarySchema.nullable(),
 });
 export type V1ClaimDetail = z.infer<typeof v1ClaimDetailSchema>;
 

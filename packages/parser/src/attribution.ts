@@ -21,6 +21,7 @@ import {
   tokenize,
 } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
+import { wordList } from './word-list.ts';
 import type { Segment } from './segment.ts';
 import type { Span } from './types.ts';
 
@@ -878,6 +879,10 @@ function reportedIn(
       continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
+  if (found.length === 0) {
+    const st = verbThatClause(raw, sentence, quotes);
+    if (st) found.push(st);
+  }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
   // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
   const kept = found.flatMap((s) => documentSource(raw, s));
@@ -900,6 +905,56 @@ function reportedIn(
   }
   return kept.filter((s) => s.content.end > s.content.start);
 }
+
+/**
+ * "Oz conceded that ...", "the ministry complained that ...": a named source, a finite verb outside
+ * the cue lexicon and a "that" clause is an attribution by its grammar, whatever the verb. Verbs of
+ * cause and result ("ensured that", "means that") are not speech.
+ */
+function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
+  const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
+  if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
+  // "companies that had insured", "rules that could lead": a relative "that" before its verb.
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  if (
+    /^(?:\p{Ll}+ly[\s\u200b]+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|\p{Ll}+(?:ed|es))\b/u.test(
+      after,
+    )
+  )
+    return null;
+  const verbStart = sentence.start + m.index;
+  if (inQuote(verbStart, quotes)) return null;
+  const src = sourceBefore(raw, sentence.start, verbStart);
+  if (!src || /^(?:it|this|that|which|i|we)$/i.test(src.span.text)) return null;
+  if (
+    !looksLikePersonName(src.span.text) &&
+    !PRONOUN_SOURCES.has(src.span.text.toLowerCase()) &&
+    !/^\p{Lu}/u.test(src.span.text)
+  )
+    return null;
+  const content = trimContent(
+    raw,
+    verbStart + m[0].length,
+    cutAtContinuation(raw, verbStart + m[0].length, sentence.end),
+  );
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3) || startsInsideQuote(content, quotes))
+    return null;
+  const cue = { text: m[1], start: verbStart, end: verbStart + m[1].length };
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+const NOT_SPEECH_BEFORE_THAT = new Set(
+  wordList(`
+  ensured, ensures, means, meant, implies, implied, requires, required, provides, provided, ordered,
+  demanded, decided, decides, determined, learned, learns, realised, realized, discovered, noticed,
+  hoped, assumed, presumes, assumes, guaranteed, guarantees, stipulates, stipulated, specifies,
+  specified, mandates, mandated, dictates, proves, proved, showed, shows, is, was, has, does, goes,
+  makes, made, takes, took, gives, gave, needs, needed, wants, wanted, likes, liked, seems, seemed,
+  appears, appeared, happens, happened, follows, followed, less, unless, access, process, address,
+  business, success, news, series, bus, gas, its, yes, was, this, his, has, declined, refused, rejected,
+  accepted, took, did, won, lost, signed, passed, approved, repealed, shares, owns, owned
+`),
+);
 
 /** A document phrase opening the clause before a document cue, with only its modifiers between. */
 function documentSubject(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {

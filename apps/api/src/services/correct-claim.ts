@@ -12,6 +12,7 @@ import { validate } from '../validate.ts';
 import { queueCorrectionWebhooks } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export interface CorrectionActor {
   userId: string | null;
@@ -354,6 +355,8 @@ export async function correctClaim(
       );
     }
 
+    // A corrected source is a spelling: link it to its entity.
+    await linkArticleSources(tx, db.provider, claim.articleId);
     // Webhook consumers hear of corrections to what they were sent (claims with a public verdict).
     await queueCorrectionWebhooks(
       tx,
