@@ -788,3 +788,19 @@ describe('recall: a named source, any finite verb and a "that" clause', () => {
     expect(statementsOf(article('She declined that assignment and has since left the network.'))).toEqual([]);
   });
 });
+
+describe('recall: a subject with a prepositional modifier', () => {
+  it('reads the subject across "with ..." after a leading adverbial', () => {
+    expect(
+      statementsOf(
+        article(
+          'The same day, a popular military Weibo account with more than 34 million followers falsely claimed the attack was carried out by Ukrainian troops.',
+        ),
+      )[0],
+    ).toMatchObject({
+      source: 'a popular military Weibo account',
+      cue: 'claimed',
+      content: 'the attack was carried out by Ukrainian troops',
+    });
+  });
+});

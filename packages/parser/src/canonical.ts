@@ -1,5 +1,6 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
+import { holdersOf } from './office-lexicon.ts';
 import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
@@ -881,6 +882,19 @@ export class SourceResolver {
       if (named) {
         const canonical = this.fullName(named.name);
         return { canonical, side };
+      }
+    }
+    // "the US president", "the German chancellor": the office's holder, when the article names exactly one.
+    const holders = holdersOf(text);
+    if (holders) {
+      const named = new Set(
+        this.mentions
+          .filter((m) => holders.includes(surnameOf(stripHonorific(m.name)).toLowerCase()))
+          .map((m) => this.fullName(m.name)),
+      );
+      if (named.size === 1) {
+        const canonical = [...named][0] as string;
+        return { canonical, side: sideOf(text) };
       }
     }
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
