@@ -22,7 +22,7 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     await desk?.close();
   });
 
-  it('shows the series and the relation for "102 tanks"; e cites the reference row, and the verdict keeps it', async () => {
+  it('shows the series and the relation for "102 tanks"; r cites the reference row, and the verdict keeps it', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signIn(page, server.baseUrl, server.users.editor);
     await page.getByRole('link', { name: /ready for talks/ }).click();
@@ -107,8 +107,15 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     await chart.getByText(/reference: General Staff of the Armed Forces of Ukraine/).waitFor();
     const line = chart.locator('polyline.reference-line');
     expect(await line.count()).toBe(1);
-    // 2022-02-26 to 2022-02-28, the days the claims span: 146, 150, 150.
-    expect((await line.getAttribute('points'))?.split(' ')).toHaveLength(3);
+    // The claims span 2022-02-26 to 2022-02-28; the chart shows a week either side, so the line
+    // carries every daily total from 2022-02-19 to 2022-03-07 that the series has.
+    const answer = await page.request.get(
+      `${server.baseUrl}/api/reference/series?category=tanks&subject=russia&from=2022-02-19&to=2022-03-07`,
+    );
+    const expected = (await answer.json()).series[0].points as { date: string; value: number }[];
+    expect(expected.map((p) => p.date)).toContain('2022-02-26');
+    expect(expected.map((p) => p.date)).toContain('2022-03-07');
+    expect((await line.getAttribute('points'))?.split(' ')).toHaveLength(expected.length);
     await page.screenshot({ path: join(SCREENSHOTS, `figures-reference-${kind}.png`) });
     await page.close();
   });

@@ -14,6 +14,9 @@ const FiguresPage = lazy(() => import('./pages/figures-page.tsx').then((m) => ({
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const KeysPage = lazy(() => import('./pages/keys-page.tsx').then((m) => ({ default: m.KeysPage })));
+const SourcesPage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcesPage })));
+const SourcePage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcePage })));
+const PasswordPage = lazy(() => import('./pages/password-page.tsx').then((m) => ({ default: m.PasswordPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 
 export function App() {
@@ -33,6 +36,18 @@ export function App() {
     );
   if (!session.data) return <LoginPage />;
   const { user } = session.data;
+  // After an admin's reset the one-time password opens one screen: choosing a new one.
+  if (user.mustChangePassword)
+    return (
+      <main id="main" className="forced-password">
+        <Suspense fallback={<p className="state">Loading…</p>}>
+          <PasswordPage forced />
+        </Suspense>
+        <button type="button" className="btn-small" onClick={() => logout.mutate()}>
+          Sign out
+        </button>
+      </main>
+    );
   // Not ROLE_RANK from the contracts: importing a value from there would pull zod into the first screen's chunk.
   const canReview = user.role === 'editor' || user.role === 'admin';
   const isAdmin = user.role === 'admin';
@@ -57,6 +72,7 @@ export function App() {
           </NavLink>
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
+          <NavLink to="/sources">Sources</NavLink>
           {isAdmin && <NavLink to="/admin/import">Import</NavLink>}
           {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
           {isAdmin && <NavLink to="/admin/keys">API keys</NavLink>}
@@ -64,6 +80,9 @@ export function App() {
         </nav>
         <span className="who">
           Signed in as <strong title={user.email}>{user.name || user.email}</strong> ({user.role})
+          <NavLink to="/account/password" className="password-link">
+            Password
+          </NavLink>
           <button type="button" className="link" onClick={() => logout.mutate()}>
             Sign out
           </button>
@@ -82,10 +101,13 @@ export function App() {
             <Route path="/articles/:id" element={<ArticlePage canReview={canReview} isAdmin={isAdmin} />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/figures" element={<FiguresPage />} />
+            <Route path="/sources" element={<SourcesPage />} />
+            <Route path="/sources/:id" element={<SourcePage isAdmin={isAdmin} />} />
             <Route path="/admin/import" element={adminOnly(<ImportPage />)} />
             <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />
             <Route path="/admin/keys" element={adminOnly(<KeysPage />)} />
             <Route path="/admin/webhooks" element={adminOnly(<WebhooksPage />)} />
+            <Route path="/account/password" element={<PasswordPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -590,3 +590,231 @@ describe('recall: reported clauses the cue frame makes plain', () => {
     });
   });
 });
+
+describe('recall: commitments, appeals, beliefs and judgements', () => {
+  it('takes a to-infinitive as the content of a commitment ("pledged to ...")', () => {
+    const [s] = statementsOf(
+      article('Clinton pledged to push for a constitutional amendment to overturn the decision.'),
+    );
+    expect(s).toMatchObject({
+      source: 'Clinton',
+      cue: 'pledged',
+      content: 'to push for a constitutional amendment to overturn the decision',
+    });
+  });
+
+  it('keeps the addressee of an appeal and ends at the source’s next cue', () => {
+    const found = statementsOf(
+      article('Graham urged Republicans to join the ranks of climate change believers, and criticized the party.'),
+    );
+    expect(found[0]).toMatchObject({
+      cue: 'urged',
+      content: 'Republicans to join the ranks of climate change believers',
+    });
+  });
+
+  it('reads a plural subject’s cue ("the authors predict", "critics argue")', () => {
+    const [s] = statementsOf(article('Critics argue that the sanctions have failed to change the Kremlin’s course.'));
+    expect(s).toMatchObject({
+      source: 'Critics',
+      cue: 'argue',
+      content: 'the sanctions have failed to change the Kremlin’s course',
+    });
+  });
+
+  it('takes a belief only with its clause, not a noun ("the fear that")', () => {
+    expect(statementsOf(article('The IMF expects that output will expand by 1.6 percent this year.'))[0]).toMatchObject(
+      {
+        cue: 'expects',
+        content: 'output will expand by 1.6 percent this year',
+      },
+    );
+    expect(
+      statementsOf(article('She recalled the shelters and the fear that had gripped the people there.')),
+    ).not.toContainEqual(expect.objectContaining({ cue: 'fear' }));
+    expect(statementsOf(article('The two sides agreed to open humanitarian corridors on Monday.'))).toEqual([]);
+  });
+
+  it('reads a judgement in its frame ("described X as Y") and not a bare description', () => {
+    expect(
+      statementsOf(
+        article(
+          'Chris Christie described Hillary Clinton as a “disgrace” after she attacked law enforcement officers.',
+        ),
+      )[0],
+    ).toMatchObject({ source: 'Chris Christie', cue: 'described', content: 'Hillary Clinton as a “disgrace”' });
+    expect(
+      statementsOf(article('A boy has described how he was held hostage by soldiers for 90 days.'))[0],
+    ).toMatchObject({
+      cue: 'described',
+      content: 'how he was held hostage by soldiers for 90 days',
+    });
+    expect(statementsOf(article('Vladislav described the room where the interrogations took place.'))).toEqual([]);
+  });
+});
+
+describe('recall: sources set apart from their cue', () => {
+  it('reads the subject before an aside between commas ("X, speaking to ..., said")', () => {
+    expect(
+      statementsOf(
+        article('Trump, speaking to a veterans group in Virginia, said he would order a thorough review.'),
+      )[0],
+    ).toMatchObject({ source: 'Trump', cue: 'said', content: 'he would order a thorough review' });
+    expect(
+      statementsOf(
+        article(
+          'Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories.',
+        ),
+      )[0],
+    ).toMatchObject({ source: 'Donna Rawlings', content: 'the event brought back memories' });
+  });
+
+  it('does not read a passive participle after a comma as a cue with an aside', () => {
+    const found = statementsOf(
+      article(
+        'The latest measures, announced by the trade secretary, bring the total value of sanctioned goods to £4bn.',
+      ),
+    );
+    expect(found).not.toContainEqual(expect.objectContaining({ source: 'The latest measures' }));
+  });
+
+  it('reads a restrictive relative ("an architect who said ...")', () => {
+    expect(
+      statementsOf(article('He refused to pay an architect who said he was stiffed on the bill.'))[0],
+    ).toMatchObject({
+      source: 'an architect',
+      content: 'he was stiffed on the bill',
+    });
+  });
+
+  it('ends a content where the source’s next cue begins ("said X and warned Y")', () => {
+    const found = statementsOf(
+      article('Trump said he would order a thorough review of the defenses and warned against hackers from China.'),
+    );
+    expect(found[0]).toMatchObject({ cue: 'said', content: 'he would order a thorough review of the defenses' });
+    expect(found.some((s) => s.content.includes('warned'))).toBe(false);
+  });
+});
+
+describe('recall: documents and judgements with long subjects', () => {
+  it('lets a document opening the clause speak across its modifiers', () => {
+    expect(
+      statementsOf(
+        article('A 2014 study that appeared in the British Medical Journal found that the supplements did not work.'),
+      )[0],
+    ).toMatchObject({ source: 'A 2014 study', cue: 'found', content: 'the supplements did not work' });
+  });
+
+  it('does not read what a document is expected to show as a report', () => {
+    expect(
+      statementsOf(article('Data set for release on Thursday is expected to show that the economy shrank.')),
+    ).toEqual([]);
+  });
+
+  it('reads "called X Y" after an appositive source, but not a naming participle', () => {
+    expect(
+      statementsOf(
+        article('Minyon Moore, a senior adviser to the campaign, called the remarks “a true wake-up call” to voters.'),
+      )[0],
+    ).toMatchObject({ source: 'Minyon Moore', cue: 'called' });
+    expect(statementsOf(article('His group, called the Virginia Conservation Legacy Fund, will stay open.'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('recall: intentions', () => {
+  it('reads an intention with its infinitive and not a noun ("no immediate plans")', () => {
+    expect(statementsOf(article('Clinton plans to call on young people to join national service.'))[0]).toMatchObject({
+      source: 'Clinton',
+      cue: 'plans',
+      content: 'to call on young people to join national service',
+    });
+    expect(statementsOf(article('The police had no immediate plans to release the recordings.'))).toEqual([]);
+    expect(statementsOf(article('Trump wants a wall on the border.'))).toEqual([]);
+  });
+
+  it('keeps an intention inside a reported content from cutting it', () => {
+    const [s] = statementsOf(
+      article(
+        'In addition, the campaign plans to make more medical records available soon, a spokesman announced Monday.',
+      ),
+    );
+    expect(s).toMatchObject({
+      cue: 'announced',
+      content: 'In addition, the campaign plans to make more medical records available soon',
+    });
+  });
+});
+
+describe('recall: progressive cues', () => {
+  it('reads a progressive commitment ("is promising")', () => {
+    expect(
+      statementsOf(article('Trump is promising lower taxes and more jobs for the middle class.'))[0],
+    ).toMatchObject({
+      source: 'Trump',
+      cue: 'promising',
+      content: 'lower taxes and more jobs for the middle class',
+    });
+  });
+
+  it('does not take a participle after a quote’s cue as a cue ("said, describing ...")', () => {
+    expect(
+      statementsOf(
+        article('“I feared the bunker would not withstand it,” Usmanova said, describing the time underground.'),
+      ),
+    ).toEqual([expect.objectContaining({ cue: 'said', content: 'I feared the bunker would not withstand it' })]);
+  });
+});
+
+describe('recall: a named source, any finite verb and a "that" clause', () => {
+  it('reads a verb outside the lexicon before a that-clause as a cue', () => {
+    expect(statementsOf(article('Dr. Oz conceded that the pills had no proven effect on weight.'))[0]).toMatchObject({
+      source: 'Dr. Oz',
+      cue: 'conceded',
+      content: 'the pills had no proven effect on weight',
+    });
+    expect(statementsOf(article('Senator Warren lamented that the bank had squeezed its employees.'))[0]).toMatchObject(
+      {
+        cue: 'lamented',
+        content: 'the bank had squeezed its employees',
+      },
+    );
+  });
+
+  it('does not read a relative "that" or a verb of cause as speech', () => {
+    expect(statementsOf(article('Surety companies that had insured the obligations released the cash.'))).toEqual([]);
+    expect(statementsOf(article('The new law ensured that every voter could register.'))).toEqual([]);
+    expect(statementsOf(article('She declined that assignment and has since left the network.'))).toEqual([]);
+  });
+});
+
+describe('recall: a subject with a prepositional modifier', () => {
+  it('reads the subject across "with ..." after a leading adverbial', () => {
+    expect(
+      statementsOf(
+        article(
+          'The same day, a popular military Weibo account with more than 34 million followers falsely claimed the attack was carried out by Ukrainian troops.',
+        ),
+      )[0],
+    ).toMatchObject({
+      source: 'a popular military Weibo account',
+      cue: 'claimed',
+      content: 'the attack was carried out by Ukrainian troops',
+    });
+  });
+});
+
+describe('precision: relays are not contents', () => {
+  it('does not file "according to X" or "citing X" after a cue as what was said', () => {
+    const found = statementsOf(
+      article('The ambassador would start working in Kyiv on Monday, her office said, according to Reuters.'),
+    );
+    expect(found.some((s) => /^(?:according|citing)/.test(s.content))).toBe(false);
+    expect(
+      statementsOf(
+        article('Gerasimov visited the front last week, the New York Times reported, citing Ukrainian officials.'),
+      ).some((s) => /^citing/.test(s.content)),
+    ).toBe(false);
+  });
+});

@@ -4,8 +4,12 @@ import {
   CUE_VERBS,
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
+  INFINITIVE_CUES,
+  INTENTION_CUES,
   INVERTING_CUES,
+  JUDGEMENT_CUES,
   OBJECT_CUES,
+  THAT_CLAUSE_CUES,
   normaliseCue,
 } from './cue-lexicon.ts';
 import {
@@ -17,6 +21,7 @@ import {
   tokenize,
 } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
+import { wordList } from './word-list.ts';
 import type { Segment } from './segment.ts';
 import type { Span } from './types.ts';
 
@@ -267,7 +272,8 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   // Only a short object or adverbial between cue and quote ("told the BBC:", "said on Telegram:").
   if (m[2] && !/[:,][\s\u200b]*$/.test(before)) return null;
   const clauseStart = Math.max(sentenceStart, paragraphStart);
-  const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
+  const from2 = clauseStart <= cueStart ? clauseStart : paragraphStart;
+  const src = sourceBefore(raw, from2, cueStart) ?? subjectWithModifier(raw, from2, cueStart);
   if (!src) return null;
   return {
     cue: { text: cueText, start: cueStart, end: cueStart + cueText.length },
@@ -587,7 +593,7 @@ function reportedIn(
     }
     // "battleground states", "Republican claims": forms that are mostly nouns need a "that" clause or the clause end.
     if (
-      THAT_ONLY_CUES.has(word) &&
+      (THAT_ONLY_CUES.has(word) || THAT_CLAUSE_CUES.has(word)) &&
       !/^[\s\u200b]+that\b/i.test(rest) &&
       !isClauseFinal(raw, cueEnd, sentence.end, word)
     )
@@ -620,11 +626,15 @@ function reportedIn(
     // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
     // "called the hearing" or a phone call are not statements.
     if (word === 'called' || word === 'calls' || word === 'has called') {
-      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"])[\s\u200b]*\S/u.test(rest)) continue;
+      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"‘]|'')[\s\u200b]*\S/u.test(rest)) continue;
       if (/^(?:that|this)$/i.test(rest.trim().split(/\s+/)[0] ?? '')) continue;
       const before = tokenize(raw, Math.max(sentence.start, cueStart - 30), cueStart).slice(-2);
       if (before.length === 2 && /^(?:a|an|the|his|her|its|their|our|new|so)$/i.test(before[0]?.text ?? '')) continue;
-      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+      // "a group, called X": a participle after a comma names; "X, an adviser to Y, called" judges.
+      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
+        const named = sourceBefore(raw, sentence.start, cueStart);
+        if (!named || !looksLikePersonName(named.span.text)) continue;
+      }
     }
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
@@ -632,11 +642,13 @@ function reportedIn(
     if (/ing$/.test(word) && !CONTINUATION_LEAD.test(raw.slice(Math.max(sentence.start, cueStart - 16), cueStart)))
       continue;
     // A noun, not a verb: "BFY's forecast of", "the grim forecasts came", "its claims".
-    if (NOUN_LIKE_CUES.has(word) || /s$/.test(word)) {
+    if (NOUN_LIKE_CUES.has(word) || THAT_CLAUSE_CUES.has(word) || /s$/.test(word)) {
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
-          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))
+          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such|no|any|immediate|future|current)$/.test(
+            prevWord.lower,
+          ))
       )
         continue;
       if (
@@ -734,6 +746,13 @@ function reportedIn(
       }
     }
 
+    // An intention is a statement only with its infinitive ("wants to expand the army").
+    if (INTENTION_CUES.has(word) && !/^[\s\u200b]+to[\s\u200b]+\p{Ll}/u.test(rest)) continue;
+    if (JUDGEMENT_CUES.has(word)) {
+      const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
+      if (st) found.push(st);
+      continue;
+    }
     // "X said (that) content."
     const clauseStart = clauseStartBefore(raw, sentence, cueStart, found);
     let src = sourceBefore(raw, clauseStart, cueStart);
@@ -755,7 +774,29 @@ function reportedIn(
       if (comma) {
         const antecedent = sourceBefore(raw, clauseStart, from + comma.index);
         if (antecedent && looksLikePersonName(antecedent.span.text)) src = antecedent;
+      } else {
+        // "an architect who said he was stiffed": a restrictive relative stands for the phrase right before it.
+        const antecedent = sourceBefore(raw, clauseStart, prevWord.start);
+        if (antecedent && !PRONOUN_SOURCES.has(antecedent.span.text.toLowerCase())) src = antecedent;
       }
+    }
+    // "is expected to show", "may find": what a document will show is not yet a report.
+    if (
+      DOCUMENT_CUES.has(word) &&
+      prevWord &&
+      /^(?:to|will|would|could|may|might|should|can|must|not|never)$/.test(prevWord.lower)
+    )
+      continue;
+    if (DOCUMENT_CUES.has(word) && (!src || !DOCUMENT_NOUNS.test(src.phrase))) {
+      // "A 2014 study that appeared in the BMJ found", "the latest poll released Friday shows": the
+      // document opening the clause speaks across the modifiers that follow it.
+      src = documentSubject(raw, clauseStart, cueStart) ?? src;
+    }
+    if (!src) src = subjectWithModifier(raw, clauseStart, cueStart);
+    if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
+      // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
+      // the subject opens the clause and an aside between commas separates it from its cue.
+      src = subjectBeforeAside(raw, clauseStart, cueStart);
     }
     if (!src) continue;
     // "I believe", "we claim": the writer's own voice (an address, a statement) is not an attribution.
@@ -799,6 +840,26 @@ function reportedIn(
       found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
+    if ((INFINITIVE_CUES.has(word) || INTENTION_CUES.has(word)) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+      const infinitive = content;
+      // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
+      const gap = raw.slice(cueEnd, infinitive.start);
+      const objStart = cueEnd + (/^[\s\u200b]*/.exec(gap)?.[0].length ?? 0);
+      const isObject = objStart < infinitive.start && !/[,.;:“”"()]/.test(gap) && wordCount(gap) <= 6;
+      // "urged X to join Y and criticized Z": the source's next cue starts a statement of its own.
+      const next = findCues(raw.slice(infinitive.start, infinitive.end)).find((c) =>
+        /(?:^|[\s\u200b,])(?:and|but)[\s\u200b]+(?:also[\s\u200b]+)?$/.test(
+          raw.slice(Math.max(infinitive.start, infinitive.start + c.index - 12), infinitive.start + c.index),
+        ),
+      );
+      const end = next
+        ? infinitive.start + dropTrailingJoiner(raw.slice(infinitive.start, infinitive.start + next.index)).length
+        : infinitive.end;
+      const withObject = trimContent(raw, isObject ? objStart : infinitive.start, end);
+      if (withObject && hasWords(raw.slice(withObject.start, withObject.end), 3))
+        found.push({ source: src.span, sourcePhrase: src.phrase, cue, content: withObject, direct: false, sentence });
+      continue;
+    }
     if (CLAUSE_START_PREPOSITION.test(contentText)) {
       // "said in a phone interview", "told reporters at a rally, X": the clause, if any, follows a comma.
       const comma = contentText.indexOf(',');
@@ -808,6 +869,8 @@ function reportedIn(
       contentText = raw.slice(content.start, content.end);
     }
     if (!hasWords(contentText, 2)) continue;
+    // "said, according to Reuters", "reported, citing officials": a relay of the source, not what was said.
+    if (/^(?:according[\s\u200b]+to|citing|quoting)\b/i.test(contentText)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
     if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText))
       continue;
@@ -820,13 +883,18 @@ function reportedIn(
       continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
+  if (found.length === 0) {
+    const st = verbThatClause(raw, sentence, quotes);
+    if (st) found.push(st);
+  }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
   // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
   const kept = found.flatMap((s) => documentSource(raw, s));
   kept.sort((a, b) => a.content.start - b.content.start);
   for (const a of kept) {
     for (const b of kept) {
-      if (a === b || !b.source || !b.cue) continue;
+      // An intention inside a content is part of what was said ("the campaign plans to ..., a spokesman announced").
+      if (a === b || !b.source || !b.cue || INTENTION_CUES.has(normaliseCue(b.cue.text))) continue;
       const cut = Math.min(
         b.source.start,
         b.cue.start,
@@ -840,6 +908,141 @@ function reportedIn(
     }
   }
   return kept.filter((s) => s.content.end > s.content.start);
+}
+
+/**
+ * "Oz conceded that ...", "the ministry complained that ...": a named source, a finite verb outside
+ * the cue lexicon and a "that" clause is an attribution by its grammar, whatever the verb. Verbs of
+ * cause and result ("ensured that", "means that") are not speech.
+ */
+function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
+  const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
+  if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
+  // "companies that had insured", "rules that could lead": a relative "that" before its verb.
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  if (
+    /^(?:\p{Ll}+ly[\s\u200b]+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|\p{Ll}+(?:ed|es))\b/u.test(
+      after,
+    )
+  )
+    return null;
+  const verbStart = sentence.start + m.index;
+  if (inQuote(verbStart, quotes)) return null;
+  const src = sourceBefore(raw, sentence.start, verbStart);
+  if (!src || /^(?:it|this|that|which|i|we)$/i.test(src.span.text)) return null;
+  if (
+    !looksLikePersonName(src.span.text) &&
+    !PRONOUN_SOURCES.has(src.span.text.toLowerCase()) &&
+    !/^\p{Lu}/u.test(src.span.text)
+  )
+    return null;
+  const content = trimContent(
+    raw,
+    verbStart + m[0].length,
+    cutAtContinuation(raw, verbStart + m[0].length, sentence.end),
+  );
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3) || startsInsideQuote(content, quotes))
+    return null;
+  const cue = { text: m[1], start: verbStart, end: verbStart + m[1].length };
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+const NOT_SPEECH_BEFORE_THAT = new Set(
+  wordList(`
+  ensured, ensures, means, meant, implies, implied, requires, required, provides, provided, ordered,
+  demanded, decided, decides, determined, learned, learns, realised, realized, discovered, noticed,
+  hoped, assumed, presumes, assumes, guaranteed, guarantees, stipulates, stipulated, specifies,
+  specified, mandates, mandated, dictates, proves, proved, showed, shows, is, was, has, does, goes,
+  makes, made, takes, took, gives, gave, needs, needed, wants, wanted, likes, liked, seems, seemed,
+  appears, appeared, happens, happened, follows, followed, less, unless, access, process, address,
+  business, success, news, series, bus, gas, its, yes, was, this, his, has, declined, refused, rejected,
+  accepted, took, did, won, lost, signed, passed, approved, repealed, shares, owns, owned
+`),
+);
+
+/**
+ * "a military-focused account with more than 4.7 million followers added": the subject, opening the
+ * clause or following a leading adverbial, with a prepositional modifier between it and the cue.
+ */
+function subjectWithModifier(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const clause = raw.slice(clauseStart, cueStart);
+  const starts = [0];
+  for (let i = clause.indexOf(','); i >= 0 && starts.length < 4; i = clause.indexOf(',', i + 1)) starts.push(i + 1);
+  for (const at of starts) {
+    const lead = /^[\s\u200b“"‘(]*/.exec(clause.slice(at))?.[0].length ?? 0;
+    const subject = sourceAfter(raw, clauseStart + at + lead, cueStart);
+    if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) continue;
+    const rest = raw.slice(subject.phraseEnd, cueStart);
+    if (
+      /^[\s\u200b]+(?:with|from|of|at|in|on|under|for)[\s\u200b]/.test(rest) &&
+      !/[,.;:!?“”"()]/.test(rest) &&
+      wordCount(rest) <= 15 &&
+      !/\b(?:who|which|that|and|but|or|is|are|was|were|has|have|had)\b/i.test(rest) &&
+      findCues(rest).length === 0
+    )
+      return subject;
+  }
+  return null;
+}
+
+/** A document phrase opening the clause before a document cue, with only its modifiers between. */
+function documentSubject(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*(?:(?:yet|but|and|still|meanwhile|however|in \d{4}),?[\s\u200b]+)?/i.exec(
+    raw.slice(clauseStart, cueStart),
+  )?.[0].length;
+  const subject = sourceAfter(raw, clauseStart + (lead ?? 0), cueStart);
+  if (!subject) return null;
+  const head = subject.span.text.split(/[\s\u200b]+/).at(-1) ?? '';
+  if (!DOCUMENT_HEADS.test(head)) return null;
+  const between = raw.slice(subject.phraseEnd, cueStart);
+  if (/[.;:!?“”"]/.test(between.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x')) || findCues(between).length > 0) return null;
+  return wordCount(between) <= 25 ? subject : null;
+}
+const DOCUMENT_HEADS =
+  /^(?:reports?|study|studies|analysis|analyses|surveys?|polls?|data|research|investigation|assessment|review|audit|census|tally|average|transcript|slide|records|statistics|findings|documents?|filings?)$/i;
+
+/** The subject that opens a clause, when only an aside set off by commas lies between it and the cue. */
+function subjectBeforeAside(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*/.exec(raw.slice(clauseStart, cueStart))?.[0].length ?? 0;
+  const subject = sourceAfter(raw, clauseStart + lead, cueStart);
+  if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) return null;
+  const aside = raw.slice(subject.phraseEnd, cueStart);
+  // One aside: it opens with a comma, holds no sentence end, quotation or other cue.
+  if (
+    !/^[\s\u200b]*,[\s\u200b]*[\p{L}\p{N}]/u.test(aside) ||
+    /^[\s\u200b]+by\b/.test(raw.slice(cueStart).replace(/^\S+/, '')) ||
+    /[.;:!?“”"](?![\s\u200b]*,)/.test(aside.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x'))
+  )
+    return null;
+  if (findCues(aside).length > 0 || wordCount(aside) > 40) return null;
+  return subject;
+}
+const SOURCE_ASIDE_WINDOW = 400;
+
+/**
+ * "described X as Y", "likened X to Y", "blasted X for Y", "described how ...": the object and the
+ * judgement, up to the narrator's clause that follows ("... as a “disgrace” after she attacked ...").
+ */
+function judgementAfter(raw: string, sentence: Segment, cue: Span, clauseStart: number): RawStatement | null {
+  const src = sourceBefore(raw, clauseStart, cue.start);
+  if (!src || /^(?:i|we)$/i.test(src.span.text)) return null;
+  const end = Math.min(sentence.end, cue.end + MAX_CONTENT);
+  const rest = raw.slice(cue.end, end);
+  const how = /^[\s\u200b]+(?:how|what|why)\b/.exec(rest);
+  const frame = how ? null : /^[\s\u200b]+[^.;:,“”"()]{1,80}?[\s\u200b](as|to|for)[\s\u200b]+\S/u.exec(rest);
+  if (!how && !frame) return null;
+  const from = cue.end + (/^[\s\u200b]*/.exec(rest)?.[0].length ?? 0);
+  const tailFrom = how ? how[0].length : (frame?.[0].length ?? 0) - 1;
+  const stop =
+    /[\s\u200b]+(?:after|when|because|while|since|before|during|but|although|though|amid)\b|,[\s\u200b]+(?:and|but|which|who|while|saying|adding)\b|;/.exec(
+      rest.slice(tailFrom),
+    );
+  const content = trimContent(raw, from, stop ? cue.end + tailFrom + stop.index : cutAtContinuation(raw, from, end));
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3)) return null;
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
 }
 
 /** A document cue keeps its statement only when the phrase names who published the document ("a report from CNN"). */
@@ -985,6 +1188,16 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
       text,
     );
   let cut = m ? start + m.index : end;
+  // "said he would order a review and warned against hackers": the source's next cue starts a statement of its own.
+  const next = findCues(raw.slice(start, cut)).find(
+    (c) =>
+      c.index > 0 &&
+      /[\s\u200b,](?:and|but)[\s\u200b]+(?:also[\s\u200b]+|then[\s\u200b]+)?$/.test(
+        raw.slice(Math.max(start, start + c.index - 12), start + c.index),
+      ) &&
+      !/ing$/.test(c.text),
+  );
+  if (next) cut = start + dropTrailingJoiner(raw.slice(start, start + next.index)).length;
   // ", a claim that could not be independently verified": the writer's caveat.
   const caveat =
     /[,;][\s\u200b]+(?:a claim|claims|an assertion|a figure|figures|numbers|which|something|a number|an account|reports)\b[^.;]{0,60}?\b(?:not|un)[\s\u200b]*(?:be[\s\u200b]+)?(?:immediately[\s\u200b]+|independently[\s\u200b]+)*(?:verified|verifiable|confirmed)\b/i.exec(

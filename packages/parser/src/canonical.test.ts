@@ -161,4 +161,66 @@ describe('SourceResolver', () => {
       r.resolve('the President of the European Commission', 'the President of the European Commission', at),
     ).toEqual({ canonical: 'Ursula von der Leyen', side: 'other' });
   });
+
+  it('links a role told first to the person named next when they hold the same office', () => {
+    const raw =
+      'The city is surrounded, the governor of Ukraine’s Luhansk province has said. Serhiy Gaidai said shelling went on. The governor of the Luhansk region, Serhiy Gaidai, repeated it.';
+    const role = 'the governor of Ukraine’s Luhansk province';
+    const span = (text: string) => ({ text, start: raw.indexOf(text), end: raw.indexOf(text) + text.length });
+    const resolver = new SourceResolver(raw, {
+      sources: [
+        { span: span(role), phrase: role },
+        { span: span('Serhiy Gaidai'), phrase: 'Serhiy Gaidai' },
+      ],
+    });
+    expect(resolver.resolve(role, role, raw.indexOf(role)).canonical).toBe('Serhiy Gaidai');
+  });
+
+  it('reads a role’s acronym against the title written out before a long name', () => {
+    const raw =
+      'The Head of State heard information from Head of the Zaporizhzhia Regional Military Administration Oleksandr Starukh. Oleksandr Starukh reported on the region. Later the RMA Head said people come from Kherson.';
+    expect(resolveAt(raw, 'the RMA Head').canonical).toBe('Oleksandr Starukh');
+  });
+
+  it('continues the last speaker with a pronoun rather than a person named inside their clause', () => {
+    const raw =
+      'Mr. Biden denied that he offered the planes to buy Mr. Erdogan’s support. “There was no quid pro quo,” he said.';
+    const resolver = new SourceResolver(raw);
+    resolver.resolve('Mr. Biden', 'Mr. Biden', 0);
+    expect(resolver.resolve('he', 'he', raw.indexOf('he said')).canonical).toBe('Mr. Biden');
+    const fiji =
+      'Millemarin Investment obtained a stay. The court “granted a stay”, a spokeswoman for the prosecutors told AFP. The case returns on Thursday, she said.';
+    const r = new SourceResolver(fiji);
+    const role = 'a spokeswoman for the prosecutors';
+    r.resolve(role, role, fiji.indexOf(role));
+    expect(r.resolve('she', 'she', fiji.indexOf('she said')).canonical).toBe('spokeswoman for the prosecutors');
+  });
+
+  it('sources a piece to the people it is by, and a pair of names to both', () => {
+    const raw =
+      'This is stated in a joint article by adviser to the President of Ukraine Oleg Ustenko and professor at MIT Sloan and former chief economist at the International Monetary Fund Simon Johnson for the Los Angeles Times. According to the article, 30,000 people return every day.';
+    expect(resolveAt(raw, 'the article')).toEqual({ canonical: 'Oleg Ustenko and Simon Johnson', side: 'ukraine' });
+    const pair = 'But Mr. Grassley and Mr. Leahy say other changes are needed.';
+    expect(resolveAt(pair, 'Mr. Grassley', 'Mr. Grassley and Mr. Leahy').canonical).toBe('Mr. Grassley and Mr. Leahy');
+  });
+
+  it('finds the institution "the organisation" refers back to, and the body a sentence opened with for "it"', () => {
+    const raw =
+      'Its cases were collected by the Centre for Civil Liberties in Ukraine, although the organisation says the total is higher.';
+    expect(resolveAt(raw, 'the organisation').canonical).toBe('Centre for Civil Liberties in Ukraine');
+    const it =
+      'BFY said bills could reach £500. Cornwall Insight, which forecasts caps, will not update until next week. It said it expected £3,500.';
+    const resolver = new SourceResolver(it);
+    resolver.resolve('BFY', 'BFY', 0);
+    expect(resolver.resolve('It', 'It', it.indexOf('It said')).canonical).toBe('Cornwall Insight');
+  });
+
+  it('names a person introduced without a name after the person the next sentence opens with', () => {
+    const raw =
+      'A 16-year-old Ukrainian boy has described how he was held hostage. Vladislav Buryak, who was separated from his family, was released.';
+    expect(resolveAt(raw, 'A 16-year-old Ukrainian boy')).toEqual({ canonical: 'Vladislav Buryak', side: 'ukraine' });
+    const official =
+      'A Homeland Security Department official said hackers struck. Donald Trump, speaking later, disagreed.';
+    expect(resolveAt(official, 'a Homeland Security Department official').canonical).not.toBe('Donald Trump');
+  });
 });

@@ -1,11 +1,12 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
+import { holdersOf } from './office-lexicon.ts';
 import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
 // Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
 const NAME_RE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,4}/gu;
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,6}/gu;
 
 export interface Resolved {
   canonical: string;
@@ -48,7 +49,8 @@ const PERSON_ROLES = new Set(
 
 /** A role phrase repeats a description when the sides agree and its modifiers recur ("President of France" / "President of the French Republic"). */
 function isSameRole(role: string, descriptor: string): boolean {
-  if (sideOf(role) !== sideOf(descriptor)) return false;
+  // A role that names no party ("the RMA Head") may describe anyone's official; one that names a party must agree.
+  if (namesAParty(role) && sideOf(role) !== sideOf(descriptor)) return false;
   const head = headOf(role);
   const words = stripArticle(role)
     .toLowerCase()
@@ -56,6 +58,11 @@ function isSameRole(role: string, descriptor: string): boolean {
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length > 2 && w !== head && !/^(the|of|for|and|in|at|from)$/.test(w) && !isSideWord(w));
   if (words.length === 0) return true;
+  // "the RMA Head" and "Head of the Zaporizhzhia Regional Military Administration": an acronym
+  // stands for the capitalised words it abbreviates.
+  const initials = (descriptor.match(/\p{Lu}[\p{L}-]*/gu) ?? []).map((w) => w[0]).join('');
+  const acronyms = (role.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? []).filter((a) => !isSideWord(a));
+  if (acronyms.some((a) => initials.includes(a))) return true;
   const stems = new Set(
     descriptor
       .toLowerCase()
@@ -84,6 +91,30 @@ function isRoleOf(role: string, described: string): boolean {
   if (/\b(?:of|for)[\s\u00a0]+(?:the[\s\u00a0]+)?\p{Lu}/u.test(role)) return isSameRole(role, described);
   return true;
 }
+
+const PRONOUN_WORDS =
+  /^(?:He|She|It|They|We|I|You|This|That|These|Those|There|But|And|In|On|At|As|If|When|While|After|Before)\b/;
+
+/** Nouns for a person introduced without a name ("a 16-year-old boy", "a wounded soldier"). */
+const PERSON_NOUNS = new Set(
+  wordList(`
+  boy, girl, man, woman, teenager, child, mother, father, son, daughter, wife, husband, soldier,
+  resident, survivor, witness, volunteer, student, teacher, nurse, medic, pensioner, refugee, driver,
+  farmer, worker, fighter, marine, prisoner, hostage, veteran, activist, priest, villager, grandmother,
+  grandfather
+`),
+);
+
+/** Nouns that refer back to an institution ("the organisation says") and the head words that name one. */
+const INSTITUTION_NOUNS =
+  /^(?:organisation|organization|group|agency|institute|thinktank|think tank|watchdog|monitor|body)$/;
+const INSTITUTION_HEADS = new Set(
+  wordList(`
+  centre, center, institute, organisation, organization, movement, foundation, association, council,
+  committee, commission, agency, group, union, alliance, coalition, society, trust, initiative, project,
+  watch, observatory, network, fund, office, service, programme, program, mission, tribunal, court
+`),
+);
 
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
 const ACRONYMS: Record<string, string> = {
@@ -239,7 +270,7 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
   const lead = `${lastComma >= 0 ? clause.slice(lastComma + 1) : clause}${isComplement ? raw.slice(runStart, start) : ''}`;
   // "Volodymyr Zelenskyy and Prime Minister of Canada Justin Trudeau": a coordinated name before is someone else's.
   const own = lead.replace(
-    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu})/su,
+    /^.*\s(?:and|with|or|met|meets|to|quoted|cited|thanked|told|asked|interviewed|invited)\s+(?=\p{Lu}|$)/su,
     '',
   );
   parts.push(own.trim().split(/\s+/).slice(-6).join(' '));
@@ -429,6 +460,36 @@ export class SourceResolver {
     return this.raw.slice(Math.max(start, pos - 600), Math.min(end, pos + 600));
   }
 
+  /**
+   * "Mr. Biden denied that he offered the planes to buy Mr. Erdogan’s support. “...,” he said": a
+   * pronoun subject continues the last speaker of this or the previous sentence, not a person named
+   * after that speaker inside their clause, when the speaker's stated gender fits the pronoun ("a
+   * spokeswoman for ... told AFP. ..., she said").
+   */
+  private speakerBefore(
+    pos: number,
+    pronoun: string,
+    person: Mention | null,
+  ): { phrase: string; result: Resolved } | null {
+    const gender: Gender | null = /^(she|her)$/.test(pronoun) ? 'f' : /^(he|him)$/.test(pronoun) ? 'm' : null;
+    if (!gender) return null;
+    const last = this.recent(pos)[0];
+    if (!last || pos - last.start > 600) return null;
+    if (person && this.fullName(person.name) === last.result.canonical) return null;
+    const known =
+      this.genders.get(last.result.canonical) ??
+      genderOf({ name: last.phrase.trim(), start: 0, end: 0, descriptor: last.phrase });
+    if (known !== gender) return null;
+    // At most one sentence break between the speaker and the pronoun (titles' dots are no breaks).
+    const between = this.raw
+      .slice(last.start, pos)
+      .replace(/\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St)\./g, '')
+      .replace(/\b\p{Lu}\./gu, '');
+    const breaks = between.match(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)?.length ?? 0;
+    if (breaks > 1) return null;
+    return { phrase: last.phrase, result: last.result };
+  }
+
   /** The person last named before `pos`, outside quotations. */
   private personBefore(pos: number, gender: Gender | null = null): Mention | null {
     // The last mention ending by pos whose known gender does not contradict the pronoun.
@@ -469,6 +530,8 @@ export class SourceResolver {
           ? this.personBefore(pos, /^(she|her)$/.test(lower) ? 'f' : /^(he|him)$/.test(lower) ? 'm' : null)
           : null;
       if (!person && position >= 0) person = this.mentions[0] && this.mentions[0].start > pos ? this.mentions[0] : null;
+      const speaker = position >= 0 ? this.speakerBefore(pos, lower, person) : null;
+      if (speaker) return this.record(pos, speaker.phrase, speaker.result, true);
       if (person) {
         const canonical = this.fullName(person.name);
         return this.record(pos, canonical, { canonical, side: this.sideOfPerson(canonical, '', pos) }, true);
@@ -482,6 +545,10 @@ export class SourceResolver {
       if (/^(?:they|them)$/.test(lower) && prev[0]?.isPerson && prev[0].result.canonical.includes(' and '))
         return this.record(pos, prev[0].phrase, prev[0].result, true);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
+      // "Cornwall Insight, which ..., will not update its predictions. It said ...": a body that is the
+      // subject of the sentence just before, named after the last source, is "it".
+      const subject = lower === 'it' && position >= 0 ? this.bodySubjectBefore(pos, org?.start ?? -1) : null;
+      if (subject) return this.record(pos, subject, { canonical: subject, side: sideOf(subject) }, false);
       if (org) return this.record(pos, org.phrase, org.result, false);
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
@@ -543,6 +610,21 @@ export class SourceResolver {
       const org = this.recent(pos).find((r) => !r.isPerson);
       if (org) return this.record(pos, phrase, org.result, false);
     }
+    // "a joint article by adviser ... Oleg Ustenko and professor ... Simon Johnson" then "the article
+    // reads", "the authors predict": the people who wrote it.
+    const authors = position >= 0 ? this.authorsBefore(phrase || bare, pos) : null;
+    if (authors) return this.record(pos, phrase, authors, true);
+    // "Oleg Ustenko and Simon Johnson noted": a pair of people speaks together.
+    const pair = /^(.+?)[\s\u00a0]+and[\s\u00a0]+(.+)$/u.exec((phrase || bare).trim());
+    if (pair?.[1] && pair[2] && looksLikePersonName(pair[1]) && looksLikePersonName(pair[2])) {
+      const first = this.fullName(pair[1]);
+      return this.record(
+        pos,
+        phrase,
+        { canonical: `${first} and ${this.fullName(pair[2])}`, side: this.sideOfPerson(first, '', pos) },
+        true,
+      );
+    }
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -568,6 +650,23 @@ export class SourceResolver {
     if (PERSON_ROLES.has(head)) {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
+    }
+    // "A 16-year-old Ukrainian boy has described how ... Vladislav Buryak, who ...": a person
+    // introduced without a name is the person the next sentence opens with.
+    // An anonymous official ("a Homeland Security Department official") usually stays unnamed: only
+    // people described by who they are, not by an office, and a name introduced with an apposition.
+    if (position >= 0 && /^(?:a|an)[\s\u00a0]/i.test(bare) && PERSON_NOUNS.has(head)) {
+      const next = this.personOpeningNext(pos);
+      if (next) {
+        const canonical = this.fullName(next.name);
+        const side = sideOf(phrase || bare);
+        return this.record(
+          pos,
+          phrase,
+          { canonical, side: side !== 'other' ? side : this.sideOfPerson(canonical, phrase, pos) },
+          true,
+        );
+      }
     }
     // An office's write-up of a meeting calls its guest by office alone ("Andrei Chibis reported ...
     // The Governor said"): a capitalised role never given a name is the last person who spoke, other
@@ -634,6 +733,85 @@ export class SourceResolver {
     return null;
   }
 
+  /**
+   * The body named as the subject of the sentence before the one `pos` opens, when that sentence
+   * starts after `after` (the last source): "Cornwall Insight, which ..., will not update ...".
+   */
+  private bodySubjectBefore(pos: number, after: number): string | null {
+    const lead = this.raw.slice(Math.max(0, pos - 600), pos);
+    const opens = /(?:^|[.!?][”"’]?[\s\u00a0]+|\n[\s\u00a0]*)[“"‘]?$/u;
+    if (!opens.test(lead)) return null;
+    const prevEnd = lead.search(/[.!?][”"’]?[\s\u00a0]*$/u);
+    if (prevEnd < 0) return null;
+    const body = lead.slice(0, prevEnd);
+    const breakAt = Math.max(
+      body.lastIndexOf('\n'),
+      ...[...body.matchAll(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)].map((x) => (x.index ?? 0) + x[0].length - 1),
+    );
+    const sentenceStart = pos - lead.length + breakAt + 1;
+    if (sentenceStart <= after) return null;
+    const sentence = this.raw.slice(sentenceStart, pos - lead.length + prevEnd).trimStart();
+    const m =
+      /^(?:The[\s\u00a0]+)?(\p{Lu}[\p{L}&’'-]*(?:[\s\u00a0]+(?:(?:of|for|and|&)[\s\u00a0]+)?\p{Lu}[\p{L}&’'-]*){0,5})(?=[\s\u00a0]*,|[\s\u00a0]+(?:has|have|had|is|was|will|would|said|says|expects|expected|forecast|forecasts|predicted|predicts)\b)/u.exec(
+        sentence,
+      );
+    const name = m?.[1];
+    if (!name || looksLikePersonName(name) || isSideWord(name) || PRONOUN_WORDS.test(name)) return null;
+    // A body: more than one word, or one capitalised acronym-like word; not a place or a side.
+    if (name.split(/[\s\u00a0]+/).length < 2 && !/^\p{Lu}{2,}$/u.test(name)) return null;
+    if (sideOf(name) !== 'other' || namesAParty(name)) return null;
+    return name;
+  }
+
+  /** The person named at the very start of the sentence after the one holding `pos`. */
+  private personOpeningNext(pos: number): Mention | null {
+    const rest = this.raw.slice(pos, Math.min(this.raw.length, pos + 800));
+    const end = /[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/u.exec(rest);
+    if (!end) return null;
+    const next = pos + end.index + end[0].length;
+    const i = firstAfter(this.mentions, next - 1, (m) => m.start);
+    const m = this.mentions[i];
+    return m && m.start - next <= 1 && /^[\s\u00a0]*,/.test(this.raw.slice(m.end, m.end + 3)) ? m : null;
+  }
+
+  /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
+  private authorsBefore(phrase: string, pos: number): Resolved | null {
+    const m =
+      /^(?:the|this|that|their)[\s\u00a0]+(?:joint[\s\u00a0]+|same[\s\u00a0]+)?(article|op-ed|column|piece|essay|letter|book|paper|authors?)$/i.exec(
+        phrase.trim(),
+      );
+    if (!m?.[1]) return null;
+    const from = Math.max(0, pos - 3000);
+    const window = this.raw.slice(from, pos);
+    const byRe =
+      /\b(?:article|op-ed|column|piece|essay|letter|book|paper)s?[\s\u00a0]+(?:(?:written|co-written|authored|co-authored)[\s\u00a0]+)?by[\s\u00a0]/giu;
+    let at = -1;
+    for (const x of window.matchAll(byRe)) at = from + (x.index ?? 0) + x[0].length;
+    if (at < 0) return null;
+    // The authors are named before the sentence ends (a bounded stretch).
+    const rest = this.raw.slice(at, Math.min(this.raw.length, at + 400));
+    const stop = rest.search(/[.;:!?]["”’]?[\s\u00a0]+(?=\p{Lu}|["“])|\n/u);
+    const end = at + (stop >= 0 ? stop : rest.length);
+    const names: string[] = [];
+    for (let i = firstAfter(this.mentions, at - 1, (x) => x.start); i < this.mentions.length; i++) {
+      const x = this.mentions[i] as Mention;
+      if (x.start >= end) break;
+      // "professor at MIT Sloan": a place of work, not an author.
+      if (
+        /\b(?:at|of|from|in|for|with|to)[\s\u00a0]+(?:the[\s\u00a0]+)?$/i.test(
+          this.raw.slice(Math.max(0, x.start - 12), x.start),
+        )
+      )
+        continue;
+      const full = this.fullName(x.name);
+      if (!names.includes(full)) names.push(full);
+    }
+    if (names.length === 0 || names.length > 4) return null;
+    const canonical =
+      names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`;
+    return { canonical, side: this.sideOfPerson(names[0] as string, '', pos) };
+  }
+
   /** The body a definite document or organisation noun ("the report", "the service") refers back to. */
   private bodyNamedBefore(phrase: string, pos: number): string | null {
     const m =
@@ -663,6 +841,16 @@ export class SourceResolver {
         if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
           continue;
         if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    if (!best && INSTITUTION_NOUNS.test(head)) {
+      // "collected by the Centre for Civil Liberties ..., although the organisation says": the last
+      // institution the text named, whatever the phrase that named it.
+      for (const x of window.matchAll(new RegExp(name, 'gu'))) {
+        const found = x[1]?.replace(/^(?:The|A|An)[\s\u00a0]+/, '') ?? '';
+        const words = found.toLowerCase().split(/[\s\u00a0]+/);
+        if (words.length >= 2 && words.some((w) => INSTITUTION_HEADS.has(w)) && !looksLikePersonName(found))
           best = { at: x.index ?? 0, name: found };
       }
     }
@@ -696,6 +884,19 @@ export class SourceResolver {
         return { canonical, side };
       }
     }
+    // "the US president", "the German chancellor": the office's holder, when the article names exactly one.
+    const holders = holdersOf(text);
+    if (holders) {
+      const named = new Set(
+        this.mentions
+          .filter((m) => holders.includes(surnameOf(stripHonorific(m.name)).toLowerCase()))
+          .map((m) => this.fullName(m.name)),
+      );
+      if (named.size === 1) {
+        const canonical = [...named][0] as string;
+        return { canonical, side: sideOf(text) };
+      }
+    }
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];
     if (next && next.span.start - pos < 500 && looksLikePersonName(stripArticle(next.span.text))) {
       const canonical = this.fullName(next.span.text);
@@ -717,9 +918,18 @@ export class SourceResolver {
           .filter(Boolean)
           .every((x) => /^(?:the|an?)[\s\u00a0]+(?:official|source|spokes\p{L}*)$/iu.test(x)),
       );
+      // "the governor of Ukraine’s Luhansk province said ... Serhiy Gaidai said" with "The governor of the
+      // Luhansk region, Serhiy Gaidai": the same office in other words, when no side says otherwise.
+      const roleSide = sideOf(text);
+      const ownSide = sideOf(described);
+      const isSameOffice =
+        new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu').test(described) &&
+        (roleSide === ownSide || roleSide === 'other' || ownSide === 'other') &&
+        !/\b(?:former|ex|vice|deputy)\b/i.test(`${text} ${described}`);
       const isCompatible =
         ownRoles.length === 0 ||
         isVague ||
+        isSameOffice ||
         (/^(?:official|source|expert|analyst|aide|adviser|advisor)$/.test(head) &&
           sideOf(text) === sideOf(described)) ||
         isSameRole(text, described);

@@ -23,15 +23,79 @@ export const CUE_VERBS: readonly string[] = [
   rejects, pledges, promises, reiterated, reiterates, repeated, admitted, questioned, suspects,
   cited, citing, pointed to, pointing to, recounted, cautioned, cautions, emphasises, emphasizes,
   acknowledged, assured, assures, insisted, predicted, reaffirmed, recalls, hailed, noted, echoed, called,
-  calls
+  calls, vows, threatened, threatens, encouraged, encourages, appealed to, implored, begged
+`),
+  // Forms for plural and generic subjects ("the authors predict", "critics argue"), and judgements
+  // of a person or a thing ("described X as Y", "likened X to Y", "blasted X for Y").
+  ...wordList(`
+  argue, predict, conclude, concludes, emphasize, emphasise, stress, insist, warn, suggest, acknowledge,
+  admit, allege, contend, contends, contended, maintains, maintain, described, describes, describe,
+  likened, likens, blasted, blasts, praised, praises, reads, show, find
+`),
+  ...wordList(`
+  wants, plans, intends
+`),
+  // Progressive forms: "Trump is promising lower taxes", "officials are demanding ...".
+  ...wordList(`
+  promising, demanding, pledging, threatening, questioning, blaming, predicting, calling for, calling on,
+  maintaining
+`),
+  ...wordList(`
+  worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
+  doubted, agree, agrees, agreed
 `),
 ];
+
+/**
+ * Intentions stated for a source: a statement only with a to-infinitive ("Trump wants to expand the
+ * army", "Clinton plans to call on young people"); "plans" and "wants" as nouns are nothing.
+ */
+export const INTENTION_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  wants, plans, intends
+`),
+);
+
+/**
+ * Judgements of a person or a thing: a statement only in the frame "described X as Y", "likened X to
+ * Y", "praised X for Y" (or "described how ..."); "described the room" reports no claim.
+ */
+export const JUDGEMENT_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  described, describes, describe, likened, likens, blasted, blasts, praised, praises
+`),
+);
+
+/**
+ * Beliefs, hopes and verbs that are nouns as often as verbs: they attribute only with a "that" clause
+ * or at the end of the clause ("environmentalists worry that ...", "the IMF expects that ...");
+ * "fears of a wider war", "agreed to a ceasefire" are no statements.
+ */
+export const THAT_CLAUSE_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
+  doubted, agree, agrees, agreed, maintain, maintains, reads, warn, stress, insist
+`),
+);
+
+/**
+ * Commitments and appeals whose content is a to-infinitive, with the addressee before it when there
+ * is one: "pledged to push for an amendment", "urged EU leaders to change the sanctions policy".
+ * Without an infinitive or a clause they report an act, not a statement ("refused the offer").
+ */
+export const INFINITIVE_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  pledged, pledges, promised, promises, vowed, vows, threatened, threatens, urged, urges, called on,
+  calls on, asked, asks, warned, warns, demanded, encouraged, encourages, appealed to,
+  implored, begged
+`),
+);
 
 /**
  * Cues that only attribute when a document speaks: "a report from CNN showed", "an analysis by Reuters
  * found". Their source is the body named in the phrase; "Videos showed" or "troops found" are narration.
  */
-export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
+export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'show', 'found', 'finds', 'find']);
 export const DOCUMENT_NOUNS =
   /\b(?:reports?|study|studies|analysis|analyses|surveys?|polls?|polling|data|figures|footage|research|investigations?|assessments?|estimates?|documents?|records|statistics|reviews?|audits?|census|count|tally|index|maps?|images|imagery|photos|videos?|slides?|charts?|graphs?|filings?|forecasts?|projections?|models?|tests?|results)\b/i;
 

@@ -175,7 +175,8 @@ const NOT_NAME = new Set([
   december, sign, photograph, video, read, more, live, breaking, update, according, despite, although,
   though, what, why, how, who, where, we, they, he, she, it, i, you, our, there, here, this, that, these,
   those, said, says, street, avenue, highway, road, north, south, east, west, northern, southern,
-  eastern, western, central, war, unlike, everything, god, lord, christmas, easter, covid, covid-19
+  eastern, western, central, war, unlike, everything, god, lord, christmas, easter, covid, covid-19,
+  under, over, against, about, without, into, upon, through, between, among, amid, vs, new
 `),
 ]);
 

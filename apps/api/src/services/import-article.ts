@@ -7,6 +7,7 @@ import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from '
 import { chunks } from './chunks.ts';
 import { getArticle } from './get-article.ts';
 import { addCount, emptyCounts, toArticleDetail } from './serialize.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -156,6 +157,7 @@ export async function importArticle(
   const written = claims.map((c) => ({ ...c, createdAt: now, updatedAt: now }));
   const statementRows = statements.map((s) => ({ ...s, isCorrected: false }));
   const claimRows = written.map((c) => ({ ...NEW_CLAIM, ...c }));
+  let sourceIds = new Map<string, string | null>();
   try {
     await db.prisma.$transaction(async (tx) => {
       await tx.article.create({ data: articleRow, select: { id: true } });
@@ -164,6 +166,7 @@ export async function importArticle(
         await tx.claim.createMany({ data: part });
         await tx.claimChange.createMany({ data: part.map((c) => ({ claimId: c.id, createdAt: now })) });
       }
+      sourceIds = await linkArticleSources(tx, db.provider, articleId, now);
     }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -174,7 +177,15 @@ export async function importArticle(
   const counts = emptyCounts();
   addCount(counts, 'pending', claimRows.length);
   const article = toArticleDetail(
-    { ...articleRow, statements: statementRows, claims: claimRows.map((c) => ({ ...c, verdicts: [] })) },
+    {
+      ...articleRow,
+      statements: statementRows,
+      claims: claimRows.map((c) => ({
+        ...c,
+        sourceId: c.sourceCanonical === null ? null : (sourceIds.get(c.sourceCanonical) ?? null),
+        verdicts: [],
+      })),
+    },
     counts,
   );
   return { article, created: true };

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { getArticle } from './get-article.ts';
 import { chunks } from './chunks.ts';
 import { LARGE_WRITE_TRANSACTION, buildArticleRows } from './import-article.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 type OldClaim = {
   id: string;
@@ -334,6 +335,7 @@ async function reparseLoaded(db: Database, article: LoadedArticle): Promise<Vers
       where: { id: articleId },
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
     });
+    await linkArticleSources(tx, db.provider, articleId);
   }, LARGE_WRITE_TRANSACTION);
   return null;
 }

@@ -110,3 +110,13 @@ export function useImportFile() {
     },
   });
 }
+
+/** An admin's reset: the answer holds a one-time password, shown once; the user must change it. */
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<{ user: User; password: string }>(`/api/users/${encodeURIComponent(id)}/password`, { method: 'POST' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+  });
+}

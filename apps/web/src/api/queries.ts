@@ -243,3 +243,13 @@ export function useDeleteArticle() {
     },
   });
 }
+
+/** Changes the signed-in user's own password; the session is read again (no change is forced any more). */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      apiFetch<void>('/api/session/password', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.session }),
+  });
+}

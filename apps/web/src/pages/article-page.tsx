@@ -10,7 +10,7 @@ import { articleQuery, sessionQuery } from '../api/queries.ts';
 import { PublicationBadge } from '../components/publication.tsx';
 import { useLiveDesk } from '../components/use-live-desk.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
-import { AddClaimForm, type CorrectionHandle, selectionOffsets } from '../components/correction-form.tsx';
+import { AddClaimForm, type CorrectionHandle, SPAN_KEYS, selectionOffsets } from '../components/correction-form.tsx';
 import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
@@ -96,7 +96,24 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     const button = item?.querySelector('button');
     if (from !== 'list') item?.scrollIntoView({ block: 'nearest' });
     if (from === 'keys') button?.focus({ preventScroll: true });
-    if (from !== 'text') document.querySelector(`[data-claim-id="${claim.id}"]`)?.scrollIntoView({ block: 'center' });
+    const mark = document.querySelector(`[data-claim-id="${claim.id}"]`);
+    // On a phone the panel is a sheet over the lower part of the screen: the claim goes above it.
+    if (isOneColumn()) mark?.scrollIntoView({ block: 'start' });
+    else if (from !== 'text') mark?.scrollIntoView({ block: 'center' });
+  };
+  const deselect = () => {
+    live.current.selectedId = null;
+    live.current.pendingStatus = null;
+    setSelectedId(null);
+    setPendingStatus(null);
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete('claim');
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   // Back and Forward (and links from elsewhere) move the selection; our own replaces do not.
@@ -118,7 +135,9 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     hasScrolled.current = true;
     const claimId = live.current.selectedId;
     document.getElementById(`claim-item-${claimId}`)?.scrollIntoView({ block: 'nearest' });
-    document.querySelector(`[data-claim-id="${claimId}"]`)?.scrollIntoView({ block: 'center' });
+    document
+      .querySelector(`[data-claim-id="${claimId}"]`)
+      ?.scrollIntoView({ block: isOneColumn() ? 'start' : 'center' });
   }, [article.data]);
 
   const selectRef = useRef(select);
@@ -164,6 +183,16 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       } else if (e.key === 'e' && current && canReviewRef.current) {
         e.preventDefault();
         correctionRef.current?.openEdit();
+      } else if (
+        SPAN_KEYS[e.key] &&
+        current &&
+        canReviewRef.current &&
+        correctionRef.current?.takeSelection(SPAN_KEYS[e.key] ?? 'text')
+      ) {
+        // With the correction form open: the text selected in the article becomes that span.
+        e.preventDefault();
+      } else if (e.key === 'R' && current && canReviewRef.current) {
+        if (panelRef.current?.openRetract()) e.preventDefault();
       } else if (e.key === 'x' && current && canReviewRef.current) {
         e.preventDefault();
         correctionRef.current?.toggleReject();
@@ -345,7 +374,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
                   data-claim-id={claim.id}
                   data-status={claim.status}
                   title={`${claim.kind}: ${STATUS_LABEL[claim.status].label}`}
-                  onClick={() => select(claim, 'text')}
+                  onClick={() => {
+                    // Selecting text (to add a claim or set a span) is not picking a claim.
+                    if (window.getSelection()?.isCollapsed === false) return;
+                    select(claim, 'text');
+                  }}
                 >
                   {piece.text}
                   {i === lastMarked &&
@@ -466,6 +499,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             pendingStatus={pendingStatus}
             onPendingStatusChange={armStatus}
             onSubmitted={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
+            onClose={deselect}
           />
         )}
         {selectedId && !selected && (
@@ -488,6 +522,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       {showHelp && <ShortcutHelp onClose={() => toggleHelp(false)} />}
     </div>
   );
+}
+
+/** The one-column layout (styles.css, max-width 900px), where the claim panel is a sheet at the bottom. */
+function isOneColumn(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 900px)').matches;
 }
 
 /** "tanks: about 732": the category, the qualifier unless exact, and the value. */

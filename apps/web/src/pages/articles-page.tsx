@@ -59,13 +59,21 @@ export function ArticlesPage({ isAdmin = false }: { isAdmin?: boolean }) {
                       {a.title}
                     </Link>
                   </td>
-                  <td>{a.publishedOn ?? '—'}</td>
-                  <td>{a.outlet ?? '—'}</td>
-                  <td data-count="pending">{a.counts.pending}</td>
-                  <td data-count="verified">{a.counts.verified}</td>
-                  <td data-count="disputed">{a.counts.disputed}</td>
-                  <td data-count="unverifiable">{a.counts.unverifiable}</td>
-                  <td className="reviewed">
+                  <td data-label="Date">{a.publishedOn ?? '—'}</td>
+                  <td data-label="Outlet">{a.outlet ?? '—'}</td>
+                  <td data-count="pending" data-label="Pending">
+                    {a.counts.pending}
+                  </td>
+                  <td data-count="verified" data-label="Verified">
+                    {a.counts.verified}
+                  </td>
+                  <td data-count="disputed" data-label="Disputed">
+                    {a.counts.disputed}
+                  </td>
+                  <td data-count="unverifiable" data-label="Unverifiable">
+                    {a.counts.unverifiable}
+                  </td>
+                  <td className="reviewed" data-label="Reviewed">
                     <progress
                       max={a.counts.total || 1}
                       value={a.counts.total - a.counts.pending}

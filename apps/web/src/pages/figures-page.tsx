@@ -58,6 +58,17 @@ const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const linkTo = (p: FigurePoint) => `/articles/${p.articleId}?claim=${p.claimId}`;
 
+/** The chart's x range: the claims' days with a margin of a tenth of their span, a week at least. */
+export function chartWindow(times: number[]): { x0: number; x1: number } | null {
+  if (times.length === 0) return null;
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const margin = Math.max(7 * DAY, Math.round((last - first) / DAY / 10) * DAY);
+  return { x0: first - margin, x1: last + margin };
+}
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
 export function niceMax(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
@@ -76,12 +87,11 @@ export function FiguresPage() {
   if (subject) api.set('subject', subject);
   const series = useQuery({ ...figureSeriesQuery(api), placeholderData: keepPreviousData });
   const points = series.data?.points ?? [];
-  // The reference series of this category and whose loss, over the days the claims span.
-  const asOfs = points.map((p) => p.asOf).sort();
+  // The reference series of this category and whose loss, over the days the claims span and a
+  // margin either side (a week at least), so one claimed figure still has a line to sit beside.
+  const span = chartWindow(points.map((p) => toTime(p.asOf)));
   const referenceParams =
-    subject && asOfs.length > 0
-      ? new URLSearchParams({ category, subject, from: asOfs[0] ?? '', to: asOfs.at(-1) ?? '' })
-      : null;
+    subject && span ? new URLSearchParams({ category, subject, from: isoDay(span.x0), to: isoDay(span.x1) }) : null;
   const reference = useQuery({
     ...referenceSeriesQuery(referenceParams ?? new URLSearchParams()),
     enabled: referenceParams !== null,
@@ -96,24 +106,19 @@ export function FiguresPage() {
     });
 
   const chart = useMemo(() => {
-    if (points.length === 0) return null;
     const times = points.map((p) => toTime(p.asOf));
-    let x0 = Math.min(...times);
-    let x1 = Math.max(...times);
-    if (x0 === x1) {
-      x0 -= DAY;
-      x1 += DAY;
-    }
+    const span = chartWindow(times);
+    if (!span) return null;
+    const { x0, x1 } = span;
     const referenceValues = referenceData?.series.flatMap((s) => s.points.map((p) => p.value)) ?? [];
     const yMax = niceMax(Math.max(...points.map((p) => p.value), ...referenceValues) * 1.05);
     const sx = (t: number) => M.left + ((t - x0) / (x1 - x0)) * (WIDTH - M.left - M.right);
     const sy = (v: number) => HEIGHT - M.bottom - (v / yMax) * (HEIGHT - M.top - M.bottom);
-    const dates = [...new Set(times)].sort((a, b) => a - b);
     // Ticks fall on whole days, so a label names the day under it.
     const stepDays = Math.max(1, Math.ceil((x1 - x0) / DAY / 6));
     const xTicks: number[] = [];
-    if (dates.length <= 8) xTicks.push(...dates);
-    else for (let t = x0; t <= x1; t += stepDays * DAY) xTicks.push(t);
+    // Evenly spaced, never the claims' own days: close days would print their labels on top of each other.
+    for (let t = x0; t <= x1; t += stepDays * DAY) xTicks.push(t);
     const yTicks = Array.from({ length: 6 }, (_, i) => (yMax * i) / 5);
     const bySide = new Map<Side, FigurePoint[]>();
     for (const p of points) bySide.set(p.side, [...(bySide.get(p.side) ?? []), p]);
@@ -295,14 +300,14 @@ export function FiguresPage() {
             <tbody>
               {points.slice(0, TABLE_ROWS).map((p) => (
                 <tr key={p.claimId}>
-                  <td>{p.asOf}</td>
-                  <td data-count="value">
+                  <td data-label="As of">{p.asOf}</td>
+                  <td data-count="value" data-label="Value">
                     {p.qualifier === 'exact' ? '' : `${words(p.qualifier)} `}
                     {p.value.toLocaleString('en-GB')}
                   </td>
-                  <td>{p.sourceCanonical ?? 'unknown'}</td>
-                  <td>{p.side}</td>
-                  <td>{p.subject}</td>
+                  <td data-label="Source">{p.sourceCanonical ?? 'unknown'}</td>
+                  <td data-label="Side">{p.side}</td>
+                  <td data-label="Whose loss">{p.subject}</td>
                   <td>
                     <StatusBadge status={p.status} />
                   </td>

@@ -88,8 +88,8 @@ export function KeysPage() {
                 <td>
                   <code>cd_{k.prefix}_…</code>
                 </td>
-                <td>{k.createdAt.slice(0, 10)}</td>
-                <td>{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
+                <td data-label="Created">{k.createdAt.slice(0, 10)}</td>
+                <td data-label="Last used">{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
                 <td>{k.revokedAt ? `revoked ${k.revokedAt.slice(0, 10)}` : 'active'}</td>
                 <td>
                   {!k.revokedAt && (

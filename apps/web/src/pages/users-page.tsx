@@ -2,8 +2,8 @@ import './admin.css';
 import { MIN_PASSWORD_LENGTH, type Role, type User } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useCreateUser, useUpdateUser, usersQuery } from '../api/admin-queries.ts';
-import { ListStates } from '../components/admin-parts.tsx';
+import { useCreateUser, useResetPassword, useUpdateUser, usersQuery } from '../api/admin-queries.ts';
+import { ListStates, ShownOnceSecret } from '../components/admin-parts.tsx';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 const ROLE_HELP: Record<Role, string> = {
@@ -22,6 +22,19 @@ export function UsersPage({ me }: { me: User }) {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [created, setCreated] = useState<string | null>(null);
+  const reset = useResetPassword();
+  // The row whose reset awaits a second click, and the one-time password of the last reset (this page only).
+  const [confirmReset, setConfirmReset] = useState<string | null>(null);
+  const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
+  const onReset = (u: User) => {
+    setOneTime(null);
+    reset.mutate(u.id, {
+      onSuccess: ({ user, password }) => {
+        setConfirmReset(null);
+        setOneTime({ email: user.email, password });
+      },
+    });
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -103,6 +116,21 @@ export function UsersPage({ me }: { me: User }) {
 
       <h2>Accounts</h2>
       <ListStates query={users} what="users" />
+      {reset.isError && (
+        <p role="alert" className="message message-error">
+          {reset.error.message}
+        </p>
+      )}
+      {oneTime && (
+        <ShownOnceSecret
+          id="one-time-password"
+          label={`One-time password for ${oneTime.email}`}
+          value={oneTime.password}
+        >
+          Password of <strong>{oneTime.email}</strong> reset and their sessions ended. Give them this one-time password
+          through a safe channel: it is shown only once, and they must choose their own when they sign in with it.
+        </ShownOnceSecret>
+      )}
       {update.isError && (
         <p role="alert" className="message message-error">
           {update.error.message}
@@ -156,7 +184,37 @@ export function UsersPage({ me }: { me: User }) {
                     onClick={() => update.mutate({ id: u.id, isDisabled: !u.isDisabled })}
                   >
                     {u.isDisabled ? 'Enable' : 'Disable'}
-                  </button>
+                  </button>{' '}
+                  {confirmReset === u.id ? (
+                    <>
+                      <button
+                        type="button"
+                        className="btn-small btn-danger"
+                        aria-label={`Confirm password reset for ${u.email}`}
+                        disabled={reset.isPending}
+                        onClick={() => onReset(u)}
+                      >
+                        Reset: their sessions end
+                      </button>{' '}
+                      <button type="button" className="btn-small" onClick={() => setConfirmReset(null)}>
+                        Cancel
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn-small"
+                      aria-label={`Reset password of ${u.email}`}
+                      // Your own: change it under Password, with the current one.
+                      disabled={u.id === me.id}
+                      onClick={() => {
+                        setOneTime(null);
+                        setConfirmReset(u.id);
+                      }}
+                    >
+                      Reset password
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

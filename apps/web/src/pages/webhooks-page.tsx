@@ -24,11 +24,15 @@ function Deliveries({ webhookId, url }: { webhookId: string; url: string }) {
           <tbody>
             {deliveries.data.items.map((d) => (
               <tr key={d.id}>
-                <td>{d.createdAt.slice(0, 19).replace('T', ' ')}</td>
+                <td data-label="Created">{d.createdAt.slice(0, 19).replace('T', ' ')}</td>
                 <td>{d.status}</td>
-                <td>{d.attempts}</td>
-                <td>{d.lastError ?? (d.lastStatus === null ? '—' : `HTTP ${d.lastStatus}`)}</td>
-                <td>{d.status === 'pending' ? d.nextAttemptAt.slice(0, 19).replace('T', ' ') : '—'}</td>
+                <td data-label="Attempts">{d.attempts}</td>
+                <td data-label="Last answer">
+                  {d.lastError ?? (d.lastStatus === null ? '—' : `HTTP ${d.lastStatus}`)}
+                </td>
+                <td data-label="Next attempt">
+                  {d.status === 'pending' ? d.nextAttemptAt.slice(0, 19).replace('T', ' ') : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -112,7 +116,7 @@ export function WebhooksPage() {
               <tr key={w.id}>
                 <td>{w.url}</td>
                 <td>{w.isActive ? 'active' : 'stopped'}</td>
-                <td>{w.createdAt.slice(0, 10)}</td>
+                <td data-label="Created">{w.createdAt.slice(0, 10)}</td>
                 <td>
                   <button
                     type="button"
