@@ -105,6 +105,14 @@ const PERSON_NOUNS = new Set(
 `),
 );
 
+/** Last words of the names of newspapers and broadcasters ("Global Times", "Guangzhou Daily"). */
+const MEDIA_HEADS = new Set(
+  wordList(`
+  times, post, daily, news, journal, herald, tribune, telegraph, guardian, review, gazette, observer,
+  chronicle, standard, mirror, express, weekly, magazine, today, tv, television, radio
+`),
+);
+
 /** Nouns that refer back to an institution ("the organisation says") and the head words that name one. */
 const INSTITUTION_NOUNS =
   /^(?:organisation|organization|group|agency|institute|thinktank|think tank|watchdog|monitor|body)$/;
@@ -625,6 +633,10 @@ export class SourceResolver {
         true,
       );
     }
+    // "wrote one piece on 31 March" after "Global Times ... published a number of articles": a piece
+    // with no author of its own speaks for the publication last named.
+    const outlet = position >= 0 ? this.outletOfPiece(phrase || bare, pos) : null;
+    if (outlet) return this.record(pos, phrase, { canonical: outlet, side: sideOf(outlet) }, false);
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -772,6 +784,24 @@ export class SourceResolver {
     const i = firstAfter(this.mentions, next - 1, (m) => m.start);
     const m = this.mentions[i];
     return m && m.start - next <= 1 && /^[\s\u00a0]*,/.test(this.raw.slice(m.end, m.end + 3)) ? m : null;
+  }
+
+  /** The publication last named within a bounded window before an authorless piece ("one piece", "an editorial"). */
+  private outletOfPiece(phrase: string, pos: number): string | null {
+    if (
+      !/^(?:one|an?|another|the[\s\u00a0]+same)[\s\u00a0]+(?:piece|article|editorial|commentary|column|op-ed)$/i.test(
+        phrase.trim(),
+      )
+    )
+      return null;
+    const window = this.raw.slice(Math.max(0, pos - 1500), pos);
+    let found: string | null = null;
+    for (const x of window.matchAll(/\p{Lu}[\p{L}’'-]*(?:[\s\u00a0]+\p{Lu}[\p{L}’'-]*){0,3}/gu)) {
+      const name = x[0].replace(/^The[\s\u00a0]+/, '').replace(/[’']s$/, '');
+      const last = (name.split(/[\s\u00a0]+/).at(-1) ?? '').toLowerCase();
+      if (name.includes(' ') && MEDIA_HEADS.has(last)) found = name;
+    }
+    return found;
   }
 
   /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */

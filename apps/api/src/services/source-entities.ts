@@ -16,6 +16,7 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { foldText } from '../search/fold.ts';
+import { refreshClaimSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { chunks } from './chunks.ts';
 import type { AuditActor } from './delete-article.ts';
@@ -126,6 +127,8 @@ export async function linkArticleSources(
     where: { articleId, sourceCanonical: null, sourceId: { not: null } },
     data: { sourceId: null },
   });
+  // The same writers change what a claim is searched by.
+  await refreshClaimSearchText(tx, articleId);
   return linked;
 }
 
