@@ -13,6 +13,7 @@ import {
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
+  listSourcesQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
@@ -40,6 +41,7 @@ import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
 import { listReferenceSeries } from './services/list-reference-series.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
+import { getSource, listSources, mergeSource, splitSource, updateSource } from './services/source-entities.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
@@ -80,6 +82,12 @@ export interface AppConfig {
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
 
 /** Who a desk write is recorded as: the user and their display name. */
+/** Who did an audited admin action: the display name, as everywhere; the address only in the audit's details. */
+const auditActor = (actor: Request['actor']) =>
+  actor?.kind === 'user'
+    ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
+    : { id: null, name: actorName(actor) };
+
 const deskActor = (req: Request) => ({
   userId: req.actor?.kind === 'user' ? req.actor.user.id : null,
   name: actorName(req.actor),
@@ -211,13 +219,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       });
     },
     deleteArticle: async (req, res) => {
-      const actor = req.actor;
-      // The display name, as everywhere; the address only in the audit's details (admins read it).
-      const who =
-        actor?.kind === 'user'
-          ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
-          : { id: null, name: actorName(actor) };
-      res.json(await deleteArticle(db, id(req), who));
+      res.json(await deleteArticle(db, id(req), auditActor(req.actor)));
     },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
@@ -228,6 +230,18 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
+    listSources: async (req, res) =>
+      sendCached(req, res, await listSources(db, validate(listSourcesQuerySchema, req.query, []))),
+    getSource: async (req, res) => sendCached(req, res, await getSource(db, id(req), viewOf(req.actor))),
+    updateSource: async (req, res) => {
+      res.json(await updateSource(db, id(req), req.body));
+    },
+    mergeSource: async (req, res) => {
+      res.json(await mergeSource(db, id(req), req.body, auditActor(req.actor)));
+    },
+    splitSource: async (req, res) => {
+      res.status(201).json(await splitSource(db, id(req), req.body, auditActor(req.actor)));
+    },
     referenceSeries: async (req, res) =>
       sendCached(req, res, await listReferenceSeries(db, validate(referenceSeriesQuerySchema, req.query, []))),
     figureSeries: async (req, res) =>

@@ -746,3 +746,75 @@ describe('recall: intentions', () => {
     });
   });
 });
+
+describe('recall: progressive cues', () => {
+  it('reads a progressive commitment ("is promising")', () => {
+    expect(
+      statementsOf(article('Trump is promising lower taxes and more jobs for the middle class.'))[0],
+    ).toMatchObject({
+      source: 'Trump',
+      cue: 'promising',
+      content: 'lower taxes and more jobs for the middle class',
+    });
+  });
+
+  it('does not take a participle after a quote’s cue as a cue ("said, describing ...")', () => {
+    expect(
+      statementsOf(
+        article('“I feared the bunker would not withstand it,” Usmanova said, describing the time underground.'),
+      ),
+    ).toEqual([expect.objectContaining({ cue: 'said', content: 'I feared the bunker would not withstand it' })]);
+  });
+});
+
+describe('recall: a named source, any finite verb and a "that" clause', () => {
+  it('reads a verb outside the lexicon before a that-clause as a cue', () => {
+    expect(statementsOf(article('Dr. Oz conceded that the pills had no proven effect on weight.'))[0]).toMatchObject({
+      source: 'Dr. Oz',
+      cue: 'conceded',
+      content: 'the pills had no proven effect on weight',
+    });
+    expect(statementsOf(article('Senator Warren lamented that the bank had squeezed its employees.'))[0]).toMatchObject(
+      {
+        cue: 'lamented',
+        content: 'the bank had squeezed its employees',
+      },
+    );
+  });
+
+  it('does not read a relative "that" or a verb of cause as speech', () => {
+    expect(statementsOf(article('Surety companies that had insured the obligations released the cash.'))).toEqual([]);
+    expect(statementsOf(article('The new law ensured that every voter could register.'))).toEqual([]);
+    expect(statementsOf(article('She declined that assignment and has since left the network.'))).toEqual([]);
+  });
+});
+
+describe('recall: a subject with a prepositional modifier', () => {
+  it('reads the subject across "with ..." after a leading adverbial', () => {
+    expect(
+      statementsOf(
+        article(
+          'The same day, a popular military Weibo account with more than 34 million followers falsely claimed the attack was carried out by Ukrainian troops.',
+        ),
+      )[0],
+    ).toMatchObject({
+      source: 'a popular military Weibo account',
+      cue: 'claimed',
+      content: 'the attack was carried out by Ukrainian troops',
+    });
+  });
+});
+
+describe('precision: relays are not contents', () => {
+  it('does not file "according to X" or "citing X" after a cue as what was said', () => {
+    const found = statementsOf(
+      article('The ambassador would start working in Kyiv on Monday, her office said, according to Reuters.'),
+    );
+    expect(found.some((s) => /^(?:according|citing)/.test(s.content))).toBe(false);
+    expect(
+      statementsOf(
+        article('Gerasimov visited the front last week, the New York Times reported, citing Ukrainian officials.'),
+      ).some((s) => /^citing/.test(s.content)),
+    ).toBe(false);
+  });
+});

@@ -21,6 +21,7 @@ import {
   tokenize,
 } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
+import { wordList } from './word-list.ts';
 import type { Segment } from './segment.ts';
 import type { Span } from './types.ts';
 
@@ -271,7 +272,8 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   // Only a short object or adverbial between cue and quote ("told the BBC:", "said on Telegram:").
   if (m[2] && !/[:,][\s\u200b]*$/.test(before)) return null;
   const clauseStart = Math.max(sentenceStart, paragraphStart);
-  const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
+  const from2 = clauseStart <= cueStart ? clauseStart : paragraphStart;
+  const src = sourceBefore(raw, from2, cueStart) ?? subjectWithModifier(raw, from2, cueStart);
   if (!src) return null;
   return {
     cue: { text: cueText, start: cueStart, end: cueStart + cueText.length },
@@ -790,6 +792,7 @@ function reportedIn(
       // document opening the clause speaks across the modifiers that follow it.
       src = documentSubject(raw, clauseStart, cueStart) ?? src;
     }
+    if (!src) src = subjectWithModifier(raw, clauseStart, cueStart);
     if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
       // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
       // the subject opens the clause and an aside between commas separates it from its cue.
@@ -866,6 +869,8 @@ function reportedIn(
       contentText = raw.slice(content.start, content.end);
     }
     if (!hasWords(contentText, 2)) continue;
+    // "said, according to Reuters", "reported, citing officials": a relay of the source, not what was said.
+    if (/^(?:according[\s\u200b]+to|citing|quoting)\b/i.test(contentText)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
     if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText))
       continue;
@@ -877,6 +882,10 @@ function reportedIn(
     if (!isRelative && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|does|did|do)\b/i.test(contentText))
       continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
+  }
+  if (found.length === 0) {
+    const st = verbThatClause(raw, sentence, quotes);
+    if (st) found.push(st);
   }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
   // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
@@ -899,6 +908,82 @@ function reportedIn(
     }
   }
   return kept.filter((s) => s.content.end > s.content.start);
+}
+
+/**
+ * "Oz conceded that ...", "the ministry complained that ...": a named source, a finite verb outside
+ * the cue lexicon and a "that" clause is an attribution by its grammar, whatever the verb. Verbs of
+ * cause and result ("ensured that", "means that") are not speech.
+ */
+function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
+  const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
+  if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
+  // "companies that had insured", "rules that could lead": a relative "that" before its verb.
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  if (
+    /^(?:\p{Ll}+ly[\s\u200b]+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|\p{Ll}+(?:ed|es))\b/u.test(
+      after,
+    )
+  )
+    return null;
+  const verbStart = sentence.start + m.index;
+  if (inQuote(verbStart, quotes)) return null;
+  const src = sourceBefore(raw, sentence.start, verbStart);
+  if (!src || /^(?:it|this|that|which|i|we)$/i.test(src.span.text)) return null;
+  if (
+    !looksLikePersonName(src.span.text) &&
+    !PRONOUN_SOURCES.has(src.span.text.toLowerCase()) &&
+    !/^\p{Lu}/u.test(src.span.text)
+  )
+    return null;
+  const content = trimContent(
+    raw,
+    verbStart + m[0].length,
+    cutAtContinuation(raw, verbStart + m[0].length, sentence.end),
+  );
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3) || startsInsideQuote(content, quotes))
+    return null;
+  const cue = { text: m[1], start: verbStart, end: verbStart + m[1].length };
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+const NOT_SPEECH_BEFORE_THAT = new Set(
+  wordList(`
+  ensured, ensures, means, meant, implies, implied, requires, required, provides, provided, ordered,
+  demanded, decided, decides, determined, learned, learns, realised, realized, discovered, noticed,
+  hoped, assumed, presumes, assumes, guaranteed, guarantees, stipulates, stipulated, specifies,
+  specified, mandates, mandated, dictates, proves, proved, showed, shows, is, was, has, does, goes,
+  makes, made, takes, took, gives, gave, needs, needed, wants, wanted, likes, liked, seems, seemed,
+  appears, appeared, happens, happened, follows, followed, less, unless, access, process, address,
+  business, success, news, series, bus, gas, its, yes, was, this, his, has, declined, refused, rejected,
+  accepted, took, did, won, lost, signed, passed, approved, repealed, shares, owns, owned
+`),
+);
+
+/**
+ * "a military-focused account with more than 4.7 million followers added": the subject, opening the
+ * clause or following a leading adverbial, with a prepositional modifier between it and the cue.
+ */
+function subjectWithModifier(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const clause = raw.slice(clauseStart, cueStart);
+  const starts = [0];
+  for (let i = clause.indexOf(','); i >= 0 && starts.length < 4; i = clause.indexOf(',', i + 1)) starts.push(i + 1);
+  for (const at of starts) {
+    const lead = /^[\s\u200b“"‘(]*/.exec(clause.slice(at))?.[0].length ?? 0;
+    const subject = sourceAfter(raw, clauseStart + at + lead, cueStart);
+    if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) continue;
+    const rest = raw.slice(subject.phraseEnd, cueStart);
+    if (
+      /^[\s\u200b]+(?:with|from|of|at|in|on|under|for)[\s\u200b]/.test(rest) &&
+      !/[,.;:!?“”"()]/.test(rest) &&
+      wordCount(rest) <= 15 &&
+      !/\b(?:who|which|that|and|but|or|is|are|was|were|has|have|had)\b/i.test(rest) &&
+      findCues(rest).length === 0
+    )
+      return subject;
+  }
+  return null;
 }
 
 /** A document phrase opening the clause before a document cue, with only its modifiers between. */

@@ -223,4 +223,10 @@ describe('SourceResolver', () => {
       'A Homeland Security Department official said hackers struck. Donald Trump, speaking later, disagreed.';
     expect(resolveAt(official, 'a Homeland Security Department official').canonical).not.toBe('Donald Trump');
   });
+
+  it('gives an authorless piece to the publication last named', () => {
+    const raw =
+      'The Global Times has since March published articles accusing it. “Such a movement has an audience,” wrote one piece on 31 March.';
+    expect(resolveAt(raw, 'one piece').canonical).toBe('Global Times');
+  });
 });

@@ -1,5 +1,6 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
+import { holdersOf } from './office-lexicon.ts';
 import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
@@ -101,6 +102,14 @@ const PERSON_NOUNS = new Set(
   resident, survivor, witness, volunteer, student, teacher, nurse, medic, pensioner, refugee, driver,
   farmer, worker, fighter, marine, prisoner, hostage, veteran, activist, priest, villager, grandmother,
   grandfather
+`),
+);
+
+/** Last words of the names of newspapers and broadcasters ("Global Times", "Guangzhou Daily"). */
+const MEDIA_HEADS = new Set(
+  wordList(`
+  times, post, daily, news, journal, herald, tribune, telegraph, guardian, review, gazette, observer,
+  chronicle, standard, mirror, express, weekly, magazine, today, tv, television, radio
 `),
 );
 
@@ -624,6 +633,10 @@ export class SourceResolver {
         true,
       );
     }
+    // "wrote one piece on 31 March" after "Global Times ... published a number of articles": a piece
+    // with no author of its own speaks for the publication last named.
+    const outlet = position >= 0 ? this.outletOfPiece(phrase || bare, pos) : null;
+    if (outlet) return this.record(pos, phrase, { canonical: outlet, side: sideOf(outlet) }, false);
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -773,6 +786,24 @@ export class SourceResolver {
     return m && m.start - next <= 1 && /^[\s\u00a0]*,/.test(this.raw.slice(m.end, m.end + 3)) ? m : null;
   }
 
+  /** The publication last named within a bounded window before an authorless piece ("one piece", "an editorial"). */
+  private outletOfPiece(phrase: string, pos: number): string | null {
+    if (
+      !/^(?:one|an?|another|the[\s\u00a0]+same)[\s\u00a0]+(?:piece|article|editorial|commentary|column|op-ed)$/i.test(
+        phrase.trim(),
+      )
+    )
+      return null;
+    const window = this.raw.slice(Math.max(0, pos - 1500), pos);
+    let found: string | null = null;
+    for (const x of window.matchAll(/\p{Lu}[\p{L}’'-]*(?:[\s\u00a0]+\p{Lu}[\p{L}’'-]*){0,3}/gu)) {
+      const name = x[0].replace(/^The[\s\u00a0]+/, '').replace(/[’']s$/, '');
+      const last = (name.split(/[\s\u00a0]+/).at(-1) ?? '').toLowerCase();
+      if (name.includes(' ') && MEDIA_HEADS.has(last)) found = name;
+    }
+    return found;
+  }
+
   /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
   private authorsBefore(phrase: string, pos: number): Resolved | null {
     const m =
@@ -881,6 +912,19 @@ export class SourceResolver {
       if (named) {
         const canonical = this.fullName(named.name);
         return { canonical, side };
+      }
+    }
+    // "the US president", "the German chancellor": the office's holder, when the article names exactly one.
+    const holders = holdersOf(text);
+    if (holders) {
+      const named = new Set(
+        this.mentions
+          .filter((m) => holders.includes(surnameOf(stripHonorific(m.name)).toLowerCase()))
+          .map((m) => this.fullName(m.name)),
+      );
+      if (named.size === 1) {
+        const canonical = [...named][0] as string;
+        return { canonical, side: sideOf(text) };
       }
     }
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];

@@ -35,6 +35,11 @@ export const CUE_VERBS: readonly string[] = [
   ...wordList(`
   wants, plans, intends
 `),
+  // Progressive forms: "Trump is promising lower taxes", "officials are demanding ...".
+  ...wordList(`
+  promising, demanding, pledging, threatening, questioning, blaming, predicting, calling for, calling on,
+  maintaining
+`),
   ...wordList(`
   worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
   doubted, agree, agrees, agreed

@@ -9,8 +9,10 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError, type ErrorPath } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { queueCorrectionWebhooks } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export interface CorrectionActor {
   userId: string | null;
@@ -134,6 +136,20 @@ export async function correctClaim(
           rejecting ? 'this claim is already rejected' : 'this claim is not rejected: there is nothing to restore',
           { path: ['kind'] },
         );
+      }
+      // A figure of a rejected statement is not a claim on its own: the statement comes back first.
+      if (!rejecting && claim.kind === 'figure') {
+        const statementClaim = await tx.claim.findFirst({
+          where: { statementId: claim.statementId, kind: 'statement', isRejected: true },
+          select: { id: true },
+        });
+        if (statementClaim) {
+          throw new AppError(
+            'conflict',
+            `its statement (${statementClaim.id}) is rejected as not a claim: restore the statement first (the figures rejected with it come back with it)`,
+            { path: ['kind'], details: { claimId: statementClaim.id } },
+          );
+        }
       }
       // A figure lives inside its statement: rejecting the statement rejects its figures with it,
       // and restoring it brings back those (and only those) rejected in the same action.
@@ -339,6 +355,14 @@ export async function correctClaim(
       );
     }
 
+    // A corrected source is a spelling: link it to its entity.
+    await linkArticleSources(tx, db.provider, claim.articleId);
+    // Webhook consumers hear of corrections to what they were sent (claims with a public verdict).
+    await queueCorrectionWebhooks(
+      tx,
+      body.kind === 'edit' ? 'claim.corrected' : body.kind === 'reject' ? 'claim.rejected' : 'claim.restored',
+      [claimId, ...alsoChanged],
+    );
     const rows = await tx.claim.findMany({
       where: { id: { in: [claimId, ...alsoChanged] } },
       include: latestVerdictInclude,

@@ -6,6 +6,7 @@ import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
 import { chunks } from './chunks.ts';
 import { getArticle } from './get-article.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -155,6 +156,7 @@ export async function importArticle(
         await tx.claim.createMany({ data: part });
         await tx.claimChange.createMany({ data: part.map((c) => ({ claimId: c.id })) });
       }
+      await linkArticleSources(tx, db.provider, articleId);
     }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

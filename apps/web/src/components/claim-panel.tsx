@@ -1,6 +1,7 @@
 import { type Claim, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { isDraft, isPublic, useClaimAction } from '../api/publication-queries.ts';
 import { articleQuery, claimQuery } from '../api/queries.ts';
 import { CorrectionControls, type CorrectionHandle, CorrectionHistory, selectionOffsets } from './correction-form.tsx';
@@ -228,6 +229,12 @@ export function ClaimPanel({
               <> (as written: “{statement.source}”)</>
             )}
             {statement && !statement.source && <> (no source named in the text: the outlet)</>}
+            {claim.sourceId && (
+              <>
+                {' '}
+                · <Link to={`/sources/${claim.sourceId}`}>all claims of this source</Link>
+              </>
+            )}
           </dd>
           <dt>Cue</dt>
           <dd className="wide">
