@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type ArticleDetail, createArticleRequestSchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import { type ParsedArticle, parseArticle } from '@claimdesk/parser';
+import { foldText } from '../search/fold.ts';
+import { articleSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
 import { chunks } from './chunks.ts';
@@ -39,6 +41,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
       asOf: s.asOf,
       publishedOn: parsed.publishedOn,
     };
+    const sourceSearch = foldText(s.sourceCanonical ?? '');
     statements.push({
       id: statementId,
       articleId,
@@ -74,6 +77,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: s.content.start,
         end: s.content.end,
         ...denormalised,
+        searchText: `${foldText(s.content.text)} | ${sourceSearch}`,
       });
     }
     for (const f of s.figures) {
@@ -87,6 +91,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: f.start,
         end: f.end,
         ...denormalised,
+        searchText: `${foldText(f.text)} | ${sourceSearch}`,
         value: f.value,
         qualifier: f.qualifier,
         category: f.category,
@@ -142,6 +147,7 @@ export async function importArticle(
           text,
           contentHash: hash,
           title: title ?? articleTitle(text),
+          searchText: articleSearchText(title ?? articleTitle(text), parsed.outlet),
           fileName: fileName ?? null,
           publishedOn: parsed.publishedOn,
           dateline: JSON.stringify(parsed.dateline),
