@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { type Database, openDatabase } from '@claimdesk/db';
+import { type Database, openDatabase, sqliteDriverOptions } from '@claimdesk/db';
 import { createApp, importArticle } from '@claimdesk/api';
 import { errorBodySchema, healthSchema } from '@claimdesk/contracts';
 import BetterSqlite3 from 'better-sqlite3';
@@ -192,7 +192,7 @@ describe('database faults on sqlite only', () => {
 
   it('answers 503 with Retry-After while another process holds the write lock, and serves health meanwhile', async () => {
     const ctx = await createTestApp(test.db);
-    const other = new BetterSqlite3(test.url);
+    const other = new BetterSqlite3(test.url, sqliteDriverOptions());
     other.prepare('BEGIN IMMEDIATE').run();
     try {
       let isVerdictAnswered = false;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { sqliteDriverOptions } from './native-binding.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
@@ -54,7 +55,10 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
   }
   if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   // busy_timeout 0: waiting for a lock inside better-sqlite3 would block the event loop (busy-retry.ts).
-  const adapter = withBusyRetry(new PrismaBetterSqlite3({ url: config.url, timeout: 0 }), options.busyWaitMs ?? 2000);
+  const adapter = withBusyRetry(
+    new PrismaBetterSqlite3({ url: config.url, timeout: 0, ...sqliteDriverOptions() }),
+    options.busyWaitMs ?? 2000,
+  );
   const prisma = new SqliteClient({ adapter, ...log });
   listen(prisma);
   // WAL lets readers go on while a writer commits; several processes may share the file.

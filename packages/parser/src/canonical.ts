@@ -552,6 +552,10 @@ export class SourceResolver {
       // "The presidents noted ... They reaffirmed": a pair of people just named is "they".
       if (/^(?:they|them)$/.test(lower) && prev[0]?.isPerson && prev[0].result.canonical.includes(' and '))
         return this.record(pos, prev[0].phrase, prev[0].result, true);
+      // "A, President of ... B, President of ... C, who arrived, were invited ... They assured": the
+      // people the sentence before listed as its subject.
+      const listed = /^(?:they|them)$/.test(lower) && position >= 0 ? this.peopleListedBefore(pos) : null;
+      if (listed) return this.record(pos, listed.canonical, listed, true);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
       // "Cornwall Insight, which ..., will not update its predictions. It said ...": a body that is the
       // subject of the sentence just before, named after the last source, is "it".
@@ -743,6 +747,53 @@ export class SourceResolver {
       }
     }
     return null;
+  }
+
+  /** Where the sentence before the one `pos` opens starts and ends, or null when `pos` opens no sentence. */
+  private sentenceBefore(pos: number): { start: number; end: number } | null {
+    const lead = this.raw.slice(Math.max(0, pos - 1200), pos);
+    if (!/(?:^|[.!?][”"’]?[\s\u00a0]+|\n[\s\u00a0]*)[“"‘]?$/u.test(lead)) return null;
+    const prevEnd = lead.search(/[.!?][”"’]?[\s\u00a0]*$/u);
+    if (prevEnd < 0) return null;
+    const body = lead.slice(0, prevEnd);
+    const breakAt = Math.max(
+      body.lastIndexOf('\n'),
+      ...[...body.matchAll(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)].map((x) => (x.index ?? 0) + x[0].length - 1),
+    );
+    const base = pos - lead.length;
+    return { start: base + breakAt + 1, end: base + prevEnd };
+  }
+
+  /** Two or more people listed (with their titles) as the subject of the sentence before `pos`, joined. */
+  private peopleListedBefore(pos: number): Resolved | null {
+    const sentence = this.sentenceBefore(pos);
+    if (!sentence) return null;
+    const names: Mention[] = [];
+    for (let i = firstAfter(this.mentions, sentence.start - 1, (m) => m.start); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.start >= sentence.end) break;
+      const last = names.at(-1);
+      if (last) {
+        const between = this.raw.slice(last.end, m.start);
+        if (!/^,?[\s\u00a0]+(?:and[\s\u00a0]+)?(?:(?:\p{Lu}[\p{L}-]*|of|the|and)[\s\u00a0]+){0,12}$/u.test(between))
+          break;
+      }
+      names.push(m);
+    }
+    const last = names.at(-1);
+    // The list is the subject: a verb or a relative clause follows it.
+    if (
+      names.length < 2 ||
+      !last ||
+      !/^(?:,|[\s\u00a0]+(?:were|are|have|had|will|would|also|both|all|jointly)\b)/.test(
+        this.raw.slice(last.end, last.end + 12),
+      )
+    )
+      return null;
+    const fulls = [...new Set(names.map((m) => this.fullName(m.name)))];
+    if (fulls.length < 2) return null;
+    const canonical = `${fulls.slice(0, -1).join(', ')} and ${fulls.at(-1) as string}`;
+    return { canonical, side: this.sideOfPerson(fulls[0] as string, '', pos) };
   }
 
   /**
