@@ -9,7 +9,10 @@ describe.each(DATABASE_KINDS)('near-duplicate imports become versions on %s', (k
   let ctx: Awaited<ReturnType<typeof createTestApp>>;
   const post = (body: object) => ctx.admin.agent.post('/api/articles').set('x-csrf-token', ctx.admin.csrf).send(body);
   const judge = (id: string, status: string, version = 0) =>
-    ctx.editor.agent.post(`/api/claims/${id}/verdicts`).set('x-csrf-token', ctx.editor.csrf).send({ status, version, note: 'checked against the ministry statement' });
+    ctx.editor.agent
+      .post(`/api/claims/${id}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status, version, note: 'checked against the ministry statement' });
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);

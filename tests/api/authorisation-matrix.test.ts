@@ -41,6 +41,8 @@ interface Fixtures {
   /** A claim whose latest verdict is a draft (or, published, a public one), at its current version. */
   freshVerdict(publish: boolean): Promise<{ id: string; version: number }>;
   freshArticleId(): Promise<string>;
+  /** A new source entity with `aliases` spellings: its id and its aliases' ids. */
+  freshSource(aliases?: number): Promise<{ id: string; aliasIds: string[] }>;
 }
 
 let counter = 0;
@@ -120,6 +122,16 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
       body: { kind: 'statement', content: { start: 20, end: 40 + addedSpans }, sourceCanonical: 'Matrix' },
     };
   },
+  getSource: async (f) => ({ path: `/api/sources/${(await f.freshSource()).id}` }),
+  updateSource: async (f) => ({ path: `/api/sources/${(await f.freshSource()).id}`, body: { role: 'spokesman' } }),
+  mergeSource: async (f) => ({
+    path: `/api/sources/${(await f.freshSource()).id}/merge`,
+    body: { into: (await f.freshSource()).id },
+  }),
+  splitSource: async (f) => {
+    const source = await f.freshSource(2);
+    return { path: `/api/sources/${source.id}/split`, body: { aliasId: source.aliasIds[1] } };
+  },
   v1ClaimReview: (f) => ({ path: `/api/v1/claims/${f.judgedClaimId}/claimreview` }),
   createUser: () => ({
     path: '/api/users',
@@ -189,6 +201,22 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
             text: `date 2022-03-02 Kyiv | Matrix Desk: Officials said 3 drones fell (${unique()}).`,
           })
         ).article.id,
+      freshSource: async (aliases = 1) => {
+        const name = `Matrix Source ${unique()}`;
+        const source = await test.db.prisma.source.create({
+          data: {
+            name,
+            aliases: {
+              create: Array.from({ length: aliases }, (_, i) => ({
+                name: `${name} ${i}`,
+                key: `matrix source ${name.toLowerCase()} ${i}`,
+              })),
+            },
+          },
+          include: { aliases: { orderBy: { name: 'asc' } } },
+        });
+        return { id: source.id, aliasIds: source.aliases.map((a) => a.id) };
+      },
       freshWebhookId: async () =>
         (await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/target', secret: 'whsec_target' } }))
           .id,

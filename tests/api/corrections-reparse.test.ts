@@ -1,4 +1,5 @@
-import type { ArticleDetail, Claim, ClaimDetail } from '@claimdesk/contracts';
+import { type ArticleDetail, type Claim, type ClaimDetail, webhookPayloadSchema } from '@claimdesk/contracts';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
@@ -213,5 +214,115 @@ describe.each(DATABASE_KINDS)('corrections and re-parse on %s', (kind) => {
     expect(ok.status).toBe(201);
     expect(Object.keys(ok.body.correction.after).sort()).toEqual(['content', 'cue', 'source', 'sourceCanonical']);
     expect(ok.body.claim.text.endsWith('February 24.')).toBe(true);
+  });
+
+  it('v1 sync consumers see each correction: an edit as a changed claim, a rejection as a removal, a restore and an add as items', async () => {
+    const article = await importSeed();
+    const v1 = async (cursor?: string) =>
+      (
+        await request(ctx.app)
+          .get(`/api/v1/claims?limit=500${cursor ? `&updatedSince=${cursor}` : ''}`)
+          .auth(ctx.apiKey, { type: 'bearer' })
+      ).body as { items: Claim[]; removed: string[]; syncCursor: string };
+    const tanks = find(article, '102 tanks');
+    const statement = find(article, 'they have detained 471', 'statement');
+    const figures = article.claims.filter((c) => c.statementId === statement.statementId && c.kind === 'figure');
+    let cursor = (await v1()).syncCursor;
+
+    const edit = await post(`/api/claims/${tanks.id}/corrections`, {
+      kind: 'edit',
+      fields: { category: 'armoured_vehicles', value: 103 },
+      version: tanks.version,
+    });
+    expect(edit.status).toBe(201);
+    let page = await v1(cursor);
+    expect(page.removed).toEqual([]);
+    expect(page.items.map((c) => c.id)).toEqual([tanks.id]);
+    expect(page.items[0]?.figure).toMatchObject({ category: 'armoured_vehicles', value: 103 });
+    cursor = page.syncCursor;
+
+    const reject = await post(`/api/claims/${statement.id}/corrections`, {
+      kind: 'reject',
+      version: statement.version,
+    });
+    expect(reject.status).toBe(201);
+    page = await v1(cursor);
+    expect(page.items).toEqual([]);
+    expect(page.removed.sort()).toEqual([statement.id, ...figures.map((f) => f.id)].sort());
+    cursor = page.syncCursor;
+
+    const restore = await post(`/api/claims/${statement.id}/corrections`, {
+      kind: 'restore',
+      version: reject.body.claim.version,
+    });
+    expect(restore.status).toBe(201);
+    page = await v1(cursor);
+    expect(page.removed).toEqual([]);
+    expect(page.items.map((c) => c.id).sort()).toEqual([statement.id, ...figures.map((f) => f.id)].sort());
+    cursor = page.syncCursor;
+
+    const added = await post(`/api/articles/${article.id}/claims`, {
+      kind: 'statement',
+      content: at('The fighting between the Russia armed forces and the Ukrainian military has been brutal'),
+      sourceCanonical: 'Jagran News Desk',
+    });
+    expect(added.status).toBe(201);
+    page = await v1(cursor);
+    expect(page.items.map((c) => c.id)).toEqual([added.body.claim.id]);
+    expect(page.items[0]).toMatchObject({ origin: 'editor', sourceCanonical: 'Jagran News Desk', status: 'pending' });
+  });
+
+  it('webhooks hear of corrections to claims with a public verdict (corrected, rejected, restored), and of no other', async () => {
+    const article = await importSeed();
+    const hook = await test.db.prisma.webhook.create({ data: { url: 'http://127.0.0.1:9/corr', secret: 'whsec_c' } });
+    const deliveries = async () =>
+      (await test.db.prisma.webhookDelivery.findMany({ where: { webhookId: hook.id }, orderBy: { createdAt: 'asc' } }))
+        .map((d) => webhookPayloadSchema.parse(JSON.parse(d.payload)))
+        .map((p) => ({
+          event: p.event,
+          claimId: p.claim.id,
+          status: p.verdict.status,
+          isRejected: p.claim.isRejected,
+        }));
+    const statement = find(article, 'they have detained 471', 'statement');
+    const servicemen = find(article, '471 Ukrainian');
+    const sites = find(article, '975 military');
+    const published = await post(`/api/claims/${servicemen.id}/verdicts`, {
+      status: 'disputed',
+      note: 'the ministry gave 371',
+      version: servicemen.version,
+      publish: true,
+    });
+    expect(published.status).toBe(201);
+    // A draft on the other figure: consumers never saw it, so its corrections send nothing.
+    expect(
+      (await post(`/api/claims/${sites.id}/verdicts`, { status: 'verified', version: sites.version })).status,
+    ).toBe(201);
+    expect(await deliveries()).toEqual([
+      { event: 'verdict.published', claimId: servicemen.id, status: 'disputed', isRejected: false },
+    ]);
+
+    const edit = await post(`/api/claims/${servicemen.id}/corrections`, {
+      kind: 'edit',
+      fields: { value: 371 },
+      version: published.body.claim.version,
+    });
+    expect(edit.status).toBe(201);
+    const reject = await post(`/api/claims/${statement.id}/corrections`, {
+      kind: 'reject',
+      version: statement.version,
+    });
+    expect(reject.status).toBe(201);
+    const restore = await post(`/api/claims/${statement.id}/corrections`, {
+      kind: 'restore',
+      version: reject.body.claim.version,
+    });
+    expect(restore.status).toBe(201);
+    expect((await deliveries()).slice(1)).toEqual([
+      { event: 'claim.corrected', claimId: servicemen.id, status: 'disputed', isRejected: false },
+      { event: 'claim.rejected', claimId: servicemen.id, status: 'disputed', isRejected: true },
+      { event: 'claim.restored', claimId: servicemen.id, status: 'disputed', isRejected: false },
+    ]);
+    await test.db.prisma.webhook.delete({ where: { id: hook.id } });
   });
 });

@@ -3,7 +3,7 @@ import { createApiKey, createApp, createUser, ensureFirstAdmin, importArticle } 
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, createTestApp, seedText } from '../support/api-client.ts';
+import { PASSWORD, TEST_OUTBOUND, createTestApp, seedText } from '../support/api-client.ts';
 import { readSetCookie, signInForCredentials } from '../support/credentials.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -351,7 +351,7 @@ describe.each(DATABASE_KINDS)('sessions, CSRF, rate limits and API keys on %s', 
         },
       });
       const logger = pino({ level: 'info' }, stream);
-      const app = createApp({ db: test.db, logger });
+      const app = createApp({ db: test.db, logger, config: { outbound: TEST_OUTBOUND } });
       const password = 'a very secret password 123';
       const email = `logged-${kind}@example.org`;
       await createUser(test.db, { email, password, role: 'admin' });

@@ -12,7 +12,7 @@ import { type Claim, webhookPayloadSchema } from '@claimdesk/contracts';
 import { type Database, openDatabase } from '@claimdesk/db';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, seedText } from '../support/api-client.ts';
+import { TEST_OUTBOUND, createTestApp, seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 interface Received {
@@ -64,8 +64,11 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);
-    ctx = await createTestApp(test.db);
     receiver = await startReceiver();
+    // The receiver is on loopback: allow-listed, as CLAIMDESK_WEBHOOK_ALLOW does for a local receiver.
+    ctx = await createTestApp(test.db, {
+      config: { outbound: { allow: [new URL(receiver.url).host, '127.0.0.1:9'], resolve: TEST_OUTBOUND.resolve } },
+    });
     claims = (await importArticle(test.db, { text: seedText() })).article.claims;
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CreateAppOptions, createApiKey, createApp, createUser } from '@claimdesk/api';
+import { type CreateAppOptions, type ResolveHost, createApiKey, createApp, createUser } from '@claimdesk/api';
 import type { Database } from '@claimdesk/db';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -28,9 +28,20 @@ export async function signIn(app: Express, email: string, password = PASSWORD): 
   return { agent, csrf: res.body.csrfToken as string };
 }
 
+/** Tests ask no real DNS: a name that no test stubbed does not resolve. */
+export const noDns: ResolveHost = async (hostname) => {
+  throw Object.assign(new Error(`no DNS in tests (${hostname})`), { code: 'ENOTFOUND' });
+};
+
+/**
+ * Webhook targets of the tests: the discard port on loopback (nothing listens, nothing is sent),
+ * allow-listed as an operator would with CLAIMDESK_WEBHOOK_ALLOW, and no real DNS.
+ */
+export const TEST_OUTBOUND = { allow: ['127.0.0.1:9'], resolve: noDns };
+
 /** A fresh app over `db` with one user of each role and one API key (and a revoked one). */
 export async function createTestApp(db: Database, options: Omit<CreateAppOptions, 'db'> = {}) {
-  const app = createApp({ db, ...options });
+  const app = createApp({ db, ...options, config: { outbound: TEST_OUTBOUND, ...options.config } });
   const suffix = Math.random().toString(36).slice(2, 8);
   const emails = {
     admin: `admin-${suffix}@example.org`,

@@ -13,6 +13,7 @@ import {
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
+  listSourcesQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
@@ -41,6 +42,7 @@ import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
 import { listReferenceSeries } from './services/list-reference-series.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
+import { getSource, listSources, mergeSource, splitSource, updateSource } from './services/source-entities.ts';
 import { getClaim, listClaims } from './services/list-claims.ts';
 import { listFigureSeries } from './services/list-figure-series.ts';
 import { addClaim } from './services/add-claim.ts';
@@ -58,6 +60,7 @@ import { markClaims } from './services/mark-claims.ts';
 import { reparseArticle, reparseProgress } from './services/reparse-article.ts';
 import { updateArticle } from './services/update-article.ts';
 import { createWebhook, deactivateWebhook, listDeliveries, listWebhooks } from './services/webhooks.ts';
+import { type ResolveHost, createOutboundPolicy } from './consumer/outbound.ts';
 import { createLoginLimiter } from './rate-limits.ts';
 import { validate } from './validate.ts';
 
@@ -75,11 +78,19 @@ export interface AppConfig {
   articleLimits: ArticleLimits;
   /** Where imported texts are parsed: a pool of worker threads (createApp makes one when not given). */
   parse?: ParseFn;
+  /** Who a webhook may call (CLAIMDESK_WEBHOOK_ALLOW, and DNS: stubbed in tests), checked at registration. */
+  outbound?: { allow?: string | readonly string[]; resolve?: ResolveHost };
 }
 
 const id = (req: Request) => validate(idParamsSchema, req.params, []).id;
 
 /** Who a desk write is recorded as: the user and their display name. */
+/** Who did an audited admin action: the display name, as everywhere; the address only in the audit's details. */
+const auditActor = (actor: Request['actor']) =>
+  actor?.kind === 'user'
+    ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
+    : { id: null, name: actorName(actor) };
+
 const deskActor = (req: Request) => ({
   userId: req.actor?.kind === 'user' ? req.actor.user.id : null,
   name: actorName(req.actor),
@@ -109,6 +120,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     maxAge: SESSION_TTL_MS,
   };
   const pruneSessions = createSessionPruner();
+  const outbound = createOutboundPolicy(config.outbound ?? {});
   const loginLimiter = createLoginLimiter(db, {
     limit: config.rateLimits.loginAttempts,
     ...(config.rateLimits.loginAttemptsPerAddress
@@ -211,13 +223,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       });
     },
     deleteArticle: async (req, res) => {
-      const actor = req.actor;
-      // The display name, as everywhere; the address only in the audit's details (admins read it).
-      const who =
-        actor?.kind === 'user'
-          ? { id: actor.user.id, name: actorName(actor), email: actor.user.email }
-          : { id: null, name: actorName(actor) };
-      res.json(await deleteArticle(db, id(req), who));
+      res.json(await deleteArticle(db, id(req), auditActor(req.actor)));
     },
     reparseArticle: async (req, res) => {
       res.json(await reparseArticle(db, id(req)));
@@ -228,6 +234,18 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
+    listSources: async (req, res) =>
+      sendCached(req, res, await listSources(db, validate(listSourcesQuerySchema, req.query, []))),
+    getSource: async (req, res) => sendCached(req, res, await getSource(db, id(req), viewOf(req.actor))),
+    updateSource: async (req, res) => {
+      res.json(await updateSource(db, id(req), req.body));
+    },
+    mergeSource: async (req, res) => {
+      res.json(await mergeSource(db, id(req), req.body, auditActor(req.actor)));
+    },
+    splitSource: async (req, res) => {
+      res.status(201).json(await splitSource(db, id(req), req.body, auditActor(req.actor)));
+    },
     referenceSeries: async (req, res) =>
       sendCached(req, res, await listReferenceSeries(db, validate(referenceSeriesQuerySchema, req.query, []))),
     figureSeries: async (req, res) =>
@@ -313,7 +331,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.json(await listWebhooks(db));
     },
     createWebhook: async (req, res) => {
-      res.status(201).json(await createWebhook(db, validate(createWebhookRequestSchema, req.body).url));
+      res.status(201).json(await createWebhook(db, validate(createWebhookRequestSchema, req.body).url, outbound));
     },
     deleteWebhook: async (req, res) => {
       await deactivateWebhook(db, id(req));

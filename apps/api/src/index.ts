@@ -46,3 +46,12 @@ export type { ReferenceFormat } from './reference/read-reference-files.ts';
 export { parseColumnMapping } from './reference/reference-csv.ts';
 export { exportCorrectedArticles } from './services/export-corrections.ts';
 export type { CorrectedArticle } from './services/export-corrections.ts';
+export {
+  getSource,
+  linkUnlinkedSources,
+  listSources,
+  mergeSource,
+  splitSource,
+  updateSource,
+} from './services/source-entities.ts';
+export { foldText, foldWords } from './search/fold.ts';

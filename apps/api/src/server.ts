@@ -20,7 +20,12 @@ export interface StartServerOptions {
 
 /** Listens, and runs this process's share of webhook deliveries until the server closes. */
 export async function startServer(options: StartServerOptions): Promise<Server> {
-  const app = createApp(options);
+  // Registration checks a webhook's target with the same allow-list (and DNS) as delivery.
+  const outbound = {
+    ...(options.webhooks?.allow !== undefined ? { allow: options.webhooks.allow } : {}),
+    ...(options.webhooks?.resolve ? { resolve: options.webhooks.resolve } : {}),
+  };
+  const app = createApp({ ...options, config: { outbound, ...options.config } });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -14,6 +14,8 @@ const FiguresPage = lazy(() => import('./pages/figures-page.tsx').then((m) => ({
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const KeysPage = lazy(() => import('./pages/keys-page.tsx').then((m) => ({ default: m.KeysPage })));
+const SourcesPage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcesPage })));
+const SourcePage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcePage })));
 const PasswordPage = lazy(() => import('./pages/password-page.tsx').then((m) => ({ default: m.PasswordPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 
@@ -70,6 +72,7 @@ export function App() {
           </NavLink>
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
+          <NavLink to="/sources">Sources</NavLink>
           {isAdmin && <NavLink to="/admin/import">Import</NavLink>}
           {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
           {isAdmin && <NavLink to="/admin/keys">API keys</NavLink>}
@@ -98,6 +101,8 @@ export function App() {
             <Route path="/articles/:id" element={<ArticlePage canReview={canReview} isAdmin={isAdmin} />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/figures" element={<FiguresPage />} />
+            <Route path="/sources" element={<SourcesPage />} />
+            <Route path="/sources/:id" element={<SourcePage isAdmin={isAdmin} />} />
             <Route path="/admin/import" element={adminOnly(<ImportPage />)} />
             <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />
             <Route path="/admin/keys" element={adminOnly(<KeysPage />)} />

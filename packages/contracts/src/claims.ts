@@ -62,6 +62,8 @@ export const claimSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   sourceCanonical: z.string().nullable(),
+  /** The source entity (GET /api/sources/:id) that sourceCanonical is a spelling of. */
+  sourceId: z.string().nullable(),
   side: sideSchema,
   asOf: z.string().nullable(),
   figure: figureSchema.nullable(),
@@ -176,6 +178,8 @@ export const listClaimsQuerySchema = z.object({
   kind: claimKindSchema.optional(),
   articleId: lineSchema(100).optional(),
   source: lineSchema(200).optional(),
+  /** Claims of one source entity, whichever spelling their article used. */
+  sourceId: idSchema.optional(),
   q: lineSchema(200).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { claimDetailSchema, claimSchema, verdictSchema } from './claims.ts';
 import { claimReferenceSchema, relatedClaimsSchema } from './reference.ts';
+import { sourceSummarySchema } from './sources.ts';
 import {
   INT32_MAX,
+  idSchema,
   categorySchema,
   isoDateSchema,
   lineSchema,
@@ -43,6 +45,8 @@ export const v1ClaimsQuerySchema = z.object({
     .optional(),
   articleId: lineSchema(100).optional(),
   source: lineSchema(200).optional(),
+  /** Claims of one source entity, whichever spelling their article used. */
+  sourceId: idSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   /** Incremental sync: only claims changed after this change cursor (or ISO timestamp). */
@@ -97,10 +101,15 @@ export const webhookDeliverySchema = z.object({
 });
 export const webhookDeliveryListSchema = z.object({ items: z.array(webhookDeliverySchema) });
 
-/** The body of every webhook delivery: one new verdict and the claim as it stands after it. */
+/** The body of every webhook delivery: one verdict and the claim as it stands after the event. */
 export const webhookPayloadSchema = z.object({
-  /** Sent when a verdict becomes public, and when a public one is retracted; never for drafts. */
-  event: z.enum(['verdict.published', 'verdict.retracted']),
+  /**
+   * Sent when a verdict becomes public, and when a public one is retracted; never for drafts. A
+   * correction of a claim with a public verdict is sent too, with that verdict: `claim.corrected`
+   * (its reading changed), `claim.rejected` (not a claim: it leaves every public list, as the v1
+   * sync's `removed` says) and `claim.restored`.
+   */
+  event: z.enum(['verdict.published', 'verdict.retracted', 'claim.corrected', 'claim.rejected', 'claim.restored']),
   verdict: verdictSchema,
   claim: claimSchema,
 });
@@ -170,6 +179,8 @@ export type ClaimReview = z.infer<typeof claimReviewSchema>;
 export const v1ClaimDetailSchema = claimDetailSchema.extend({
   reference: claimReferenceSchema.omit({ claimId: true }),
   related: relatedClaimsSchema.omit({ claimId: true }),
+  /** The source entity (canonical name, aliases, side, role); null when the claim names no source. */
+  sourceEntity: sourceSummarySchema.nullable(),
 });
 export type V1ClaimDetail = z.infer<typeof v1ClaimDetailSchema>;
 

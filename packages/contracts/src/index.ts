@@ -9,3 +9,4 @@ export * from './consumer.ts';
 export * from './routes.ts';
 export { buildOpenApiDocument } from './openapi.ts';
 export * from './publication.ts';
+export * from './sources.ts';

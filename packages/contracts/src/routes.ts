@@ -65,6 +65,15 @@ import {
   webhookDeliveryListSchema,
   webhookListSchema,
 } from './consumer.ts';
+import {
+  listSourcesQuerySchema,
+  mergeSourceRequestSchema,
+  sourceChangeResponseSchema,
+  sourceDetailSchema,
+  sourceListSchema,
+  splitSourceRequestSchema,
+  updateSourceRequestSchema,
+} from './sources.ts';
 
 /**
  * Who may call a route. `public`: anyone; the others: a signed-in user with at least that role.
@@ -411,6 +420,63 @@ export const routes = {
       'One verdict for several claims at once (identical claims in other articles): all or none are saved, each with its own history entry; a stale version answers 409',
     body: markClaimsRequestSchema,
     response: markClaimsResponseSchema,
+    successStatus: 201,
+  }),
+
+  listSources: route({
+    method: 'GET',
+    path: '/api/sources',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'sources',
+    summary:
+      'Source entities (people and bodies) with their aliases and claim counts, most claims first; q matches names and aliases whatever the case, accents or transliteration',
+    query: listSourcesQuerySchema,
+    response: sourceListSchema,
+  }),
+  getSource: route({
+    method: 'GET',
+    path: '/api/sources/:id',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'sources',
+    summary: 'A source entity with its aliases, its claims across articles and its verdict record',
+    params: idParamsSchema,
+    response: sourceDetailSchema,
+  }),
+  updateSource: route({
+    method: 'PATCH',
+    path: '/api/sources/:id',
+    access: 'admin',
+    apiKey: false,
+    tag: 'sources',
+    summary: "Change a source entity's canonical name, side or role",
+    params: idParamsSchema,
+    body: updateSourceRequestSchema,
+    response: sourceDetailSchema,
+  }),
+  mergeSource: route({
+    method: 'POST',
+    path: '/api/sources/:id/merge',
+    access: 'admin',
+    apiKey: false,
+    tag: 'sources',
+    summary:
+      'Merge this source entity into another: its aliases and every claim move there (each claim a change for v1 sync) and it is removed; audited',
+    params: idParamsSchema,
+    body: mergeSourceRequestSchema,
+    response: sourceChangeResponseSchema,
+  }),
+  splitSource: route({
+    method: 'POST',
+    path: '/api/sources/:id/split',
+    access: 'admin',
+    apiKey: false,
+    tag: 'sources',
+    summary: 'Split an alias off into a source entity of its own, with every claim that used that spelling; audited',
+    params: idParamsSchema,
+    body: splitSourceRequestSchema,
+    response: sourceChangeResponseSchema,
     successStatus: 201,
   }),
 

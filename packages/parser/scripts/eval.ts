@@ -10,6 +10,7 @@
 // then with --folds (and --by-outlet, which uses 5 folds unless --folds is given) each fold's files
 // are parsed with parseArticle(text, { file, ...train(examples of the other folds) }), so no file
 // is scored by a model that saw it. Without --folds the parser's committed weights are used.
+// --rules-only  with --folds, skips the trainer: the parser as shipped on every fold (the comparison).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', short: 'v', default: false },
     folds: { type: 'string' },
     'by-outlet': { type: 'boolean', default: false },
+    'rules-only': { type: 'boolean', default: false },
   },
 });
 for (const dir of [values.gold, values.articles]) {
@@ -74,7 +76,7 @@ for (const name of readdirSync(values.gold)
 // The trainer hook, loaded only when present (held-out scoring of trained components).
 const trainPath = join(import.meta.dirname, 'train.ts');
 const train: Train | null =
-  foldCount > 0 && existsSync(trainPath)
+  foldCount > 0 && !values['rules-only'] && existsSync(trainPath)
     ? (((await import(pathToFileURL(trainPath).href)) as { train?: Train }).train ?? null)
     : null;
 

@@ -9,6 +9,13 @@ describe('canonicalAlias', () => {
     expect(canonicalAlias('Haidai')).toBe('Serhiy Haidai');
   });
 
+  it('forgives a one-letter slip in a long surname when the first name settles who it is', () => {
+    expect(canonicalAlias('Olena Zelenskam')).toBe('Olena Zelenska');
+    expect(canonicalAlias('Volodymyr Zelenskyyy')).toBe('Volodymyr Zelenskyy');
+    expect(canonicalAlias('Anna Zelenskam')).toBe('Anna Zelenskam');
+    expect(canonicalAlias('Zelenskam')).toBe('Zelenskam');
+  });
+
   it('keeps a different first name apart', () => {
     expect(canonicalAlias('Olena Zelenska')).toBe('Olena Zelenska');
     expect(canonicalAlias('Anna Putin')).toBe('Anna Putin');

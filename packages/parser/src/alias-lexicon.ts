@@ -94,5 +94,22 @@ export function canonicalAlias(name: string): string {
   for (const p of bySurname.get(surname) ?? []) {
     if (words.length === 1 || p.first.has(words[0] ?? '')) return p.canonical;
   }
+  // "Olena Zelenskam": a slip of one letter in a long surname, when the first name settles who it is.
+  if (words.length >= 2 && surname.length >= 6) {
+    for (const [key, people] of bySurname) {
+      if (Math.abs(key.length - surname.length) > 1 || !isOneEditApart(key, surname)) continue;
+      const p = people.find((x) => x.first.has(words[0] ?? ''));
+      if (p) return p.canonical;
+    }
+  }
   return name;
+}
+
+/** Whether two different strings differ by exactly one inserted, deleted or replaced character. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -695,3 +695,96 @@ describe('recall: sources set apart from their cue', () => {
     expect(found.some((s) => s.content.includes('warned'))).toBe(false);
   });
 });
+
+describe('recall: documents and judgements with long subjects', () => {
+  it('lets a document opening the clause speak across its modifiers', () => {
+    expect(
+      statementsOf(
+        article('A 2014 study that appeared in the British Medical Journal found that the supplements did not work.'),
+      )[0],
+    ).toMatchObject({ source: 'A 2014 study', cue: 'found', content: 'the supplements did not work' });
+  });
+
+  it('does not read what a document is expected to show as a report', () => {
+    expect(
+      statementsOf(article('Data set for release on Thursday is expected to show that the economy shrank.')),
+    ).toEqual([]);
+  });
+
+  it('reads "called X Y" after an appositive source, but not a naming participle', () => {
+    expect(
+      statementsOf(
+        article('Minyon Moore, a senior adviser to the campaign, called the remarks “a true wake-up call” to voters.'),
+      )[0],
+    ).toMatchObject({ source: 'Minyon Moore', cue: 'called' });
+    expect(statementsOf(article('His group, called the Virginia Conservation Legacy Fund, will stay open.'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('recall: intentions', () => {
+  it('reads an intention with its infinitive and not a noun ("no immediate plans")', () => {
+    expect(statementsOf(article('Clinton plans to call on young people to join national service.'))[0]).toMatchObject({
+      source: 'Clinton',
+      cue: 'plans',
+      content: 'to call on young people to join national service',
+    });
+    expect(statementsOf(article('The police had no immediate plans to release the recordings.'))).toEqual([]);
+    expect(statementsOf(article('Trump wants a wall on the border.'))).toEqual([]);
+  });
+
+  it('keeps an intention inside a reported content from cutting it', () => {
+    const [s] = statementsOf(
+      article(
+        'In addition, the campaign plans to make more medical records available soon, a spokesman announced Monday.',
+      ),
+    );
+    expect(s).toMatchObject({
+      cue: 'announced',
+      content: 'In addition, the campaign plans to make more medical records available soon',
+    });
+  });
+});
+
+describe('recall: progressive cues', () => {
+  it('reads a progressive commitment ("is promising")', () => {
+    expect(
+      statementsOf(article('Trump is promising lower taxes and more jobs for the middle class.'))[0],
+    ).toMatchObject({
+      source: 'Trump',
+      cue: 'promising',
+      content: 'lower taxes and more jobs for the middle class',
+    });
+  });
+
+  it('does not take a participle after a quote’s cue as a cue ("said, describing ...")', () => {
+    expect(
+      statementsOf(
+        article('“I feared the bunker would not withstand it,” Usmanova said, describing the time underground.'),
+      ),
+    ).toEqual([expect.objectContaining({ cue: 'said', content: 'I feared the bunker would not withstand it' })]);
+  });
+});
+
+describe('recall: a named source, any finite verb and a "that" clause', () => {
+  it('reads a verb outside the lexicon before a that-clause as a cue', () => {
+    expect(statementsOf(article('Dr. Oz conceded that the pills had no proven effect on weight.'))[0]).toMatchObject({
+      source: 'Dr. Oz',
+      cue: 'conceded',
+      content: 'the pills had no proven effect on weight',
+    });
+    expect(statementsOf(article('Senator Warren lamented that the bank had squeezed its employees.'))[0]).toMatchObject(
+      {
+        cue: 'lamented',
+        content: 'the bank had squeezed its employees',
+      },
+    );
+  });
+
+  it('does not read a relative "that" or a verb of cause as speech', () => {
+    expect(statementsOf(article('Surety companies that had insured the obligations released the cash.'))).toEqual([]);
+    expect(statementsOf(article('The new law ensured that every voter could register.'))).toEqual([]);
+    expect(statementsOf(article('She declined that assignment and has since left the network.'))).toEqual([]);
+  });
+});

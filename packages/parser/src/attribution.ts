@@ -5,6 +5,7 @@ import {
   DOCUMENT_CUES,
   DOCUMENT_NOUNS,
   INFINITIVE_CUES,
+  INTENTION_CUES,
   INVERTING_CUES,
   JUDGEMENT_CUES,
   OBJECT_CUES,
@@ -20,6 +21,7 @@ import {
   tokenize,
 } from './noun-phrase.ts';
 import type { Quote } from './quotes.ts';
+import { wordList } from './word-list.ts';
 import type { Segment } from './segment.ts';
 import type { Span } from './types.ts';
 
@@ -623,11 +625,15 @@ function reportedIn(
     // "called Oz a quack", "called the deal “a disaster”": naming a judgement; "a group called X",
     // "called the hearing" or a phone call are not statements.
     if (word === 'called' || word === 'calls' || word === 'has called') {
-      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"])[\s\u200b]*\S/u.test(rest)) continue;
+      if (!/^[\s\u200b]+[^.;:,“”"]{1,80}?[\s\u200b]+(?:a|an|[“"‘]|'')[\s\u200b]*\S/u.test(rest)) continue;
       if (/^(?:that|this)$/i.test(rest.trim().split(/\s+/)[0] ?? '')) continue;
       const before = tokenize(raw, Math.max(sentence.start, cueStart - 30), cueStart).slice(-2);
       if (before.length === 2 && /^(?:a|an|the|his|her|its|their|our|new|so)$/i.test(before[0]?.text ?? '')) continue;
-      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) continue;
+      // "a group, called X": a participle after a comma names; "X, an adviser to Y, called" judges.
+      if (/,[\s\u200b]*$/.test(raw.slice(Math.max(sentence.start, cueStart - 3), cueStart))) {
+        const named = sourceBefore(raw, sentence.start, cueStart);
+        if (!named || !looksLikePersonName(named.span.text)) continue;
+      }
     }
     // "continued to stay away", "promised to" without a clause: an action, not a statement.
     if (/^(?:continued|continues|continue)$/.test(word) && /^[\s\u200b]+to\b/i.test(rest)) continue;
@@ -639,7 +645,9 @@ function reportedIn(
       if (
         prevWord &&
         (/[’']s$/.test(prevWord.text) ||
-          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such)$/.test(prevWord.lower))
+          /^(the|a|an|its|his|her|their|our|these|those|this|grim|latest|new|such|no|any|immediate|future|current)$/.test(
+            prevWord.lower,
+          ))
       )
         continue;
       if (
@@ -737,6 +745,8 @@ function reportedIn(
       }
     }
 
+    // An intention is a statement only with its infinitive ("wants to expand the army").
+    if (INTENTION_CUES.has(word) && !/^[\s\u200b]+to[\s\u200b]+\p{Ll}/u.test(rest)) continue;
     if (JUDGEMENT_CUES.has(word)) {
       const st = judgementAfter(raw, sentence, cue, clauseStartBefore(raw, sentence, cueStart, found));
       if (st) found.push(st);
@@ -768,6 +778,18 @@ function reportedIn(
         const antecedent = sourceBefore(raw, clauseStart, prevWord.start);
         if (antecedent && !PRONOUN_SOURCES.has(antecedent.span.text.toLowerCase())) src = antecedent;
       }
+    }
+    // "is expected to show", "may find": what a document will show is not yet a report.
+    if (
+      DOCUMENT_CUES.has(word) &&
+      prevWord &&
+      /^(?:to|will|would|could|may|might|should|can|must|not|never)$/.test(prevWord.lower)
+    )
+      continue;
+    if (DOCUMENT_CUES.has(word) && (!src || !DOCUMENT_NOUNS.test(src.phrase))) {
+      // "A 2014 study that appeared in the BMJ found", "the latest poll released Friday shows": the
+      // document opening the clause speaks across the modifiers that follow it.
+      src = documentSubject(raw, clauseStart, cueStart) ?? src;
     }
     if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
       // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
@@ -816,7 +838,7 @@ function reportedIn(
       found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
       continue;
     }
-    if (INFINITIVE_CUES.has(word) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
+    if ((INFINITIVE_CUES.has(word) || INTENTION_CUES.has(word)) && /^to[\s\u200b]+\p{Ll}/u.test(contentText)) {
       const infinitive = content;
       // "urged EU leaders to change the policy": the addressee between cue and infinitive belongs to the content.
       const gap = raw.slice(cueEnd, infinitive.start);
@@ -857,13 +879,18 @@ function reportedIn(
       continue;
     found.push({ source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence });
   }
+  if (found.length === 0) {
+    const st = verbThatClause(raw, sentence, quotes);
+    if (st) found.push(st);
+  }
   // Another statement's attribution clause inside a content ends that content ("A, but B, the source added").
   // Document cues that speak for no one ("bodies found underneath the plant") cut nothing.
   const kept = found.flatMap((s) => documentSource(raw, s));
   kept.sort((a, b) => a.content.start - b.content.start);
   for (const a of kept) {
     for (const b of kept) {
-      if (a === b || !b.source || !b.cue) continue;
+      // An intention inside a content is part of what was said ("the campaign plans to ..., a spokesman announced").
+      if (a === b || !b.source || !b.cue || INTENTION_CUES.has(normaliseCue(b.cue.text))) continue;
       const cut = Math.min(
         b.source.start,
         b.cue.start,
@@ -878,6 +905,73 @@ function reportedIn(
   }
   return kept.filter((s) => s.content.end > s.content.start);
 }
+
+/**
+ * "Oz conceded that ...", "the ministry complained that ...": a named source, a finite verb outside
+ * the cue lexicon and a "that" clause is an attribution by its grammar, whatever the verb. Verbs of
+ * cause and result ("ensured that", "means that") are not speech.
+ */
+function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
+  const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
+  if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
+  // "companies that had insured", "rules that could lead": a relative "that" before its verb.
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  if (
+    /^(?:\p{Ll}+ly[\s\u200b]+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|\p{Ll}+(?:ed|es))\b/u.test(
+      after,
+    )
+  )
+    return null;
+  const verbStart = sentence.start + m.index;
+  if (inQuote(verbStart, quotes)) return null;
+  const src = sourceBefore(raw, sentence.start, verbStart);
+  if (!src || /^(?:it|this|that|which|i|we)$/i.test(src.span.text)) return null;
+  if (
+    !looksLikePersonName(src.span.text) &&
+    !PRONOUN_SOURCES.has(src.span.text.toLowerCase()) &&
+    !/^\p{Lu}/u.test(src.span.text)
+  )
+    return null;
+  const content = trimContent(
+    raw,
+    verbStart + m[0].length,
+    cutAtContinuation(raw, verbStart + m[0].length, sentence.end),
+  );
+  if (!content || !hasWords(raw.slice(content.start, content.end), 3) || startsInsideQuote(content, quotes))
+    return null;
+  const cue = { text: m[1], start: verbStart, end: verbStart + m[1].length };
+  return { source: src.span, sourcePhrase: src.phrase, cue, content, direct: false, sentence };
+}
+const NOT_SPEECH_BEFORE_THAT = new Set(
+  wordList(`
+  ensured, ensures, means, meant, implies, implied, requires, required, provides, provided, ordered,
+  demanded, decided, decides, determined, learned, learns, realised, realized, discovered, noticed,
+  hoped, assumed, presumes, assumes, guaranteed, guarantees, stipulates, stipulated, specifies,
+  specified, mandates, mandated, dictates, proves, proved, showed, shows, is, was, has, does, goes,
+  makes, made, takes, took, gives, gave, needs, needed, wants, wanted, likes, liked, seems, seemed,
+  appears, appeared, happens, happened, follows, followed, less, unless, access, process, address,
+  business, success, news, series, bus, gas, its, yes, was, this, his, has, declined, refused, rejected,
+  accepted, took, did, won, lost, signed, passed, approved, repealed, shares, owns, owned
+`),
+);
+
+/** A document phrase opening the clause before a document cue, with only its modifiers between. */
+function documentSubject(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const lead = /^[\s\u200b“"‘(]*(?:(?:yet|but|and|still|meanwhile|however|in \d{4}),?[\s\u200b]+)?/i.exec(
+    raw.slice(clauseStart, cueStart),
+  )?.[0].length;
+  const subject = sourceAfter(raw, clauseStart + (lead ?? 0), cueStart);
+  if (!subject) return null;
+  const head = subject.span.text.split(/[\s\u200b]+/).at(-1) ?? '';
+  if (!DOCUMENT_HEADS.test(head)) return null;
+  const between = raw.slice(subject.phraseEnd, cueStart);
+  if (/[.;:!?“”"]/.test(between.replace(/\b\p{Lu}\p{L}{0,3}\./gu, 'x')) || findCues(between).length > 0) return null;
+  return wordCount(between) <= 25 ? subject : null;
+}
+const DOCUMENT_HEADS =
+  /^(?:reports?|study|studies|analysis|analyses|surveys?|polls?|data|research|investigation|assessment|review|audit|census|tally|average|transcript|slide|records|statistics|findings|documents?|filings?)$/i;
 
 /** The subject that opens a clause, when only an aside set off by commas lies between it and the cue. */
 function subjectBeforeAside(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {

@@ -203,4 +203,24 @@ describe('SourceResolver', () => {
     const pair = 'But Mr. Grassley and Mr. Leahy say other changes are needed.';
     expect(resolveAt(pair, 'Mr. Grassley', 'Mr. Grassley and Mr. Leahy').canonical).toBe('Mr. Grassley and Mr. Leahy');
   });
+
+  it('finds the institution "the organisation" refers back to, and the body a sentence opened with for "it"', () => {
+    const raw =
+      'Its cases were collected by the Centre for Civil Liberties in Ukraine, although the organisation says the total is higher.';
+    expect(resolveAt(raw, 'the organisation').canonical).toBe('Centre for Civil Liberties in Ukraine');
+    const it =
+      'BFY said bills could reach £500. Cornwall Insight, which forecasts caps, will not update until next week. It said it expected £3,500.';
+    const resolver = new SourceResolver(it);
+    resolver.resolve('BFY', 'BFY', 0);
+    expect(resolver.resolve('It', 'It', it.indexOf('It said')).canonical).toBe('Cornwall Insight');
+  });
+
+  it('names a person introduced without a name after the person the next sentence opens with', () => {
+    const raw =
+      'A 16-year-old Ukrainian boy has described how he was held hostage. Vladislav Buryak, who was separated from his family, was released.';
+    expect(resolveAt(raw, 'A 16-year-old Ukrainian boy')).toEqual({ canonical: 'Vladislav Buryak', side: 'ukraine' });
+    const official =
+      'A Homeland Security Department official said hackers struck. Donald Trump, speaking later, disagreed.';
+    expect(resolveAt(official, 'a Homeland Security Department official').canonical).not.toBe('Donald Trump');
+  });
 });

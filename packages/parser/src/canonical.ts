@@ -91,6 +91,30 @@ function isRoleOf(role: string, described: string): boolean {
   return true;
 }
 
+const PRONOUN_WORDS =
+  /^(?:He|She|It|They|We|I|You|This|That|These|Those|There|But|And|In|On|At|As|If|When|While|After|Before)\b/;
+
+/** Nouns for a person introduced without a name ("a 16-year-old boy", "a wounded soldier"). */
+const PERSON_NOUNS = new Set(
+  wordList(`
+  boy, girl, man, woman, teenager, child, mother, father, son, daughter, wife, husband, soldier,
+  resident, survivor, witness, volunteer, student, teacher, nurse, medic, pensioner, refugee, driver,
+  farmer, worker, fighter, marine, prisoner, hostage, veteran, activist, priest, villager, grandmother,
+  grandfather
+`),
+);
+
+/** Nouns that refer back to an institution ("the organisation says") and the head words that name one. */
+const INSTITUTION_NOUNS =
+  /^(?:organisation|organization|group|agency|institute|thinktank|think tank|watchdog|monitor|body)$/;
+const INSTITUTION_HEADS = new Set(
+  wordList(`
+  centre, center, institute, organisation, organization, movement, foundation, association, council,
+  committee, commission, agency, group, union, alliance, coalition, society, trust, initiative, project,
+  watch, observatory, network, fund, office, service, programme, program, mission, tribunal, court
+`),
+);
+
 /** The acronyms of states and unions that articles also spell out: one canonical name for both (the UN stays "UN"). */
 const ACRONYMS: Record<string, string> = {
   US: 'United States',
@@ -520,6 +544,10 @@ export class SourceResolver {
       if (/^(?:they|them)$/.test(lower) && prev[0]?.isPerson && prev[0].result.canonical.includes(' and '))
         return this.record(pos, prev[0].phrase, prev[0].result, true);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
+      // "Cornwall Insight, which ..., will not update its predictions. It said ...": a body that is the
+      // subject of the sentence just before, named after the last source, is "it".
+      const subject = lower === 'it' && position >= 0 ? this.bodySubjectBefore(pos, org?.start ?? -1) : null;
+      if (subject) return this.record(pos, subject, { canonical: subject, side: sideOf(subject) }, false);
       if (org) return this.record(pos, org.phrase, org.result, false);
       return this.lastAny ?? { canonical: bare, side: 'unknown' };
     }
@@ -622,6 +650,23 @@ export class SourceResolver {
       const named = this.nameForRole(bare, phrase, pos);
       if (named) return this.record(pos, phrase, named, true);
     }
+    // "A 16-year-old Ukrainian boy has described how ... Vladislav Buryak, who ...": a person
+    // introduced without a name is the person the next sentence opens with.
+    // An anonymous official ("a Homeland Security Department official") usually stays unnamed: only
+    // people described by who they are, not by an office, and a name introduced with an apposition.
+    if (position >= 0 && /^(?:a|an)[\s\u00a0]/i.test(bare) && PERSON_NOUNS.has(head)) {
+      const next = this.personOpeningNext(pos);
+      if (next) {
+        const canonical = this.fullName(next.name);
+        const side = sideOf(phrase || bare);
+        return this.record(
+          pos,
+          phrase,
+          { canonical, side: side !== 'other' ? side : this.sideOfPerson(canonical, phrase, pos) },
+          true,
+        );
+      }
+    }
     // An office's write-up of a meeting calls its guest by office alone ("Andrei Chibis reported ...
     // The Governor said"): a capitalised role never given a name is the last person who spoke, other
     // than the office's own head of state.
@@ -685,6 +730,47 @@ export class SourceResolver {
       }
     }
     return null;
+  }
+
+  /**
+   * The body named as the subject of the sentence before the one `pos` opens, when that sentence
+   * starts after `after` (the last source): "Cornwall Insight, which ..., will not update ...".
+   */
+  private bodySubjectBefore(pos: number, after: number): string | null {
+    const lead = this.raw.slice(Math.max(0, pos - 600), pos);
+    const opens = /(?:^|[.!?][”"’]?[\s\u00a0]+|\n[\s\u00a0]*)[“"‘]?$/u;
+    if (!opens.test(lead)) return null;
+    const prevEnd = lead.search(/[.!?][”"’]?[\s\u00a0]*$/u);
+    if (prevEnd < 0) return null;
+    const body = lead.slice(0, prevEnd);
+    const breakAt = Math.max(
+      body.lastIndexOf('\n'),
+      ...[...body.matchAll(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)].map((x) => (x.index ?? 0) + x[0].length - 1),
+    );
+    const sentenceStart = pos - lead.length + breakAt + 1;
+    if (sentenceStart <= after) return null;
+    const sentence = this.raw.slice(sentenceStart, pos - lead.length + prevEnd).trimStart();
+    const m =
+      /^(?:The[\s\u00a0]+)?(\p{Lu}[\p{L}&’'-]*(?:[\s\u00a0]+(?:(?:of|for|and|&)[\s\u00a0]+)?\p{Lu}[\p{L}&’'-]*){0,5})(?=[\s\u00a0]*,|[\s\u00a0]+(?:has|have|had|is|was|will|would|said|says|expects|expected|forecast|forecasts|predicted|predicts)\b)/u.exec(
+        sentence,
+      );
+    const name = m?.[1];
+    if (!name || looksLikePersonName(name) || isSideWord(name) || PRONOUN_WORDS.test(name)) return null;
+    // A body: more than one word, or one capitalised acronym-like word; not a place or a side.
+    if (name.split(/[\s\u00a0]+/).length < 2 && !/^\p{Lu}{2,}$/u.test(name)) return null;
+    if (sideOf(name) !== 'other' || namesAParty(name)) return null;
+    return name;
+  }
+
+  /** The person named at the very start of the sentence after the one holding `pos`. */
+  private personOpeningNext(pos: number): Mention | null {
+    const rest = this.raw.slice(pos, Math.min(this.raw.length, pos + 800));
+    const end = /[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/u.exec(rest);
+    if (!end) return null;
+    const next = pos + end.index + end[0].length;
+    const i = firstAfter(this.mentions, next - 1, (m) => m.start);
+    const m = this.mentions[i];
+    return m && m.start - next <= 1 && /^[\s\u00a0]*,/.test(this.raw.slice(m.end, m.end + 3)) ? m : null;
   }
 
   /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
@@ -754,6 +840,16 @@ export class SourceResolver {
         if (!found || /^(?:On|In|At|From|By|For|After|Before|With|During|Since|Meanwhile|But|And)\b/.test(found))
           continue;
         if (found && (!best || (x.index ?? 0) > best.at) && !looksLikePersonName(found))
+          best = { at: x.index ?? 0, name: found };
+      }
+    }
+    if (!best && INSTITUTION_NOUNS.test(head)) {
+      // "collected by the Centre for Civil Liberties ..., although the organisation says": the last
+      // institution the text named, whatever the phrase that named it.
+      for (const x of window.matchAll(new RegExp(name, 'gu'))) {
+        const found = x[1]?.replace(/^(?:The|A|An)[\s\u00a0]+/, '') ?? '';
+        const words = found.toLowerCase().split(/[\s\u00a0]+/);
+        if (words.length >= 2 && words.some((w) => INSTITUTION_HEADS.has(w)) && !looksLikePersonName(found))
           best = { at: x.index ?? 0, name: found };
       }
     }

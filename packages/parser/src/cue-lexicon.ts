@@ -30,13 +30,31 @@ export const CUE_VERBS: readonly string[] = [
   ...wordList(`
   argue, predict, conclude, concludes, emphasize, emphasise, stress, insist, warn, suggest, acknowledge,
   admit, allege, contend, contends, contended, maintains, maintain, described, describes, describe,
-  likened, likens, blasted, blasts, praised, praises, reads
+  likened, likens, blasted, blasts, praised, praises, reads, show, find
+`),
+  ...wordList(`
+  wants, plans, intends
+`),
+  // Progressive forms: "Trump is promising lower taxes", "officials are demanding ...".
+  ...wordList(`
+  promising, demanding, pledging, threatening, questioning, blaming, predicting, calling for, calling on,
+  maintaining
 `),
   ...wordList(`
   worry, worries, worried, fear, fears, feared, expect, expects, hope, hopes, hoped, doubt, doubts,
   doubted, agree, agrees, agreed
 `),
 ];
+
+/**
+ * Intentions stated for a source: a statement only with a to-infinitive ("Trump wants to expand the
+ * army", "Clinton plans to call on young people"); "plans" and "wants" as nouns are nothing.
+ */
+export const INTENTION_CUES: ReadonlySet<string> = new Set(
+  wordList(`
+  wants, plans, intends
+`),
+);
 
 /**
  * Judgements of a person or a thing: a statement only in the frame "described X as Y", "likened X to
@@ -77,7 +95,7 @@ export const INFINITIVE_CUES: ReadonlySet<string> = new Set(
  * Cues that only attribute when a document speaks: "a report from CNN showed", "an analysis by Reuters
  * found". Their source is the body named in the phrase; "Videos showed" or "troops found" are narration.
  */
-export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'found', 'finds']);
+export const DOCUMENT_CUES: ReadonlySet<string> = new Set(['showed', 'shows', 'show', 'found', 'finds', 'find']);
 export const DOCUMENT_NOUNS =
   /\b(?:reports?|study|studies|analysis|analyses|surveys?|polls?|polling|data|figures|footage|research|investigations?|assessments?|estimates?|documents?|records|statistics|reviews?|audits?|census|count|tally|index|maps?|images|imagery|photos|videos?|slides?|charts?|graphs?|filings?|forecasts?|projections?|models?|tests?|results)\b/i;
 

@@ -14,7 +14,7 @@ const RUSSIA_WORDS = wordList(`
   rossiya
 `);
 const UKRAINE_WORDS = wordList(`
-  ukraine, ukrainian, ukrainians, kyiv, kiev, zelenskyy, zelenskiy, zelensky, zelenskyi, kuleba,
+  ukraine, ukrainian, ukrainians, kyiv, kiev, zelenskyy, zelenskiy, zelensky, zelenskyi, zelenska, kuleba,
   reznikov, podolyak, podoliak, arestovych, vereshchuk, klitschko, shmyhal, yermak, zaluzhnyi, zaluzhny,
   budanov, haidai, gaidai, gaiday, hayday, kyrylenko, denisova, venediktova, boichenko, boychenko,
   ukrenergo, naftogaz, energoatom, ukrinform, ukrzaliznytsia, verkhovna, rada, syrskyi, danilov, malyar,

@@ -1,3 +1,4 @@
+import type { ScorerWeights } from './statement-scorer.ts';
 /**
  * The parser's output. The JSON shape is fixed by ../shared/docs/claim-format.md:
  * fields may be added, never renamed or dropped.
@@ -116,4 +117,10 @@ export interface ParsedArticle {
 export interface ParseOptions {
   /** File name to echo in the result (the parser itself never reads files). */
   file?: string;
+  /**
+   * Weights of the trained statement check (src/statement-scorer.ts); null turns it off. Absent, the
+   * parser uses its committed weights, if it ships any. The fold evaluation passes weights trained
+   * without the fold it scores.
+   */
+  statementScorer?: ScorerWeights | null;
 }

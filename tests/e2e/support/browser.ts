@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createUser, importArticle, startServer } from '@claimdesk/api';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { seedText } from '../../support/api-client.ts';
+import { TEST_OUTBOUND, seedText } from '../../support/api-client.ts';
 import { type DatabaseKind, type TestDatabase, createTestDatabase } from '../../support/test-databases.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
@@ -52,7 +52,13 @@ export async function startTestServer(test: TestDatabase) {
   await createUser(test.db, { email: users.editor2, name: names.editor2, password: PASSWORD, role: 'editor' });
   await createUser(test.db, { email: users.viewer, name: names.viewer, password: PASSWORD, role: 'viewer' });
   await createUser(test.db, { email: users.admin, name: names.admin, password: PASSWORD, role: 'admin' });
-  const server: Server = await startServer({ port: 0, db: test.db, webDistDir: WEB_DIST, webhookIntervalMs: 0 });
+  const server: Server = await startServer({
+    port: 0,
+    db: test.db,
+    webDistDir: WEB_DIST,
+    webhookIntervalMs: 0,
+    webhooks: TEST_OUTBOUND,
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

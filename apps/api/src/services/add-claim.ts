@@ -6,6 +6,7 @@ import { validate } from '../validate.ts';
 import { type CorrectionActor, readSpan } from './correct-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 /** What an added figure is when the editor does not say: most categories count losses. */
 function defaultFigureKind(category: string): FigureKind {
@@ -211,6 +212,7 @@ export async function addClaim(
       },
     });
     await tx.claimChange.create({ data: { claimId } });
+    await linkArticleSources(tx, db.provider, articleId);
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
     return { claim: toClaim(claim), correction: toCorrection(event), alsoChanged: [] };
   });

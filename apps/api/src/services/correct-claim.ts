@@ -9,8 +9,10 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError, type ErrorPath } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { queueCorrectionWebhooks } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export interface CorrectionActor {
   userId: string | null;
@@ -339,6 +341,14 @@ export async function correctClaim(
       );
     }
 
+    // A corrected source is a spelling: link it to its entity.
+    await linkArticleSources(tx, db.provider, claim.articleId);
+    // Webhook consumers hear of corrections to what they were sent (claims with a public verdict).
+    await queueCorrectionWebhooks(
+      tx,
+      body.kind === 'edit' ? 'claim.corrected' : body.kind === 'reject' ? 'claim.rejected' : 'claim.restored',
+      [claimId, ...alsoChanged],
+    );
     const rows = await tx.claim.findMany({
       where: { id: { in: [claimId, ...alsoChanged] } },
       include: latestVerdictInclude,

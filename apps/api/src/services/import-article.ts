@@ -9,6 +9,7 @@ import { insertRows } from './insert-rows.ts';
 import { type VersionChanges, findVersionTarget, storeArticleVersion } from './store-article-version.ts';
 import { nextTurn } from './next-turn.ts';
 import { getArticle } from './get-article.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -198,6 +199,7 @@ export async function importArticle(
         claims.map((c) => ({ claimId: c.id })),
         { createdAt: now },
       );
+      await linkArticleSources(tx, db.provider, articleId);
     }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -48,6 +48,7 @@ export async function claimFilter(
   if (query.kind) and.push({ kind: query.kind });
   if (query.articleId) and.push({ articleId: query.articleId });
   if (query.source) and.push(await containsLiterally(db, 'sourceCanonical', query.source));
+  if (query.sourceId) and.push({ sourceId: query.sourceId });
   if (query.q) and.push(await containsLiterally(db, 'text', query.q));
   if (query.from) and.push({ asOf: { gte: query.from } });
   if (query.to) and.push({ asOf: { lte: query.to } });

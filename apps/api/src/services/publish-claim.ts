@@ -67,6 +67,27 @@ async function queueWebhooks(
 }
 
 /**
+ * A correction (edit, reject, restore) of claims that consumers see with a public verdict: one
+ * delivery per claim and webhook, with that verdict and the claim as it now stands. Claims
+ * without a public verdict send nothing, as drafts do not.
+ */
+export async function queueCorrectionWebhooks(
+  tx: Tx,
+  event: 'claim.corrected' | 'claim.rejected' | 'claim.restored',
+  claimIds: string[],
+): Promise<void> {
+  if ((await tx.webhook.count({ where: { isActive: true } })) === 0) return;
+  for (const claimId of claimIds) {
+    const verdict = await tx.verdict.findFirst({
+      where: { claimId, publishedAt: { not: null }, retractedAt: null },
+      orderBy: newestFirst,
+      include: verdictInclude,
+    });
+    if (verdict) await queueWebhooks(tx, event, verdict);
+  }
+}
+
+/**
  * Makes the claim's latest verdict public (inside the caller's transaction, after the version
  * check): the verdict is stamped, consumers' status follows it, the v1 feed gets a change and
  * webhooks a delivery. Only the latest verdict can be published: an older draft was overtaken.

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { getArticle } from './get-article.ts';
 import { chunks } from './chunks.ts';
 import { LARGE_WRITE_TRANSACTION, buildArticleRows } from './import-article.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 type OldClaim = {
   id: string;
@@ -297,6 +298,7 @@ export async function reparseArticle(
       where: { id: articleId },
       data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
     });
+    await linkArticleSources(tx, db.provider, articleId);
   }, LARGE_WRITE_TRANSACTION);
   // A background re-parse of the whole desk does not read each article back.
   return options.readBack === false ? undefined : getArticle(db, articleId);

@@ -64,6 +64,7 @@ type ClaimRow = {
   origin: string;
   isCorrected: boolean;
   isRejected: boolean;
+  sourceId?: string | null;
   createdAt: Date;
   updatedAt: Date;
   verdicts?: VerdictRow[];
@@ -163,6 +164,7 @@ export function toClaim(row: ClaimRow): Claim {
     start: row.start,
     end: row.end,
     sourceCanonical: row.sourceCanonical,
+    sourceId: row.sourceId ?? null,
     side: row.side as Claim['side'],
     asOf: row.asOf,
     figure:

@@ -5,6 +5,7 @@ import { chunks } from './chunks.ts';
 import { buildArticleRows } from './import-article.ts';
 import { insertRows } from './insert-rows.ts';
 import { nextTurn } from './next-turn.ts';
+import { linkArticleSources } from './source-entities.ts';
 
 /** Articles compared with a new text at most: those with its URL, or its outlet and date. */
 const MAX_CANDIDATES = 50;
@@ -178,6 +179,7 @@ export async function storeArticleVersion(
     );
     // Old statements no claim lives in any more (those of corrected or lost claims stay).
     await tx.statement.deleteMany({ where: { articleId, claims: { none: {} } } });
+    await linkArticleSources(tx, db.provider, articleId);
     return { version: article.version + 1, changes };
   }, transactionOptions);
 }

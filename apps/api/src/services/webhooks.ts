@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@claimdesk/db';
 import { RETRY_DELAYS_MS, SIGNATURE_HEADER, signPayload } from '../consumer/webhook-signature.ts';
-import { OutboundRefused, type ResolveHost, checkTarget, createOutboundPolicy, postTo } from '../consumer/outbound.ts';
+import {
+  type OutboundPolicy,
+  OutboundRefused,
+  type ResolveHost,
+  checkTarget,
+  createOutboundPolicy,
+  postTo,
+} from '../consumer/outbound.ts';
 import { AppError } from '../errors.ts';
 
 type WebhookRow = { id: string; url: string; isActive: boolean; createdAt: Date };
@@ -12,10 +19,37 @@ const toWebhook = (w: WebhookRow) => ({
   createdAt: w.createdAt.toISOString(),
 });
 
-export async function createWebhook(db: Database, url: string) {
+/**
+ * Registers a webhook. Its target is checked here as it will be at every delivery (resolved, every
+ * address public unicast unless allow-listed), so an admin learns at once that a URL will never be
+ * called, and the deliveries list cannot be used to probe addresses that only the server reaches.
+ * Delivery checks again: what a name resolves to can change after registration.
+ */
+export async function createWebhook(db: Database, url: string, policy: OutboundPolicy = createOutboundPolicy()) {
+  await checkRegistrationTarget(policy, url);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const row = await db.prisma.webhook.create({ data: { url, secret } });
   return { ...toWebhook(row), secret };
+}
+
+async function checkRegistrationTarget(policy: OutboundPolicy, url: string): Promise<void> {
+  const refuse = (why: string) => {
+    throw new AppError('validation_error', `url: ${why}`, { path: ['url'] });
+  };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return refuse('not a URL');
+  }
+  try {
+    await checkTarget(policy, parsed);
+  } catch (error) {
+    if (error instanceof OutboundRefused) return refuse(error.message);
+    // The resolver failed (no such name, no DNS reachable): nothing could ever be delivered there.
+    const code = (error as { code?: unknown }).code;
+    return refuse(`${parsed.hostname} could not be resolved${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
 }
 
 export async function listWebhooks(db: Database) {

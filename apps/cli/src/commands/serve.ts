@@ -8,6 +8,7 @@ import {
   importArticle,
   importReference,
   hasArticles,
+  linkUnlinkedSources,
   publicLinksFromEnv,
   readEnv,
   readReferenceFiles,
@@ -106,15 +107,24 @@ export async function runServe(argv: string[]): Promise<number> {
       lastReport = Date.now();
       console.log(`parser upgraded: re-parsing stored articles in the background, ${done} of ${total}`);
     }
-  }).then(
-    (reparsed) => {
-      if (reparsed > 0)
-        console.log(
-          `parser upgraded: re-parsed ${reparsed} stored articles in ${((Date.now() - started) / 1000).toFixed(1)} s (judged claims keep their verdicts)`,
-        );
-    },
-    (error: unknown) => console.error(`claimdesk: the background re-parse stopped: ${String(error)}`),
-  );
+  })
+    .then(
+      (reparsed) => {
+        if (reparsed > 0)
+          console.log(
+            `parser upgraded: re-parsed ${reparsed} stored articles in ${((Date.now() - started) / 1000).toFixed(1)} s (judged claims keep their verdicts)`,
+          );
+      },
+      (error: unknown) => console.error(`claimdesk: the background re-parse stopped: ${String(error)}`),
+    )
+    // Claims stored before source entities existed get theirs (one article per transaction).
+    .then(() => linkUnlinkedSources(db))
+    .then(
+      (linked) => {
+        if (linked) console.log(`source entities: linked the claims of ${linked} stored articles`);
+      },
+      (error: unknown) => console.error(`claimdesk: linking claims to source entities stopped: ${String(error)}`),
+    );
   await new Promise<void>(() => {});
   return 0;
 }

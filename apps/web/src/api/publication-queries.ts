@@ -27,16 +27,16 @@ export function patchClaim(article: ArticleDetail | undefined, claim: Claim): Ar
   };
 }
 
-type ClaimAction = 'publish' | 'withdraw';
+type ClaimAction = 'publish' | 'withdraw' | 'retract';
 
-/** Publish a claim's draft, or withdraw it (undo), at the version on screen. */
+/** Publish a claim's draft, withdraw it (undo), or retract its public verdict with a note, at the version on screen. */
 export function useClaimAction(articleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ claim, action }: { claim: Claim; action: ClaimAction }) =>
+    mutationFn: ({ claim, action, note }: { claim: Claim; action: ClaimAction; note?: string }) =>
       apiFetch<ClaimChangeResponse>(`/api/claims/${encodeURIComponent(claim.id)}/${action}`, {
         method: 'POST',
-        body: { version: claim.version },
+        body: action === 'retract' ? { version: claim.version, note: note ?? '' } : { version: claim.version },
       }),
     onSuccess: (result) => {
       queryClient.setQueryData<ArticleDetail>(keys.article(articleId), (a) => patchClaim(a, result.claim));
@@ -69,6 +69,9 @@ export function usePublishArticle(articleId: string) {
     },
   });
 }
+
+/** A claim whose public verdict consumers see now: it can be retracted (with a note). */
+export const isPublic = (claim: Claim) => claim.publishedStatus !== 'pending';
 
 /** A claim whose latest verdict is a draft: the desk sees it, consumers do not yet. */
 export const isDraft = (claim: Claim) => claim.latestVerdict !== null && claim.latestVerdict.publishedAt === null;

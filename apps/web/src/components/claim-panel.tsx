@@ -1,9 +1,10 @@
 import { type Claim, type VerdictStatus, httpUrlSchema } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
-import { isDraft, useClaimAction } from '../api/publication-queries.ts';
-import { claimQuery } from '../api/queries.ts';
-import { CorrectionControls, type CorrectionHandle, CorrectionHistory } from './correction-form.tsx';
+import { Link } from 'react-router';
+import { isDraft, isPublic, useClaimAction } from '../api/publication-queries.ts';
+import { articleQuery, claimQuery } from '../api/queries.ts';
+import { CorrectionControls, type CorrectionHandle, CorrectionHistory, selectionOffsets } from './correction-form.tsx';
 import { CitedReferences, VerdictReferences, useReferenceEvidence } from './reference-evidence.tsx';
 import { ReferencePanel } from './reference-panel.tsx';
 import { RelatedClaimsPanel } from './related-claims.tsx';
@@ -23,6 +24,8 @@ export interface ClaimPanelHandle {
   save: (status: VerdictStatus) => void;
   /** Adds the reference row beside a figure claim to the verdict's evidence. */
   citeReference: () => void;
+  /** Opens the retraction of the public verdict (its note is required); false when there is none. */
+  openRetract: () => boolean;
 }
 
 export interface ClaimPanelProps {
@@ -79,7 +82,14 @@ export function ClaimPanel({
   const [noteMissing, setNoteMissing] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const detail = useQuery(claimQuery(claim.id));
+  // The statement's spans (source, cue, content) for the correction form: the article is in the cache.
+  const article = useQuery(articleQuery(claim.articleId));
   const claimAction = useClaimAction(claim.articleId);
+  const [retracting, setRetracting] = useState(false);
+  const [retractNote, setRetractNote] = useState('');
+  const [retractError, setRetractError] = useState<string | null>(null);
+  const [retracted, setRetracted] = useState<string | null>(null);
+  const retractRef = useRef<HTMLTextAreaElement | null>(null);
   const references = useReferenceEvidence(claim);
   const ids = useId();
   const outcome = verdicts.messages[claim.id];
@@ -98,6 +108,10 @@ export function ClaimPanel({
     setInvalidEvidence([]);
     setNoteMissing(false);
     setLocalError(null);
+    setRetracting(false);
+    setRetractNote('');
+    setRetractError(null);
+    setRetracted(null);
   }, [claim.id]);
 
   // A saved verdict empties the form for the next one; a refused one keeps what was written.
@@ -139,7 +153,39 @@ export function ClaimPanel({
     if (wasInPanel) onSubmitted?.();
   };
 
-  useImperativeHandle(handleRef, () => ({ save, citeReference: references.citeSuggested }));
+  const openRetract = () => {
+    if (!isPublic(claim) || claim.isRejected) return false;
+    setRetracting(true);
+    setRetractError(null);
+    setRetracted(null);
+    verdicts.dismiss(claim.id);
+    // After the render that shows the form.
+    requestAnimationFrame(() => retractRef.current?.focus());
+    return true;
+  };
+  const retract = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (retractNote.trim() === '') {
+      setRetractError('Not retracted: say why in the note; consumers receive it with the change.');
+      retractRef.current?.focus();
+      return;
+    }
+    setRetractError(null);
+    claimAction.mutate(
+      { claim, action: 'retract', note: retractNote.trim() },
+      {
+        onSuccess: () => {
+          setRetracting(false);
+          setRetractNote('');
+          setRetracted('Retracted: consumers now see this claim unrated, with your note.');
+          onSubmitted?.();
+        },
+        onError: (error) => setRetractError(`Not retracted: ${error.message}`),
+      },
+    );
+  };
+
+  useImperativeHandle(handleRef, () => ({ save, citeReference: references.citeSuggested, openRetract }));
 
   // The panel scrolls on its own: what a key just did (armed status, saved, refused) must be in view.
   const feedbackRef = useRef<HTMLElement | null>(null);
@@ -155,6 +201,7 @@ export function ClaimPanel({
   const context = sentenceAround(articleText, claim.start, claim.end);
   const figure = claim.figure;
   const statement = detail.data?.statement;
+  const statementSpans = article.data?.statements.find((s) => s.id === claim.statementId);
   const noteRequired = pendingStatus === 'disputed' || pendingStatus === 'unverifiable';
 
   return (
@@ -182,6 +229,12 @@ export function ClaimPanel({
               <> (as written: “{statement.source}”)</>
             )}
             {statement && !statement.source && <> (no source named in the text: the outlet)</>}
+            {claim.sourceId && (
+              <>
+                {' '}
+                · <Link to={`/sources/${claim.sourceId}`}>all claims of this source</Link>
+              </>
+            )}
           </dd>
           <dt>Cue</dt>
           <dd className="wide">
@@ -328,7 +381,15 @@ export function ClaimPanel({
           <p className="hint">You can read verdicts; marking claims needs the editor role.</p>
         )}
 
-        {canReview && <CorrectionControls claim={claim} statement={statement} handleRef={correctionRef} />}
+        {canReview && (
+          <CorrectionControls
+            claim={claim}
+            statement={statementSpans}
+            articleText={articleText}
+            readSelection={() => selectionOffsets(document.querySelector<HTMLElement>('.article-text'))}
+            handleRef={correctionRef}
+          />
+        )}
 
         <h3>History</h3>
         {detail.isLoading && <p className="hint">Loading history…</p>}
@@ -350,7 +411,15 @@ export function ClaimPanel({
                 <StatusBadge status={v.status} /> by <strong>{v.author}</strong> on{' '}
                 <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
                 <span className="hint"> · version {v.version}</span>
+                {v.publishedAt && !v.retractedAt && <span className="badge badge-public">Public</span>}
+                {!v.publishedAt && <span className="badge badge-draft">Draft</span>}
                 {v.note && <p className="note">{v.note}</p>}
+                {v.retractedAt && (
+                  <p className="retraction-line">
+                    <span className="badge badge-retracted">Retracted</span> by <strong>{v.retractedBy}</strong> on{' '}
+                    <time dateTime={v.retractedAt}>{when(v.retractedAt)}</time>: {v.retractionNote}
+                  </p>
+                )}
                 <VerdictReferences references={v.references ?? []} />
                 {v.evidence.length > 0 && (
                   <ul className="links">
@@ -412,7 +481,82 @@ export function ClaimPanel({
               </button>
             </p>
           )}
-          {claimAction.isError && (
+          {isPublic(claim) && !retracting && (
+            <p className="draft-line">
+              <span className="hint">Public: consumers see it {claim.publishedStatus}.</span>{' '}
+              <button
+                type="button"
+                className="btn-small"
+                aria-keyshortcuts="Shift+R"
+                disabled={claimAction.isPending}
+                onClick={openRetract}
+              >
+                Retract… <kbd>R</kbd>
+              </button>
+            </p>
+          )}
+          {retracting && (
+            <form
+              className="retract-form"
+              aria-label="Retract the public verdict"
+              onSubmit={retract}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  setRetracting(false);
+                  setRetractError(null);
+                }
+              }}
+            >
+              <label htmlFor={`${ids}-retract-note`}>
+                Why is it retracted? <span className="req">(required, sent to consumers)</span>
+              </label>
+              <textarea
+                id={`${ids}-retract-note`}
+                ref={retractRef}
+                rows={2}
+                value={retractNote}
+                aria-invalid={retractError ? true : undefined}
+                onChange={(e) => {
+                  setRetractNote(e.target.value);
+                  if (e.target.value.trim()) setRetractError(null);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey) {
+                    e.preventDefault();
+                    retract();
+                  }
+                }}
+              />
+              <span className="actions">
+                <button type="submit" className="btn btn-small btn-retract" disabled={claimAction.isPending}>
+                  Retract the public verdict <kbd>Enter</kbd>
+                </button>{' '}
+                <button
+                  type="button"
+                  className="btn-small"
+                  onClick={() => {
+                    setRetracting(false);
+                    setRetractError(null);
+                  }}
+                >
+                  Cancel <kbd>Esc</kbd>
+                </button>
+              </span>
+              {retractError && (
+                <p role="alert" className="message message-error">
+                  {retractError}
+                </p>
+              )}
+            </form>
+          )}
+          {retracted && !retracting && (
+            <p role="status" className="message message-ok">
+              {retracted}
+            </p>
+          )}
+          {claimAction.isError && !retracting && (
             <p role="alert" className="message message-error">
               {claimAction.error.message}
             </p>

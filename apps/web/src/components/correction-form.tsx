@@ -1,8 +1,8 @@
 import {
   type Claim,
-  type ClaimDetail,
   type CorrectableFields,
   type Correction,
+  type Statement,
   categorySchema,
   figureKindSchema,
   qualifierSchema,
@@ -21,11 +21,18 @@ import {
 import { ApiError } from '../api/client.ts';
 import { useAddClaim, useCorrectClaim } from '../api/correction-queries.ts';
 
-/** What the page's keys ask of the correction controls: `e` edit, `x` reject (or restore). */
+/** What the page's keys ask of the correction controls: `e` edit, `x` reject (or restore), and
+ * with the form open and text selected in the article, `s` `c` `t` take it as source, cue or span. */
 export interface CorrectionHandle {
   openEdit: () => void;
   toggleReject: () => void;
+  /** false when the form is closed (the key is then not the form's). */
+  takeSelection: (field: SpanKey) => boolean;
 }
+
+/** The spans an editor sets from a selection: the statement's source and cue, and the claim's own text. */
+export type SpanKey = 'source' | 'cue' | 'text';
+export const SPAN_KEYS: Record<string, SpanKey> = { s: 'source', c: 'cue', t: 'text' };
 
 const words = (s: string) => s.replaceAll('_', ' ');
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,6 +42,11 @@ function describeError(error: unknown): string {
     return 'Not saved: someone changed this claim meanwhile. It now shows their version; correct it again if needed.';
   return `Not saved: ${error instanceof Error ? error.message : String(error)}`;
 }
+
+/** Offsets as typed: strings, so a half-typed number is not lost. */
+type SpanDraft = { start: string; end: string } | null;
+const spanDraft = (s: { start: number; end: number } | null | undefined): SpanDraft =>
+  s ? { start: String(s.start), end: String(s.end) } : null;
 
 type Draft = {
   sourceCanonical: string;
@@ -46,9 +58,13 @@ type Draft = {
   figureKind: string;
   subject: string;
   since: string;
+  source: SpanDraft;
+  cue: SpanDraft;
+  /** The claim's own text: the statement's content, or the figure's span. */
+  text: SpanDraft;
 };
 
-function draftOf(claim: Claim): Draft {
+function draftOf(claim: Claim, statement: Statement | undefined): Draft {
   const f = claim.figure;
   return {
     sourceCanonical: claim.sourceCanonical ?? '',
@@ -60,16 +76,44 @@ function draftOf(claim: Claim): Draft {
     figureKind: f?.kind ?? 'loss',
     subject: f?.subject ?? 'unknown',
     since: f?.since ?? '',
+    source: spanDraft(statement?.source),
+    cue: spanDraft(statement?.cue),
+    text: spanDraft(claim),
   };
 }
 
+const offsetsOf = (s: SpanDraft) => (s ? { start: Number(s.start), end: Number(s.end) } : null);
+const sameSpan = (a: SpanDraft, b: SpanDraft) => JSON.stringify(offsetsOf(a)) === JSON.stringify(offsetsOf(b));
+
+/** What is wrong with typed offsets, before the server says it (it checks again). */
+function spanProblem(s: SpanDraft, textLength: number): string | null {
+  if (!s) return null;
+  const start = Number(s.start);
+  const end = Number(s.end);
+  if (s.start.trim() === '' || s.end.trim() === '' || !Number.isInteger(start) || !Number.isInteger(end))
+    return 'start and end are whole numbers';
+  if (start < 0) return 'start is before the article';
+  if (end <= start) return 'end must be after start';
+  if (end > textLength) return `ends after the article (${textLength} characters)`;
+  return null;
+}
+
 /** Only what the editor changed goes to the server (and into the correction's before/after). */
-function changedFields(claim: Claim, draft: Draft): CorrectableFields {
-  const was = draftOf(claim);
+function changedFields(claim: Claim, statement: Statement | undefined, draft: Draft): CorrectableFields {
+  const was = draftOf(claim, statement);
   const out: CorrectableFields = {};
   if (draft.sourceCanonical.trim() !== was.sourceCanonical) out.sourceCanonical = draft.sourceCanonical.trim() || null;
   if (draft.side !== was.side) out.side = draft.side as CorrectableFields['side'];
   if (draft.asOf !== was.asOf) out.asOf = draft.asOf || null;
+  if (statement) {
+    if (!sameSpan(draft.source, was.source)) out.source = offsetsOf(draft.source);
+    if (!sameSpan(draft.cue, was.cue)) out.cue = offsetsOf(draft.cue);
+  }
+  const text = offsetsOf(draft.text);
+  if (text && !sameSpan(draft.text, was.text)) {
+    if (claim.figure) out.span = text;
+    else out.content = text;
+  }
   if (claim.figure) {
     if (draft.value !== was.value) out.value = Number(draft.value);
     if (draft.qualifier !== was.qualifier) out.qualifier = draft.qualifier as CorrectableFields['qualifier'];
@@ -110,6 +154,222 @@ function Select({
   );
 }
 
+function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  number = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  number?: boolean;
+}) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      <input
+        id={id}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        {...(number ? { type: 'number', min: 0, step: 'any' } : {})}
+      />
+    </label>
+  );
+}
+
+/** The fields of a figure, the same in the edit and the add form. */
+type FigureValues = Pick<Draft, 'value' | 'category' | 'qualifier' | 'subject' | 'figureKind' | 'since'>;
+function FigureFields({
+  ids,
+  values,
+  set,
+  firstRef,
+  full,
+}: {
+  ids: string;
+  values: FigureValues;
+  set: (key: keyof FigureValues) => (v: string) => void;
+  firstRef?: RefObject<HTMLSelectElement | null>;
+  /** Kind and since too (the edit form); the add form leaves them to their defaults. */
+  full: boolean;
+}) {
+  return (
+    <>
+      <Select
+        id={`${ids}-category`}
+        label="Category"
+        value={values.category}
+        options={categorySchema.options}
+        onChange={set('category')}
+        inputRef={firstRef}
+      />
+      <TextField id={`${ids}-value`} label="Value" value={values.value} onChange={set('value')} number />
+      <Select
+        id={`${ids}-qualifier`}
+        label="Qualifier"
+        value={values.qualifier}
+        options={qualifierSchema.options}
+        onChange={set('qualifier')}
+      />
+      <Select
+        id={`${ids}-subject`}
+        label="Whose loss or count"
+        value={values.subject}
+        options={sideSchema.options}
+        onChange={set('subject')}
+      />
+      {full && (
+        <>
+          <Select
+            id={`${ids}-kind`}
+            label="Kind"
+            value={values.figureKind}
+            options={figureKindSchema.options}
+            onChange={set('figureKind')}
+          />
+          <TextField
+            id={`${ids}-since`}
+            label="Since"
+            value={values.since}
+            onChange={set('since')}
+            placeholder="YYYY-MM-DD"
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Source (its canonical name) and side: the same in the edit and the add form. */
+function SourceFields({
+  ids,
+  source,
+  side,
+  onSource,
+  onSide,
+  sideRef,
+}: {
+  ids: string;
+  source: string;
+  side: string;
+  onSource: (v: string) => void;
+  onSide: (v: string) => void;
+  sideRef?: RefObject<HTMLSelectElement | null>;
+}) {
+  return (
+    <>
+      <Select
+        id={`${ids}-side`}
+        label="Side of the source"
+        value={side}
+        options={sideSchema.options}
+        onChange={onSide}
+        inputRef={sideRef}
+      />
+      <TextField id={`${ids}-source`} label="Source (canonical name)" value={source} onChange={onSource} />
+    </>
+  );
+}
+
+/**
+ * A span of the article: the text it now holds (live, as the offsets change), its offsets to
+ * type, and the selection in the article to take (the key beside it does the same).
+ */
+function SpanField({
+  ids,
+  name,
+  label,
+  hotkey,
+  value,
+  articleText,
+  nullable,
+  onChange,
+  readSelection,
+}: {
+  ids: string;
+  name: SpanKey;
+  label: string;
+  hotkey: string;
+  value: SpanDraft;
+  articleText: string;
+  nullable: boolean;
+  onChange: (v: SpanDraft) => void;
+  readSelection: () => { start: number; end: number } | null;
+}) {
+  const [hint, setHint] = useState<string | null>(null);
+  const problem = spanProblem(value, articleText.length);
+  const id = `${ids}-span-${name}`;
+  return (
+    <fieldset className="span-field" data-mark={name} aria-describedby={`${id}-preview`}>
+      <legend>
+        {label} <kbd>{hotkey}</kbd>
+      </legend>
+      <p id={`${id}-preview`} className="span-preview" aria-live="polite">
+        {value === null ? (
+          <span className="hint">none</span>
+        ) : problem ? (
+          <span className="field-error">{problem}</span>
+        ) : (
+          <q>{articleText.slice(Number(value.start), Number(value.end))}</q>
+        )}
+      </p>
+      {value && (
+        <span className="span-offsets">
+          <label htmlFor={`${id}-start`}>
+            from
+            <input
+              id={`${id}-start`}
+              type="number"
+              min={0}
+              value={value.start}
+              aria-invalid={problem ? true : undefined}
+              onChange={(e) => onChange({ ...value, start: e.target.value })}
+            />
+          </label>
+          <label htmlFor={`${id}-end`}>
+            to
+            <input
+              id={`${id}-end`}
+              type="number"
+              min={0}
+              value={value.end}
+              aria-invalid={problem ? true : undefined}
+              onChange={(e) => onChange({ ...value, end: e.target.value })}
+            />
+          </label>
+        </span>
+      )}
+      <span className="span-buttons">
+        <button
+          type="button"
+          className="btn-small"
+          // Pressing the button must not drop the selection it is about to read.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            const span = readSelection();
+            setHint(span ? null : 'Select the text in the article first.');
+            if (span) onChange(spanDraft(span));
+          }}
+        >
+          Use selection
+        </button>
+        {nullable && value !== null && (
+          <button type="button" className="btn-small" onClick={() => onChange(null)}>
+            None
+          </button>
+        )}
+      </span>
+      {hint && <span className="field-error">{hint}</span>}
+    </fieldset>
+  );
+}
+
 /**
  * Corrections of what the parser read: edit the extracted fields (`e`), reject the claim as not a
  * claim (`x`, with undo), restore a rejected one. A correction is never a verdict: it fixes the
@@ -118,18 +378,25 @@ function Select({
 export function CorrectionControls({
   claim,
   statement,
+  articleText,
+  readSelection,
   handleRef,
 }: {
   claim: Claim;
-  statement: ClaimDetail['statement'] | undefined;
+  /** The claim's statement with its spans (from the article). */
+  statement: Statement | undefined;
+  articleText: string;
+  /** Offsets of the text selected in the article, if any. */
+  readSelection: () => { start: number; end: number } | null;
   handleRef?: RefObject<CorrectionHandle | null>;
 }) {
   const correct = useCorrectClaim(claim.articleId);
   const [isEditing, setIsEditing] = useState(false);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(claim));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(claim, statement));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; undo?: boolean } | null>(null);
   const firstField = useRef<HTMLSelectElement | null>(null);
   const editButton = useRef<HTMLButtonElement | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
   const ids = useId();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the claim's identity only
@@ -147,7 +414,7 @@ export function CorrectionControls({
       setMessage({ kind: 'error', text: 'A rejected claim cannot be edited: restore it first (x).' });
       return;
     }
-    setDraft(draftOf(claim));
+    setDraft(draftOf(claim, statement));
     setMessage(null);
     setIsEditing(true);
   };
@@ -168,11 +435,54 @@ export function CorrectionControls({
     );
   };
 
-  useImperativeHandle(handleRef, () => ({ openEdit, toggleReject }));
+  const setSpan = (key: SpanKey) => (v: SpanDraft) => setDraft((d) => ({ ...d, [key]: v }));
+  const takeSelection = (key: SpanKey) => {
+    if (!isEditing) return false;
+    const span = readSelection();
+    if (!span) {
+      setMessage({ kind: 'error', text: 'Select the text in the article first, then press s, c or t.' });
+      return true;
+    }
+    setMessage(null);
+    setSpan(key)(spanDraft(span));
+    formRef.current?.querySelector<HTMLElement>(`[data-span="${key}"]`)?.scrollIntoView({ block: 'nearest' });
+    // Enter now saves; another selection and key sets the next span.
+    formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus({ preventScroll: true });
+    return true;
+  };
+
+  useImperativeHandle(handleRef, () => ({ openEdit, toggleReject, takeSelection }));
+
+  // The spans being edited, drawn over the article as they change (nothing is drawn where the
+  // browser has no Custom Highlight API: the previews in the form still say what each holds).
+  useEffect(() => {
+    if (!isEditing) return;
+    const container = document.querySelector<HTMLElement>('.article-text');
+    const names = { text: 'draft-text', source: 'draft-source', cue: 'draft-cue' } as const;
+    for (const key of ['text', 'source', 'cue'] as const) {
+      const span = draft[key];
+      const range =
+        span && !spanProblem(span, articleText.length)
+          ? articleRange(container, Number(span.start), Number(span.end))
+          : null;
+      drawHighlight(names[key], range);
+    }
+    return () => {
+      for (const name of Object.values(names)) drawHighlight(name, null);
+    };
+  }, [isEditing, draft, articleText.length]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const fields = changedFields(claim, draft);
+    const bad = (['text', 'source', 'cue'] as const).find((k) => spanProblem(draft[k], articleText.length));
+    if (bad) {
+      setMessage({
+        kind: 'error',
+        text: `Not saved: the ${bad === 'text' ? 'span' : bad} ${spanProblem(draft[bad], articleText.length)}.`,
+      });
+      return;
+    }
+    const fields = changedFields(claim, statement, draft);
     if (Object.keys(fields).length === 0) {
       setMessage({ kind: 'error', text: 'Nothing changed: edit a field, or press Esc to close.' });
       return;
@@ -182,7 +492,12 @@ export function CorrectionControls({
       {
         onSuccess: (r) => {
           setIsEditing(false);
-          setMessage({ kind: 'ok', text: `Corrected ${Object.keys(r.correction.after).map(words).join(', ')}.` });
+          setMessage({
+            kind: 'ok',
+            text: `Corrected ${Object.keys(r.correction.after)
+              .map((k) => FIELD_LABEL[k] ?? words(k))
+              .join(', ')}.`,
+          });
           editButton.current?.focus();
         },
         onError: (error) => setMessage({ kind: 'error', text: describeError(error) }),
@@ -203,6 +518,7 @@ export function CorrectionControls({
     }
   };
   const set = (key: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
+  const spanProps = { ids, articleText, readSelection };
 
   return (
     <div className="corrections">
@@ -221,90 +537,74 @@ export function CorrectionControls({
         </button>
       </div>
       {isEditing && (
-        <form className="correction-form" onSubmit={submit} onKeyDown={onFormKey} aria-label="Correct the reading">
-          {claim.figure && (
-            <>
-              <Select
-                id={`${ids}-category`}
-                label="Category"
-                value={draft.category}
-                options={categorySchema.options}
-                onChange={set('category')}
-                inputRef={firstField}
-              />
-              <label htmlFor={`${ids}-value`}>
-                Value
-                <input
-                  id={`${ids}-value`}
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={draft.value}
-                  onChange={(e) => set('value')(e.target.value)}
-                />
-              </label>
-              <Select
-                id={`${ids}-qualifier`}
-                label="Qualifier"
-                value={draft.qualifier}
-                options={qualifierSchema.options}
-                onChange={set('qualifier')}
-              />
-              <Select
-                id={`${ids}-subject`}
-                label="Whose loss or count"
-                value={draft.subject}
-                options={sideSchema.options}
-                onChange={set('subject')}
-              />
-              <Select
-                id={`${ids}-kind`}
-                label="Kind"
-                value={draft.figureKind}
-                options={figureKindSchema.options}
-                onChange={set('figureKind')}
-              />
-              <label htmlFor={`${ids}-since`}>
-                Since
-                <input
-                  id={`${ids}-since`}
-                  placeholder="YYYY-MM-DD"
-                  value={draft.since}
-                  onChange={(e) => set('since')(e.target.value)}
-                />
-              </label>
-            </>
-          )}
-          <Select
-            id={`${ids}-side`}
-            label="Side of the source"
-            value={draft.side}
-            options={sideSchema.options}
-            onChange={set('side')}
-            inputRef={claim.figure ? undefined : firstField}
+        <form
+          ref={formRef}
+          className="correction-form"
+          onSubmit={submit}
+          onKeyDown={onFormKey}
+          aria-label="Correct the reading"
+        >
+          {claim.figure && <FigureFields ids={ids} values={draft} set={set} firstRef={firstField} full />}
+          <SourceFields
+            ids={ids}
+            source={draft.sourceCanonical}
+            side={draft.side}
+            onSource={set('sourceCanonical')}
+            onSide={set('side')}
+            sideRef={claim.figure ? undefined : firstField}
           />
-          <label htmlFor={`${ids}-source`}>
-            Source (canonical name)
-            <input
-              id={`${ids}-source`}
-              value={draft.sourceCanonical}
-              onChange={(e) => set('sourceCanonical')(e.target.value)}
+          <TextField
+            id={`${ids}-asof`}
+            label="As of"
+            value={draft.asOf}
+            onChange={set('asOf')}
+            placeholder="YYYY-MM-DD"
+          />
+          <p className="hint span-hint">
+            Spans: select the text in the article, then press <kbd>t</kbd> (
+            {claim.figure ? 'the figure' : 'the content'}), <kbd>s</kbd> (the source as written) or <kbd>c</kbd> (the
+            cue), or type the offsets.
+          </p>
+          <div data-span="text" className="span-wide">
+            <SpanField
+              {...spanProps}
+              name="text"
+              label={claim.figure ? 'Figure (its span in the text)' : 'Content (what is claimed)'}
+              hotkey="t"
+              value={draft.text}
+              nullable={false}
+              onChange={setSpan('text')}
             />
-          </label>
-          <label htmlFor={`${ids}-asof`}>
-            As of
-            <input
-              id={`${ids}-asof`}
-              placeholder="YYYY-MM-DD"
-              value={draft.asOf}
-              onChange={(e) => set('asOf')(e.target.value)}
-            />
-          </label>
+          </div>
           {statement && (
-            <p className="hint">
-              Source, side and date belong to the statement{statement.source ? ` (“${statement.source}”)` : ''}: a
-              correction here corrects all its claims.
-            </p>
+            <>
+              <div data-span="source" className="span-wide">
+                <SpanField
+                  {...spanProps}
+                  name="source"
+                  label="Source as written"
+                  hotkey="s"
+                  value={draft.source}
+                  nullable
+                  onChange={setSpan('source')}
+                />
+              </div>
+              <div data-span="cue" className="span-wide">
+                <SpanField
+                  {...spanProps}
+                  name="cue"
+                  label="Cue (said, claimed…)"
+                  hotkey="c"
+                  value={draft.cue}
+                  nullable
+                  onChange={setSpan('cue')}
+                />
+              </div>
+              <p className="hint">
+                Source, side, cue and date belong to the statement
+                {statement.source ? ` (“${statement.source.text}”)` : ''}: a correction here corrects all its claims.
+              </p>
+            </>
           )}
           <div className="actions">
             <button type="submit" className="btn" disabled={correct.isPending}>
@@ -337,6 +637,16 @@ const KIND_LABEL: Record<Correction['kind'], string> = {
   add: 'Added (missed by the parser)',
 };
 
+/** How a corrected field is named in the history. */
+const FIELD_LABEL: Record<string, string> = {
+  sourceCanonical: 'canonical name',
+  source: 'source as written',
+  asOf: 'as of',
+  figureKind: 'kind',
+  subject: 'whose loss',
+  span: 'figure span',
+};
+
 function showValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'object' && 'text' in (v as object)) return `“${(v as { text: string }).text}”`;
@@ -359,7 +669,7 @@ export function CorrectionHistory({ corrections }: { corrections: Correction[] }
               <ul className="changes">
                 {Object.keys(c.after).map((k) => (
                   <li key={k}>
-                    {words(k)}: {showValue(c.before[k])} → {showValue(c.after[k])}
+                    {FIELD_LABEL[k] ?? words(k)}: {showValue(c.before[k])} → {showValue(c.after[k])}
                   </li>
                 ))}
               </ul>
@@ -392,6 +702,37 @@ export function selectionOffsets(container: HTMLElement | null): { start: number
   return { start, end };
 }
 
+/** A DOM range over the article's rendered text for offsets into the raw text (pieces carry `data-start`). */
+export function articleRange(container: HTMLElement | null, start: number, end: number): Range | null {
+  if (!container) return null;
+  let startAt: [Node, number] | null = null;
+  let endAt: [Node, number] | null = null;
+  for (const piece of container.querySelectorAll<HTMLElement>('[data-start]')) {
+    const text = piece.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    const from = Number(piece.dataset.start);
+    const to = from + (text.textContent?.length ?? 0);
+    if (!startAt && start >= from && start < to) startAt = [text, start - from];
+    if (end > from && end <= to) {
+      endAt = [text, end - from];
+      break;
+    }
+  }
+  if (!startAt || !endAt) return null;
+  const range = document.createRange();
+  range.setStart(...startAt);
+  range.setEnd(...endAt);
+  return range;
+}
+
+function drawHighlight(name: string, range: Range | null): void {
+  const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+  const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  if (!registry || !HighlightClass) return;
+  if (range) registry.set(name, new HighlightClass(range));
+  else registry.delete(name);
+}
+
 /** The first number in a selection ("1,200 trucks" reads 1200), to start the form with. */
 function firstNumber(text: string): string {
   const m = /\d[\d,.]*/.exec(text);
@@ -413,10 +754,14 @@ export function AddClaimForm({
   const add = useAddClaim(articleId);
   const text = articleText.slice(span.start, span.end);
   const [kind, setKind] = useState<'figure' | 'statement'>('figure');
-  const [value, setValue] = useState(firstNumber(text));
-  const [category, setCategory] = useState('other');
-  const [subject, setSubject] = useState('unknown');
-  const [qualifier, setQualifier] = useState('exact');
+  const [figure, setFigure] = useState<FigureValues>({
+    value: firstNumber(text),
+    category: 'other',
+    qualifier: 'exact',
+    subject: 'unknown',
+    figureKind: '',
+    since: '',
+  });
   const [source, setSource] = useState('');
   const [side, setSide] = useState('unknown');
   const [error, setError] = useState<string | null>(null);
@@ -433,10 +778,10 @@ export function AddClaimForm({
         ? {
             kind,
             span,
-            value: Number(value),
-            category: category as CorrectableFields['category'],
-            subject: subject as CorrectableFields['subject'],
-            qualifier: qualifier as CorrectableFields['qualifier'],
+            value: Number(figure.value),
+            category: figure.category as CorrectableFields['category'],
+            subject: figure.subject as CorrectableFields['subject'],
+            qualifier: figure.qualifier as CorrectableFields['qualifier'],
           }
         : { kind, content: span, sourceCanonical: source.trim(), side: side as CorrectableFields['side'] };
     add.mutate(body, {
@@ -464,7 +809,7 @@ export function AddClaimForm({
       <h3>Add a missed claim</h3>
       <blockquote className="claim-text">{text}</blockquote>
       <Select
-        id={`${ids}-kind`}
+        id={`${ids}-add-kind`}
         label="Kind"
         value={kind}
         options={['figure', 'statement']}
@@ -472,54 +817,14 @@ export function AddClaimForm({
         inputRef={first}
       />
       {kind === 'figure' ? (
-        <>
-          <label htmlFor={`${ids}-value`}>
-            Value
-            <input
-              id={`${ids}-value`}
-              type="number"
-              min={0}
-              step="any"
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          </label>
-          <Select
-            id={`${ids}-category`}
-            label="Category"
-            value={category}
-            options={categorySchema.options}
-            onChange={setCategory}
-          />
-          <Select
-            id={`${ids}-subject`}
-            label="Whose loss or count"
-            value={subject}
-            options={sideSchema.options}
-            onChange={setSubject}
-          />
-          <Select
-            id={`${ids}-qualifier`}
-            label="Qualifier"
-            value={qualifier}
-            options={qualifierSchema.options}
-            onChange={setQualifier}
-          />
-        </>
+        <FigureFields
+          ids={ids}
+          values={figure}
+          set={(key) => (v) => setFigure((f) => ({ ...f, [key]: v }))}
+          full={false}
+        />
       ) : (
-        <>
-          <label htmlFor={`${ids}-source`}>
-            Source (canonical name)
-            <input id={`${ids}-source`} value={source} onChange={(e) => setSource(e.target.value)} />
-          </label>
-          <Select
-            id={`${ids}-side`}
-            label="Side of the source"
-            value={side}
-            options={sideSchema.options}
-            onChange={setSide}
-          />
-        </>
+        <SourceFields ids={ids} source={source} side={side} onSource={setSource} onSide={setSide} />
       )}
       <div className="actions">
         <button type="submit" className="btn" disabled={add.isPending}>

@@ -11,6 +11,7 @@ const claim = (id: string, kind: Claim['kind'], start: number, end: number): Cla
   start,
   end,
   sourceCanonical: null,
+  sourceId: null,
   side: 'unknown',
   asOf: null,
   figure: null,

@@ -10,7 +10,7 @@ import { articleQuery, sessionQuery } from '../api/queries.ts';
 import { PublicationBadge } from '../components/publication.tsx';
 import { useLiveDesk } from '../components/use-live-desk.ts';
 import { ClaimPanel, type ClaimPanelHandle } from '../components/claim-panel.tsx';
-import { AddClaimForm, type CorrectionHandle, selectionOffsets } from '../components/correction-form.tsx';
+import { AddClaimForm, type CorrectionHandle, SPAN_KEYS, selectionOffsets } from '../components/correction-form.tsx';
 import { nextPendingClaim } from '../components/next-pending.ts';
 import { buildSegments, splitAtLineBreaks } from '../components/segments.ts';
 import { type Verdicts, useVerdicts } from '../components/use-verdicts.ts';
@@ -183,6 +183,16 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       } else if (e.key === 'e' && current && canReviewRef.current) {
         e.preventDefault();
         correctionRef.current?.openEdit();
+      } else if (
+        SPAN_KEYS[e.key] &&
+        current &&
+        canReviewRef.current &&
+        correctionRef.current?.takeSelection(SPAN_KEYS[e.key] ?? 'text')
+      ) {
+        // With the correction form open: the text selected in the article becomes that span.
+        e.preventDefault();
+      } else if (e.key === 'R' && current && canReviewRef.current) {
+        if (panelRef.current?.openRetract()) e.preventDefault();
       } else if (e.key === 'x' && current && canReviewRef.current) {
         e.preventDefault();
         correctionRef.current?.toggleReject();
@@ -364,7 +374,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
                   data-claim-id={claim.id}
                   data-status={claim.status}
                   title={`${claim.kind}: ${STATUS_LABEL[claim.status].label}`}
-                  onClick={() => select(claim, 'text')}
+                  onClick={() => {
+                    // Selecting text (to add a claim or set a span) is not picking a claim.
+                    if (window.getSelection()?.isCollapsed === false) return;
+                    select(claim, 'text');
+                  }}
                 >
                   {piece.text}
                   {i === lastMarked &&

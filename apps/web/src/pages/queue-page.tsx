@@ -12,6 +12,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { QUEUE_PAGE_SIZE, articleTitlesQuery, claimsPageQuery } from '../api/queries.ts';
+import { sourceQuery } from '../api/source-queries.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
@@ -23,6 +24,7 @@ export const QUEUE_FILTERS = [
   'kind',
   'articleId',
   'source',
+  'sourceId',
   'q',
   'from',
   'to',
@@ -245,6 +247,9 @@ export function QueuePage() {
           onCommit={(v) => update({ source: v })}
           placeholder="e.g. Peskov"
         />
+        {params.get('sourceId') && (
+          <SourceEntityFilter id={params.get('sourceId') ?? ''} onClear={() => update({ sourceId: '' })} />
+        )}
         <div className="field">
           <label htmlFor="f-side">Side</label>
           <select id="f-side" value={params.get('side') ?? ''} onChange={(e) => update({ side: e.target.value })}>
@@ -548,5 +553,21 @@ function ArticleFilter({ value, onChange }: { value: string; onChange: (articleI
         </select>
       </div>
     </>
+  );
+}
+
+/** The queue filtered by one source entity (from a source page): every spelling of it. */
+function SourceEntityFilter({ id, onClear }: { id: string; onClear: () => void }) {
+  const source = useQuery(sourceQuery(id));
+  return (
+    <div className="field source-entity-filter">
+      <span>Source entity</span>
+      <span>
+        <Link to={`/sources/${id}`}>{source.data?.name ?? '…'}</Link>{' '}
+        <button type="button" className="btn btn-small" onClick={onClear} aria-label="Remove the source entity filter">
+          ×
+        </button>
+      </span>
+    </div>
   );
 }

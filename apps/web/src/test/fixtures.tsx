@@ -1,6 +1,7 @@
 import type { ArticleDetail, Claim, ClaimDetail, ClaimList, Verdict } from '@claimdesk/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 
 /** Fresh values for every test: a figure claim inside the seed's loss list. */
@@ -18,6 +19,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
     start,
     end: start + 9,
     sourceCanonical: 'Ukraine',
+    sourceId: 'src-ukraine',
     side: 'ukraine',
     asOf: '2022-02-26',
     figure: {
@@ -162,6 +164,11 @@ export function createTestQueryClient() {
   });
 }
 
+/** The providers the app gives every component: a query client and a router (panels link to pages). */
 export function withQueryClient(client: QueryClient, children: ReactNode) {
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </QueryClientProvider>
+  );
 }

@@ -1,0 +1,34 @@
+-- AlterTable
+ALTER TABLE "Claim" ADD COLUMN "sourceId" TEXT;
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "side" TEXT NOT NULL DEFAULT 'unknown',
+    "role" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SourceAlias" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sourceId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SourceAlias_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "Source_name_idx" ON "Source"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SourceAlias_key_key" ON "SourceAlias"("key");
+
+-- CreateIndex
+CREATE INDEX "SourceAlias_sourceId_idx" ON "SourceAlias"("sourceId");
+
+-- CreateIndex
+CREATE INDEX "Claim_sourceId_status_idx" ON "Claim"("sourceId", "status");
