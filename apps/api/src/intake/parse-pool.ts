@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ParseOptions, type ParsedArticle, type Statement, parseArticle } from '@claimdesk/parser';
 
@@ -50,7 +53,15 @@ type WorkerMessage =
   | { id: number; type: 'done'; result: Omit<ParsedArticle, 'statements'> }
   | { id: number; type: 'error'; message: string };
 
-const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+/**
+ * The worker's file: beside this one in the sources; from the server bundle `npm start` runs
+ * (apps/cli/dist), through the package's export.
+ */
+const WORKER_URL = (() => {
+  const beside = new URL('./parse-worker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return pathToFileURL(createRequire(import.meta.url).resolve('@claimdesk/api/parse-worker'));
+})();
 
 /**
  * A small pool of worker threads that run the parser, so that parsing a long article (seconds for

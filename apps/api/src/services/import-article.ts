@@ -17,11 +17,20 @@ export function contentHash(text: string): string {
 
 const HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}[^|\n]*\|[^:\n]*:\s*/;
 
-/** The first sentence of the first paragraph, after the header: what an editor recognises. */
+/**
+ * What an editor recognises an article by. A text without the header whose first line stands
+ * alone (a line of its own, at most 200 characters, not ending in a full stop) is a headline, as in
+ * a .txt saved from a page or a wire: that line. Otherwise the first sentence of the first
+ * paragraph, after the header.
+ */
 export function articleTitle(text: string): string {
+  const hasHeader = HEADER.test(text);
   const body = text.replace(HEADER, '').trim();
-  const firstLine = body.split(/\r?\n/)[0] ?? '';
-  const sentence = /^(.{20,}?[.!?])(\s|$)/.exec(firstLine)?.[1] ?? firstLine;
+  const [firstLine = '', ...rest] = body.split(/\r?\n/);
+  const line = firstLine.trim();
+  const isHeadline =
+    !hasHeader && rest.some((l) => l.trim() !== '') && line.length > 0 && line.length <= 200 && !/[.:,;]$/.test(line);
+  const sentence = isHeadline ? line : (/^(.{20,}?[.!?])(\s|$)/.exec(line)?.[1] ?? line);
   const clean = sentence.replace(/\s+/g, ' ').trim();
   return clean.length > 160 ? `${clean.slice(0, 157).trimEnd()}…` : clean || 'Untitled article';
 }
