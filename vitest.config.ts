@@ -15,6 +15,7 @@ export default defineConfig({
             'apps/cli/src/**/*.test.ts',
           ],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       'apps/web/vitest.config.ts',
@@ -23,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           // Browser and database tests start servers and Chromium: one file at a time keeps them honest.
           fileParallelism: false,

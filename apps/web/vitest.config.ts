@@ -8,5 +8,7 @@ export default defineProject({
     root: import.meta.dirname,
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    // The machine running CI can be shared and loaded: a slow render is not a failure, a wrong one is.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { importArticle } from '@claimdesk/api';
+import { fillSearchText, importArticle } from '@claimdesk/api';
 import { type RouteDef, type RouteId, errorBodySchema, routes } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,15 +171,18 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
       });
       await test.db.prisma.claimChange.create({ data: { claimId } });
     }
+    // Rows written around the API: index them as `claimdesk serve` does for rows stored before search.
+    await fillSearchText(test.db);
     const texts = async (query: Record<string, string>) => {
       const res = await ctx.viewer.agent.get('/api/claims').query({ articleId: id, ...query });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return (res.body.items as Array<{ text: string }>).map((c) => c.text).sort();
     };
     expect(await texts({ q: '50%' })).toEqual(['lost 50% of its tanks']);
-    expect(await texts({ q: '%' })).toEqual(['lost 50% of its tanks']);
+    // The search box also reads source names: "100% Group" and "Ministry_of Defence" hold one each.
+    expect(await texts({ q: '%' })).toEqual(['lost 50% of its tanks', 'the abc_def brigade']);
     expect(await texts({ q: 'c_d' })).toEqual(['the abc_def brigade']);
-    expect(await texts({ q: '_' })).toEqual(['the abc_def brigade']);
+    expect(await texts({ q: '_' })).toEqual(['lost 50% of its tanks', 'the abc_def brigade']);
     expect(await texts({ q: 'ABC_' })).toEqual(['the abc_def brigade']);
     expect(await texts({ q: 'abc' })).toEqual(['the abcXdef brigade', 'the abc_def brigade'].sort());
     expect(await texts({ source: 'y_of' })).toEqual(['lost 50% of its tanks']);
@@ -203,6 +206,9 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
 
     /** A valid body per write route, mutated one field at a time. */
     const validBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
+      updateSource: () => ({ role: 'spokesman' }),
+      mergeSource: () => ({ into: randomUUID() }),
+      splitSource: () => ({ aliasId: randomUUID() }),
       login: () => ({ email: 'someone@example.org', password: PASSWORD }),
       createArticle: () => ({ text: 'date 2022-03-01 Kyiv | Desk: The ministry said 5 tanks were destroyed.' }),
       changePassword: () => ({ currentPassword: PASSWORD, newPassword: 'another long passphrase' }),

@@ -131,6 +131,16 @@ describe.each(DATABASE_KINDS)('corrections and re-parse on %s', (kind) => {
     const queue = await ctx.viewer.agent.get(`/api/claims?articleId=${article.id}&pageSize=100`);
     expect((queue.body.items as Claim[]).some((c) => c.statementId === statement.statementId)).toBe(false);
 
+    // A figure alone cannot come back while its statement is rejected: it would be a live claim
+    // inside a non-claim.
+    const alone = await post(`/api/claims/${found[0]?.id}/corrections`, {
+      kind: 'restore',
+      version: found[0]?.version,
+    });
+    expect(alone.status).toBe(409);
+    expect(alone.body.error).toMatchObject({ code: 'conflict', path: ['kind'] });
+    expect((await detail(found[0]?.id ?? '')).isRejected).toBe(true);
+
     const now = await detail(statement.id);
     const restored = await post(`/api/claims/${statement.id}/corrections`, { kind: 'restore', version: now.version });
     expect(restored.status).toBe(201);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fillSearchText } from '@claimdesk/api';
 import type { ArticleDetail, ClaimList, FigureSeries } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,8 @@ async function seedFigures(test: TestDatabase) {
       publishedStatus: r.status,
     })),
   });
+  // Rows written around the API: index them for search as `claimdesk serve` does for older rows.
+  await fillSearchText(test.db);
   return articleId;
 }
 

@@ -788,3 +788,33 @@ describe('recall: a named source, any finite verb and a "that" clause', () => {
     expect(statementsOf(article('She declined that assignment and has since left the network.'))).toEqual([]);
   });
 });
+
+describe('recall: a subject with a prepositional modifier', () => {
+  it('reads the subject across "with ..." after a leading adverbial', () => {
+    expect(
+      statementsOf(
+        article(
+          'The same day, a popular military Weibo account with more than 34 million followers falsely claimed the attack was carried out by Ukrainian troops.',
+        ),
+      )[0],
+    ).toMatchObject({
+      source: 'a popular military Weibo account',
+      cue: 'claimed',
+      content: 'the attack was carried out by Ukrainian troops',
+    });
+  });
+});
+
+describe('precision: relays are not contents', () => {
+  it('does not file "according to X" or "citing X" after a cue as what was said', () => {
+    const found = statementsOf(
+      article('The ambassador would start working in Kyiv on Monday, her office said, according to Reuters.'),
+    );
+    expect(found.some((s) => /^(?:according|citing)/.test(s.content))).toBe(false);
+    expect(
+      statementsOf(
+        article('Gerasimov visited the front last week, the New York Times reported, citing Ukrainian officials.'),
+      ).some((s) => /^citing/.test(s.content)),
+    ).toBe(false);
+  });
+});

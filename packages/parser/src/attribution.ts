@@ -272,7 +272,8 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   // Only a short object or adverbial between cue and quote ("told the BBC:", "said on Telegram:").
   if (m[2] && !/[:,][\s\u200b]*$/.test(before)) return null;
   const clauseStart = Math.max(sentenceStart, paragraphStart);
-  const src = sourceBefore(raw, clauseStart <= cueStart ? clauseStart : paragraphStart, cueStart);
+  const from2 = clauseStart <= cueStart ? clauseStart : paragraphStart;
+  const src = sourceBefore(raw, from2, cueStart) ?? subjectWithModifier(raw, from2, cueStart);
   if (!src) return null;
   return {
     cue: { text: cueText, start: cueStart, end: cueStart + cueText.length },
@@ -791,6 +792,7 @@ function reportedIn(
       // document opening the clause speaks across the modifiers that follow it.
       src = documentSubject(raw, clauseStart, cueStart) ?? src;
     }
+    if (!src) src = subjectWithModifier(raw, clauseStart, cueStart);
     if (!src && /,[\s\u200b]*$/.test(raw.slice(Math.max(clauseStart, cueStart - 4), cueStart))) {
       // "Trump, speaking to a veterans group, said", "Donna Rawlings, 59, of Ashton, Md., who watched ..., said":
       // the subject opens the clause and an aside between commas separates it from its cue.
@@ -867,6 +869,8 @@ function reportedIn(
       contentText = raw.slice(content.start, content.end);
     }
     if (!hasWords(contentText, 2)) continue;
+    // "said, according to Reuters", "reported, citing officials": a relay of the source, not what was said.
+    if (/^(?:according[\s\u200b]+to|citing|quoting)\b/i.test(contentText)) continue;
     // "said when she resigned", "said until it went bankrupt": a time clause, not what was said.
     if (/^(?:when|while|until|not|because|since|before|after|as|then|so|and|but|or|which|who)\b/i.test(contentText))
       continue;
@@ -955,6 +959,32 @@ const NOT_SPEECH_BEFORE_THAT = new Set(
   accepted, took, did, won, lost, signed, passed, approved, repealed, shares, owns, owned
 `),
 );
+
+/**
+ * "a military-focused account with more than 4.7 million followers added": the subject, opening the
+ * clause or following a leading adverbial, with a prepositional modifier between it and the cue.
+ */
+function subjectWithModifier(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {
+  if (cueStart - clauseStart > SOURCE_ASIDE_WINDOW) return null;
+  const clause = raw.slice(clauseStart, cueStart);
+  const starts = [0];
+  for (let i = clause.indexOf(','); i >= 0 && starts.length < 4; i = clause.indexOf(',', i + 1)) starts.push(i + 1);
+  for (const at of starts) {
+    const lead = /^[\s\u200b“"‘(]*/.exec(clause.slice(at))?.[0].length ?? 0;
+    const subject = sourceAfter(raw, clauseStart + at + lead, cueStart);
+    if (!subject || PRONOUN_SOURCES.has(subject.span.text.toLowerCase())) continue;
+    const rest = raw.slice(subject.phraseEnd, cueStart);
+    if (
+      /^[\s\u200b]+(?:with|from|of|at|in|on|under|for)[\s\u200b]/.test(rest) &&
+      !/[,.;:!?“”"()]/.test(rest) &&
+      wordCount(rest) <= 15 &&
+      !/\b(?:who|which|that|and|but|or|is|are|was|were|has|have|had)\b/i.test(rest) &&
+      findCues(rest).length === 0
+    )
+      return subject;
+  }
+  return null;
+}
 
 /** A document phrase opening the clause before a document cue, with only its modifiers between. */
 function documentSubject(raw: string, clauseStart: number, cueStart: number): SourcePhrase | null {

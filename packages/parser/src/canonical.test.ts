@@ -223,4 +223,18 @@ describe('SourceResolver', () => {
       'A Homeland Security Department official said hackers struck. Donald Trump, speaking later, disagreed.';
     expect(resolveAt(official, 'a Homeland Security Department official').canonical).not.toBe('Donald Trump');
   });
+
+  it('gives an authorless piece to the publication last named', () => {
+    const raw =
+      'The Global Times has since March published articles accusing it. “Such a movement has an audience,” wrote one piece on 31 March.';
+    expect(resolveAt(raw, 'one piece').canonical).toBe('Global Times');
+  });
+
+  it('reads "they" as the people the sentence before listed as its subject', () => {
+    const raw =
+      'President of the Swiss parliament Irène Kälin, President of the Senate of Romania Florin Cîțu, President of the Assembly of North Macedonia Talat Xhaferi, who arrived, were invited. They assured their support.';
+    expect(resolveAt(raw, 'They')).toEqual({ canonical: 'Irène Kälin, Florin Cîțu and Talat Xhaferi', side: 'other' });
+    const object = 'Joe Biden met Olaf Scholz and Emmanuel Macron. They said the talks went well.';
+    expect(resolveAt(object, 'They').canonical).not.toBe('Olaf Scholz and Emmanuel Macron');
+  });
 });

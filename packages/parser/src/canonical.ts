@@ -1,5 +1,6 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
+import { holdersOf } from './office-lexicon.ts';
 import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
@@ -101,6 +102,14 @@ const PERSON_NOUNS = new Set(
   resident, survivor, witness, volunteer, student, teacher, nurse, medic, pensioner, refugee, driver,
   farmer, worker, fighter, marine, prisoner, hostage, veteran, activist, priest, villager, grandmother,
   grandfather
+`),
+);
+
+/** Last words of the names of newspapers and broadcasters ("Global Times", "Guangzhou Daily"). */
+const MEDIA_HEADS = new Set(
+  wordList(`
+  times, post, daily, news, journal, herald, tribune, telegraph, guardian, review, gazette, observer,
+  chronicle, standard, mirror, express, weekly, magazine, today, tv, television, radio
 `),
 );
 
@@ -543,6 +552,10 @@ export class SourceResolver {
       // "The presidents noted ... They reaffirmed": a pair of people just named is "they".
       if (/^(?:they|them)$/.test(lower) && prev[0]?.isPerson && prev[0].result.canonical.includes(' and '))
         return this.record(pos, prev[0].phrase, prev[0].result, true);
+      // "A, President of ... B, President of ... C, who arrived, were invited ... They assured": the
+      // people the sentence before listed as its subject.
+      const listed = /^(?:they|them)$/.test(lower) && position >= 0 ? this.peopleListedBefore(pos) : null;
+      if (listed) return this.record(pos, listed.canonical, listed, true);
       const org = prev.find((r) => !r.isPerson) ?? prev[0];
       // "Cornwall Insight, which ..., will not update its predictions. It said ...": a body that is the
       // subject of the sentence just before, named after the last source, is "it".
@@ -624,6 +637,10 @@ export class SourceResolver {
         true,
       );
     }
+    // "wrote one piece on 31 March" after "Global Times ... published a number of articles": a piece
+    // with no author of its own speaks for the publication last named.
+    const outlet = position >= 0 ? this.outletOfPiece(phrase || bare, pos) : null;
+    if (outlet) return this.record(pos, phrase, { canonical: outlet, side: sideOf(outlet) }, false);
     const antecedent = position >= 0 ? this.bodyNamedBefore(phrase || bare, pos) : null;
     if (antecedent) return this.record(pos, phrase, { canonical: antecedent, side: sideOf(antecedent) }, false);
     if (
@@ -732,6 +749,53 @@ export class SourceResolver {
     return null;
   }
 
+  /** Where the sentence before the one `pos` opens starts and ends, or null when `pos` opens no sentence. */
+  private sentenceBefore(pos: number): { start: number; end: number } | null {
+    const lead = this.raw.slice(Math.max(0, pos - 1200), pos);
+    if (!/(?:^|[.!?][”"’]?[\s\u00a0]+|\n[\s\u00a0]*)[“"‘]?$/u.test(lead)) return null;
+    const prevEnd = lead.search(/[.!?][”"’]?[\s\u00a0]*$/u);
+    if (prevEnd < 0) return null;
+    const body = lead.slice(0, prevEnd);
+    const breakAt = Math.max(
+      body.lastIndexOf('\n'),
+      ...[...body.matchAll(/[.!?][”"’]?[\s\u00a0]+(?=[“"‘]?\p{Lu})/gu)].map((x) => (x.index ?? 0) + x[0].length - 1),
+    );
+    const base = pos - lead.length;
+    return { start: base + breakAt + 1, end: base + prevEnd };
+  }
+
+  /** Two or more people listed (with their titles) as the subject of the sentence before `pos`, joined. */
+  private peopleListedBefore(pos: number): Resolved | null {
+    const sentence = this.sentenceBefore(pos);
+    if (!sentence) return null;
+    const names: Mention[] = [];
+    for (let i = firstAfter(this.mentions, sentence.start - 1, (m) => m.start); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.start >= sentence.end) break;
+      const last = names.at(-1);
+      if (last) {
+        const between = this.raw.slice(last.end, m.start);
+        if (!/^,?[\s\u00a0]+(?:and[\s\u00a0]+)?(?:(?:\p{Lu}[\p{L}-]*|of|the|and)[\s\u00a0]+){0,12}$/u.test(between))
+          break;
+      }
+      names.push(m);
+    }
+    const last = names.at(-1);
+    // The list is the subject: a verb or a relative clause follows it.
+    if (
+      names.length < 2 ||
+      !last ||
+      !/^(?:,|[\s\u00a0]+(?:were|are|have|had|will|would|also|both|all|jointly)\b)/.test(
+        this.raw.slice(last.end, last.end + 12),
+      )
+    )
+      return null;
+    const fulls = [...new Set(names.map((m) => this.fullName(m.name)))];
+    if (fulls.length < 2) return null;
+    const canonical = `${fulls.slice(0, -1).join(', ')} and ${fulls.at(-1) as string}`;
+    return { canonical, side: this.sideOfPerson(fulls[0] as string, '', pos) };
+  }
+
   /**
    * The body named as the subject of the sentence before the one `pos` opens, when that sentence
    * starts after `after` (the last source): "Cornwall Insight, which ..., will not update ...".
@@ -771,6 +835,24 @@ export class SourceResolver {
     const i = firstAfter(this.mentions, next - 1, (m) => m.start);
     const m = this.mentions[i];
     return m && m.start - next <= 1 && /^[\s\u00a0]*,/.test(this.raw.slice(m.end, m.end + 3)) ? m : null;
+  }
+
+  /** The publication last named within a bounded window before an authorless piece ("one piece", "an editorial"). */
+  private outletOfPiece(phrase: string, pos: number): string | null {
+    if (
+      !/^(?:one|an?|another|the[\s\u00a0]+same)[\s\u00a0]+(?:piece|article|editorial|commentary|column|op-ed)$/i.test(
+        phrase.trim(),
+      )
+    )
+      return null;
+    const window = this.raw.slice(Math.max(0, pos - 1500), pos);
+    let found: string | null = null;
+    for (const x of window.matchAll(/\p{Lu}[\p{L}’'-]*(?:[\s\u00a0]+\p{Lu}[\p{L}’'-]*){0,3}/gu)) {
+      const name = x[0].replace(/^The[\s\u00a0]+/, '').replace(/[’']s$/, '');
+      const last = (name.split(/[\s\u00a0]+/).at(-1) ?? '').toLowerCase();
+      if (name.includes(' ') && MEDIA_HEADS.has(last)) found = name;
+    }
+    return found;
   }
 
   /** The people a written piece is "by", for "the article", "the authors" (bounded window before `pos`). */
@@ -881,6 +963,19 @@ export class SourceResolver {
       if (named) {
         const canonical = this.fullName(named.name);
         return { canonical, side };
+      }
+    }
+    // "the US president", "the German chancellor": the office's holder, when the article names exactly one.
+    const holders = holdersOf(text);
+    if (holders) {
+      const named = new Set(
+        this.mentions
+          .filter((m) => holders.includes(surnameOf(stripHonorific(m.name)).toLowerCase()))
+          .map((m) => this.fullName(m.name)),
+      );
+      if (named.size === 1) {
+        const canonical = [...named][0] as string;
+        return { canonical, side: sideOf(text) };
       }
     }
     const next = this.sources[firstAfter(this.sources, pos, (x) => x.span.start)];

@@ -79,6 +79,15 @@ describe('sourceBefore, leads and relations', () => {
   });
 });
 
+describe('source phrases with places and dates after them', () => {
+  it('keeps a body with its place, and stops a phrase before a date', () => {
+    expect(before('even as the Biden administration in the US |announced')?.span).toBe(
+      'the Biden administration in the US',
+    );
+    expect(after('“A despicable movement,” wrote |one piece on 31 March.')?.span).toBe('one piece');
+  });
+});
+
 describe('sourceAfter', () => {
   it('reads inverted sources with their appositives', () => {
     expect(after('said| the regional governor, Serhiy Haida.')).toEqual({

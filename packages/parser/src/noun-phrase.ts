@@ -335,7 +335,7 @@ function trailingPhrase(tokens: Token[]): { from: number; to: number } | null {
         !BOUNDARY.has(head.lower) &&
         !DETERMINERS.has(head.lower) &&
         !/(?:ed|ing)$/.test(head.lower) &&
-        (isCapital(head) || isRole(head.lower) || GENERIC_HEAD.test(head.lower))
+        (isCapital(head) || isRole(head.lower) || GENERIC_HEAD.test(head.lower) || ORG_HEADS.has(head.lower))
       ) {
         k -= 2;
         taken += 2;
@@ -689,7 +689,8 @@ function leadingPhrase(tokens: Token[], at: number): { from: number; to: number 
     if (/ing$/.test(t.lower) && !isCapital(t) && !NP_ING.has(t.lower)) break;
     if (NP_PREPOSITIONS.has(t.lower)) {
       const nxt = tokens[k + 1];
-      if (!nxt?.isWord || TIME_WORDS.has(nxt.lower) || BOUNDARY.has(nxt.lower)) break;
+      // "wrote one piece on 31 March": a date, not a complement.
+      if (!nxt?.isWord || TIME_WORDS.has(nxt.lower) || BOUNDARY.has(nxt.lower) || /^\d/.test(nxt.text)) break;
       const nxt2 = tokens[k + 2];
       if (DETERMINERS.has(nxt.lower) && nxt2 && TIME_WORDS.has(nxt2.lower)) break;
       if (k === at || (k === to && to === at)) break;

@@ -137,6 +137,20 @@ export async function correctClaim(
           { path: ['kind'] },
         );
       }
+      // A figure of a rejected statement is not a claim on its own: the statement comes back first.
+      if (!rejecting && claim.kind === 'figure') {
+        const statementClaim = await tx.claim.findFirst({
+          where: { statementId: claim.statementId, kind: 'statement', isRejected: true },
+          select: { id: true },
+        });
+        if (statementClaim) {
+          throw new AppError(
+            'conflict',
+            `its statement (${statementClaim.id}) is rejected as not a claim: restore the statement first (the figures rejected with it come back with it)`,
+            { path: ['kind'], details: { claimId: statementClaim.id } },
+          );
+        }
+      }
       // A figure lives inside its statement: rejecting the statement rejects its figures with it,
       // and restoring it brings back those (and only those) rejected in the same action.
       let figureIds: string[] = [];

@@ -3,6 +3,8 @@ import { type ArticleDetail, createArticleRequestSchema } from '@claimdesk/contr
 import type { Database } from '@claimdesk/db';
 import type { ParsedArticle } from '@claimdesk/parser';
 import { type ParseFn, parseHere } from '../intake/parse-pool.ts';
+import { foldText } from '../search/fold.ts';
+import { articleSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
 import { insertRows } from './insert-rows.ts';
@@ -51,6 +53,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
       asOf: s.asOf,
       publishedOn: parsed.publishedOn,
     };
+    const sourceSearch = foldText(s.sourceCanonical ?? '');
     statements.push({
       id: statementId,
       articleId,
@@ -86,6 +89,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: s.content.start,
         end: s.content.end,
         ...denormalised,
+        searchText: `${foldText(s.content.text)} | ${sourceSearch}`,
       });
     }
     for (const f of s.figures) {
@@ -99,6 +103,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: f.start,
         end: f.end,
         ...denormalised,
+        searchText: `${foldText(f.text)} | ${sourceSearch}`,
         value: f.value,
         qualifier: f.qualifier,
         category: f.category,
@@ -184,6 +189,7 @@ export async function importArticle(
           text,
           contentHash: hash,
           title: title ?? articleTitle(text),
+          searchText: articleSearchText(title ?? articleTitle(text), parsed.outlet),
           fileName: fileName ?? null,
           publishedOn: parsed.publishedOn,
           dateline: JSON.stringify(parsed.dateline),

@@ -2,6 +2,7 @@ import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/c
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { searchFilter } from '../search/search-claims.ts';
 import { type View, claimIncludeFor, statusColumn, toClaimFor } from './publication.ts';
 import { addCount, emptyCounts, toVerdict, verdictInclude } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
@@ -49,7 +50,8 @@ export async function claimFilter(
   if (query.articleId) and.push({ articleId: query.articleId });
   if (query.source) and.push(await containsLiterally(db, 'sourceCanonical', query.source));
   if (query.sourceId) and.push({ sourceId: query.sourceId });
-  if (query.q) and.push(await containsLiterally(db, 'text', query.q));
+  // Claim text, source names and aliases, article titles and outlets; case, accents and transliteration aside.
+  if (query.q) and.push(...(await searchFilter(db, query.q)));
   if (query.from) and.push({ asOf: { gte: query.from } });
   if (query.to) and.push({ asOf: { lte: query.to } });
   return { AND: and };

@@ -16,6 +16,7 @@ import {
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { foldText } from '../search/fold.ts';
+import { refreshClaimSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { chunks } from './chunks.ts';
 import type { AuditActor } from './delete-article.ts';
@@ -115,6 +116,8 @@ export async function linkArticleSources(tx: Tx, provider: Database['provider'],
     where: { articleId, sourceCanonical: null, sourceId: { not: null } },
     data: { sourceId: null },
   });
+  // The same writers change what a claim is searched by.
+  await refreshClaimSearchText(tx, articleId);
 }
 
 /** Links the claims stored before source entities existed (`claimdesk serve` runs it in the background). */

@@ -1,6 +1,7 @@
 import type { Database } from '@claimdesk/db';
 import type { ParsedArticle } from '@claimdesk/parser';
 import { VERSION_SIMILARITY, shingles, textSimilarity } from '../intake/similarity.ts';
+import { articleSearchText } from '../search/search-claims.ts';
 import { chunks } from './chunks.ts';
 import { buildArticleRows } from './import-article.ts';
 import { insertRows } from './insert-rows.ts';
@@ -139,6 +140,7 @@ export async function storeArticleVersion(
         text: next.text,
         contentHash: next.contentHash,
         title: next.title,
+        searchText: articleSearchText(next.title, next.parsed.outlet),
         version: article.version + 1,
         fileName: next.fileName ?? article.fileName,
         url: next.url ?? article.url,

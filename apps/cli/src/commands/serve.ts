@@ -7,6 +7,7 @@ import {
   hasReferenceDataset,
   importArticle,
   importReference,
+  fillSearchText,
   hasArticles,
   linkUnlinkedSources,
   publicLinksFromEnv,
@@ -119,11 +120,16 @@ export async function runServe(argv: string[]): Promise<number> {
     )
     // Claims stored before source entities existed get theirs (one article per transaction).
     .then(() => linkUnlinkedSources(db))
+    .then(async (linked) => {
+      if (linked) console.log(`source entities: linked the claims of ${linked} stored articles`);
+      // Claims stored before search get their folded search text (and so into the index).
+      const filled = await fillSearchText(db);
+      if (filled) console.log(`search: indexed ${filled} stored claims`);
+    })
     .then(
-      (linked) => {
-        if (linked) console.log(`source entities: linked the claims of ${linked} stored articles`);
-      },
-      (error: unknown) => console.error(`claimdesk: linking claims to source entities stopped: ${String(error)}`),
+      () => {},
+      (error: unknown) =>
+        console.error(`claimdesk: linking claims to sources or indexing them for search stopped: ${String(error)}`),
     );
   await new Promise<void>(() => {});
   return 0;

@@ -238,7 +238,7 @@ export function QueuePage() {
           value={params.get('q') ?? ''}
           onCommit={(v) => update({ q: v })}
           inputRef={searchRef}
-          placeholder="claim text ( / )"
+          placeholder="claims, sources, outlets, any spelling ( / )"
         />
         <TypedFilter
           label="Source"

@@ -1,0 +1,99 @@
+import type { ClaimList } from '@claimdesk/contracts';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/api-client.ts';
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+
+const KYIV = `date 2022-03-01 Lviv | Kyiv Independent: Ukraine's leader spoke on Tuesday.
+
+President Volodymyr Zelenskiy said the capital would not fall.
+
+The mayor said Kiev had 2 days of water left.
+`;
+const LUHANSK = `date 2022-03-02 Kyiv | Test Wire: Fighting went on in the east on Wednesday.
+
+Luhansk governor Serhiy Haidai said 12 people were killed in Sievierodonetsk.
+
+Officials said 50% of the power grid was down.
+`;
+
+describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kind) => {
+  let test: TestDatabase;
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+  const search = async (q: string) => {
+    const res = await ctx.viewer.agent.get('/api/claims').query({ q, pageSize: 100 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return ((res.body as ClaimList).items.map((c) => c.text) as string[]).sort();
+  };
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    ctx = await createTestApp(test.db);
+    for (const text of [KYIV, LUHANSK]) {
+      const res = await ctx.admin.agent.post('/api/articles').set('X-CSRF-Token', ctx.admin.csrf).send({ text });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('finds a source by any spelling: Zelensky, Zelenskiy, Zelenskyy, Зеленський, Зеленский', async () => {
+    for (const q of ['Zelensky', 'zelenskiy', 'ZELENSKYY', 'Зеленський', 'Зеленский', 'Volodimir Zelenski'])
+      expect(await search(q), q).toEqual(['the capital would not fall']);
+  });
+
+  it('finds Kyiv in a text that says Kiev, and Haidai as Gaidai or Гайдай (claim text and source)', async () => {
+    for (const q of ['Kyiv', 'Kiev', 'Київ', 'Киев']) {
+      const found = await search(q);
+      // "Kiev" in the mayor's claim; "Kyiv Independent" is the outlet of every claim of that article.
+      expect(found, q).toEqual(['Kiev had 2 days of water left', 'the capital would not fall']);
+    }
+    for (const q of ['Haidai', 'Gaidai', 'Gaiday', 'Гайдай', 'Sergiy Gaiday'])
+      expect(await search(q), q).toEqual(['12 people', '12 people were killed in Sievierodonetsk']);
+  });
+
+  it('searches article titles and outlets, ignores case and accents, and needs every word', async () => {
+    expect(await search('test wire')).toEqual([
+      '12 people',
+      '12 people were killed in Sievierodonetsk',
+      '50% of the power grid was down',
+    ]);
+    // Every word must be found: the figure "12 people" does not name the town.
+    expect(await search('Sievierodonetsk Haidai')).toEqual(['12 people were killed in Sievierodonetsk']);
+    expect(await search('KÍEV water')).toEqual(['Kiev had 2 days of water left']);
+    expect(await search('Haidai Kiev')).toEqual([]);
+    expect(await search('nothing like this')).toEqual([]);
+  });
+
+  it('treats % and _ as literal characters, never as wildcards', async () => {
+    expect(await search('50%')).toEqual(['50% of the power grid was down']);
+    expect(await search('%')).toEqual(['50% of the power grid was down']);
+    expect(await search('5%')).toEqual([]);
+    expect(await search('_')).toEqual([]);
+    expect(await search('p_wer')).toEqual([]);
+    expect(await search('?!')).toEqual([]);
+  });
+
+  it('answers API keys the same way, and keeps the index in step with corrections', async () => {
+    const res = await request(ctx.app)
+      .get('/api/claims')
+      .query({ q: 'Gaiday' })
+      .set('authorization', `Bearer ${ctx.apiKey}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((c: { text: string }) => c.text).sort()).toEqual([
+      '12 people',
+      '12 people were killed in Sievierodonetsk',
+    ]);
+
+    // An editor corrects the source of the grid claim: searching the new name finds it, the old one not.
+    const [grid] = (await ctx.viewer.agent.get('/api/claims').query({ q: 'power grid' })).body.items;
+    const corrected = await ctx.editor.agent
+      .post(`/api/claims/${grid.id}/corrections`)
+      .set('X-CSRF-Token', ctx.editor.csrf)
+      .send({ kind: 'edit', fields: { sourceCanonical: 'Ukrenergo' }, version: grid.version });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    expect(await search('Укренерго')).toEqual(['50% of the power grid was down']);
+    expect(await search('Officials grid')).toEqual([]);
+  });
+});
