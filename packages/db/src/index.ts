@@ -7,3 +7,4 @@ export type { Prisma } from './generated/sqlite/client.ts';
 export { DatabaseBusyError } from './busy-retry.ts';
 export { checkMigrations, describeDatabaseFault } from './faults.ts';
 export type { DatabaseFault } from './faults.ts';
+export { sqliteDriverOptions, sqliteLoadError, sqliteNativeBinding } from './native-binding.ts';

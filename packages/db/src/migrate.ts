@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { sqliteDriverOptions, sqliteLoadError } from './native-binding.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { ConnectionConfig, Provider } from './connection.ts';
@@ -33,7 +34,7 @@ function createMigrationAdapterFactory(config: ConnectionConfig) {
   const inner =
     config.provider === 'postgresql'
       ? new PrismaPg({ ...toPgPoolConfig(config.url), max: 2 })
-      : new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+      : new PrismaBetterSqlite3({ url: config.url, timeout: 10_000, ...sqliteDriverOptions() });
   const opened: Disposable[] = [];
   const factory = {
     provider: inner.provider as 'sqlite' | 'postgres',
@@ -160,7 +161,7 @@ async function readAppliedMigrations(config: ConnectionConfig): Promise<Set<stri
     if (config.provider === 'sqlite') {
       if (config.url === ':memory:' || !existsSync(config.url)) return null;
       const { default: BetterSqlite3 } = await import('better-sqlite3');
-      const conn = new BetterSqlite3(config.url, { fileMustExist: true, timeout: 0 });
+      const conn = new BetterSqlite3(config.url, { fileMustExist: true, timeout: 0, ...sqliteDriverOptions() });
       try {
         rows = conn.prepare(HISTORY_SQL).all() as HistoryRow[];
       } finally {
@@ -213,6 +214,14 @@ export async function migrateDatabase(config: ConnectionConfig): Promise<string[
     if (config.provider === 'sqlite' && /SocketTimeout|database is locked|SQLITE_BUSY/i.test(text)) {
       throw new Error(
         `${config.url} is in use by another process (a running claimdesk server?) and has migrations to apply: stop it, run \`npx claimdesk db migrate\`, then start it again`,
+      );
+    }
+    // A better-sqlite3 built for another Node line: the wasm engine only says "External error id#0".
+    const driverError = config.provider === 'sqlite' && /External error/i.test(text) ? sqliteLoadError() : null;
+    if (driverError) {
+      throw new Error(
+        `the SQLite driver (better-sqlite3) cannot be loaded by Node ${process.version} (NODE_MODULE_VERSION ${process.versions.modules}; a build for another Node line does not load): ${driverError} Install with this Node (npm ci), or run \`node scripts/node-line.mjs ${process.versions.node.split('.')[0]}\` to build it for this line beside the other`,
+        { cause: error },
       );
     }
     throw error;
