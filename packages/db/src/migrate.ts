@@ -161,7 +161,7 @@ async function readAppliedMigrations(config: ConnectionConfig): Promise<Set<stri
     if (config.provider === 'sqlite') {
       if (config.url === ':memory:' || !existsSync(config.url)) return null;
       const { default: BetterSqlite3 } = await import('better-sqlite3');
-      const conn = new BetterSqlite3(config.url, { fileMustExist: true, timeout: 0 });
+      const conn = new BetterSqlite3(config.url, { fileMustExist: true, timeout: 0, ...sqliteDriverOptions() });
       try {
         rows = conn.prepare(HISTORY_SQL).all() as HistoryRow[];
       } finally {
