@@ -222,3 +222,62 @@ describe('database faults on sqlite only', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(201);
   });
 });
+
+/**
+ * A fault only a pooled server has: every connection of this process's pool is taken (a burst of
+ * writers, a long import). SQLite has no pool; its waiting for the write lock is the test above.
+ */
+describe('database faults on postgresql only', () => {
+  let test: TestDatabase;
+  let claimId: string;
+
+  beforeAll(async () => {
+    test = await createTestDatabase('postgresql');
+    claimId = (await importArticle(test.db, { text: seedText() })).article.claims[0]?.id ?? '';
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('answers 503 with Retry-After when no connection frees up in time, and saves once one does', async () => {
+    const ctx = await createTestApp(test.db);
+    const { version } = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
+    // Hold every connection of the pool (10) in an open transaction until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = 0;
+    const holders = Array.from({ length: 10 }, () =>
+      test.db.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRawUnsafe('SELECT 1');
+          started += 1;
+          await released;
+        },
+        { maxWait: 30_000, timeout: 120_000 },
+      ),
+    );
+    try {
+      while (started < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+      const res = await ctx.editor.agent
+        .post(`/api/claims/${claimId}/verdicts`)
+        .set('x-csrf-token', ctx.editor.csrf)
+        .send({ status: 'verified', version });
+      expect(res.status, JSON.stringify(res.body)).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      const body = errorBodySchema.parse(res.body);
+      expect(body.error.details).toEqual({ fault: 'database_busy' });
+      expect(body.error.message).toContain('try again');
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect((await test.db.prisma.verdict.count({ where: { claimId } })) === 0).toBe(true);
+    const again = await ctx.editor.agent
+      .post(`/api/claims/${claimId}/verdicts`)
+      .set('x-csrf-token', ctx.editor.csrf)
+      .send({ status: 'verified', version });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+  });
+});

@@ -40,8 +40,16 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
       );
   };
   if (config.provider === 'postgresql') {
-    const adapter = new PrismaPg({ ...toPgPoolConfig(config.url), max: 10 });
-    const prisma = new PgClient({ adapter, ...log }) as unknown as PrismaDb;
+    // A query waits at most 10 s for a connection of the pool (pg waits forever by default, so one
+    // burst or a long import would hang every request behind it); then it fails as database_busy.
+    const adapter = new PrismaPg({ ...toPgPoolConfig(config.url), max: 10, connectionTimeoutMillis: 10_000 });
+    // A request waits up to 10 s for a free connection of the pool (Prisma's default is 2 s): a
+    // burst of writers queues for a moment instead of failing; past that it answers 503 (faults.ts).
+    const prisma = new PgClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+      ...log,
+    }) as unknown as PrismaDb;
     listen(prisma);
     return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
   }

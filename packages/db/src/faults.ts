@@ -37,6 +37,13 @@ export function describeDatabaseFault(error: unknown, provider: 'sqlite' | 'post
         'another process holds the SQLite write lock (an import, `claimdesk db migrate` or a second server): nothing was saved; try again in a moment',
     };
   }
+  if (/\bP2028\b|Unable to start a transaction in the given time|timeout exceeded when trying to connect/.test(text)) {
+    return {
+      fault: 'database_busy',
+      message:
+        'every database connection stayed busy for the whole wait (a burst of writes, or a long import): nothing was saved; try again in a moment',
+    };
+  }
   if (
     /SQLITE_FULL|database or disk is full|\b53100\b|No space left on device|could not extend file|ENOSPC/i.test(text)
   ) {

@@ -18,29 +18,31 @@ import { addCount, emptyCounts, latestVerdictInclude, toArticleDetail, toArticle
  */
 export async function getArticle(db: Database, id: string, view: View = 'desk'): Promise<ArticleDetail> {
   const options = db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {};
-  const row = await db.prisma.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id } });
-    if (!article) return null;
-    const [statements, claims, verdicts] = await Promise.all([
-      tx.statement.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
-      tx.claim.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
-      tx.verdict.findMany({
+  // One batch: the four reads go to the database in one transaction without a round trip back to
+  // this process between them (an interactive transaction measured half again as slow).
+  const [article, statements, claims, verdicts] = await db.prisma.$transaction(
+    [
+      db.prisma.article.findUnique({ where: { id } }),
+      db.prisma.statement.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
+      db.prisma.claim.findMany({ where: { articleId: id }, orderBy: { ordinal: 'asc' } }),
+      db.prisma.verdict.findMany({
         // API keys (`public`) see each claim as consumers do: its latest published verdict, drafts left out.
         where: { claim: { articleId: id }, ...(view === 'public' ? { publishedAt: { not: null } } : {}) },
         orderBy: latestVerdictInclude.verdicts.orderBy,
       }),
-    ]);
-    const latest = new Map<string, (typeof verdicts)[number]>();
-    for (const v of verdicts) if (!latest.has(v.claimId)) latest.set(v.claimId, v);
-    return {
-      ...article,
-      statements,
-      claims: claims.map((c) => {
-        const verdict = latest.get(c.id);
-        return { ...c, verdicts: verdict ? [verdict] : [] };
-      }),
-    };
-  }, LARGE_READ_TRANSACTION(options));
+    ],
+    LARGE_READ_TRANSACTION(options),
+  );
+  const latest = new Map<string, (typeof verdicts)[number]>();
+  for (const v of verdicts) if (!latest.has(v.claimId)) latest.set(v.claimId, v);
+  const row = article && {
+    ...article,
+    statements,
+    claims: claims.map((c) => {
+      const verdict = latest.get(c.id);
+      return { ...c, verdicts: verdict ? [verdict] : [] };
+    }),
+  };
   if (!row) throw new AppError('not_found', `no article ${id}`, { path: ['id'] });
   const counts = emptyCounts();
   for (const claim of row.claims) if (!claim.isRejected) addCount(counts, claim[statusColumn(view)], 1);

@@ -8,6 +8,7 @@ import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
 import { chunks } from './chunks.ts';
 import { getArticle } from './get-article.ts';
+import { addCount, emptyCounts, toArticleDetail } from './serialize.ts';
 import { linkArticleSources } from './source-entities.ts';
 
 export function contentHash(text: string): string {
@@ -139,30 +140,39 @@ export async function importArticle(
   };
   const articleId = randomUUID();
   const { statements, claims } = buildArticleRows(articleId, parsed);
+  // Every row as stored, so the answer is built from what is in hand instead of read back.
+  const now = new Date();
+  const articleRow = {
+    id: articleId,
+    text,
+    contentHash: hash,
+    title: title ?? articleTitle(text),
+    searchText: articleSearchText(title ?? articleTitle(text), parsed.outlet),
+    fileName: fileName ?? null,
+    publishedOn: parsed.publishedOn,
+    dateline: JSON.stringify(parsed.dateline),
+    outlet: parsed.outlet,
+    byline: parsed.byline,
+    url: url ?? null,
+    parserVersion: parsed.parserVersion,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The rows are written without the columns the schema's defaults fill (fewer parameters); the
+  // answer spells those defaults out.
+  const written = claims.map((c) => ({ ...c, createdAt: now, updatedAt: now }));
+  const statementRows = statements.map((s) => ({ ...s, isCorrected: false }));
+  const claimRows = written.map((c) => ({ ...NEW_CLAIM, ...c }));
+  let sourceIds = new Map<string, string | null>();
   try {
     await db.prisma.$transaction(async (tx) => {
-      await tx.article.create({
-        data: {
-          id: articleId,
-          text,
-          contentHash: hash,
-          title: title ?? articleTitle(text),
-          searchText: articleSearchText(title ?? articleTitle(text), parsed.outlet),
-          fileName: fileName ?? null,
-          publishedOn: parsed.publishedOn,
-          dateline: JSON.stringify(parsed.dateline),
-          outlet: parsed.outlet,
-          byline: parsed.byline,
-          url: url ?? null,
-          parserVersion: parsed.parserVersion,
-        },
-      });
+      await tx.article.create({ data: articleRow, select: { id: true } });
       for (const part of chunks(statements)) await tx.statement.createMany({ data: part });
-      for (const part of chunks(claims)) {
+      for (const part of chunks(written)) {
         await tx.claim.createMany({ data: part });
-        await tx.claimChange.createMany({ data: part.map((c) => ({ claimId: c.id })) });
+        await tx.claimChange.createMany({ data: part.map((c) => ({ claimId: c.id, createdAt: now })) });
       }
-      await linkArticleSources(tx, db.provider, articleId);
+      sourceIds = await linkArticleSources(tx, db.provider, articleId, now);
     }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -170,5 +180,39 @@ export async function importArticle(
     if (!winner) throw error;
     return { article: await getArticle(db, winner.id), created: false };
   }
-  return { article: await getArticle(db, articleId), created: true };
+  const counts = emptyCounts();
+  addCount(counts, 'pending', claimRows.length);
+  const article = toArticleDetail(
+    {
+      ...articleRow,
+      statements: statementRows,
+      claims: claimRows.map((c) => ({
+        ...c,
+        sourceId: c.sourceCanonical === null ? null : (sourceIds.get(c.sourceCanonical) ?? null),
+        verdicts: [],
+      })),
+    },
+    counts,
+  );
+  return { article, created: true };
 }
+
+/** What a new claim row holds besides the parser's fields (the schema's defaults, spelled out). */
+const NEW_CLAIM = {
+  value: null,
+  qualifier: null,
+  category: null,
+  unit: null,
+  subject: null,
+  since: null,
+  figureKind: null,
+  status: 'pending',
+  publishedStatus: 'pending',
+  changedById: null,
+  changedByName: null,
+  version: 0,
+  isFound: true,
+  origin: 'parser',
+  isCorrected: false,
+  isRejected: false,
+};

@@ -25,6 +25,7 @@ const relatedSelect = {
   value: true,
   qualifier: true,
   status: true,
+  publishedStatus: true,
   version: true,
   article: { select: { title: true, outlet: true, publishedOn: true } },
 } as const;
@@ -40,6 +41,7 @@ type Row = {
   value: number | null;
   qualifier: string | null;
   status: string;
+  publishedStatus: string;
   version: number;
   article: { title: string; outlet: string | null; publishedOn: string | null };
 };
@@ -67,7 +69,7 @@ export function quoteSimilarity(a: Set<string>, b: Set<string>): number {
   return shared / small.size;
 }
 
-const toRelated = (row: Row, similarity: number | null): RelatedClaim => ({
+const toRelated = (row: Row, similarity: number | null, view: View): RelatedClaim => ({
   id: row.id,
   articleId: row.articleId,
   articleTitle: row.article.title,
@@ -80,7 +82,8 @@ const toRelated = (row: Row, similarity: number | null): RelatedClaim => ({
   asOf: row.asOf,
   value: row.value,
   qualifier: row.qualifier as RelatedClaim['qualifier'],
-  status: row.status as RelatedClaim['status'],
+  // Consumers (v1, API keys) see the published status: another article's draft verdict never shows.
+  status: (view === 'public' ? row.publishedStatus : row.status) as RelatedClaim['status'],
   version: row.version,
   similarity,
 });
@@ -111,7 +114,7 @@ export async function listRelatedClaims(db: Database, claimId: string, view: Vie
         select: relatedSelect,
         orderBy: [{ asOf: 'asc' }, { value: 'asc' }],
       });
-      related = rows.map((r) => toRelated(r, null));
+      related = rows.map((r) => toRelated(r, null, view));
     }
   } else {
     const mine = wordPairs(claim.text);
@@ -131,20 +134,8 @@ export async function listRelatedClaims(db: Database, claimId: string, view: Vie
         .map((r) => ({ row: r, similarity: quoteSimilarity(mine, wordPairs(r.text)) }))
         .filter((r) => r.similarity >= NEAR_DUPLICATE_SIMILARITY)
         .sort((a, b) => b.similarity - a.similarity)
-        .map((r) => toRelated(r.row, Math.round(r.similarity * 100) / 100));
+        .map((r) => toRelated(r.row, Math.round(r.similarity * 100) / 100, view));
     }
-  }
-  // Consumers (v1, API keys) see published statuses, never a draft's.
-  if (view === 'public') {
-    const published = new Map(
-      (
-        await db.prisma.claim.findMany({
-          where: { id: { in: related.map((r) => r.id) } },
-          select: { id: true, publishedStatus: true },
-        })
-      ).map((r) => [r.id, r.publishedStatus as RelatedClaim['status']]),
-    );
-    related = related.map((r) => ({ ...r, status: published.get(r.id) ?? 'pending' }));
   }
   return {
     claimId,

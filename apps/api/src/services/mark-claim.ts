@@ -83,11 +83,19 @@ export async function appendVerdict(
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
   const verdictId = randomUUID();
-  const updated = await tx.claim.updateMany({
-    where: { id: claimId, version: body.version, isRejected: false },
-    data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
-  });
-  if (updated.count === 0) {
+  // The version check and the claim's new state in one statement (UPDATE ... RETURNING): the claim
+  // the answer carries is the row as this transaction left it, not read back.
+  const updated = await tx.claim
+    .update({
+      where: { id: claimId, version: body.version, isRejected: false },
+      data: { status: body.status, version: { increment: 1 }, changedById: actor.userId, changedByName: actor.name },
+    })
+    .catch((error: unknown) => {
+      // P2025: no row matched (unknown claim, stale version or rejected claim): told apart below.
+      if ((error as { code?: string } | null)?.code === 'P2025') return null;
+      throw error;
+    });
+  if (!updated) {
     const current = await tx.claim.findUnique({ where: { id: claimId }, include: latestVerdictInclude });
     if (!current) throw new AppError('not_found', `no claim ${claimId}`, { path: ['id'] });
     if (current.isRejected) {
@@ -105,22 +113,26 @@ export async function appendVerdict(
       { path: ['version'], details: { claim: toClaim(current) } },
     );
   }
-  const verdict = await tx.verdict.create({
-    data: {
-      id: verdictId,
-      claimId,
-      status: body.status,
-      note: body.note.trim(),
-      evidence: JSON.stringify(body.evidence),
-      authorId: actor.userId,
-      authorName: actor.name,
-      version: body.version + 1,
-      references: { create: await referenceEvidenceRows(tx, body.references) },
-    },
-    include: verdictInclude,
-  });
-  // A draft unless asked to publish at once: a draft writes no change-feed entry and no webhook.
-  const saved = body.publish ? await publishLatestVerdict(tx, claimId, actor, verdict.createdAt) : verdict;
+  const data = {
+    id: verdictId,
+    claimId,
+    status: body.status,
+    note: body.note.trim(),
+    evidence: JSON.stringify(body.evidence),
+    authorId: actor.userId,
+    authorName: actor.name,
+    version: body.version + 1,
+  };
+  const references = await referenceEvidenceRows(tx, body.references);
+  // Without cited rows (most verdicts), one INSERT; the verdict it returns is the claim's latest
+  // (this transaction holds the claim's version), so nothing is read back.
+  const verdict =
+    references.length === 0
+      ? { ...(await tx.verdict.create({ data })), references: [] }
+      : await tx.verdict.create({ data: { ...data, references: { create: references } }, include: verdictInclude });
+  if (!body.publish) return { claim: toClaim({ ...updated, verdicts: [verdict] }), verdict: toVerdict(verdict) };
+  // Published at once (change-feed entry, webhooks): publish-claim.ts, then the claim as it stands.
+  const saved = await publishLatestVerdict(tx, claimId, actor, verdict.createdAt);
   const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: latestVerdictInclude });
   return { claim: toClaim(claim), verdict: toVerdict(saved) };
 }

@@ -168,24 +168,65 @@ export async function reparseArticle(
   articleId: string,
   options: { readBack?: boolean } = {},
 ): Promise<ArticleDetail | undefined> {
-  const article = await db.prisma.article.findUnique({
-    where: { id: articleId },
-    include: { claims: true, statements: true },
-  });
+  const [article] = await loadArticles(db, [articleId]);
   if (!article) throw new AppError('not_found', `no article ${articleId}`, { path: ['id'] });
+  const unchanged = await reparseLoaded(db, article);
+  // Most articles read the same under a new parser: then only the version moves (one write,
+  // no change for consumers), which keeps a re-parse of the whole desk within a minute.
+  if (unchanged) await bumpVersions(db, [unchanged]);
+  // A background re-parse of the whole desk does not read each article back.
+  return options.readBack === false ? undefined : getArticle(db, articleId);
+}
+
+/** Articles with their claims and statements: three statements for the lot. */
+function loadArticles(db: Database, ids: string[]) {
+  return db.prisma.article.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      text: true,
+      fileName: true,
+      publishedOn: true,
+      claims: true,
+      statements: true,
+    },
+  });
+}
+type LoadedArticle = Awaited<ReturnType<typeof loadArticles>>[number];
+/** publishedOn is left out when the article keeps its date (then one UPDATE records a whole batch). */
+type VersionBump = { id: string; parserVersion: string; publishedOn?: string | null };
+
+/** The new parser version (and date) of articles whose rows the re-parse left as they were: one UPDATE per date. */
+async function bumpVersions(db: Database, bumps: VersionBump[]): Promise<void> {
+  const groups = new Map<string, VersionBump[]>();
+  for (const b of bumps) {
+    const key = JSON.stringify([b.parserVersion, b.publishedOn]);
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  for (const group of groups.values()) {
+    const [{ parserVersion, publishedOn }] = group as [VersionBump];
+    const data = publishedOn === undefined ? { parserVersion } : { parserVersion, publishedOn };
+    for (const part of chunks(group.map((b) => b.id)))
+      await db.prisma.article.updateMany({ where: { id: { in: part } }, data });
+  }
+}
+
+/**
+ * Re-parses one loaded article. When the parse finds exactly what is stored nothing is written and
+ * the version to record is returned (the caller records several at once); otherwise the article's
+ * rows are rewritten in one transaction.
+ */
+async function reparseLoaded(db: Database, article: LoadedArticle): Promise<VersionBump | null> {
+  const articleId = article.id;
   const read = parseArticle(article.text, article.fileName ? { file: article.fileName } : {});
   // A date given at import (the text has no header) stays.
   const parsed = { ...read, publishedOn: read.publishedOn ?? article.publishedOn };
   const { statements, claims } = buildArticleRows(articleId, parsed);
   const matches = matchClaims(article.claims, claims);
   if (isUnchanged(article, statements, claims, matches)) {
-    // Most articles read the same under a new parser: then only the version moves (one write,
-    // no change for consumers), which keeps a re-parse of the whole desk within a minute.
-    await db.prisma.article.update({
-      where: { id: articleId },
-      data: { parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn },
-    });
-    return options.readBack === false ? undefined : getArticle(db, articleId);
+    return parsed.publishedOn === article.publishedOn
+      ? { id: articleId, parserVersion: parsed.parserVersion }
+      : { id: articleId, parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn };
   }
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   const oldStatements = new Map(article.statements.map((s) => [s.id, s]));
@@ -300,9 +341,11 @@ export async function reparseArticle(
     });
     await linkArticleSources(tx, db.provider, articleId);
   }, LARGE_WRITE_TRANSACTION);
-  // A background re-parse of the whole desk does not read each article back.
-  return options.readBack === false ? undefined : getArticle(db, articleId);
+  return null;
 }
+
+/** Articles read (and, when unchanged, updated) together by the re-parse of the whole desk. */
+const REPARSE_BATCH = 50;
 
 export interface ReparseProgress {
   done: number;
@@ -330,9 +373,26 @@ export async function reparseOutdatedArticles(
   if (outdated.length === 0) return 0;
   running.set(db, progress);
   try {
-    for (const { id } of outdated) {
-      await reparseArticle(db, id, { readBack: false });
-      progress.done += 1;
+    // Read in batches (three statements per batch), and the articles the new parser reads the
+    // same (most of them) get their new version in one UPDATE per batch. An article that changed
+    // is rewritten in its own transaction, so the server answers meanwhile.
+    for (const batch of chunks(
+      outdated.map((o) => o.id),
+      REPARSE_BATCH,
+    )) {
+      const doneBefore = progress.done;
+      const bumps: VersionBump[] = [];
+      for (const article of await loadArticles(db, batch)) {
+        const unchanged = await reparseLoaded(db, article);
+        if (unchanged) bumps.push(unchanged);
+        else {
+          progress.done += 1;
+          onProgress?.({ ...progress });
+        }
+      }
+      await bumpVersions(db, bumps);
+      // (An article deleted meanwhile counts as done too.)
+      progress.done = doneBefore + batch.length;
       onProgress?.({ ...progress });
     }
   } finally {

@@ -90,7 +90,16 @@ async function ensureSources(
  * Called by every writer of claims' sources (import, re-parse, corrections, added claims) in its
  * transaction; it only touches claims whose link is missing or out of date.
  */
-export async function linkArticleSources(tx: Tx, provider: Database['provider'], articleId: string): Promise<void> {
+/**
+ * Returns the entity each source name of the article now belongs to. An import passes the time
+ * its rows were written as `updatedAt`, so it answers from the rows in hand (nothing read back).
+ */
+export async function linkArticleSources(
+  tx: Tx,
+  provider: Database['provider'],
+  articleId: string,
+  updatedAt?: Date,
+): Promise<Map<string, string | null>> {
   const groups = await tx.claim.groupBy({
     by: ['sourceCanonical', 'side'],
     where: { articleId, sourceCanonical: { not: null } },
@@ -105,11 +114,13 @@ export async function linkArticleSources(tx: Tx, provider: Database['provider'],
   }
   const names = [...sides.entries()].map(([name, side]) => ({ name, side }));
   const byKey = await ensureSources(tx, provider, names);
+  const linked = new Map<string, string | null>();
   for (const { name } of names) {
     const id = byKey.get(aliasKey(name)) ?? null;
+    linked.set(name, id);
     await tx.claim.updateMany({
       where: { articleId, sourceCanonical: name, OR: [{ sourceId: null }, { sourceId: { not: id ?? '' } }] },
-      data: { sourceId: id },
+      data: { sourceId: id, ...(updatedAt ? { updatedAt } : {}) },
     });
   }
   await tx.claim.updateMany({
@@ -118,6 +129,7 @@ export async function linkArticleSources(tx: Tx, provider: Database['provider'],
   });
   // The same writers change what a claim is searched by.
   await refreshClaimSearchText(tx, articleId);
+  return linked;
 }
 
 /** Links the claims stored before source entities existed (`claimdesk serve` runs it in the background). */
