@@ -193,7 +193,8 @@ function loadArticles(db: Database, ids: string[]) {
   });
 }
 type LoadedArticle = Awaited<ReturnType<typeof loadArticles>>[number];
-type VersionBump = { id: string; parserVersion: string; publishedOn: string | null };
+/** publishedOn is left out when the article keeps its date (then one UPDATE records a whole batch). */
+type VersionBump = { id: string; parserVersion: string; publishedOn?: string | null };
 
 /** The new parser version (and date) of articles whose rows the re-parse left as they were: one UPDATE per date. */
 async function bumpVersions(db: Database, bumps: VersionBump[]): Promise<void> {
@@ -204,8 +205,9 @@ async function bumpVersions(db: Database, bumps: VersionBump[]): Promise<void> {
   }
   for (const group of groups.values()) {
     const [{ parserVersion, publishedOn }] = group as [VersionBump];
+    const data = publishedOn === undefined ? { parserVersion } : { parserVersion, publishedOn };
     for (const part of chunks(group.map((b) => b.id)))
-      await db.prisma.article.updateMany({ where: { id: { in: part } }, data: { parserVersion, publishedOn } });
+      await db.prisma.article.updateMany({ where: { id: { in: part } }, data });
   }
 }
 
@@ -222,7 +224,9 @@ async function reparseLoaded(db: Database, article: LoadedArticle): Promise<Vers
   const { statements, claims } = buildArticleRows(articleId, parsed);
   const matches = matchClaims(article.claims, claims);
   if (isUnchanged(article, statements, claims, matches)) {
-    return { id: articleId, parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn };
+    return parsed.publishedOn === article.publishedOn
+      ? { id: articleId, parserVersion: parsed.parserVersion }
+      : { id: articleId, parserVersion: parsed.parserVersion, publishedOn: parsed.publishedOn };
   }
   const matchedOld = new Set([...matches.values()].map((o) => o.id));
   const oldStatements = new Map(article.statements.map((s) => [s.id, s]));
