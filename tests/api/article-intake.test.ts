@@ -3,20 +3,8 @@ import { importArticle } from '@claimdesk/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
 import { withFault } from '../support/faulty-database.ts';
+import { longArticle } from '../support/long-article.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
-
-/** The seed's body repeated until the text is about `chars` long: thousands of claims. */
-function longArticle(chars: number): string {
-  const seed = seedText();
-  const body = seed.replace(/^.*?: /, '');
-  const parts = [seed];
-  let length = seed.length;
-  while (length + body.length + 2 <= chars) {
-    parts.push(body);
-    length += body.length + 2;
-  }
-  return parts.join('\n\n');
-}
 
 describe.each(DATABASE_KINDS)('article intake on %s', (kind) => {
   let test: TestDatabase;
@@ -59,7 +47,7 @@ describe.each(DATABASE_KINDS)('article intake on %s', (kind) => {
 
   it('a failed import leaves nothing behind (a fault after the claims are written)', async () => {
     const before = await rowCounts();
-    const faulty = withFault(test.db, 'claimChange', 'createMany');
+    const faulty = withFault(test.db, 'ClaimChange', 'INSERT');
     await expect(importArticle(faulty, { text: seedText() })).rejects.toThrow('injected fault');
     expect(await rowCounts()).toEqual(before);
     // The same text then imports cleanly: no half-written article holds its content hash.

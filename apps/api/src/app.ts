@@ -15,6 +15,7 @@ import { type FaultMonitor, createFaultMonitor } from './fault-monitor.ts';
 import { type AppConfig, createHandlers } from './handlers.ts';
 import { publicApiLimiter } from './rate-limits.ts';
 import { DEFAULT_MAX_ARTICLE_CHARS } from './services/check-article-text.ts';
+import { type ParsePool, createParsePool } from './intake/parse-pool.ts';
 
 const MB = 1024 * 1024;
 
@@ -48,9 +49,17 @@ export function createApp({ db, logger, webDistDir, config }: CreateAppOptions):
     articleLimits: { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
     ...config,
   };
+  // Imports parse in worker threads, never on the thread that answers requests. The workers
+  // start on the first import; startServer closes them with the server.
+  let ownPool: ParsePool | null = null;
+  if (!appConfig.parse) {
+    ownPool = createParsePool();
+    appConfig.parse = ownPool.parse;
+  }
   // The longest article as a file in base64 (POST /api/imports): 3 bytes of UTF-8 a character, 4/3 for base64.
   const bodyLimit = Math.max(5 * MB, appConfig.articleLimits.maxChars * 4 + MB);
   const app = express();
+  app.locals.parsePool = ownPool;
   app.disable('x-powered-by');
   if (appConfig.secureCookies) app.set('trust proxy', 1);
   app.use(

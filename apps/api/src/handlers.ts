@@ -36,6 +36,7 @@ import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
+import type { ParseFn } from './intake/parse-pool.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
@@ -75,6 +76,8 @@ export interface AppConfig {
   clock: () => Date;
   /** What an imported article may be (CLAIMDESK_MAX_ARTICLE_CHARS). */
   articleLimits: ArticleLimits;
+  /** Where imported texts are parsed: a pool of worker threads (createApp makes one when not given). */
+  parse?: ParseFn;
   /** Who a webhook may call (CLAIMDESK_WEBHOOK_ALLOW, and DNS: stubbed in tests), checked at registration. */
   outbound?: { allow?: string | readonly string[]; resolve?: ResolveHost };
 }
@@ -196,7 +199,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     listArticleTitles: async (req, res) =>
       sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body, config.articleLimits);
+      const { article, created } = await importArticle(db, req.body, config.articleLimits, { parse: config.parse });
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
@@ -214,6 +217,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
       res.json({
         results: await importArticleFile(db, body.fileName, bytes, {
           limits: config.articleLimits,
+          parse: config.parse,
           ...(map ? { map } : {}),
         }),
       });

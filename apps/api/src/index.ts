@@ -8,6 +8,8 @@ export { AppError } from './errors.ts';
 export { articleTitle, buildArticleRows, contentHash, importArticle } from './services/import-article.ts';
 export { deleteArticle } from './services/delete-article.ts';
 export { importArticleFile } from './services/import-article-file.ts';
+export { createParsePool, defaultParseWorkers, parseHere } from './intake/parse-pool.ts';
+export type { ParseFn, ParsePool, ParseTaskEvent } from './intake/parse-pool.ts';
 export { fetchArticleFile } from './services/fetch-article-file.ts';
 export { ARTICLE_FILE_EXTENSIONS, parseFieldMap, readArticleFile } from './intake/read-articles.ts';
 export type { FieldMap } from './intake/read-articles.ts';

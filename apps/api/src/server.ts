@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Database } from '@claimdesk/db';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
+import type { ParsePool } from './intake/parse-pool.ts';
 import type { AppConfig } from './handlers.ts';
 import { type WebhookDeliveryOptions, createWebhookDispatcher } from './services/webhooks.ts';
 
@@ -28,6 +29,8 @@ export async function startServer(options: StartServerOptions): Promise<Server> 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
+  const pool = app.locals.parsePool as ParsePool | null;
+  if (pool) server.on('close', () => void pool.close());
   const interval = options.webhookIntervalMs ?? 1000;
   if (interval > 0) {
     const dispatcher = createWebhookDispatcher(options.db, options.webhooks);

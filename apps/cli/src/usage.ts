@@ -5,7 +5,7 @@ export const parseUsage = `claimdesk parse [--json] [--out DIR] FILE|FOLDER...
   --json      print one JSON array, one element per file (the default)
   --out DIR   write DIR/NAME.json per input instead of printing`;
 
-export const importUsage = `claimdesk import [--map FIELD=COLUMN,...] [--url URL] PATH|URL...
+export const importUsage = `claimdesk import [--concurrency N] [--map FIELD=COLUMN,...] [--url URL] PATH|URL...
   Parses and stores the articles of each file (files, or folders of them), by extension: .txt
   (the header format), .html/.htm (a web page: main text, headline, byline, date, canonical URL),
   .json (a record or an array), .ndjson/.jsonl (a record a line) and .csv (a record a row), with
@@ -13,6 +13,9 @@ export const importUsage = `claimdesk import [--map FIELD=COLUMN,...] [--url URL
   summary; exits 1 if any failed (the others still land). The same text twice is stored once.
   An http(s) URL is fetched (15 s, at most 4 bytes a character of CLAIMDESK_MAX_ARTICLE_CHARS, no
   redirects, public addresses only unless listed in CLAIMDESK_WEBHOOK_ALLOW).
+  Interrupted (Ctrl-C, kill -9), it can be run again: every article is stored whole or not at all,
+  and what is stored already is reported as such.
+  --concurrency N  files at once (default 1, at most 64); parsing is spread over the cores
   --map       CSV columns of the fields, e.g. text=articles,publishedOn=published (Kaggle exports)
   --url URL   where the article was originally published (one file only): ClaimReview's appearance`;
 

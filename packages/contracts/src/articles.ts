@@ -75,6 +75,8 @@ export const articleDetailSchema = articleSummarySchema.extend({
   text: z.string(),
   /** Where the body starts after the header line (`date ... | Outlet:`); 0 when there is none. Offsets stay those of `text`. */
   bodyStart: z.number().int(),
+  /** 1, or the number of the latest version when a near-duplicate import replaced the text. */
+  version: z.number().int(),
   statements: z.array(statementSchema),
   claims: z.array(claimSchema),
 });
@@ -152,12 +154,20 @@ export type ImportFileRequest = z.infer<typeof importFileRequestSchema>;
 export const importResultSchema = z.object({
   /** The file, or the file with the line or row of one of its records. */
   label: z.string(),
-  status: z.enum(['stored', 'existing', 'refused']),
+  /** version: stored as the next version of an article with nearly the same text (`version` says which). */
+  status: z.enum(['stored', 'version', 'existing', 'refused']),
   /** Why it was refused: one line. */
   reason: z.string().nullable(),
   articleId: z.string().nullable(),
   title: z.string().nullable(),
   claims: z.number().int().nullable(),
+  /** The article's version number now (null when it was not stored). */
+  version: z.number().int().nullable().optional(),
+  /** What the new version changed, in claims. */
+  changes: z
+    .object({ kept: z.number().int(), added: z.number().int(), removed: z.number().int(), notFound: z.number().int() })
+    .nullable()
+    .optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

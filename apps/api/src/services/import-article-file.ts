@@ -1,5 +1,6 @@
 import type { ImportResult } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
+import type { ParseFn } from '../intake/parse-pool.ts';
 import { type FieldMap, readArticleFile } from '../intake/read-articles.ts';
 import type { ArticleLimits } from './check-article-text.ts';
 import { importArticle } from './import-article.ts';
@@ -27,6 +28,8 @@ export async function importArticleFile(
     overrides?: { url?: string };
     /** Used where the file says nothing (the address a page was fetched from). */
     defaults?: { url?: string };
+    /** Where texts are parsed (a worker pool's `parse`); on this thread when not given. */
+    parse?: ParseFn;
   },
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
@@ -37,18 +40,21 @@ export async function importArticleFile(
       continue;
     }
     try {
-      const { article, created } = await importArticle(
+      const { article, created, version } = await importArticle(
         db,
         { ...options.defaults, ...read.record, ...options.overrides },
         options.limits,
+        options.parse ? { parse: options.parse } : {},
       );
       results.push({
         label: read.label,
-        status: created ? 'stored' : 'existing',
+        status: version ? 'version' : created ? 'stored' : 'existing',
         reason: null,
         articleId: article.id,
         title: article.title,
         claims: article.claims.length,
+        version: article.version,
+        changes: version?.changes ?? null,
       });
     } catch (error) {
       results.push({ label: read.label, status: 'refused', reason: oneLine(error), ...none });

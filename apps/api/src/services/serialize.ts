@@ -238,13 +238,14 @@ export function toArticleSummary(row: ArticleRow, counts: StatusCounts): Article
 }
 
 export function toArticleDetail(
-  row: ArticleRow & { text: string; statements: StatementRow[]; claims: ClaimRow[] },
+  row: ArticleRow & { text: string; version?: number; statements: StatementRow[]; claims: ClaimRow[] },
   counts: StatusCounts,
 ): ArticleDetail {
   return {
     ...toArticleSummary(row, counts),
     text: row.text,
     bodyStart: parseHeader(row.text).bodyStart,
+    version: row.version ?? 1,
     statements: row.statements.map(toStatement),
     claims: row.claims.map(toClaim),
   };

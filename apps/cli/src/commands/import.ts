@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ARTICLE_FILE_EXTENSIONS,
   type FieldMap,
   createOutboundPolicy,
+  createParsePool,
   fetchArticleFile,
   importArticleFile,
   parseFieldMap,
@@ -20,7 +22,12 @@ import { openMigratedDatabase } from './admin-db.ts';
 export async function runImport(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
-    options: { help: { type: 'boolean', short: 'h' }, url: { type: 'string' }, map: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      url: { type: 'string' },
+      map: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -43,63 +50,91 @@ export async function runImport(argv: string[]): Promise<number> {
     const checked = httpUrlSchema.safeParse(values.url);
     if (!checked.success) throw new CliError(`import: --url must be an http(s) URL, not "${values.url}"`);
   }
+  const concurrency = parseConcurrency(values.concurrency);
   const limits = { maxChars: env.CLAIMDESK_MAX_ARTICLE_CHARS };
   // Pages by URL go through the webhooks' outbound guard and its allow-list.
   const policy = createOutboundPolicy({ allow: env.CLAIMDESK_WEBHOOK_ALLOW });
   const map = values.map ? parseMapOption(values.map) : undefined;
   const db = await openMigratedDatabase(readConnectionConfig());
+  // Several files at once: texts are parsed in worker threads (as many as the machine has cores,
+  // at most --concurrency) while others are written; one at a time parses on this thread.
+  const pool = concurrency > 1 ? createParsePool({ size: Math.min(concurrency, availableParallelism()) }) : null;
   const progress = progressLine(process.stderr);
   let imported = 0;
   let existing = 0;
+  let versions = 0;
   let failed = 0;
-  try {
-    for (const [index, file] of files.entries()) {
-      progress.show(
-        `[${index + 1}/${files.length}] ${imported} imported, ${existing} already stored, ${failed} failed · ${file}`,
-      );
-      let results: ImportResult[];
-      try {
-        // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
-        const { fileName, bytes } = isUrl(file)
-          ? await fetchArticleFile(file, { policy, limits })
-          : { fileName: basename(file), bytes: readFileSync(file) };
-        results = await importArticleFile(db, fileName, bytes, {
-          limits,
-          ...(map ? { map } : {}),
-          ...(values.url ? { overrides: { url: values.url } } : {}),
-          ...(isUrl(file) ? { defaults: { url: file } } : {}),
-        });
-        if (isUrl(file)) results = results.map((r) => ({ ...r, label: `${file}${r.label.slice(fileName.length)}` }));
-      } catch (error) {
-        failed += 1;
-        progress.clear();
-        console.log(`FAILED    ${file}: ${describeError(error)}`);
-        continue;
-      }
+  let started = 0;
+  let finished = 0;
+  const showProgress = (file: string) =>
+    progress.show(
+      `[${finished}/${files.length}] ${imported} imported, ${existing} already stored, ${failed} failed · ${file}`,
+    );
+  const importOne = async (file: string) => {
+    showProgress(file);
+    let results: ImportResult[];
+    try {
+      // Bytes, not a string: invalid UTF-8 is refused rather than stored as replacement characters.
+      const { fileName, bytes } = isUrl(file)
+        ? await fetchArticleFile(file, { policy, limits })
+        : { fileName: basename(file), bytes: await readFile(file) };
+      results = await importArticleFile(db, fileName, bytes, {
+        limits,
+        ...(pool ? { parse: pool.parse } : {}),
+        ...(map ? { map } : {}),
+        ...(values.url ? { overrides: { url: values.url } } : {}),
+        ...(isUrl(file) ? { defaults: { url: file } } : {}),
+      });
+      if (isUrl(file)) results = results.map((r) => ({ ...r, label: `${file}${r.label.slice(fileName.length)}` }));
+    } catch (error) {
+      failed += 1;
       progress.clear();
-      for (const r of results) {
-        // The label names the file as given (a path), with the line or row of a record in it.
-        const label = isUrl(file) ? r.label : `${file}${r.label.slice(basename(file).length)}`;
-        const line = `${r.claims} claims, id ${r.articleId}`;
-        if (r.status === 'stored') {
-          imported += 1;
-          console.log(`imported  ${label}: ${line}`);
-        } else if (r.status === 'existing') {
-          existing += 1;
-          console.log(`existing  ${label}: already stored (${line})`);
-        } else {
-          failed += 1;
-          console.log(`FAILED    ${label}: ${r.reason || 'refused'}`);
-        }
+      console.log(`FAILED    ${file}: ${describeError(error)}`);
+      return;
+    }
+    progress.clear();
+    for (const r of results) {
+      // The label names the file as given (a path), with the line or row of a record in it.
+      const label = isUrl(file) ? r.label : `${file}${r.label.slice(basename(file).length)}`;
+      const line = `${r.claims} claims, id ${r.articleId}`;
+      if (r.status === 'stored') {
+        imported += 1;
+        console.log(`imported  ${label}: ${line}`);
+      } else if (r.status === 'version') {
+        versions += 1;
+        const c = r.changes;
+        const what = c
+          ? `: ${c.kept} claims kept, ${c.added} new, ${c.removed} removed, ${c.notFound} judged not found`
+          : '';
+        console.log(`version   ${label}: version ${r.version} of ${r.articleId}${what}`);
+      } else if (r.status === 'existing') {
+        existing += 1;
+        console.log(`existing  ${label}: already stored (${line})`);
+      } else {
+        failed += 1;
+        console.log(`FAILED    ${label}: ${r.reason || 'refused'}`);
       }
     }
+  };
+  try {
+    // --concurrency lanes, each taking the next file when it is done with one.
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, files.length) }, async () => {
+        while (started < files.length) {
+          const file = files[started++] as string;
+          await importOne(file);
+          finished += 1;
+        }
+      }),
+    );
   } finally {
     progress.clear();
+    await pool?.close();
     await db.close();
   }
-  const articles = imported + existing + failed;
+  const articles = imported + versions + existing + failed;
   console.log(
-    `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${existing} already stored, ${failed} failed`,
+    `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${versions > 0 ? `${versions} new versions, ` : ''}${existing} already stored, ${failed} failed`,
   );
   return failed > 0 ? 1 : 0;
 }
@@ -124,6 +159,15 @@ function progressLine(stream: NodeJS.WriteStream) {
       isVisible = false;
     },
   };
+}
+
+/** How many files are imported at once: 1 (the default) to 64. */
+function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64)
+    throw new CliError(`import: --concurrency must be a whole number from 1 to 64, not "${value}"`);
+  return n;
 }
 
 function parseMapOption(value: string): FieldMap {

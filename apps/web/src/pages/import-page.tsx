@@ -26,6 +26,7 @@ function readBase64(file: File): Promise<string> {
 
 const STATUS_TEXT: Record<ImportResult['status'], string> = {
   stored: 'stored',
+  version: 'new version',
   existing: 'already stored',
   refused: 'refused',
 };

@@ -99,6 +99,7 @@ export function makeArticle(claims: Claim[]): ArticleDetail {
     createdAt: '2026-01-01T00:00:00.000Z',
     counts: { pending: claims.length, verified: 0, disputed: 0, unverifiable: 0, total: claims.length },
     text: ARTICLE_TEXT,
+    version: 1,
     bodyStart: 0,
     statements: [],
     claims,

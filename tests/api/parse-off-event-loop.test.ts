@@ -1,0 +1,68 @@
+import { createParsePool, type ParsePool } from '@claimdesk/api';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/api-client.ts';
+import { longArticle } from '../support/long-article.ts';
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
+
+describe.each(DATABASE_KINDS)('parsing off the event loop on %s', (kind) => {
+  let test: TestDatabase;
+  let pool: ParsePool;
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    pool = createParsePool({ size: 1 });
+    ctx = await createTestApp(test.db, { config: { articleLimits: { maxChars: 2_100_000 }, parse: pool.parse } });
+  });
+  afterAll(async () => {
+    await pool.close();
+    await test.drop();
+  });
+
+  it('answers health checks sent while a 2 MB article is being parsed before that import finishes', async () => {
+    const text = longArticle(2_000_000);
+    expect(text.length).toBeGreaterThan(1_990_000);
+    const events: string[] = [];
+    const parsing = new Promise<void>((resolve) => pool.on('start', () => resolve()));
+    pool.on('end', () => events.push('parse finished'));
+    const importing = ctx.admin.agent
+      .post('/api/articles')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ text, fileName: 'long.txt' })
+      .then((res) => {
+        events.push('import answered');
+        return res;
+      });
+    await parsing;
+    // Three health checks one after another, each sent once the last was answered, all while the
+    // worker still parses: the thread that answers requests is free the whole time.
+    for (let i = 1; i <= 3; i++) {
+      events.push(`health ${i} sent`);
+      const health = await request(ctx.app).get('/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe('ok');
+      events.push(`health ${i} answered`);
+    }
+    const imported = await importing;
+    expect(imported.status).toBe(201);
+    expect(imported.body.claims.length).toBeGreaterThan(10_000);
+    expect(events).toEqual([
+      'health 1 sent',
+      'health 1 answered',
+      'health 2 sent',
+      'health 2 answered',
+      'health 3 sent',
+      'health 3 answered',
+      'parse finished',
+      'import answered',
+    ]);
+  }, 300_000);
+
+  it('stores what the worker parsed exactly as a parse on this thread would', async () => {
+    const { parseArticle } = await import('@claimdesk/parser');
+    const text = longArticle(60_000);
+    const inWorker = await pool.parse(text, { file: 'a.txt' });
+    expect(inWorker).toEqual(parseArticle(text, { file: 'a.txt' }));
+  });
+});

@@ -1,0 +1,144 @@
+// npm run bench:intake [-- --chars N] [--db sqlite,postgresql] [--interval MS]
+// (npm run bench runs it before the desk benchmark)
+// How long other requests wait while a long article is imported: a server with its parse pool,
+// one POST /api/articles of a ~2 MB article (the seed's body repeated: about 20,000 claims), and
+// GET /api/health sent one after another (a pause of --interval ms between them) until the import
+// is answered. Prints the worst health latency while the worker parses and while the rows are
+// written, and the same import with the parse on the event loop (as before the pool) beside it.
+// Prints figures only; it asserts nothing.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { type ParseFn, createApp, createParsePool, createUser, parseHere } from '@claimdesk/api';
+import { longArticle } from '../support/long-article.ts';
+import { DATABASE_KINDS, type DatabaseKind, createTestDatabase } from '../support/test-databases.ts';
+
+const { values } = parseArgs({
+  options: {
+    chars: { type: 'string', default: '2000000' },
+    interval: { type: 'string', default: '10' },
+    db: { type: 'string', default: DATABASE_KINDS.join(',') },
+    'main-thread': { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+});
+const CHARS = Number(values.chars);
+const INTERVAL = Number(values.interval);
+const KINDS = values.db.split(',').filter((k): k is DatabaseKind => (DATABASE_KINDS as readonly string[]).includes(k));
+const PASSWORD = 'correct horse battery staple';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
+
+interface Run {
+  importMs: number;
+  claims: number;
+  checks: number;
+  worstWhileParsing: number;
+  worstAfterParse: number;
+  median: number;
+  loopDelayMax: number;
+  resets: number;
+}
+
+async function measure(kind: DatabaseKind, mode: 'worker pool' | 'event loop'): Promise<Run> {
+  const test = await createTestDatabase(kind);
+  const pool = mode === 'worker pool' ? createParsePool({ size: 1 }) : null;
+  let parseEnded = Number.POSITIVE_INFINITY;
+  pool?.on('end', () => {
+    parseEnded = performance.now();
+  });
+  const parse: ParseFn = pool
+    ? pool.parse
+    : async (text, options) => {
+        const parsed = await parseHere(text, options);
+        parseEnded = performance.now();
+        return parsed;
+      };
+  const app = createApp({ db: test.db, config: { articleLimits: { maxChars: CHARS + 100_000 }, parse } });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await createUser(test.db, { email: 'bench@example.org', name: 'Bench', password: PASSWORD, role: 'admin' });
+    const login = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    // The workers start before the clock does: a server warms its pool with its first import.
+    if (pool) await pool.parse('date 2022-02-27 | Warm-up: nothing.');
+    const text = longArticle(CHARS);
+
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const started = performance.now();
+    let done = false;
+    const importing = fetch(`${base}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ text, fileName: 'long.txt' }),
+    }).then(async (res) => {
+      const body = (await res.json()) as { claims?: unknown[] };
+      done = true;
+      if (res.status !== 201) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      return body.claims?.length ?? 0;
+    });
+    const checks: Array<{ sentAt: number; latency: number }> = [];
+    let resets = 0;
+    while (!done) {
+      const sentAt = performance.now();
+      try {
+        const res = await fetch(`${base}/api/health`);
+        await res.arrayBuffer();
+      } catch {
+        // A kept-alive connection the server closed while its event loop was held: the check is
+        // counted with the time it waited, and the next one opens a new connection.
+        resets += 1;
+      }
+      checks.push({ sentAt, latency: performance.now() - sentAt });
+      await sleep(INTERVAL);
+    }
+    const claims = await importing;
+    const importMs = performance.now() - started;
+    loop.disable();
+    const latencies = checks.map((c) => c.latency).sort((a, b) => a - b);
+    const worst = (xs: typeof checks) => Math.max(0, ...xs.map((c) => c.latency));
+    return {
+      importMs,
+      claims,
+      checks: checks.length,
+      worstWhileParsing: worst(checks.filter((c) => c.sentAt < parseEnded)),
+      worstAfterParse: worst(checks.filter((c) => c.sentAt >= parseEnded)),
+      median: latencies[Math.floor(latencies.length / 2)] ?? 0,
+      loopDelayMax: loop.max / 1e6,
+      resets,
+    };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await pool?.close();
+    await test.drop();
+  }
+}
+
+console.log(
+  `intake: one POST /api/articles of ${CHARS.toLocaleString('en')} characters; GET /api/health every ${INTERVAL} ms after the last answer until it is answered`,
+);
+for (const kind of KINDS) {
+  const modes = values['main-thread'] ? (['worker pool', 'event loop'] as const) : (['worker pool'] as const);
+  for (const mode of modes) {
+    const r = await measure(kind, mode);
+    console.log(
+      `${kind.padEnd(10)} parse in ${mode.padEnd(11)}: import ${ms(r.importMs)} (${r.claims.toLocaleString('en')} claims); ` +
+        `${r.checks} health checks, median ${ms(r.median)}, worst ${ms(r.worstWhileParsing)} while parsing, ` +
+        `worst ${ms(r.worstAfterParse)} while writing and reading back; event loop blocked at most ${ms(r.loopDelayMax)}` +
+        (r.resets > 0 ? `; ${r.resets} checks failed (connection reset)` : ''),
+    );
+  }
+}
