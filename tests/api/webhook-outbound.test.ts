@@ -271,8 +271,11 @@ describe.each(DATABASE_KINDS)('webhook deliveries on %s', (kind) => {
         timeoutMs: 600_000,
       });
       const started: Array<Promise<void>> = [];
-      // Ticks as the server makes them, until the healthy receiver has all four.
-      while (healthy.received.length < 4) {
+      // Ticks as the server makes them, until the healthy receiver has all four and each is
+      // recorded as delivered (a receiver reads a request a moment before the answer is stored),
+      // and the hung receiver has read what its two slots sent.
+      const healthyDone = async () => (await deliveriesOf(hooks[1]?.id ?? '')).every((d) => d.status === 'delivered');
+      while (healthy.received.length < 4 || hung.received.length < 2 || !(await healthyDone())) {
         started.push(...(await dispatcher.tick()));
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
