@@ -1,5 +1,5 @@
 import { type Server, createServer } from 'node:http';
-import { type Socket, createServer as createTcpServer } from 'node:net';
+import type { Socket } from 'node:net';
 import {
   OutboundRefused,
   type ResolveHost,
@@ -13,6 +13,7 @@ import {
 import type { Claim } from '@claimdesk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
+import { startCountingListener } from '../support/counting-listener.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 /**
@@ -29,22 +30,6 @@ function stubDns(answers: Record<string, string[]>) {
     return (answers[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
   return { resolve, asked };
-}
-
-/** A TCP listener that only counts connections: proof that nothing was sent to it. */
-async function startCountingListener() {
-  let connections = 0;
-  const server = createTcpServer((socket) => {
-    connections += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    connections: () => connections,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 interface Receiver {

@@ -1,8 +1,8 @@
-import { createServer as createTcpServer } from 'node:net';
 import type { ResolveHost } from '@claimdesk/api';
 import { errorBodySchema } from '@claimdesk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/api-client.ts';
+import { startCountingListener } from '../support/counting-listener.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 /**
@@ -22,21 +22,6 @@ function stubDns(answers: Record<string, string[]>) {
     return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
   return { resolve, asked };
-}
-
-async function startCountingListener() {
-  let connections = 0;
-  const server = createTcpServer((socket) => {
-    connections += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    connections: () => connections,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe.each(DATABASE_KINDS)('registering a webhook on %s', (kind) => {
