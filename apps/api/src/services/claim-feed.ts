@@ -2,11 +2,19 @@ import type { V1ClaimPage, v1ClaimsQuerySchema } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import {
+  claimColumnsSql,
+  latestVerdictJoinSql,
+  rawQuery,
+  verdictColumnsSql,
+  whereSql,
+  withLatestVerdicts,
+} from './claim-sql.ts';
 import { claimFilter } from './list-claims.ts';
 import { publishedVerdictInclude, toPublicClaim } from './publication.ts';
 
 type V1Query = z.output<typeof v1ClaimsQuerySchema>;
-type Tx = Pick<Database['prisma'], 'claimChange' | '$queryRaw'>;
+type Tx = Pick<Database['prisma'], 'claimChange' | '$queryRaw' | '$queryRawUnsafe'>;
 
 const encodeCursor = (feedNumber: number) => `c${feedNumber}`;
 
@@ -110,7 +118,27 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
         ...(query.status?.length ? [{ publishedStatus: { in: query.status } }] : []),
       ],
     };
-    const rows = page.length > 0 ? await tx.claim.findMany({ where, include: publishedVerdictInclude }) : [];
+    const params: unknown[] = [];
+    const whereRaw = whereSql(db.provider, where, 'c', params);
+    // One statement (`claim-sql.ts`): the page's claims that pass the filter, each with its latest
+    // published verdict; Prisma's include when the filter holds what the SQL compiler does not know.
+    const rows: Array<Parameters<typeof toPublicClaim>[0]> =
+      page.length === 0
+        ? []
+        : whereRaw === null
+          ? await tx.claim.findMany({ where, include: publishedVerdictInclude })
+          : ((await withLatestVerdicts(
+              tx,
+              db.provider,
+              await rawQuery<Record<string, unknown>>(
+                tx,
+                db.provider,
+                `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql()} FROM "Claim" AS c
+                 ${latestVerdictJoinSql('public', 'c')}
+                 WHERE ${whereRaw}`,
+                params,
+              ),
+            )) as unknown as Array<Parameters<typeof toPublicClaim>[0]>);
     // Changes of claims that no longer exist, or were rejected as not claims, are removals;
     // filtered-out claims still exist.
     const existing =

@@ -4,7 +4,16 @@ import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { searchFilter } from '../search/search-claims.ts';
 import { type View, claimIncludeFor, statusColumn, toClaimFor } from './publication.ts';
-import { addCount, emptyCounts, toVerdict, verdictInclude } from './serialize.ts';
+import {
+  claimColumnsSql,
+  latestVerdictJoinSql,
+  orderSql,
+  rawQuery,
+  verdictColumnsSql,
+  whereSql,
+  withLatestVerdicts,
+} from './claim-sql.ts';
+import { addCount, emptyCounts, type toClaim, toVerdict, verdictInclude } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
 
 type ListClaimsQuery = z.output<typeof listClaimsQuerySchema>;
@@ -78,29 +87,82 @@ export async function listClaims(db: Database, query: ListClaimsQuery, view: Vie
   const order = ORDER[query.sort](query.order).map((o) =>
     view === 'public' && 'status' in o ? { publishedStatus: o.status } : o,
   );
-  const [rows, groups] = await Promise.all([
-    db.prisma.claim.findMany({
-      where,
-      orderBy: order as never,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      include: claimIncludeFor(view),
-    }),
-    view === 'public'
-      ? db.prisma.claim
-          .groupBy({ by: ['publishedStatus'], where: base, _count: { _all: true } })
-          .then((gs) => gs.map((g) => ({ status: g.publishedStatus, n: g._count._all })))
-      : db.prisma.claim
-          .groupBy({ by: ['status'], where: base, _count: { _all: true } })
-          .then((gs) => gs.map((g) => ({ status: g.status, n: g._count._all }))),
-  ]);
+  const page = await readPageRaw(db, where, base, order, query, view);
+  const [rows, groups] = page
+    ? page
+    : await Promise.all([
+        db.prisma.claim.findMany({
+          where,
+          orderBy: order as never,
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+          include: claimIncludeFor(view),
+        }),
+        view === 'public'
+          ? db.prisma.claim
+              .groupBy({ by: ['publishedStatus'], where: base, _count: { _all: true } })
+              .then((gs) => gs.map((g) => ({ status: g.publishedStatus, n: g._count._all })))
+          : db.prisma.claim
+              .groupBy({ by: ['status'], where: base, _count: { _all: true } })
+              .then((gs) => gs.map((g) => ({ status: g.status, n: g._count._all }))),
+      ]);
   const counts = emptyCounts();
   let total = 0;
   for (const g of groups) {
     addCount(counts, g.status, g.n);
     if (!query.status?.length || (query.status as string[]).includes(g.status)) total += g.n;
   }
-  return { items: rows.map(toClaimFor(view)), page: query.page, pageSize: query.pageSize, total, counts };
+  return {
+    items: (rows as Array<Parameters<typeof toClaim>[0]>).map(toClaimFor(view)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    counts,
+  };
+}
+
+/**
+ * The page and the per-status counts in two SQL statements (`claim-sql.ts`): the page with each
+ * claim's latest verdict joined, and one GROUP BY. Null when the filter holds something the SQL
+ * compiler does not know (the caller then reads through Prisma).
+ */
+async function readPageRaw(
+  db: Database,
+  where: { AND: Array<Record<string, unknown>> },
+  base: { AND: Array<Record<string, unknown>> },
+  order: Array<Record<string, unknown>>,
+  query: ListClaimsQuery,
+  view: View,
+) {
+  const pageParams: unknown[] = [];
+  const pageWhere = whereSql(db.provider, where, 'c', pageParams);
+  const countParams: unknown[] = [];
+  const countWhere = whereSql(db.provider, base, 'c', countParams);
+  // The same order inside (the page) and outside (after the join): `c` names both.
+  const orderBy = orderSql(order, 'c');
+  if (pageWhere === null || countWhere === null || !orderBy) return null;
+  const column = statusColumn(view);
+  const [page, groups] = await Promise.all([
+    rawQuery<Record<string, unknown>>(
+      db.prisma,
+      db.provider,
+      `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql()}
+       FROM (SELECT ${claimColumnsSql('c')} FROM "Claim" AS c WHERE ${pageWhere} ORDER BY ${orderBy} LIMIT ? OFFSET ?) AS c
+       ${latestVerdictJoinSql(view, 'c')}
+       ORDER BY ${orderBy}`,
+      [...pageParams, query.pageSize, (query.page - 1) * query.pageSize],
+    ),
+    rawQuery<{ status: string; n: number | bigint }>(
+      db.prisma,
+      db.provider,
+      `SELECT c."${column}" AS "status", COUNT(*) AS "n" FROM "Claim" AS c WHERE ${countWhere} GROUP BY c."${column}"`,
+      countParams,
+    ),
+  ]);
+  return [
+    await withLatestVerdicts(db.prisma, db.provider, page),
+    groups.map((g) => ({ status: g.status, n: Number(g.n) })),
+  ] as const;
 }
 
 export async function getClaim(db: Database, id: string, view: View = 'desk'): Promise<ClaimDetail> {
