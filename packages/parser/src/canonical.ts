@@ -209,10 +209,13 @@ function inRanges(pos: number, ranges: Range[]): boolean {
 
 /** The personal name inside a capitalised run: "Russian President Vladimir Putin" -> "Vladimir Putin". */
 function personIn(run: string): { name: string; offset: number } | null {
+  // A one-word run ("Russia", "Sunday", most capitalised words) holds no two-word name.
+  if (!/\s/.test(run)) return null;
   const words = [...run.matchAll(/[^\s\u00a0]+/g)];
   for (let i = 0; i < words.length; i++) {
     const rest = run.slice(words[i]?.index ?? 0).replace(/[’']s$/, '');
-    if (looksLikePersonName(rest) && rest.split(/\s+/).length >= 2) return { name: rest, offset: words[i]?.index ?? 0 };
+    // The cheap word count first: the name test runs only on a tail of two words or more.
+    if (rest.split(/\s+/).length >= 2 && looksLikePersonName(rest)) return { name: rest, offset: words[i]?.index ?? 0 };
   }
   return null;
 }
