@@ -61,22 +61,23 @@ interface CueMatch {
  * 0 for none; CUE_LISTS[node] the cue list of the word ending there): a text's words are looked up
  * letter by letter, folding case, without lower-casing or allocating.
  */
-const CUE_TRIE: number[] = new Array(26).fill(0);
+const trie: number[] = new Array(26).fill(0);
 const CUE_LISTS: Array<string[][] | undefined> = [undefined];
 for (const [first, list] of CUES_BY_FIRST) {
   if (!/^[a-z]+$/.test(first)) continue; // a word of other characters is never a run of letters
   let node = 0;
   for (let k = 0; k < first.length; k++) {
     const slot = node * 26 + first.charCodeAt(k) - 97;
-    if (CUE_TRIE[slot] === 0) {
-      CUE_TRIE[slot] = CUE_LISTS.length;
+    if (trie[slot] === 0) {
+      trie[slot] = CUE_LISTS.length;
       CUE_LISTS.push(undefined);
-      for (let c = 0; c < 26; c++) CUE_TRIE.push(0);
+      for (let c = 0; c < 26; c++) trie.push(0);
     }
-    node = CUE_TRIE[slot] as number;
+    node = trie[slot] as number;
   }
   CUE_LISTS[node] = list;
 }
+const CUE_TRIE = Int32Array.from(trie);
 const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const LETTER_OR_HYPHEN = /[\p{L}-]/u;
 
@@ -95,7 +96,7 @@ export function findCues(text: string): CueMatch[] {
     while (j < n && isAsciiLetterCode(text.charCodeAt(j))) j++;
     let node = 0;
     for (let k = i; k < j && (k === i || node !== 0); k++)
-      node = CUE_TRIE[node * 26 + (text.charCodeAt(k) | 32) - 97] as number;
+      node = CUE_TRIE[node * 26 + (text.charCodeAt(k) | 32) - 97] ?? 0;
     const list = node === 0 ? undefined : CUE_LISTS[node];
     const before = text[i - 1];
     if (!list || (before !== undefined && LETTER_OR_HYPHEN.test(before))) {
@@ -958,6 +959,8 @@ function reportedIn(
  */
 function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
   const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  // The pattern needs the word "that": most sentences have none, and a substring search is cheap.
+  if (!text.includes('that')) return null;
   const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
   if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
   // "companies that had insured", "rules that could lead": a relative "that" before its verb.
