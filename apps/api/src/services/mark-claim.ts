@@ -3,6 +3,7 @@ import { type CreateVerdictResponse, createVerdictRequestSchema } from '@claimde
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
+import { claimReturningSql, rawQuery } from './claim-sql.ts';
 import { publishLatestVerdict } from './publish-claim.ts';
 import { latestVerdictInclude, toClaim, toVerdict, verdictInclude } from './serialize.ts';
 
@@ -53,7 +54,84 @@ export async function markClaim(
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
   const body = checkVerdict(input);
+  // Most verdicts cite no reference rows and stay drafts: two statements, no interactive transaction.
+  if (body.references.length === 0 && !body.publish) {
+    const done = await appendDraftVerdict(db, claimId, body, actor);
+    if (done) return done;
+  }
   return db.prisma.$transaction((tx) => appendVerdict(tx, claimId, body, actor));
+}
+
+/**
+ * A draft verdict without cited rows, in SQL (`claim-sql.ts`): the version check and the claim's
+ * new state in one `UPDATE ... RETURNING`, and the verdict's INSERT only when that UPDATE changed
+ * the row. PostgreSQL: one statement (a data-modifying WITH, atomic by itself); SQLite: both in one
+ * batch transaction, the INSERT conditioned on `changes()`. Null when the version check failed:
+ * the caller's transaction then tells why (unknown, stale or rejected claim).
+ */
+async function appendDraftVerdict(
+  db: Database,
+  claimId: string,
+  body: VerdictBody,
+  actor: VerdictActor,
+): Promise<CreateVerdictResponse | null> {
+  const now = new Date();
+  const verdict = {
+    id: randomUUID(),
+    claimId,
+    status: body.status,
+    note: body.note.trim(),
+    evidence: JSON.stringify(body.evidence),
+    authorId: actor.userId,
+    authorName: actor.name,
+    version: body.version + 1,
+    createdAt: now,
+    publishedAt: null,
+    publishedByName: null,
+    retractedAt: null,
+    retractedByName: null,
+    retractionNote: null,
+    references: [],
+  };
+  const update = `UPDATE "Claim" SET "status" = ?, "version" = "version" + 1, "changedById" = ?, "changedByName" = ?, "updatedAt" = ?
+    WHERE "id" = ? AND "version" = ? AND "isRejected" = ? RETURNING ${claimReturningSql}`;
+  const updateParams = [body.status, actor.userId, actor.name, now, claimId, body.version, false];
+  const insertParams = [
+    verdict.id,
+    claimId,
+    verdict.status,
+    verdict.note,
+    verdict.evidence,
+    verdict.authorId,
+    verdict.authorName,
+    verdict.version,
+    now,
+  ];
+  let rows: Array<Record<string, unknown>>;
+  if (db.provider === 'postgresql') {
+    rows = await rawQuery(
+      db.prisma,
+      db.provider,
+      `WITH u AS (${update}),
+       v AS (INSERT INTO "Verdict" ("id", "claimId", "status", "note", "evidence", "authorId", "authorName", "version", "createdAt")
+             SELECT ?, ?, ?, ?, ?, ?, ?, ?::integer, ?::timestamp(3) FROM u)
+       SELECT * FROM u`,
+      [...updateParams, ...insertParams],
+    );
+  } else {
+    [rows] = await db.prisma.$transaction([
+      db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(update, ...updateParams),
+      db.prisma.$executeRawUnsafe(
+        `INSERT INTO "Verdict" ("id", "claimId", "status", "note", "evidence", "authorId", "authorName", "version", "createdAt")
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+        ...insertParams,
+      ),
+    ]);
+  }
+  const updated = rows[0];
+  if (!updated) return null;
+  const claim = toClaim({ ...(updated as unknown as Parameters<typeof toClaim>[0]), verdicts: [verdict] });
+  return { claim, verdict: toVerdict(verdict) };
 }
 
 type VerdictBody = ReturnType<typeof checkVerdict>;
