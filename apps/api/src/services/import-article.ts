@@ -12,7 +12,7 @@ import { nextTurn } from './next-turn.ts';
 import { type VersionChanges, findVersionTarget, storeArticleVersion } from './store-article-version.ts';
 import { getArticle } from './get-article.ts';
 import { addCount, emptyCounts, toArticleDetail } from './serialize.ts';
-import { linkArticleSources } from './source-entities.ts';
+import { sourcesForNewClaims } from './source-entities.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -141,14 +141,15 @@ export async function importArticle(
   const refusal = findTextRefusal(text, limits);
   if (refusal) throw refusal;
   const hash = contentHash(text);
-  const existing = await db.prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
-  if (existing) return { article: await getArticle(db, existing.id), created: false };
-  // An earlier version's text again: that article, unchanged.
-  const earlier = await db.prisma.articleVersion.findUnique({
-    where: { contentHash: hash },
-    select: { articleId: true },
-  });
-  if (earlier) return { article: await getArticle(db, earlier.articleId), created: false };
+  // The same text stored, as an article or an earlier version of one (that article, unchanged): one statement.
+  const [existing] = await db.prisma.$queryRawUnsafe<Array<{ articleId: string }>>(
+    db.provider === 'postgresql'
+      ? 'SELECT "id" AS "articleId" FROM "Article" WHERE "contentHash" = $1 UNION ALL SELECT "articleId" FROM "ArticleVersion" WHERE "contentHash" = $2'
+      : 'SELECT "id" AS "articleId" FROM "Article" WHERE "contentHash" = ? UNION ALL SELECT "articleId" FROM "ArticleVersion" WHERE "contentHash" = ?',
+    hash,
+    hash,
+  );
+  if (existing) return { article: await getArticle(db, existing.articleId), created: false };
 
   const read = await parse(text, fileName ? { file: fileName } : {});
   // Metadata given with the text (a page's date, a CSV column) wins over what its header says.
@@ -215,8 +216,19 @@ export async function importArticle(
       // 20,000 claims neither hold up other requests nor take minutes in Prisma's query compiler.
       await nextTurn();
       await insertRows(db, tx, 'Statement', statements);
+      // The claims go in linked to their source entities (created for new spellings), with the
+      // search text they are found by: nothing to update or read back after.
+      sourceIds = await sourcesForNewClaims(tx, db.provider, written);
       await nextTurn();
-      await insertRows(db, tx, 'Claim', written);
+      await insertRows(
+        db,
+        tx,
+        'Claim',
+        written.map((c) => ({
+          ...c,
+          sourceId: c.sourceCanonical === null ? null : (sourceIds.get(c.sourceCanonical) ?? null),
+        })),
+      );
       await nextTurn();
       await insertRows(
         db,
@@ -225,7 +237,6 @@ export async function importArticle(
         written.map((c) => ({ claimId: c.id })),
         { createdAt: now },
       );
-      sourceIds = await linkArticleSources(tx, db.provider, articleId, now);
     }, LARGE_WRITE_TRANSACTION);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -132,6 +132,30 @@ export async function linkArticleSources(
   return linked;
 }
 
+/**
+ * The entity of each spelling in rows about to be inserted (an import), as `linkArticleSources`
+ * would link them once stored: the same spellings in the same order, the same side for a new
+ * entity; so the claims are written with their `sourceId` and nothing is read back or updated.
+ */
+export async function sourcesForNewClaims(
+  tx: Tx,
+  provider: Database['provider'],
+  claims: Array<{ sourceCanonical: string | null; side: string }>,
+): Promise<Map<string, string | null>> {
+  const pairs = new Map<string, { name: string; side: string }>();
+  for (const c of claims)
+    if (c.sourceCanonical) pairs.set(`${c.sourceCanonical}\u0000${c.side}`, { name: c.sourceCanonical, side: c.side });
+  const groups = [...pairs.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.side < b.side ? -1 : a.side > b.side ? 1 : 0,
+  );
+  // A new entity takes the side its claims give it (a known side over unknown).
+  const sides = new Map<string, string>();
+  for (const g of groups) if (!sides.has(g.name) || sides.get(g.name) === 'unknown') sides.set(g.name, g.side);
+  const names = [...sides.entries()].map(([name, side]) => ({ name, side }));
+  const byKey = names.length > 0 ? await ensureSources(tx, provider, names) : new Map<string, string>();
+  return new Map(names.map(({ name }) => [name, byKey.get(aliasKey(name)) ?? null]));
+}
+
 /** Links the claims stored before source entities existed (`claimdesk serve` runs it in the background). */
 export async function linkUnlinkedSources(db: Database): Promise<number> {
   const articles = await db.prisma.claim.findMany({
