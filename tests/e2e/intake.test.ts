@@ -97,6 +97,53 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     await page.close();
   });
 
+  it('the Articles list sorts, searches titles and filters by outlet, and a reload keeps it', async () => {
+    for (const [title, outlet, publishedOn] of [
+      ['Aid convoy reaches Sumy', 'Reuters', '2022-03-02'],
+      ['Ceasefire holds in Kharkiv', 'BBC', '2022-03-06'],
+    ] as const) {
+      const text = `${title}. The governor said the convoy had arrived with 40 trucks.`;
+      await importArticle(test.db, { text, title, outlet, publishedOn });
+    }
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    const table = page.locator('table.articles');
+    const rowTitles = async () => table.locator('tbody a.article-title').allTextContents();
+    await table.waitFor();
+    const all = await rowTitles();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/sort=title/);
+    await expect.poll(rowTitles).toEqual([...all].sort());
+    expect(await table.locator('th[aria-sort="ascending"]').textContent()).toContain('Article');
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/dir=desc/);
+    await expect.poll(rowTitles).toEqual([...all].sort().reverse());
+
+    await table.getByRole('button', { name: 'Date' }).click();
+    await expect.poll(async () => (await rowTitles())[0]).toBe('Ceasefire holds in Kharkiv');
+
+    await page.getByLabel('Title').fill('convoy');
+    await page.waitForURL(/q=convoy/);
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    // A reload (or a shared link) shows the same list.
+    await page.reload();
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    expect(await page.getByLabel('Title').inputValue()).toBe('convoy');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Outlet').selectOption('BBC');
+    await page.waitForURL(/outlet=BBC/);
+    await expect.poll(rowTitles).toEqual(['Ceasefire holds in Kharkiv']);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-filtered-${kind}.png`) });
+    await page.getByLabel('Outlet').selectOption('');
+    await expect.poll(async () => (await rowTitles()).length).toBe(all.length);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-sorted-${kind}.png`) });
+    await page.close();
+  });
+
   it('an admin deletes an article after confirming; an editor sees no delete button', async () => {
     const editor = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signIn(editor, server.baseUrl, server.users.editor);

@@ -182,7 +182,8 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    summary:
+      'Articles with claim counts per status, paged (no texts); sorted by import, date, outlet, title or pending count; searched by title; filtered by outlet',
     query: listArticlesQuerySchema,
     response: articleListSchema,
   }),
