@@ -309,10 +309,18 @@ export async function updateSource(db: Database, id: string, input: unknown): Pr
   return getSource(db, id);
 }
 
-/** Moves claims to an entity, each with a change (v1 sync sends their new source). */
+/**
+ * Moves claims to an entity. Each is a new state of the claim: its version goes up (an editor's
+ * form opened before gets 409 and the new state), its updatedAt moves, and it has a change, so a
+ * v1 sync consumer receives it with its new sourceId and version.
+ */
 async function moveClaims(tx: Tx, claimIds: string[], sourceId: string) {
+  const updatedAt = new Date();
   for (const part of chunks(claimIds)) {
-    await tx.claim.updateMany({ where: { id: { in: part } }, data: { sourceId } });
+    await tx.claim.updateMany({
+      where: { id: { in: part } },
+      data: { sourceId, updatedAt, version: { increment: 1 } },
+    });
     await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
   }
 }
