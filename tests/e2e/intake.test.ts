@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importArticle } from '@claimdesk/api';
+import { seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
 import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
 
@@ -60,6 +62,38 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     const text = (await page.locator('.article-text').textContent()) ?? '';
     expect(text.trimStart().startsWith('Russia on Sunday said')).toBe(true);
     expect(text).not.toContain('Jagran News Desk:');
+    await page.close();
+  });
+
+  it('an article imported again with a word changed shows its versions and what changed', async () => {
+    const v2 = await importArticle(test.db, { text: seedText().replaceAll('Kyiv', 'Kiev') }, undefined, {
+      storedBy: server.names.admin,
+    });
+    expect(v2.version?.number).toBe(2);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    await page.locator('details.versions summary').filter({ hasText: 'Versions (2)' }).click();
+    const list = page.getByRole('list', { name: 'Versions' });
+    await list.waitFor();
+    const rows = list.locator('li');
+    expect(await rows.count()).toBe(2);
+    // Newest first: who stored it and what it did to the claims.
+    expect(await rows.nth(0).textContent()).toMatch(
+      /Version 2 \(current\).*Ada A.*\d+ kept, \d+ new, \d+ removed, 0 not found/,
+    );
+    expect(await rows.nth(1).textContent()).toContain('first import');
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /Version 2/ })
+      .click();
+    const changes = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
+    await changes.locator('ins').first().waitFor();
+    expect(await changes.locator('ins').first().textContent()).toContain('Kiev');
+    expect(await changes.locator('del').first().textContent()).toContain('Kyiv');
+    expect(await changes.locator('.diff-skipped').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-versions-${kind}.png`), fullPage: true });
     await page.close();
   });
 

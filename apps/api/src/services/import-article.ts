@@ -135,7 +135,7 @@ export async function importArticle(
   input: unknown,
   limits: ArticleLimits = { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
   /** Where the text is parsed: the API and the CLI pass their worker pool's `parse`. */
-  { parse = parseHere }: { parse?: ParseFn } = {},
+  { parse = parseHere, storedBy = null }: { parse?: ParseFn; storedBy?: string | null } = {},
 ): Promise<{ article: ArticleDetail; created: boolean; version?: { number: number; changes: VersionChanges } }> {
   const { text, fileName, url, title, outlet, publishedOn, byline } = validate(createArticleRequestSchema, input);
   const refusal = findTextRefusal(text, limits);
@@ -170,6 +170,7 @@ export async function importArticle(
         title: title ?? articleTitle(text),
         fileName: fileName ?? null,
         url: url ?? null,
+        storedBy,
         parsed,
       },
       LARGE_WRITE_TRANSACTION,
@@ -197,6 +198,7 @@ export async function importArticle(
     byline: parsed.byline,
     url: url ?? null,
     parserVersion: parsed.parserVersion,
+    storedBy,
     createdAt: now,
     updatedAt: now,
   };

@@ -2,6 +2,8 @@ import type {
   ArticleDetail,
   ArticleList,
   ArticleTitleList,
+  ArticleVersionDiff,
+  ArticleVersionList,
   Claim,
   ClaimDetail,
   ClaimList,
@@ -69,6 +71,22 @@ export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: keys.article(id),
     queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
+  });
+
+/** An article's versions (near-duplicate imports), read when its Versions list is opened. */
+export const articleVersionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.article(id), 'versions'] as const,
+    queryFn: () => apiFetch<ArticleVersionList>(`/api/articles/${encodeURIComponent(id)}/versions`),
+  });
+
+/** What changed between two versions' texts. */
+export const articleVersionDiffQuery = (id: string, from: number, to: number) =>
+  queryOptions({
+    queryKey: [...keys.article(id), 'versions', 'diff', from, to] as const,
+    queryFn: () =>
+      apiFetch<ArticleVersionDiff>(`/api/articles/${encodeURIComponent(id)}/versions/diff?from=${from}&to=${to}`),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 
 export const claimsQuery = (params: URLSearchParams) =>
