@@ -134,7 +134,7 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
                 tx,
                 db.provider,
                 `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql()} FROM "Claim" AS c
-                 ${latestVerdictJoinSql('public', 'c')}
+                 ${latestVerdictJoinSql('public', 'c', db.provider)}
                  WHERE ${whereRaw}`,
                 params,
               ),

@@ -181,10 +181,16 @@ export const verdictColumnsSql = (withReferences = true) =>
     ? `, (CASE WHEN EXISTS (SELECT 1 FROM "VerdictReference" AS r WHERE r."verdictId" = v."id") THEN 1 ELSE 0 END) AS "v_hasReferences"`
     : '');
 
-export const latestVerdictJoinSql = (view: View, claim: string) =>
-  `LEFT JOIN "Verdict" AS v ON v."id" = (SELECT lv."id" FROM "Verdict" AS lv WHERE lv."claimId" = ${claim}."id"${
+export const latestVerdictJoinSql = (view: View, claim: string, provider: Provider) => {
+  const latest = `SELECT lv.* FROM "Verdict" AS lv WHERE lv."claimId" = ${claim}."id"${
     view === 'public' ? ' AND lv."publishedAt" IS NOT NULL' : ''
-  } ORDER BY lv."createdAt" DESC, lv."version" DESC LIMIT 1)`;
+  } ORDER BY lv."createdAt" DESC, lv."version" DESC LIMIT 1`;
+  // PostgreSQL: a LATERAL probe of the (claimId, createdAt) index per claim (joining on a scalar
+  // subquery made it hash the whole Verdict table); SQLite has no LATERAL and probes per row anyway.
+  return provider === 'postgresql'
+    ? `LEFT JOIN LATERAL (${latest}) AS v ON TRUE`
+    : `LEFT JOIN "Verdict" AS v ON v."id" = (${latest.replace('SELECT lv.*', 'SELECT lv."id"')})`;
+};
 
 type Row = Record<string, unknown>;
 type VerdictWithReferences = Row & { references: Row[] };

@@ -41,7 +41,7 @@ export async function getArticle(db: Database, id: string, view: View = 'desk'):
       ),
       db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
         sql(
-          `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql(false)} FROM "Claim" AS c ${latestVerdictJoinSql(view, 'c')}
+          `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql(false)} FROM "Claim" AS c ${latestVerdictJoinSql(view, 'c', db.provider)}
            WHERE c."articleId" = ? ORDER BY c."ordinal" ASC`,
         ),
         id,

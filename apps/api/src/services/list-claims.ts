@@ -149,7 +149,7 @@ async function readPageRaw(
       db.provider,
       `SELECT ${claimColumnsSql('c')}, ${verdictColumnsSql()}
        FROM (SELECT ${claimColumnsSql('c')} FROM "Claim" AS c WHERE ${pageWhere} ORDER BY ${orderBy} LIMIT ? OFFSET ?) AS c
-       ${latestVerdictJoinSql(view, 'c')}
+       ${latestVerdictJoinSql(view, 'c', db.provider)}
        ORDER BY ${orderBy}`,
       [...pageParams, query.pageSize, (query.page - 1) * query.pageSize],
     ),
