@@ -1,25 +1,14 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   it('an admin imports three files from the Import page, sees each result and opens one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import articles' }).waitFor();
     const html = `<!doctype html><html><head><link rel="canonical" href="https://news.example/irpin">
@@ -55,8 +44,8 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     await page.screenshot({ path: join(SCREENSHOTS, `intake-import-opened-${kind}.png`) });
 
     // The seed's header line is metadata above the text, not part of it.
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
-    await page.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: desk.server.article.title }).waitFor();
     const text = (await page.locator('.article-text').textContent()) ?? '';
     expect(text.trimStart().startsWith('Russia on Sunday said')).toBe(true);
     expect(text).not.toContain('Jagran News Desk:');
@@ -64,16 +53,16 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
   });
 
   it('an admin deletes an article after confirming; an editor sees no delete button', async () => {
-    const editor = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(editor, server.baseUrl, server.users.editor);
-    await editor.goto(`${server.baseUrl}/articles/${server.article.id}`);
-    await editor.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    const editor = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(editor, desk.server.baseUrl, desk.server.users.editor);
+    await editor.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    await editor.getByRole('heading', { level: 1, name: desk.server.article.title }).waitFor();
     expect(await editor.getByRole('button', { name: 'Delete article…' }).count()).toBe(0);
     await editor.close();
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     await page.getByRole('button', { name: 'Delete article…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this article?' });
     await dialog.waitFor();
@@ -81,20 +70,22 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     // Cancel first: nothing happens.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await test.db.prisma.article.count({ where: { id: server.article.id } })).toBe(1);
+    expect(await desk.test.db.prisma.article.count({ where: { id: desk.server.article.id } })).toBe(1);
 
     await page.getByRole('button', { name: 'Delete article…' }).click();
     await dialog.getByRole('button', { name: 'Delete article' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Deleted “${server.article.title}” with its claims.` })
+      .filter({ hasText: `Deleted “${desk.server.article.title}” with its claims.` })
       .waitFor();
     await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
-    expect(await test.db.prisma.article.count({ where: { id: server.article.id } })).toBe(0);
-    expect(await test.db.prisma.claim.count({ where: { articleId: server.article.id } })).toBe(0);
-    const event = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: server.article.id } });
+    expect(await desk.test.db.prisma.article.count({ where: { id: desk.server.article.id } })).toBe(0);
+    expect(await desk.test.db.prisma.claim.count({ where: { articleId: desk.server.article.id } })).toBe(0);
+    const event = await desk.test.db.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: desk.server.article.id },
+    });
     // The audit names the person; the address stays in its details, for admins.
-    expect(event.actorName).toBe(server.names.admin);
+    expect(event.actorName).toBe(desk.server.names.admin);
     await page.screenshot({ path: join(SCREENSHOTS, `intake-deleted-${kind}.png`) });
     await page.close();
   });

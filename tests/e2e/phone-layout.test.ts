@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 // A phone in portrait: 390 x 844 CSS pixels, touch, the mobile viewport meta honoured.
 const PHONE = { width: 390, height: 844 };
@@ -35,29 +35,24 @@ const inViewport = (page: Page, selector: string) =>
   );
 
 describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on %s', (kind) => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ server, browser } = desk);
-    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    context = await desk.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     page = await context.newPage();
-    await signIn(page, server.baseUrl, server.users.admin);
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
   });
   afterAll(async () => {
     await context?.close();
-    await desk?.close();
   });
 
   const pages: Array<[name: string, path: () => string, ready: (page: Page) => Promise<void>]> = [
     ['articles', () => '/', (p) => p.getByRole('table').getByText('22', { exact: true }).first().waitFor()],
     ['queue', () => '/queue', (p) => p.locator('.queue li').first().waitFor()],
     ['figures', () => '/figures', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
-    ['article', () => `/articles/${server.article.id}`, (p) => p.locator('.article-text mark').first().waitFor()],
+    ['article', () => `/articles/${desk.server.article.id}`, (p) => p.locator('.article-text mark').first().waitFor()],
     ['import', () => '/admin/import', (p) => p.getByRole('heading', { level: 1, name: /Import/ }).waitFor()],
     ['users', () => '/admin/users', (p) => p.locator('tr[data-user]').first().waitFor()],
     ['keys', () => '/admin/keys', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
@@ -65,7 +60,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
   ];
 
   it.each(pages)('the %s page has no horizontal scroll', async (name, path, ready) => {
-    await page.goto(`${server.baseUrl}${path()}`);
+    await page.goto(`${desk.server.baseUrl}${path()}`);
     await ready(page);
     await page.screenshot({ path: join(SCREENSHOTS, `phone-${name}-${kind}.png`), fullPage: name !== 'article' });
     const by = await overflow(page);
@@ -79,7 +74,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
   });
 
   it('tapping a claim in the article opens it as a sheet with the verdict buttons on screen', async () => {
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     const mark = page.locator('.article-text mark', { hasText: '102 tanks' });
     await mark.scrollIntoViewIfNeeded();
     await mark.tap();
