@@ -10,6 +10,8 @@ import {
   referenceSeriesQuerySchema,
   idParamsSchema,
   importFileRequestSchema,
+  importUrlRequestSchema,
+  articleVersionDiffQuerySchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
@@ -34,6 +36,8 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { deleteArticle } from './services/delete-article.ts';
 import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
+import { fetchArticleFile } from './services/fetch-article-file.ts';
+import { diffArticleVersions, listArticleVersions } from './services/article-versions.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import type { ParseFn } from './intake/parse-pool.ts';
@@ -199,10 +203,20 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     listArticleTitles: async (req, res) =>
       sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body, config.articleLimits, { parse: config.parse });
+      const { article, created } = await importArticle(db, req.body, config.articleLimits, {
+        parse: config.parse,
+        storedBy: actorName(req.actor),
+      });
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
+    articleVersions: async (req, res) => sendCached(req, res, await listArticleVersions(db, id(req))),
+    articleVersionDiff: async (req, res) =>
+      sendCached(
+        req,
+        res,
+        await diffArticleVersions(db, id(req), validate(articleVersionDiffQuerySchema, req.query, [])),
+      ),
     publishArticle: async (req, res) => {
       res.json(await publishArticle(db, id(req), req.body, deskActor(req)));
     },
@@ -218,8 +232,26 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         results: await importArticleFile(db, body.fileName, bytes, {
           limits: config.articleLimits,
           parse: config.parse,
+          storedBy: actorName(req.actor),
           ...(map ? { map } : {}),
         }),
+      });
+    },
+    importUrl: async (req, res) => {
+      const body = validate(importUrlRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      // Not fetched (a private address, no answer, an error status, too large): 400 with the reason, path ["url"].
+      const fetched = await fetchArticleFile(body.url, { policy: outbound, limits: config.articleLimits });
+      const results = await importArticleFile(db, fetched.fileName, fetched.bytes, {
+        limits: config.articleLimits,
+        parse: config.parse,
+        storedBy: actorName(req.actor),
+        defaults: { url: body.url },
+        ...(map ? { map } : {}),
+      });
+      // Labels name the address, with the line or row of a record in it.
+      res.json({
+        results: results.map((r) => ({ ...r, label: `${body.url}${r.label.slice(fetched.fileName.length)}` })),
       });
     },
     deleteArticle: async (req, res) => {

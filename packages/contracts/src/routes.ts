@@ -11,6 +11,10 @@ import {
   deletedArticleSchema,
   importFileRequestSchema,
   importFileResponseSchema,
+  importUrlRequestSchema,
+  articleVersionDiffQuerySchema,
+  articleVersionDiffSchema,
+  articleVersionListSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -179,7 +183,8 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    summary:
+      'Articles with claim counts per status, paged (no texts); sorted by import, date, outlet, title or pending count; searched by title; filtered by outlet',
     query: listArticlesQuerySchema,
     response: articleListSchema,
   }),
@@ -214,6 +219,27 @@ export const routes = {
     params: idParamsSchema,
     response: articleDetailSchema,
   }),
+  articleVersions: route({
+    method: 'GET',
+    path: '/api/articles/:id/versions',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: 'Every version of an article (near-duplicate imports): when, by whom, and what each changed in claims',
+    params: idParamsSchema,
+    response: articleVersionListSchema,
+  }),
+  articleVersionDiff: route({
+    method: 'GET',
+    path: '/api/articles/:id/versions/diff',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: "What changed between two versions of an article's text, sentence by sentence",
+    params: idParamsSchema,
+    query: articleVersionDiffQuerySchema,
+    response: articleVersionDiffSchema,
+  }),
   updateArticle: route({
     method: 'PATCH',
     path: '/api/articles/:id',
@@ -233,6 +259,17 @@ export const routes = {
     tag: 'articles',
     summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
     body: importFileRequestSchema,
+    response: importFileResponseSchema,
+  }),
+  importUrl: route({
+    method: 'POST',
+    path: '/api/imports/url',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary:
+      'Fetch a page or file by URL (public addresses only, or the allow-list; timeout, size cap, no redirects) and import its articles',
+    body: importUrlRequestSchema,
     response: importFileResponseSchema,
   }),
   deleteArticle: route({
