@@ -1,4 +1,5 @@
-import type { ArticleDetail } from '@claimdesk/contracts';
+import type { ArticleDetail, ArticleVersion, ArticleVersionDiff } from '@claimdesk/contracts';
+import request from 'supertest';
 import { importArticleFile } from '@claimdesk/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
@@ -89,5 +90,66 @@ describe.each(DATABASE_KINDS)('near-duplicate imports become versions on %s', (k
     expect(result).toMatchObject({ status: 'version', version: 3, reason: null });
     expect(result?.changes?.kept).toBeGreaterThan(10);
     expect(await test.db.prisma.article.count()).toBe(2);
+  });
+
+  it('lists the versions (when, who, what each did to the claims) and shows what changed between two', async () => {
+    const seed = await test.db.prisma.article.findFirstOrThrow({ where: { version: 3 } });
+    const res = await ctx.admin.agent.get(`/api/articles/${seed.id}/versions`);
+    expect(res.status).toBe(200);
+    const items = res.body.items as ArticleVersion[];
+    expect(items.map((v) => [v.version, v.current])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    // Versions 1 and 2 came through the API (an admin); version 3 from importArticleFile without anyone named.
+    expect(items.map((v) => v.storedBy)).toEqual([ctx.names.admin, ctx.names.admin, null]);
+    expect(items[0]?.changes).toBeNull();
+    const stored = await test.db.prisma.articleVersion.findMany({
+      where: { articleId: seed.id },
+      orderBy: { version: 'asc' },
+    });
+    expect(items[1]?.changes).toEqual(JSON.parse(stored[0]?.changes ?? ''));
+    expect(items[1]?.changes).toMatchObject({ notFound: 1 });
+    expect(items[2]?.changes?.kept).toBeGreaterThan(10);
+    // Each stored when the one before was replaced; in order.
+    expect(items[1]?.storedAt).toBe(stored[0]?.createdAt.toISOString());
+    const times = items.map((v) => Date.parse(v.storedAt));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // API keys read them too (they are the texts consumers already see).
+    const byKey = await request(ctx.app)
+      .get(`/api/articles/${seed.id}/versions`)
+      .set('authorization', `Bearer ${ctx.apiKey}`);
+    expect(byKey.status).toBe(200);
+
+    // Version 2 against version 1: Kyiv became Kiev, sentence by sentence; the rest is left out in stretches.
+    const diff = (await ctx.viewer.agent.get(`/api/articles/${seed.id}/versions/diff?from=1&to=2`))
+      .body as ArticleVersionDiff;
+    expect(diff).toMatchObject({ from: 1, to: 2 });
+    const added = diff.parts.filter((p) => p.kind === 'added').map((p) => p.text);
+    const removed = diff.parts.filter((p) => p.kind === 'removed').map((p) => p.text);
+    expect(diff.added).toBeGreaterThan(0);
+    expect(diff.added).toBe(diff.removed);
+    expect(added.join('')).toBe(removed.join('').replaceAll('Kyiv', 'Kiev'));
+    expect(removed.join('')).toContain('Kyiv');
+    expect(added.join('')).not.toContain('Kyiv');
+    // Putting the parts back together gives either text (skipped stretches aside).
+    const v1 = seedText();
+    for (const p of diff.parts.filter((p) => p.kind !== 'skipped' && p.kind !== 'added')) expect(v1).toContain(p.text);
+    // The default: the current version against the one before it.
+    const latest = (await ctx.viewer.agent.get(`/api/articles/${seed.id}/versions/diff`)).body as ArticleVersionDiff;
+    expect(latest).toMatchObject({ from: 2, to: 3, added: 1, removed: 1 });
+    expect(latest.parts.filter((p) => p.kind === 'added')[0]?.text).toContain('Sunday morning');
+    expect(latest.parts.some((p) => p.kind === 'skipped' && (p.chars ?? 0) > 400)).toBe(true);
+
+    // A version the article does not have, and a bad number: 404 and 400 in the one error shape.
+    const missing = await ctx.viewer.agent.get(`/api/articles/${seed.id}/versions/diff?from=1&to=9`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not_found', path: ['to'] });
+    const bad = await ctx.viewer.agent.get(`/api/articles/${seed.id}/versions/diff?from=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toEqual(['from']);
+    const none = await ctx.viewer.agent.get('/api/articles/00000000-0000-4000-8000-000000000000/versions');
+    expect(none.status).toBe(404);
   });
 });

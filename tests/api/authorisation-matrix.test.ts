@@ -67,6 +67,8 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
     body: { text: `date 2022-03-01 Kyiv | Matrix Desk: The ministry said 5 tanks were destroyed (${unique()}).` },
   }),
   getArticle: (f) => ({ path: `/api/articles/${f.articleId}` }),
+  articleVersions: (f) => ({ path: `/api/articles/${f.articleId}/versions` }),
+  articleVersionDiff: (f) => ({ path: `/api/articles/${f.articleId}/versions/diff?from=1&to=1` }),
   updateArticle: (f) => ({ path: `/api/articles/${f.articleId}`, body: { url: 'https://news.example.org/a/1' } }),
   reparseArticle: (f) => ({ path: `/api/articles/${f.articleId}/reparse` }),
   importFile: () => ({

@@ -181,7 +181,8 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
     expect(await texts({ q: '50%' })).toEqual(['lost 50% of its tanks']);
     // The search box also reads source names: "100% Group" and "Ministry_of Defence" hold one each.
     expect(await texts({ q: '%' })).toEqual(['lost 50% of its tanks', 'the abc_def brigade']);
-    expect(await texts({ q: 'c_d' })).toEqual(['the abc_def brigade']);
+    // The start of a word, `_` as itself: "abc_d" is in "abc_def", "abcXd" is not.
+    expect(await texts({ q: 'abc_d' })).toEqual(['the abc_def brigade']);
     expect(await texts({ q: '_' })).toEqual(['lost 50% of its tanks', 'the abc_def brigade']);
     expect(await texts({ q: 'ABC_' })).toEqual(['the abc_def brigade']);
     expect(await texts({ q: 'abc' })).toEqual(['the abcXdef brigade', 'the abc_def brigade'].sort());

@@ -17,6 +17,16 @@ Luhansk governor Serhiy Haidai said 12 people were killed in Sievierodonetsk.
 Officials said 50% of the power grid was down.
 `;
 
+// Russian and older spellings of the places the other articles name in Ukrainian spelling.
+const SPELLINGS = `date 2022-03-03 Lviv | Desk Three: Shelling went on on Thursday.
+
+Officials said 3 houses burned in Kharkov.
+
+Officials said 7 boats left Odessa and 2 trains left Nikolaev.
+
+Officials said Zaporozhye and Lugansk were quiet.
+`;
+
 describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kind) => {
   let test: TestDatabase;
   let ctx: Awaited<ReturnType<typeof createTestApp>>;
@@ -29,7 +39,7 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
   beforeAll(async () => {
     test = await createTestDatabase(kind);
     ctx = await createTestApp(test.db);
-    for (const text of [KYIV, LUHANSK]) {
+    for (const text of [KYIV, LUHANSK, SPELLINGS]) {
       const res = await ctx.admin.agent.post('/api/articles').set('X-CSRF-Token', ctx.admin.csrf).send({ text });
       expect(res.status).toBe(201);
     }
@@ -64,6 +74,48 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
     expect(await search('KÍEV water')).toEqual(['Kiev had 2 days of water left']);
     expect(await search('Haidai Kiev')).toEqual([]);
     expect(await search('nothing like this')).toEqual([]);
+  });
+
+  it('finds Russian and older spellings by the Ukrainian one and the other way round, and no other place', async () => {
+    const texts = async (q: string) => (await search(q)).filter((t) => !t.startsWith('Shelling'));
+    const pairs: Array<[string, string, string]> = [
+      ['Kharkiv', 'Kharkov', '3 houses burned in Kharkov'],
+      ['Odesa', 'Одесса', '7 boats left Odessa'],
+      ['Mykolaiv', 'Миколаїв', '2 trains left Nikolaev'],
+      ['Zaporizhzhia', 'Запоріжжя', 'Zaporozhye and Lugansk were quiet'],
+      ['Luhansk', 'Луганськ', 'Zaporozhye and Lugansk were quiet'],
+    ];
+    for (const [ukrainian, other, found] of pairs)
+      for (const q of [ukrainian, other]) {
+        const list = await texts(q);
+        expect(list.length, q).toBeGreaterThan(0);
+        expect(
+          list.every((t) => t.includes(found)),
+          `${q}: ${list.join(' / ')}`,
+        ).toBe(true);
+      }
+    // The start of a word: Kyiv is not in Kharkiv, nor Kharkiv in Kyiv.
+    expect((await texts('Kyiv')).some((t) => t.includes('Kharkov'))).toBe(false);
+    expect((await texts('Kharkiv')).some((t) => t.includes('Kiev'))).toBe(false);
+  });
+
+  it('pages, counts and filters a search in the database (the same page as without a search, by article order)', async () => {
+    const all = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', pageSize: 100 });
+    const body = all.body as ClaimList;
+    expect(body.total).toBe(3);
+    expect(body.counts).toMatchObject({ pending: 3, total: 3 });
+    const second = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', pageSize: 1, page: 2 });
+    expect((second.body as ClaimList).items.map((c) => c.id)).toEqual([body.items[1]?.id]);
+    expect((second.body as ClaimList).total).toBe(3);
+    const unfiltered = await ctx.viewer.agent.get('/api/claims').query({ pageSize: 100 });
+    const order = (unfiltered.body as ClaimList).items.map((c) => c.id);
+    expect(body.items.map((c) => c.id)).toEqual(order.filter((id) => body.items.some((c) => c.id === id)));
+    const figures = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', kind: 'figure', pageSize: 100 });
+    expect((figures.body as ClaimList).items.every((c) => c.kind === 'figure')).toBe(true);
+    expect((figures.body as ClaimList).total).toBeLessThan(3);
+    const verified = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', status: 'verified' });
+    expect((verified.body as ClaimList).total).toBe(0);
+    expect((verified.body as ClaimList).counts.pending).toBe(3);
   });
 
   it('treats % and _ as literal characters, never as wildcards', async () => {

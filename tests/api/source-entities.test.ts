@@ -107,6 +107,16 @@ describe.each(DATABASE_KINDS)('source entities on %s', (kind) => {
     expect(await sourceIdOf('Alexander Starukh')).toBe(alexander);
 
     const changesBefore = await test.db.prisma.claimChange.count();
+    const sync = async (cursor?: string) => {
+      const res = await request(ctx.app)
+        .get('/api/v1/claims')
+        .query({ limit: 500, ...(cursor ? { updatedSince: cursor } : {}) })
+        .set('authorization', `Bearer ${ctx.apiKey}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: Array<{ id: string; sourceId: string | null; version: number }>; syncCursor: string };
+    };
+    const before = await sync();
+    const versionBefore = new Map(before.items.map((c) => [c.id, c.version]));
     const merged = await ctx.admin.agent
       .post(`/api/sources/${alexander}/merge`)
       .set('X-CSRF-Token', ctx.admin.csrf)
@@ -121,8 +131,15 @@ describe.each(DATABASE_KINDS)('source entities on %s', (kind) => {
     const all = await claimsOf(['Oleksandr Starukh', 'Alexander Starukh']);
     expect(all.every((c) => c.sourceId === oleksandr)).toBe(true);
     expect((await ctx.viewer.agent.get(`/api/sources/${alexander}`)).status).toBe(404);
-    // Each moved claim is a change that v1 sync consumers receive.
+    // Each moved claim is a change that v1 sync consumers receive: a new version with the new entity.
     expect(await test.db.prisma.claimChange.count()).toBe(changesBefore + movedBefore.length);
+    const after = await sync(before.syncCursor);
+    expect(after.items.map((c) => c.id).sort()).toEqual(movedBefore.map((c) => c.id));
+    for (const c of after.items) {
+      expect(c.sourceId).toBe(oleksandr);
+      expect(c.version).toBe((versionBefore.get(c.id) ?? Number.NaN) + 1);
+    }
+    expect((await sync(after.syncCursor)).items).toEqual([]);
     const audit = await test.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: result.auditEventId } });
     expect(audit).toMatchObject({ action: 'source.merged', subjectId: oleksandr, actorName: ctx.names.admin });
     expect(JSON.parse(audit.details)).toMatchObject({

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importArticle } from '@claimdesk/api';
+import { seedText } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
 import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
 
@@ -60,6 +62,85 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     const text = (await page.locator('.article-text').textContent()) ?? '';
     expect(text.trimStart().startsWith('Russia on Sunday said')).toBe(true);
     expect(text).not.toContain('Jagran News Desk:');
+    await page.close();
+  });
+
+  it('an article imported again with a word changed shows its versions and what changed', async () => {
+    const v2 = await importArticle(test.db, { text: seedText().replaceAll('Kyiv', 'Kiev') }, undefined, {
+      storedBy: server.names.admin,
+    });
+    expect(v2.version?.number).toBe(2);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    await page.locator('details.versions summary').filter({ hasText: 'Versions (2)' }).click();
+    const list = page.getByRole('list', { name: 'Versions' });
+    await list.waitFor();
+    const rows = list.locator('li');
+    expect(await rows.count()).toBe(2);
+    // Newest first: who stored it and what it did to the claims.
+    expect(await rows.nth(0).textContent()).toMatch(
+      /Version 2 \(current\).*Ada A.*\d+ kept, \d+ new, \d+ removed, 0 not found/,
+    );
+    expect(await rows.nth(1).textContent()).toContain('first import');
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /Version 2/ })
+      .click();
+    const changes = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
+    await changes.locator('ins').first().waitFor();
+    expect(await changes.locator('ins').first().textContent()).toContain('Kiev');
+    expect(await changes.locator('del').first().textContent()).toContain('Kyiv');
+    expect(await changes.locator('.diff-skipped').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-versions-${kind}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('the Articles list sorts, searches titles and filters by outlet, and a reload keeps it', async () => {
+    for (const [title, outlet, publishedOn] of [
+      ['Aid convoy reaches Sumy', 'Reuters', '2022-03-02'],
+      ['Ceasefire holds in Kharkiv', 'BBC', '2022-03-06'],
+    ] as const) {
+      const text = `${title}. The governor said the convoy had arrived with 40 trucks.`;
+      await importArticle(test.db, { text, title, outlet, publishedOn });
+    }
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    const table = page.locator('table.articles');
+    const rowTitles = async () => table.locator('tbody a.article-title').allTextContents();
+    await table.waitFor();
+    const all = await rowTitles();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/sort=title/);
+    await expect.poll(rowTitles).toEqual([...all].sort());
+    expect(await table.locator('th[aria-sort="ascending"]').textContent()).toContain('Article');
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/dir=desc/);
+    await expect.poll(rowTitles).toEqual([...all].sort().reverse());
+
+    await table.getByRole('button', { name: 'Date' }).click();
+    await expect.poll(async () => (await rowTitles())[0]).toBe('Ceasefire holds in Kharkiv');
+
+    await page.getByLabel('Title').fill('convoy');
+    await page.waitForURL(/q=convoy/);
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    // A reload (or a shared link) shows the same list.
+    await page.reload();
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    expect(await page.getByLabel('Title').inputValue()).toBe('convoy');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Outlet').selectOption('BBC');
+    await page.waitForURL(/outlet=BBC/);
+    await expect.poll(rowTitles).toEqual(['Ceasefire holds in Kharkiv']);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-filtered-${kind}.png`) });
+    await page.getByLabel('Outlet').selectOption('');
+    await expect.poll(async () => (await rowTitles()).length).toBe(all.length);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-sorted-${kind}.png`) });
     await page.close();
   });
 

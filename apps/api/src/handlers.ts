@@ -10,6 +10,7 @@ import {
   referenceSeriesQuerySchema,
   idParamsSchema,
   importFileRequestSchema,
+  articleVersionDiffQuerySchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
   listClaimsQuerySchema,
@@ -34,6 +35,7 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { deleteArticle } from './services/delete-article.ts';
 import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
+import { diffArticleVersions, listArticleVersions } from './services/article-versions.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
 import type { ParseFn } from './intake/parse-pool.ts';
@@ -199,10 +201,20 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     listArticleTitles: async (req, res) =>
       sendCached(req, res, await listArticleTitles(db, validate(listArticleTitlesQuerySchema, req.query, []))),
     createArticle: async (req, res) => {
-      const { article, created } = await importArticle(db, req.body, config.articleLimits, { parse: config.parse });
+      const { article, created } = await importArticle(db, req.body, config.articleLimits, {
+        parse: config.parse,
+        storedBy: actorName(req.actor),
+      });
       res.status(created ? 201 : 200).json(article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
+    articleVersions: async (req, res) => sendCached(req, res, await listArticleVersions(db, id(req))),
+    articleVersionDiff: async (req, res) =>
+      sendCached(
+        req,
+        res,
+        await diffArticleVersions(db, id(req), validate(articleVersionDiffQuerySchema, req.query, [])),
+      ),
     publishArticle: async (req, res) => {
       res.json(await publishArticle(db, id(req), req.body, deskActor(req)));
     },
@@ -218,6 +230,7 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         results: await importArticleFile(db, body.fileName, bytes, {
           limits: config.articleLimits,
           parse: config.parse,
+          storedBy: actorName(req.actor),
           ...(map ? { map } : {}),
         }),
       });

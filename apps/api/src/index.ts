@@ -55,5 +55,5 @@ export {
   updateSource,
 } from './services/source-entities.ts';
 export { foldText, foldWords } from './search/fold.ts';
-export { fillSearchText } from './search/search-claims.ts';
+export { articleSearchText, claimSearchText, fillSearchText } from './search/search-claims.ts';
 export { listClaims } from './services/list-claims.ts';

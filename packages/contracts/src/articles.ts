@@ -82,10 +82,23 @@ export const articleDetailSchema = articleSummarySchema.extend({
 });
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 
-/** The article list grows with the desk: it is paged, newest import first, and never carries texts. */
+/** How the Articles list is ordered: newest import (default), date published, outlet, title or pending claims. */
+export const ARTICLE_SORTS = ['imported', 'date', 'outlet', 'title', 'pending'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
+/**
+ * The article list grows with the desk: it is paged and never carries texts. `sort` with `dir`
+ * (each sort's natural direction by default: newest, A to Z, most pending first), `q` (every word
+ * in the title; case, accents and transliteration ignored, as in the queue's search) and `outlet`
+ * (exactly that outlet).
+ */
 export const listArticlesQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(INT32_MAX, `page must be at most ${INT32_MAX}`).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(ARTICLE_SORTS).default('imported'),
+  dir: z.enum(['asc', 'desc']).optional(),
+  q: lineSchema(200).optional(),
+  outlet: lineSchema(200).optional(),
 });
 export type ListArticlesQuery = z.input<typeof listArticlesQuerySchema>;
 
@@ -93,7 +106,10 @@ export const articleListSchema = z.object({
   items: z.array(articleSummarySchema),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Articles matching `q` and `outlet` (all of them without). */
   total: z.number().int(),
+  /** Every outlet on the desk, A to Z: what the outlet filter offers. */
+  outlets: z.array(z.string()),
 });
 export type ArticleList = z.infer<typeof articleListSchema>;
 
@@ -173,3 +189,63 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 export const importFileResponseSchema = z.object({ results: z.array(importResultSchema) });
 export type ImportFileResponse = z.infer<typeof importFileResponseSchema>;
+
+/** Claim counts of what one version of an article changed from the one before it. */
+export const versionChangesSchema = z.object({
+  /** Claims whose text is unchanged: they kept their id, verdicts, corrections and history. */
+  kept: z.number().int(),
+  /** Claims only this version has (pending). */
+  added: z.number().int(),
+  /** Pending claims this version no longer has: removed (consumers see them in `removed`). */
+  removed: z.number().int(),
+  /** Judged, corrected or added claims this version no longer has: kept, marked not found. */
+  notFound: z.number().int(),
+});
+export type VersionChanges = z.infer<typeof versionChangesSchema>;
+
+export const articleVersionSchema = z.object({
+  version: z.number().int(),
+  /** When this text was stored (the first import, or the import that made it the next version). */
+  storedAt: z.string(),
+  /** Who stored it: a user's display name, `cli:<os user>`, or null when not recorded. */
+  storedBy: z.string().nullable(),
+  title: z.string(),
+  /** Whether this is the article's text now. */
+  current: z.boolean(),
+  /** What this version changed from the one before it; null for the first. */
+  changes: versionChangesSchema.nullable(),
+});
+export type ArticleVersion = z.infer<typeof articleVersionSchema>;
+
+/** Every version of an article, the first first. */
+export const articleVersionListSchema = z.object({ items: z.array(articleVersionSchema) });
+export type ArticleVersionList = z.infer<typeof articleVersionListSchema>;
+
+/** Which two versions to compare: `to` defaults to the current one, `from` to the one before `to`. */
+export const articleVersionDiffQuerySchema = z.object({
+  from: z.coerce.number().int().min(1).max(INT32_MAX, `from must be at most ${INT32_MAX}`).optional(),
+  to: z.coerce.number().int().min(1).max(INT32_MAX, `to must be at most ${INT32_MAX}`).optional(),
+});
+export type ArticleVersionDiffQuery = z.input<typeof articleVersionDiffQuerySchema>;
+
+/**
+ * What changed between two versions' texts, sentence by sentence (a line break ends a sentence
+ * too): the parts in order; long unchanged stretches keep their first and last sentences and say
+ * how many characters were left out between them (`skipped`).
+ */
+export const articleVersionDiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  parts: z.array(
+    z.object({
+      kind: z.enum(['same', 'added', 'removed', 'skipped']),
+      text: z.string(),
+      /** For `skipped`: how many unchanged characters are left out. */
+      chars: z.number().int().optional(),
+    }),
+  ),
+  /** Sentences only `to` has, and sentences only `from` has. */
+  added: z.number().int(),
+  removed: z.number().int(),
+});
+export type ArticleVersionDiff = z.infer<typeof articleVersionDiffSchema>;

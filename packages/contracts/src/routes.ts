@@ -11,6 +11,9 @@ import {
   deletedArticleSchema,
   importFileRequestSchema,
   importFileResponseSchema,
+  articleVersionDiffQuerySchema,
+  articleVersionDiffSchema,
+  articleVersionListSchema,
 } from './articles.ts';
 import {
   apiKeyListSchema,
@@ -179,7 +182,8 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    summary:
+      'Articles with claim counts per status, paged (no texts); sorted by import, date, outlet, title or pending count; searched by title; filtered by outlet',
     query: listArticlesQuerySchema,
     response: articleListSchema,
   }),
@@ -213,6 +217,27 @@ export const routes = {
     summary: 'An article with its statements, claims and figures',
     params: idParamsSchema,
     response: articleDetailSchema,
+  }),
+  articleVersions: route({
+    method: 'GET',
+    path: '/api/articles/:id/versions',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: 'Every version of an article (near-duplicate imports): when, by whom, and what each changed in claims',
+    params: idParamsSchema,
+    response: articleVersionListSchema,
+  }),
+  articleVersionDiff: route({
+    method: 'GET',
+    path: '/api/articles/:id/versions/diff',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'articles',
+    summary: "What changed between two versions of an article's text, sentence by sentence",
+    params: idParamsSchema,
+    query: articleVersionDiffQuerySchema,
+    response: articleVersionDiffSchema,
   }),
   updateArticle: route({
     method: 'PATCH',

@@ -56,35 +56,80 @@ interface CueMatch {
   text: string;
 }
 
+/**
+ * The cues' first words as a trie over lower-case letters (CUE_TRIE[node * 26 + letter] is the child,
+ * 0 for none; CUE_LISTS[node] the cue list of the word ending there): a text's words are looked up
+ * letter by letter, folding case, without lower-casing or allocating.
+ */
+const trie: number[] = new Array(26).fill(0);
+const CUE_LISTS: Array<string[][] | undefined> = [undefined];
+for (const [first, list] of CUES_BY_FIRST) {
+  if (!/^[a-z]+$/.test(first)) continue; // a word of other characters is never a run of letters
+  let node = 0;
+  for (let k = 0; k < first.length; k++) {
+    const slot = node * 26 + first.charCodeAt(k) - 97;
+    if (trie[slot] === 0) {
+      trie[slot] = CUE_LISTS.length;
+      CUE_LISTS.push(undefined);
+      for (let c = 0; c < 26; c++) trie.push(0);
+    }
+    node = trie[slot] as number;
+  }
+  CUE_LISTS[node] = list;
+}
+const CUE_TRIE = Int32Array.from(trie);
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const LETTER_OR_HYPHEN = /[\p{L}-]/u;
+
 /** Every cue in a text, as the word-bounded, case-insensitive match of CUE_SOURCE would find them. */
 export function findCues(text: string): CueMatch[] {
   const out: CueMatch[] = [];
-  const wordRe = /[A-Za-z]+/g;
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    const list = CUES_BY_FIRST.get(m[0].toLowerCase());
-    if (!list) continue;
-    const before = text[m.index - 1];
-    if (before !== undefined && /[\p{L}-]/u.test(before)) continue;
+  const n = text.length;
+  let i = 0;
+  // A scan over runs of ASCII letters (what /[A-Za-z]+/g would match), one run at a time.
+  while (i < n) {
+    if (!isAsciiLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isAsciiLetterCode(text.charCodeAt(j))) j++;
+    let node = 0;
+    for (let k = i; k < j && (k === i || node !== 0); k++)
+      node = CUE_TRIE[node * 26 + (text.charCodeAt(k) | 32) - 97] ?? 0;
+    const list = node === 0 ? undefined : CUE_LISTS[node];
+    const before = text[i - 1];
+    if (!list || (before !== undefined && LETTER_OR_HYPHEN.test(before))) {
+      i = j;
+      continue;
+    }
+    let next = j;
     for (const words of list) {
-      let end = m.index + m[0].length;
+      let end = j;
       let ok = true;
       for (let w = 1; w < words.length && ok; w++) {
         const gap = /^[\s\u200b]+/.exec(text.slice(end, end + 8));
-        const next = words[w] as string;
-        if (!gap || text.slice(end + gap[0].length, end + gap[0].length + next.length).toLowerCase() !== next)
+        const word = words[w] as string;
+        if (!gap || text.slice(end + gap[0].length, end + gap[0].length + word.length).toLowerCase() !== word)
           ok = false;
-        else end += gap[0].length + next.length;
+        else end += gap[0].length + word.length;
       }
       const after = text[end];
-      if (!ok || (after !== undefined && /[\p{L}-]/u.test(after))) continue;
-      out.push({ index: m.index, text: text.slice(m.index, end) });
-      wordRe.lastIndex = end;
+      if (!ok || (after !== undefined && LETTER_OR_HYPHEN.test(after))) continue;
+      out.push({ index: i, text: text.slice(i, end) });
+      next = end;
       break;
     }
+    i = next;
   }
   return out;
 }
 
+/** A cue, a short object and a colon or comma ending the text before a quote (compiled once, not per quote). */
+const CUE_BEFORE_QUOTE = new RegExp(
+  `(${CUE_SOURCE})((?:[\\s\\u200b]+[^\\s\\u200b.:;,“”"]+){0,5})?[\\s\\u200b]*[:,]?[\\s\\u200b]*$`,
+  'iu',
+);
 const CUE_AT_START = new RegExp(`^(?:${alternation})(?![\\p{L}\\-])`, 'iu');
 
 /** Forms that are nouns as often as verbs ("the grim forecasts came", "BFY's forecast of"). */
@@ -261,10 +306,7 @@ function cueBeforeQuote(raw: string, q: Quote, sentenceStart: number, paragraphS
   // The cue, a short object and a colon fit in 90 characters; the source is read further back below.
   const from = Math.max(paragraphStart, q.open - 90);
   const before = raw.slice(from, q.open);
-  const m = new RegExp(
-    `(${CUE_SOURCE})((?:[\\s\\u200b]+[^\\s\\u200b.:;,“”"]+){0,5})?[\\s\\u200b]*[:,]?[\\s\\u200b]*$`,
-    'iu',
-  ).exec(before);
+  const m = CUE_BEFORE_QUOTE.exec(before);
   if (!m) return null;
   const cueText = m[1] ?? '';
   if (normaliseCue(cueText) === 'according to') return null;
@@ -917,6 +959,8 @@ function reportedIn(
  */
 function verbThatClause(raw: string, sentence: Segment, quotes: Quote[]): RawStatement | null {
   const text = raw.slice(sentence.start, Math.min(sentence.end, sentence.start + 400));
+  // The pattern needs the word "that": most sentences have none, and a substring search is cheap.
+  if (!text.includes('that')) return null;
   const m = /(?<![\p{L}-])(\p{Ll}{3,}(?:ed|es|s))[\s\u200b]+that[\s\u200b]+(?=\p{L})/u.exec(text);
   if (!m?.[1] || NOT_SPEECH_BEFORE_THAT.has(m[1])) return null;
   // "companies that had insured", "rules that could lead": a relative "that" before its verb.

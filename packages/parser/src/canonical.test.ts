@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SourceResolver } from './canonical.ts';
+import { NAME_RE, SourceResolver, nameRuns } from './canonical.ts';
 
 function resolveAt(raw: string, sourceText: string, phrase = sourceText, nth = 0) {
   let at = -1;
@@ -236,5 +237,39 @@ describe('SourceResolver', () => {
     expect(resolveAt(raw, 'They')).toEqual({ canonical: 'Irène Kälin, Florin Cîțu and Talat Xhaferi', side: 'other' });
     const object = 'Joe Biden met Olaf Scholz and Emmanuel Macron. They said the talks went well.';
     expect(resolveAt(object, 'They').canonical).not.toBe('Olaf Scholz and Emmanuel Macron');
+  });
+});
+
+describe('nameRuns', () => {
+  const byPattern = (raw: string) => [...raw.matchAll(NAME_RE)].map((m) => ({ text: m[0], index: m.index }));
+  const byScan = (raw: string) => nameRuns(raw).map((m) => ({ text: m[0], index: m.index }));
+  it('finds the capitalised runs NAME_RE finds, titles and surname particles included', () => {
+    for (const raw of [
+      'Russian President Vladimir Putin met Mr. Lyakh and Ursula von der Leyen in Kyiv.',
+      'ÉLYSÉE said; Łukasz Ściborski, 𝐀𝐛𝐜 Def, xMr Smith, Dr.\u00a0Who',
+    ])
+      expect(byScan(raw)).toEqual(byPattern(raw));
+  });
+  it('equals the NAME_RE matches on random text', () => {
+    const piece = fc.constantFrom(
+      ...'aAZé É 𝐀😀\ud835.,’-'.split(''),
+      'Mr',
+      'Mrs. ',
+      'von ',
+      'de ',
+      'Kyiv',
+      ' ',
+      '\u00a0',
+      '\t',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((a) => a.join('')),
+        (raw) => {
+          expect(byScan(raw)).toEqual(byPattern(raw));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

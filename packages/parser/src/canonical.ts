@@ -5,8 +5,46 @@ import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf
 import type { Side, Span } from './types.ts';
 
 // Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
-const NAME_RE =
+export const NAME_RE =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.?[ \t\u00a0]+)?\p{Lu}[\p{L}’'-]+(?:[ \t\u00a0]+(?:\p{Lu}\.[ \t\u00a0]+|(?:von|van|der|den|de|da|di|du|la|le)[ \t\u00a0]+){0,2}\p{Lu}[\p{L}’'-]+){0,6}/gu;
+
+/** NAME_RE anchored at a position: tried only where a capital letter stands. */
+const NAME_AT = new RegExp(NAME_RE.source, 'uy');
+const UPPER = /^\p{Lu}$/u;
+const WIDE_UPPER = new Map<number, boolean>();
+function isUpperCodePoint(cp: number): boolean {
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  let upper = WIDE_UPPER.get(cp);
+  if (upper === undefined) {
+    upper = UPPER.test(String.fromCodePoint(cp));
+    if (WIDE_UPPER.size < 4096) WIDE_UPPER.set(cp, upper);
+  }
+  return upper;
+}
+
+/**
+ * The matches of NAME_RE in a text, as `raw.matchAll(NAME_RE)` gives them: every match opens with a
+ * capital letter (a name or a title such as "Mr"), so the pattern runs only at capitals, stepping
+ * over the text by code point as a Unicode global search does.
+ */
+export function nameRuns(raw: string): Array<{ 0: string; index: number }> {
+  const out: Array<{ 0: string; index: number }> = [];
+  let i = 0;
+  while (i < raw.length) {
+    const cp = raw.codePointAt(i) as number;
+    if (isUpperCodePoint(cp)) {
+      NAME_AT.lastIndex = i;
+      const m = NAME_AT.exec(raw);
+      if (m) {
+        out.push({ 0: m[0], index: i });
+        i += m[0].length;
+        continue;
+      }
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return out;
+}
 
 export interface Resolved {
   canonical: string;
@@ -209,10 +247,13 @@ function inRanges(pos: number, ranges: Range[]): boolean {
 
 /** The personal name inside a capitalised run: "Russian President Vladimir Putin" -> "Vladimir Putin". */
 function personIn(run: string): { name: string; offset: number } | null {
+  // A one-word run ("Russia", "Sunday", most capitalised words) holds no two-word name.
+  if (!/\s/.test(run)) return null;
   const words = [...run.matchAll(/[^\s\u00a0]+/g)];
   for (let i = 0; i < words.length; i++) {
     const rest = run.slice(words[i]?.index ?? 0).replace(/[’']s$/, '');
-    if (looksLikePersonName(rest) && rest.split(/\s+/).length >= 2) return { name: rest, offset: words[i]?.index ?? 0 };
+    // The cheap word count first: the name test runs only on a tail of two words or more.
+    if (rest.split(/\s+/).length >= 2 && looksLikePersonName(rest)) return { name: rest, offset: words[i]?.index ?? 0 };
   }
   return null;
 }
@@ -220,8 +261,8 @@ function personIn(run: string): { name: string; offset: number } | null {
 /** Every personal name the article spells out, with the titles and appositives around it. */
 export function collectMentions(raw: string, quotes: Range[] = []): Mention[] {
   const mentions: Mention[] = [];
-  for (const m of raw.matchAll(NAME_RE)) {
-    const at = m.index ?? 0;
+  for (const m of nameRuns(raw)) {
+    const at = m.index;
     const person = personIn(m[0]);
     if (!person) continue;
     const start = at + person.offset;

@@ -34,22 +34,29 @@ function monthIndex(word: string): number {
  */
 export function resolveAsOf(sentence: string, publishedOn: string | null): string | null {
   if (!publishedOn) return null;
+  // The date is built only when a pattern below needs it: most sentences name no day, and an
+  // unreadable date gives publishedOn either way.
+  const isYesterday = /\byesterday\b/i.test(sentence);
+  const weekday = isYesterday
+    ? null
+    : /\b(?:on|last|this|late on|early on|earlier on)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i.exec(
+        sentence,
+      );
+  const dated =
+    isYesterday || weekday?.[1]
+      ? null
+      : /\bon\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\bon\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b/.exec(
+          sentence,
+        );
+  if (!isYesterday && !weekday?.[1] && !dated) return publishedOn;
   const base = toDate(publishedOn);
   if (Number.isNaN(base.getTime())) return publishedOn;
-  if (/\byesterday\b/i.test(sentence)) return toIso(new Date(base.getTime() - 86_400_000));
-  const weekday =
-    /\b(?:on|last|this|late on|early on|earlier on)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i.exec(
-      sentence,
-    );
+  if (isYesterday) return toIso(new Date(base.getTime() - 86_400_000));
   if (weekday?.[1]) {
     const target = WEEKDAYS.indexOf(weekday[1].toLowerCase());
     const diff = (base.getUTCDay() - target + 7) % 7;
     return toIso(new Date(base.getTime() - diff * 86_400_000));
   }
-  const dated =
-    /\bon\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\bon\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b/.exec(
-      sentence,
-    );
   if (dated) {
     const day = Number(dated[1] ?? dated[4]);
     const month = monthIndex(dated[2] ?? dated[3] ?? '');
@@ -60,6 +67,8 @@ export function resolveAsOf(sentence: string, publishedOn: string | null): strin
 
 /** Start of a running total: "since February 24", "since 24 February", "from 24.02". */
 export function resolveSince(text: string, publishedOn: string | null): string | null {
+  // Every pattern below needs "since" or "from": one scan rules most texts out.
+  if (!/since|from/i.test(text)) return null;
   const year = publishedOn ? Number(publishedOn.slice(0, 4)) : null;
   const m = /\bsince\s+(?:(\d{1,2})\s+([A-Z][a-z]+)|([A-Z][a-z]+)\s+(\d{1,2}))\b/.exec(text);
   if (m && year) {

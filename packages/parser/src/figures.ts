@@ -216,6 +216,7 @@ function nounCategory(unitPhrase: string): Category {
   const words = unitPhrase.toLowerCase().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const tail = words.slice(i).join(' ');
+    if (!ANY_CATEGORY_NOUN.test(tail)) continue;
     for (const [re, category] of CATEGORY_NOUNS) if (re.test(tail)) return category;
   }
   return 'other';
@@ -260,8 +261,21 @@ const AFTER_ONLY: Array<[RegExp, Event]> = [
   ],
 ];
 
+/** Whether any of the patterns matches: one alternation to rule a text out before the ordered loop. */
+function anyOf(patterns: RegExp[]): RegExp {
+  const flags = patterns[0]?.flags ?? '';
+  if (patterns.some((re) => re.flags !== flags || re.global || re.sticky)) return /(?:)/;
+  const alternation = patterns.map((re) => `(?:${re.source})`).join('|');
+  // Anchored as a whole when every pattern is: the engine then tries only the start, not every position.
+  const anchored = patterns.every((re) => re.source.startsWith('^'));
+  return new RegExp(anchored ? `^(?:${alternation})` : alternation, flags);
+}
+const ANY_EVENT_WORD = anyOf(EVENT_WORDS.map(([re]) => re));
+const ANY_CATEGORY_NOUN = anyOf(CATEGORY_NOUNS.map(([re]) => re));
+
 function eventOf(word: string): Event | null {
   const w = word.toLowerCase();
+  if (!ANY_EVENT_WORD.test(w)) return null;
   for (const [re, event] of EVENT_WORDS) if (re.test(w)) return event;
   return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePersonName, sourceAfter, sourceBefore } from './noun-phrase.ts';
+import fc from 'fast-check';
+import { WORD_RE, looksLikePersonName, sourceAfter, sourceBefore, tokenize } from './noun-phrase.ts';
 
 /** `|` marks the cue position; the text before (or after) it holds the source phrase. */
 function before(text: string) {
@@ -119,5 +120,66 @@ describe('looksLikePersonName', () => {
     expect(looksLikePersonName('The Kremlin-controlled')).toBe(false);
     expect(looksLikePersonName('Red Cross')).toBe(false);
     expect(looksLikePersonName('Ukraine John Paul')).toBe(false);
+  });
+});
+
+describe('tokenize', () => {
+  /** The tokenizer as it was written with WORD_RE: the hand-written scanner must give the same tokens. */
+  function byPattern(raw: string, start: number, end: number) {
+    const out: Array<{ text: string; start: number; end: number; isWord: boolean }> = [];
+    for (const m of raw.slice(start, end).matchAll(WORD_RE)) {
+      let w = m[0];
+      const s = start + (m.index ?? 0);
+      const isWord = /^[\p{L}\p{N}]/u.test(w);
+      if (
+        isWord &&
+        w.length > 1 &&
+        w.endsWith('.') &&
+        !/^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|st|jr|sr|sen|rep|gov|maj|capt|adm|rev|hon|[a-z])\.$|\.\p{L}/iu.test(w)
+      ) {
+        w = w.slice(0, -1);
+        out.push({ text: w, start: s, end: s + w.length, isWord: true });
+        out.push({ text: '.', start: s + w.length, end: s + w.length + 1, isWord: false });
+        continue;
+      }
+      out.push({ text: w, start: s, end: s + w.length, isWord });
+    }
+    return out;
+  }
+  const plain = (raw: string, start: number, end: number) =>
+    tokenize(raw, start, end).map(({ text, start: s, end: e, isWord }) => ({ text, start: s, end: e, isWord }));
+
+  it('reads names, dotted abbreviations, apostrophes and zero-width characters as WORD_RE does', () => {
+    for (const raw of [
+      'Kremlin spokesman Dmitry Peskov has said.',
+      'Mr. Lyakh, the U.S. envoy’s aide, AT&T, pro-Russian 3.5 km, e.g. x.',
+      'a\u200bb \ufeffc\u2060d\u00a0e 𝐀𝐁 😀 x',
+    ])
+      expect(plain(raw, 0, raw.length)).toEqual(byPattern(raw, 0, raw.length));
+  });
+  it('equals the WORD_RE tokens on random text', () => {
+    const alphabet = fc.constantFrom(
+      ..."aZ9 .’'&-,\u200b\u200c\ufeff\u00a0\n\té𝐀😀\ud800“”".split(''),
+      'Mr.',
+      'U.S.',
+      '𝐀',
+      '😀',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+        (raw) => {
+          expect(plain(raw, 0, raw.length)).toEqual(byPattern(raw, 0, raw.length));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat(40), (raw, cut) => {
+        const start = Math.min(cut, raw.length);
+        expect(plain(raw, start, raw.length)).toEqual(byPattern(raw, start, raw.length));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,7 +17,8 @@ export interface Token {
   isWord: boolean;
 }
 
-const WORD_RE =
+/** What `tokenize` matches, as one pattern (the specification its hand-written scanner is tested against). */
+export const WORD_RE =
   /[\p{L}\p{N}](?:[\p{L}\p{N}’'&-]|\.(?=[\p{L}\p{N}]))*\.?|(?!\u200b|\u200c|\u200d|\u2060|\ufeff)[^\s\p{L}\p{N}]/gu;
 /** Words whose final dot belongs to them, not to the sentence. */
 const DOTTED = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|st|jr|sr|sen|rep|gov|maj|capt|adm|rev|hon|[a-z])\.$|\.\p{L}/iu;
@@ -25,13 +26,72 @@ const DOTTED = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|st|jr|sr|sen|rep|gov|maj|ca
 /** Characters around a cue searched for its source (a long appositive fits in 300). */
 export const SOURCE_WINDOW = 300;
 
+/**
+ * Character classes of WORD_RE by code point: ASCII from a table, the rest tested once with the
+ * same Unicode property classes and remembered (a per-character regex test was most of the cost).
+ */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+const ASCII_CLASS = new Uint8Array(128); // 1 letter or digit, 2 white space, 0 other
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_CLASS[c] = LETTER_OR_DIGIT.test(ch) ? 1 : SPACE.test(ch) ? 2 : 0;
+}
+/** Zero-width characters: WORD_RE's lookahead skips them like white space. */
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+const WIDE_CLASS = new Map<number, number>();
+function charClass(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp] ?? 0;
+  let k = WIDE_CLASS.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = LETTER_OR_DIGIT.test(ch) ? 1 : SPACE.test(ch) || ZERO_WIDTH.has(cp) ? 2 : 0;
+    // Bounded: a text of every Unicode character must not grow it without end.
+    if (WIDE_CLASS.size < 4096) WIDE_CLASS.set(cp, k);
+  }
+  return k;
+}
+/** Apostrophes, ampersand and hyphen continue a word ("Kremlin’s", "AT&T", "pro-Russian"). */
+const isWordJoiner = (c: number) => c === 0x2019 || c === 39 || c === 38 || c === 45;
+
+/**
+ * Word and punctuation tokens of raw[start, end): the matches of WORD_RE (a word of letters and
+ * digits with inner apostrophes, hyphens and dots and perhaps a final dot, or one other character
+ * that is not white space), read by code point without a regular expression.
+ */
 export function tokenize(raw: string, start: number, end: number): Token[] {
   const out: Token[] = [];
   const text = raw.slice(start, end);
-  for (const m of text.matchAll(WORD_RE)) {
-    let w = m[0];
-    const s = start + (m.index ?? 0);
-    const isWord = /^[\p{L}\p{N}]/u.test(w);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i) as number;
+    const size = cp > 0xffff ? 2 : 1;
+    const k = charClass(cp);
+    if (k === 2) {
+      i += size;
+      continue;
+    }
+    let j = i + size;
+    if (k === 1) {
+      while (j < n) {
+        const c = text.codePointAt(j) as number;
+        if (charClass(c) === 1 || isWordJoiner(c)) {
+          j += c > 0xffff ? 2 : 1;
+          continue;
+        }
+        if (c === 46 && j + 1 < n && charClass(text.codePointAt(j + 1) as number) === 1) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (j < n && text.charCodeAt(j) === 46) j++;
+    }
+    let w = text.slice(i, j);
+    const s = start + i;
+    const isWord = k === 1;
+    i = j;
     if (isWord && w.length > 1 && w.endsWith('.') && !DOTTED.test(w)) {
       w = w.slice(0, -1);
       out.push({ text: w, lower: w.toLowerCase(), start: s, end: s + w.length, isWord: true });

@@ -1,92 +1,71 @@
 import type { Database, Prisma } from '@claimdesk/db';
-import { foldText, foldWords } from './fold.ts';
+import { foldText, foldWords, isWordLike } from './fold.ts';
 
 /**
- * The queue's search box: every word of the query must be found (as a part of a word, after
- * folding case, accents and transliteration) in the claim's text or source name, in a name or alias
- * of its source entity, or in its article's title or outlet. `%` and `_` are literal characters.
- *
- * Indexed: SQLite reads the FTS5 trigram index "ClaimSearch" for words of 3 or more characters
- * (a word found in more than FTS_ID_LIMIT claims is matched by a scan of the folded column
- * instead, which is faster than carrying that many ids); PostgreSQL's LIKE reads the pg_trgm index.
+ * The search box: every word of the query must start a word (after folding case, accents and
+ * transliteration) of the claim's text or source name, of a name or alias of its source entity, or
+ * of its article's title or outlet. `%` and `_` are literal characters. The query itself runs in
+ * search-page.ts, inside the index (SQLite FTS5 trigram, PostgreSQL pg_trgm).
  */
-const FTS_ID_LIMIT = 5000;
 
 type Tx = Pick<Database['prisma'], '$queryRaw' | 'sourceAlias' | 'source'>;
 
-/** What a claim is found by: its text and the spelling of its source (a separator no word holds). */
+/**
+ * Stored search text: folded words, each after a space (the text starts with one), so that a word
+ * is searched as " word": the start of a folded word, never its middle ("Kyiv" does not find
+ * "Kharkiv"). Parts are kept apart by a separator no word holds.
+ */
+export function joinSearchText(...foldedParts: string[]): string {
+  return ` ${foldedParts.join(' | ')}`;
+}
+
+/** What a claim is found by: its text and the spelling of its source. */
 export function claimSearchText(text: string, sourceCanonical: string | null): string {
-  return `${foldText(text)} | ${foldText(sourceCanonical ?? '')}`;
+  return joinSearchText(foldText(text), foldText(sourceCanonical ?? ''));
 }
 
 /** What an article is found by: its title and outlet. */
 export function articleSearchText(title: string, outlet: string | null): string {
-  return `${foldText(title)} | ${foldText(outlet ?? '')}`;
+  return joinSearchText(foldText(title), foldText(outlet ?? ''));
 }
 
-const likeEscaped = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * What a folded query word is looked for as: the start of a stored word (" word"). A word of only
+ * `%` and `_` (no letter or digit) is looked for anywhere ("%" finds "50%").
+ */
+export const searchTerm = (word: string) => (isWordLike(word) ? ` ${word}` : word);
 
-async function claimsWithWord(db: Database, word: string): Promise<Record<string, unknown>> {
-  if (db.provider === 'postgresql') return { searchText: { contains: likeEscaped(word) } };
-  if (word.length >= 3) {
-    // A phrase in double quotes: the trigram tokenizer matches it as a substring, literally.
-    const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
-      SELECT c."id" FROM "ClaimSearch" s JOIN "Claim" c ON c.rowid = s.rowid
-      WHERE "ClaimSearch" MATCH ${`"${word}"`} LIMIT ${FTS_ID_LIMIT + 1}`;
-    if (rows.length <= FTS_ID_LIMIT) return { id: { in: rows.map((r) => r.id) } };
-  }
-  // SQLite's LIKE has no escape character Prisma can name: with a wildcard in it, instr().
-  if (/[%_]/.test(word)) {
-    const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
-      SELECT "id" FROM "Claim" WHERE instr("searchText", ${word}) > 0`;
-    return { id: { in: rows.map((r) => r.id) } };
-  }
-  return { searchText: { contains: word } };
-}
-
-async function articlesWithWord(db: Database, word: string): Promise<string[]> {
+/** Articles whose folded title or outlet holds the search term (one row per article: read by a scan). */
+export async function articlesWithTerm(db: Database, term: string): Promise<string[]> {
   const rows =
     db.provider === 'postgresql'
       ? await db.prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT "id" FROM "Article" WHERE strpos("searchText", ${word}) > 0`
+          SELECT "id" FROM "Article" WHERE strpos("searchText", ${term}) > 0`
       : await db.prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT "id" FROM "Article" WHERE instr("searchText", ${word}) > 0`;
+          SELECT "id" FROM "Article" WHERE instr("searchText", ${term}) > 0`;
   return rows.map((r) => r.id);
 }
 
-/** Source entities with a name or alias that holds the word (a few thousand rows at most: read whole). */
-async function sourcesWithWord(tx: Tx, words: string[]): Promise<Map<string, Set<string>>> {
+/**
+ * Source entities with a name or alias that holds each search term (a few thousand rows at most:
+ * read whole), by the search fold of the name as written (alias keys are in the older fold).
+ */
+export async function sourcesWithTerms(tx: Tx, terms: string[]): Promise<Map<string, Set<string>>> {
   const [aliases, sources] = await Promise.all([
-    tx.sourceAlias.findMany({ select: { key: true, sourceId: true } }),
+    tx.sourceAlias.findMany({ select: { name: true, sourceId: true } }),
     tx.source.findMany({ select: { id: true, name: true } }),
   ]);
-  const keys = [
-    ...aliases.map((a) => [a.sourceId, a.key] as const),
-    ...sources.map((s) => [s.id, foldText(s.name)] as const),
+  const names = [
+    ...aliases.map((a) => [a.sourceId, joinSearchText(foldText(a.name))] as const),
+    ...sources.map((s) => [s.id, joinSearchText(foldText(s.name))] as const),
   ];
-  return new Map(words.map((w) => [w, new Set(keys.filter(([, key]) => key.includes(w)).map(([id]) => id))]));
-}
-
-/** The Prisma filter for a search query: one condition per word, all of which must hold. */
-export async function searchFilter(db: Database, q: string): Promise<Array<Record<string, unknown>>> {
-  const words = [...new Set(foldWords(q))];
-  // Only punctuation: nothing can match it.
-  if (words.length === 0) return q.trim() ? [{ id: { in: [] } }] : [];
-  const sources = await sourcesWithWord(db.prisma, words);
-  return Promise.all(
-    words.map(async (word) => {
-      const [inClaim, articleIds] = await Promise.all([claimsWithWord(db, word), articlesWithWord(db, word)]);
-      const sourceIds = [...(sources.get(word) ?? [])];
-      return {
-        OR: [
-          inClaim,
-          ...(sourceIds.length ? [{ sourceId: { in: sourceIds } }] : []),
-          ...(articleIds.length ? [{ articleId: { in: articleIds } }] : []),
-        ],
-      };
-    }),
+  return new Map(
+    terms.map((t) => [t, new Set(names.filter(([, name]) => name.includes(t)).map(([id]) => id))] as const),
   );
 }
+
+/** The distinct search terms of a query (see searchTerm); none when it is only punctuation. */
+export const searchTerms = (q: string) => [...new Set(foldWords(q).map(searchTerm))];
 
 /** Fills the folded search text of claims and articles stored before search (background at start). */
 export async function fillSearchText(db: Database, batch = 500): Promise<number> {

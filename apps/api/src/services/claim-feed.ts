@@ -82,7 +82,7 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
     ...(db.provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' as never } : {}),
   };
   // Built before the transaction: on SQLite it may query, and the transaction holds the one connection.
-  const filter = await claimFilter(db, { ...query, kind: undefined, q: undefined });
+  const filter = await claimFilter(db, { ...query, kind: undefined });
   return db.prisma.$transaction(async (tx) => {
     const position = query.cursor
       ? await decodePosition(tx, query.cursor, 'cursor')

@@ -30,6 +30,8 @@ export async function importArticleFile(
     defaults?: { url?: string };
     /** Where texts are parsed (a worker pool's `parse`); on this thread when not given. */
     parse?: ParseFn;
+    /** Who imports: recorded with each stored text (its version list shows it). */
+    storedBy?: string;
   },
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
@@ -44,7 +46,10 @@ export async function importArticleFile(
         db,
         { ...options.defaults, ...read.record, ...options.overrides },
         options.limits,
-        options.parse ? { parse: options.parse } : {},
+        {
+          ...(options.parse ? { parse: options.parse } : {}),
+          ...(options.storedBy ? { storedBy: options.storedBy } : {}),
+        },
       );
       results.push({
         label: read.label,

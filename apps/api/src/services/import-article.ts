@@ -4,7 +4,7 @@ import type { Database } from '@claimdesk/db';
 import type { ParsedArticle } from '@claimdesk/parser';
 import { type ParseFn, parseHere } from '../intake/parse-pool.ts';
 import { foldText } from '../search/fold.ts';
-import { articleSearchText } from '../search/search-claims.ts';
+import { articleSearchText, joinSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { type ArticleLimits, DEFAULT_MAX_ARTICLE_CHARS, findTextRefusal } from './check-article-text.ts';
 import { insertRows } from './insert-rows.ts';
@@ -90,7 +90,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: s.content.start,
         end: s.content.end,
         ...denormalised,
-        searchText: `${foldText(s.content.text)} | ${sourceSearch}`,
+        searchText: joinSearchText(foldText(s.content.text), sourceSearch),
       });
     }
     for (const f of s.figures) {
@@ -104,7 +104,7 @@ export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
         start: f.start,
         end: f.end,
         ...denormalised,
-        searchText: `${foldText(f.text)} | ${sourceSearch}`,
+        searchText: joinSearchText(foldText(f.text), sourceSearch),
         value: f.value,
         qualifier: f.qualifier,
         category: f.category,
@@ -135,7 +135,7 @@ export async function importArticle(
   input: unknown,
   limits: ArticleLimits = { maxChars: DEFAULT_MAX_ARTICLE_CHARS },
   /** Where the text is parsed: the API and the CLI pass their worker pool's `parse`. */
-  { parse = parseHere }: { parse?: ParseFn } = {},
+  { parse = parseHere, storedBy = null }: { parse?: ParseFn; storedBy?: string | null } = {},
 ): Promise<{ article: ArticleDetail; created: boolean; version?: { number: number; changes: VersionChanges } }> {
   const { text, fileName, url, title, outlet, publishedOn, byline } = validate(createArticleRequestSchema, input);
   const refusal = findTextRefusal(text, limits);
@@ -170,6 +170,7 @@ export async function importArticle(
         title: title ?? articleTitle(text),
         fileName: fileName ?? null,
         url: url ?? null,
+        storedBy,
         parsed,
       },
       LARGE_WRITE_TRANSACTION,
@@ -197,6 +198,7 @@ export async function importArticle(
     byline: parsed.byline,
     url: url ?? null,
     parserVersion: parsed.parserVersion,
+    storedBy,
     createdAt: now,
     updatedAt: now,
   };

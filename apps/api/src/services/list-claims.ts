@@ -2,7 +2,8 @@ import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/c
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { searchFilter } from '../search/search-claims.ts';
+import { searchTerms } from '../search/search-claims.ts';
+import { SqlParts, type WordMatch, matchCondition, matchTerms } from '../search/search-page.ts';
 import { type View, claimIncludeFor, statusColumn, toClaimFor } from './publication.ts';
 import { addCount, emptyCounts, toVerdict, verdictInclude } from './serialize.ts';
 import { toCorrection } from './serialize-corrections.ts';
@@ -37,7 +38,7 @@ async function containsLiterally(
 /** The filter without the status: the per-status counts are over everything else. */
 export async function claimFilter(
   db: Database,
-  query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize' | 'rejected'> & {
+  query: Omit<ListClaimsQuery, 'sort' | 'order' | 'page' | 'pageSize' | 'rejected' | 'q'> & {
     rejected?: ListClaimsQuery['rejected'];
   },
 ): Promise<{ AND: Array<Record<string, unknown>> }> {
@@ -50,8 +51,6 @@ export async function claimFilter(
   if (query.articleId) and.push({ articleId: query.articleId });
   if (query.source) and.push(await containsLiterally(db, 'sourceCanonical', query.source));
   if (query.sourceId) and.push({ sourceId: query.sourceId });
-  // Claim text, source names and aliases, article titles and outlets; case, accents and transliteration aside.
-  if (query.q) and.push(...(await searchFilter(db, query.q)));
   if (query.from) and.push({ asOf: { gte: query.from } });
   if (query.to) and.push({ asOf: { lte: query.to } });
   return { AND: and };
@@ -71,6 +70,8 @@ const ORDER: Record<ListClaimsQuery['sort'], (dir: 'asc' | 'desc') => Array<Reco
  * over the chosen statuses, the total (no separate COUNT over the same rows).
  */
 export async function listClaims(db: Database, query: ListClaimsQuery, view: View = 'desk'): Promise<ClaimList> {
+  // A search (claim text, source names and aliases, article titles and outlets): search-page.ts.
+  if (query.q) return listSearchedClaims(db, query, view, query.q);
   const base = await claimFilter(db, query);
   // API keys filter, count and sort by what consumers see (the published status), never a draft's.
   const column = statusColumn(view);
@@ -134,4 +135,78 @@ export async function getClaim(db: Database, id: string, view: View = 'desk'): P
     },
     article: row.article,
   };
+}
+
+const SQL_ORDER: Record<ListClaimsQuery['sort'], (dir: 'ASC' | 'DESC', status: string) => string> = {
+  article: (dir) => `c."publishedOn" ${dir}, c."articleId" ${dir}, c."ordinal" ${dir}`,
+  updated: (dir) => `c."updatedAt" ${dir}, c."id" ${dir}`,
+  value: (dir) => `c."value" ${dir}, c."id" ${dir}`,
+  status: (dir, status) => `c."${status}" ${dir}, c."ordinal" ASC, c."id" ASC`,
+  asOf: (dir) => `c."asOf" ${dir}, c."ordinal" ASC, c."id" ASC`,
+};
+
+/** The queue's filters (claimFilter) as SQL over `c`, for the search path. */
+function filterConditions(sql: SqlParts, db: Database, query: ListClaimsQuery, matches: WordMatch[]): string[] {
+  const where: string[] = [];
+  if (query.rejected !== 'include') where.push(query.rejected === 'only' ? 'c."isRejected"' : 'NOT c."isRejected"');
+  if (query.side?.length) where.push(sql.inList('c."side"', query.side));
+  if (query.category?.length) where.push(sql.inList('c."category"', query.category));
+  if (query.kind) where.push(`c."kind" = ${sql.p(query.kind)}`);
+  if (query.articleId) where.push(`c."articleId" = ${sql.p(query.articleId)}`);
+  // Case-insensitive and literal (% and _ are characters), as containsLiterally.
+  if (query.source)
+    where.push(
+      db.provider === 'postgresql'
+        ? `strpos(lower(c."sourceCanonical"), lower(${sql.p(query.source)})) > 0`
+        : `instr(lower(c."sourceCanonical"), lower(${sql.p(query.source)})) > 0`,
+    );
+  if (query.sourceId) where.push(`c."sourceId" = ${sql.p(query.sourceId)}`);
+  if (query.from) where.push(`c."asOf" >= ${sql.p(query.from)}`);
+  if (query.to) where.push(`c."asOf" <= ${sql.p(query.to)}`);
+  where.push(matchCondition(sql, matches));
+  return where;
+}
+
+/**
+ * The queue with a search: the page and the per-status counts each in one SQL statement, with the
+ * match answered by the search index and the sort and limit applied in the database; the page's
+ * rows are then read by id with what the queue shows of them.
+ */
+async function listSearchedClaims(db: Database, query: ListClaimsQuery, view: View, q: string): Promise<ClaimList> {
+  const terms = searchTerms(q);
+  const column = statusColumn(view);
+  const counts = emptyCounts();
+  // Only punctuation: nothing can match it.
+  if (terms.length === 0) return { items: [], page: query.page, pageSize: query.pageSize, total: 0, counts };
+  const matches = await matchTerms(db, terms);
+  const pg = db.provider === 'postgresql';
+
+  const pageSql = new SqlParts(pg);
+  const pageWhere = filterConditions(pageSql, db, query, matches);
+  if (query.status?.length) pageWhere.push(pageSql.inList(`c."${column}"`, query.status));
+  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+  const pageText = `SELECT c."id" AS "id" FROM "Claim" c WHERE ${pageWhere.join(' AND ')}
+    ORDER BY ${SQL_ORDER[query.sort](dir, column)}
+    LIMIT ${pageSql.p(query.pageSize)} OFFSET ${pageSql.p((query.page - 1) * query.pageSize)}`;
+
+  const countSql = new SqlParts(pg);
+  const countText = `SELECT c."${column}" AS "status", COUNT(*) AS "n" FROM "Claim" c
+    WHERE ${filterConditions(countSql, db, query, matches).join(' AND ')} GROUP BY c."${column}"`;
+
+  const [ids, groups] = await Promise.all([
+    db.prisma.$queryRawUnsafe<Array<{ id: string }>>(pageText, ...pageSql.params),
+    db.prisma.$queryRawUnsafe<Array<{ status: string; n: number | bigint }>>(countText, ...countSql.params),
+  ]);
+  const rows = ids.length
+    ? await db.prisma.claim.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: claimIncludeFor(view) })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
+  let total = 0;
+  for (const g of groups) {
+    const n = Number(g.n);
+    addCount(counts, g.status, n);
+    if (!query.status?.length || (query.status as string[]).includes(g.status)) total += n;
+  }
+  return { items: ordered.map(toClaimFor(view)), page: query.page, pageSize: query.pageSize, total, counts };
 }

@@ -15,7 +15,7 @@ import {
 } from '@claimdesk/contracts';
 import type { Database, Prisma } from '@claimdesk/db';
 import { AppError } from '../errors.ts';
-import { foldText } from '../search/fold.ts';
+import { foldName, foldText } from '../search/fold.ts';
 import { refreshClaimSearchText } from '../search/search-claims.ts';
 import { validate } from '../validate.ts';
 import { chunks } from './chunks.ts';
@@ -27,14 +27,14 @@ import { addCount, emptyCounts } from './serialize.ts';
 /**
  * Source entities: one per person or body. A claim's `sourceCanonical` is the spelling its article
  * used (after the parser's alias lexicon); the entity is the one holding the alias that spelling
- * folds to (`foldText`: case, accents, transliteration), kept in `Claim.sourceId`. Invariant:
+ * folds to (`foldName`: case, accents, transliteration), kept in `Claim.sourceId`. Invariant:
  * every claim with a source belongs to the entity that owns the key of its spelling, so merging
  * moves aliases and claims together and a split moves one alias with the claims that used it.
  */
 type Tx = Prisma.TransactionClient;
 
 /** The key two spellings of one name share ("Zelenskiy", "Zelenskyy" -> "volodimir zelenski"). */
-export const aliasKey = (name: string) => foldText(name);
+export const aliasKey = (name: string) => foldName(name);
 
 /** The entity for each spelling, created (with its alias) when none holds it yet. Keyed by alias key. */
 async function ensureSources(
@@ -201,10 +201,10 @@ function toSummary(row: SourceRow, counts: Awaited<ReturnType<typeof countClaims
 export async function listSources(db: Database, input: ListSourcesQuery | unknown): Promise<SourceList> {
   const query = validate(listSourcesQuerySchema, input, []);
   const rows: SourceRow[] = await db.prisma.source.findMany({ select: sourceSelect });
-  const q = query.q ? foldText(query.q) : '';
-  const matching = q
-    ? rows.filter((r) => aliasKey(r.name).includes(q) || r.aliases.some((a) => a.key.includes(q)))
-    : rows;
+  // The search fold, from the start of a word (as the search box: "Kyiv" is not in "Kharkiv").
+  const q = query.q ? ` ${foldText(query.q)}` : '';
+  const has = (name: string) => ` ${foldText(name)}`.includes(q);
+  const matching = q ? rows.filter((r) => has(r.name) || r.aliases.some((a) => has(a.name))) : rows;
   const counts = await countClaims(db);
   const summaries = matching
     .map((r) => toSummary(r, counts))
@@ -309,10 +309,18 @@ export async function updateSource(db: Database, id: string, input: unknown): Pr
   return getSource(db, id);
 }
 
-/** Moves claims to an entity, each with a change (v1 sync sends their new source). */
+/**
+ * Moves claims to an entity. Each is a new state of the claim: its version goes up (an editor's
+ * form opened before gets 409 and the new state), its updatedAt moves, and it has a change, so a
+ * v1 sync consumer receives it with its new sourceId and version.
+ */
 async function moveClaims(tx: Tx, claimIds: string[], sourceId: string) {
+  const updatedAt = new Date();
   for (const part of chunks(claimIds)) {
-    await tx.claim.updateMany({ where: { id: { in: part } }, data: { sourceId } });
+    await tx.claim.updateMany({
+      where: { id: { in: part } },
+      data: { sourceId, updatedAt, version: { increment: 1 } },
+    });
     await tx.claimChange.createMany({ data: part.map((claimId) => ({ claimId })) });
   }
 }

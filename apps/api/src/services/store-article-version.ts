@@ -76,6 +76,8 @@ export async function storeArticleVersion(
     title: string;
     fileName: string | null;
     url: string | null;
+    /** Who stores it (shown in the article's versions). */
+    storedBy: string | null;
     parsed: ParsedArticle;
   },
   transactionOptions: { maxWait: number; timeout: number },
@@ -84,7 +86,16 @@ export async function storeArticleVersion(
   return db.prisma.$transaction(async (tx) => {
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
-      select: { id: true, text: true, contentHash: true, title: true, version: true, url: true, fileName: true },
+      select: {
+        id: true,
+        text: true,
+        contentHash: true,
+        title: true,
+        version: true,
+        url: true,
+        fileName: true,
+        storedBy: true,
+      },
     });
     const old = await tx.claim.findMany({
       where: { articleId },
@@ -132,6 +143,7 @@ export async function storeArticleVersion(
         contentHash: article.contentHash,
         title: article.title,
         changes: JSON.stringify(changes),
+        storedBy: article.storedBy,
       },
     });
     await tx.article.update({
@@ -142,6 +154,7 @@ export async function storeArticleVersion(
         title: next.title,
         searchText: articleSearchText(next.title, next.parsed.outlet),
         version: article.version + 1,
+        storedBy: next.storedBy,
         fileName: next.fileName ?? article.fileName,
         url: next.url ?? article.url,
         publishedOn: next.parsed.publishedOn,

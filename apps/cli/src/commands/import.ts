@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -80,6 +80,7 @@ export async function runImport(argv: string[]): Promise<number> {
         : { fileName: basename(file), bytes: await readFile(file) };
       results = await importArticleFile(db, fileName, bytes, {
         limits,
+        storedBy: `cli:${userInfo().username}`,
         ...(pool ? { parse: pool.parse } : {}),
         ...(map ? { map } : {}),
         ...(values.url ? { overrides: { url: values.url } } : {}),

@@ -2,6 +2,8 @@ import type {
   ArticleDetail,
   ArticleList,
   ArticleTitleList,
+  ArticleVersionDiff,
+  ArticleVersionList,
   Claim,
   ClaimDetail,
   ClaimList,
@@ -46,11 +48,16 @@ export const sessionQuery = queryOptions({
 
 /** The Articles page reads the list a page at a time: a desk holds thousands. */
 export const ARTICLES_PAGE_SIZE = 50;
-export const articlesQuery = (page: number) =>
-  queryOptions({
-    queryKey: [...keys.articles, 'page', page] as const,
-    queryFn: () => apiFetch<ArticleList>(`/api/articles?page=${page}&pageSize=${ARTICLES_PAGE_SIZE}`),
+/** One page of the list as the page URL asks it (`sort`, `dir`, `q`, `outlet`, `page`). */
+export const articlesQuery = (params: URLSearchParams) => {
+  const query = new URLSearchParams(params);
+  query.set('pageSize', String(ARTICLES_PAGE_SIZE));
+  query.sort();
+  return queryOptions({
+    queryKey: [...keys.articles, 'list', query.toString()] as const,
+    queryFn: () => apiFetch<ArticleList>(`/api/articles?${query.toString()}`),
   });
+};
 
 /** A few titles: matching a search (the queue's article filter), or by id (beside a page of claims). */
 export const articleTitlesQuery = ({ q, ids }: { q?: string; ids?: string[] }) => {
@@ -69,6 +76,22 @@ export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: keys.article(id),
     queryFn: () => apiFetch<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
+  });
+
+/** An article's versions (near-duplicate imports), read when its Versions list is opened. */
+export const articleVersionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.article(id), 'versions'] as const,
+    queryFn: () => apiFetch<ArticleVersionList>(`/api/articles/${encodeURIComponent(id)}/versions`),
+  });
+
+/** What changed between two versions' texts. */
+export const articleVersionDiffQuery = (id: string, from: number, to: number) =>
+  queryOptions({
+    queryKey: [...keys.article(id), 'versions', 'diff', from, to] as const,
+    queryFn: () =>
+      apiFetch<ArticleVersionDiff>(`/api/articles/${encodeURIComponent(id)}/versions/diff?from=${from}&to=${to}`),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 
 export const claimsQuery = (params: URLSearchParams) =>

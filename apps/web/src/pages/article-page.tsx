@@ -1,4 +1,5 @@
 import type { Claim, ReviewStatus, VerdictStatus } from '@claimdesk/contracts';
+import { ArticleVersions } from '../components/article-versions.tsx';
 import { DeleteArticle } from '../components/delete-article.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -323,6 +324,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             </div>
           )}
         </dl>
+        {a.version > 1 && <ArticleVersions articleId={a.id} current={a.version} />}
         {isAdmin && (
           <div className="article-admin">
             <DeleteArticle article={a} />

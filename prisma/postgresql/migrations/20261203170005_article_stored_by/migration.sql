@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "storedBy" TEXT;
+
+-- AlterTable
+ALTER TABLE "ArticleVersion" ADD COLUMN     "storedBy" TEXT;
