@@ -167,6 +167,19 @@ export const importFileRequestSchema = z
   .strict();
 export type ImportFileRequest = z.infer<typeof importFileRequestSchema>;
 
+/**
+ * A page or file to fetch and import (the app's "paste a URL"): fetched with a timeout and a size
+ * cap through the webhooks' outbound guard (public addresses only, or ones on the allow-list), no
+ * redirects followed; its content type or extension picks the format.
+ */
+export const importUrlRequestSchema = z
+  .object({
+    url: httpUrlSchema,
+    map: lineSchema(500).optional(),
+  })
+  .strict();
+export type ImportUrlRequest = z.infer<typeof importUrlRequestSchema>;
+
 export const importResultSchema = z.object({
   /** The file, or the file with the line or row of one of its records. */
   label: z.string(),

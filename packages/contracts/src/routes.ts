@@ -11,6 +11,7 @@ import {
   deletedArticleSchema,
   importFileRequestSchema,
   importFileResponseSchema,
+  importUrlRequestSchema,
   articleVersionDiffQuerySchema,
   articleVersionDiffSchema,
   articleVersionListSchema,
@@ -258,6 +259,17 @@ export const routes = {
     tag: 'articles',
     summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
     body: importFileRequestSchema,
+    response: importFileResponseSchema,
+  }),
+  importUrl: route({
+    method: 'POST',
+    path: '/api/imports/url',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary:
+      'Fetch a page or file by URL (public addresses only, or the allow-list; timeout, size cap, no redirects) and import its articles',
+    body: importUrlRequestSchema,
     response: importFileResponseSchema,
   }),
   deleteArticle: route({
