@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
   });
 
   it('the chart is drawn at the width it is shown at, and queue rows give the claim most of the width', async () => {
-    await page.goto(`${server.baseUrl}/figures`);
+    await page.goto(`${desk.server.baseUrl}/figures`);
     const svg = page.locator('.chart-svg');
     await svg.waitFor();
     // Scaled down from a desktop-wide drawing, its 12 px labels would shrink to 4 px.
@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
       (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
     );
     expect(scale).toBeGreaterThan(0.9);
-    await page.goto(`${server.baseUrl}/queue`);
+    await page.goto(`${desk.server.baseUrl}/queue`);
     const text = page.locator('.queue-text').first();
     await text.waitFor();
     expect(await text.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(PHONE.width * 0.55);
@@ -133,7 +133,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
   });
 
   it('the sheet folds to one line (handle: tap or drag) and closes with Escape, and the claim list behind it stays usable', async () => {
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     const items = page.locator('.claim-list li button');
     await items.nth(6).waitFor();
     const sheet = page.locator('.claim-panel');
