@@ -36,6 +36,7 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { deleteArticle } from './services/delete-article.ts';
 import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
+import { sendJsonInSlices } from './send-json-in-slices.ts';
 import { fetchArticleFile } from './services/fetch-article-file.ts';
 import { diffArticleVersions, listArticleVersions } from './services/article-versions.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
@@ -207,7 +208,8 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         parse: config.parse,
         storedBy: actorName(req.actor),
       });
-      res.status(created ? 201 : 200).json(article);
+      // A long article's answer is serialised in slices between turns of the event loop.
+      await sendJsonInSlices(res, created ? 201 : 200, article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
     articleVersions: async (req, res) => sendCached(req, res, await listArticleVersions(db, id(req))),
