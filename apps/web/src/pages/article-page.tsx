@@ -223,7 +223,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         toggleHelp(true);
       } else if (e.key === '/') {
         e.preventDefault();
-        void navigate('/queue', { state: { focusSearch: true } });
+        void navigate('/search', { state: { focusSearch: Date.now() } });
       } else if (e.key === 'Escape') {
         armStatus(null);
       }
