@@ -1,8 +1,10 @@
 import { createApiKey, createUser, importArticle, markClaim } from '@claimdesk/api';
 import { type Access, ROLE_RANK, type RouteDef, type RouteId, errorBodySchema, routes } from '@claimdesk/contracts';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, createTestApp, seedText } from '../support/api-client.ts';
+import { PASSWORD, TEST_OUTBOUND, createTestApp, seedText } from '../support/api-client.ts';
 import { type SessionCredentials, signInForCredentials } from '../support/credentials.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -31,6 +33,8 @@ interface Sample {
 
 interface Fixtures {
   articleId: string;
+  /** A page server on 127.0.0.1 that the app may fetch from (allow-listed): each answer a new article. */
+  pageUrl: string;
   claimId: string;
   judgedClaimId: string;
   webhookId: string;
@@ -78,6 +82,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
       content: Buffer.from(`The ministry said 6 tanks were destroyed (${unique()}).`).toString('base64'),
     },
   }),
+  importUrl: (f) => ({ path: '/api/imports/url', body: { url: `${f.pageUrl}/matrix.txt` } }),
   deleteArticle: async (f) => ({ path: `/api/articles/${await f.freshArticleId()}` }),
   getClaim: (f) => ({ path: `/api/claims/${f.claimId}` }),
   claimReference: (f) => ({ path: `/api/claims/${f.claimId}/reference` }),
@@ -154,9 +159,19 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
   let sessions: Record<Role, SessionCredentials>;
   let fixtures: Fixtures;
 
+  let pages: Server;
+
   beforeAll(async () => {
     test = await createTestDatabase(kind);
-    ctx = await createTestApp(test.db);
+    pages = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end(`The ministry said 7 tanks were destroyed (${unique()}).`);
+    });
+    await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+    const pagePort = (pages.address() as AddressInfo).port;
+    ctx = await createTestApp(test.db, {
+      config: { outbound: { ...TEST_OUTBOUND, allow: [...TEST_OUTBOUND.allow, `127.0.0.1:${pagePort}`] } },
+    });
     await createUser(test.db, { email: 'matrix-login@example.org', password: PASSWORD, role: 'viewer' });
     const { article } = await importArticle(test.db, { text: seedText() });
     const [first, second] = article.claims;
@@ -177,6 +192,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     });
     fixtures = {
       articleId: article.id,
+      pageUrl: `http://127.0.0.1:${pagePort}`,
       claimId: first.id,
       judgedClaimId: second.id,
       webhookId: webhook.id,
@@ -226,6 +242,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     };
   });
   afterAll(async () => {
+    await new Promise((resolve) => pages?.close(resolve));
     await test.drop();
   });
 

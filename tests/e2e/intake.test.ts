@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '@claimdesk/api';
@@ -65,6 +67,59 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     await page.close();
   });
 
+  it('an admin imports a folder (articles in it and under it, other files skipped), drops files and pastes an address', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-folder-'));
+    mkdirSync(join(dir, 'march'));
+    writeFileSync(
+      join(dir, 'sumy.txt'),
+      'date 2022-03-07 Sumy | Folder Desk: The regional governor said 40 people were evacuated from Sumy on Monday.',
+    );
+    writeFileSync(
+      join(dir, 'march', 'kharkiv.txt'),
+      'date 2022-03-08 Kharkiv | Folder Desk: The city council said 12 buildings were damaged in Kharkiv overnight.',
+    );
+    writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.baseUrl, server.users.admin);
+    await page.goto(`${server.baseUrl}/admin/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import articles' }).waitFor();
+    await page.getByLabel('Choose a folder to import').setInputFiles(dir);
+    const results = page.getByRole('list', { name: 'Import results' });
+    const folder = basename(dir);
+    const row = (name: string) => results.locator(`li[data-file="${name}"]`);
+    await row(`${folder}/march/kharkiv.txt`).locator('li[data-status="stored"]').waitFor();
+    await row(`${folder}/sumy.txt`).locator('li[data-status="stored"]').waitFor();
+    expect(await row(`${folder}/photo.png`).textContent()).toContain('skipped: not an article file');
+
+    // Files dropped on the drop zone (a folder dragged from the desktop is walked the same way).
+    await page.getByTestId('dropzone').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(
+        new File(
+          ['date 2022-03-09 Odesa | Drop Desk: The port authority said 3 ships were stuck in Odesa on Wednesday.'],
+          'odesa.txt',
+          { type: 'text/plain' },
+        ),
+      );
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await row('odesa.txt').locator('li[data-status="stored"]').waitFor();
+
+    // An address on loopback that the server does not allow: refused with the reason, nothing fetched.
+    await page.getByLabel("Or a page's address").fill('http://127.0.0.1:1/article.html');
+    await page.getByRole('button', { name: 'Import page' }).click();
+    const refused = row('http://127.0.0.1:1/article.html');
+    await refused.locator('[role="alert"]').waitFor();
+    expect(await refused.textContent()).toMatch(/not imported: refused: 127\.0\.0\.1 resolves to/);
+    const summary = page.locator('.import-summary');
+    await expect.poll(async () => summary.textContent()).toContain('5 of 5 done · 3 stored');
+    expect(await summary.textContent()).toContain('1 refused');
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-import-folder-${kind}.png`), fullPage: true });
+    await row(`${folder}/sumy.txt`).getByRole('link').click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'evacuated' }).waitFor();
+    await page.close();
+  });
+
   it('an article imported again with a word changed shows its versions and what changed', async () => {
     const v2 = await importArticle(test.db, { text: seedText().replaceAll('Kyiv', 'Kiev') }, undefined, {
       storedBy: server.names.admin,
@@ -94,6 +149,53 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     expect(await changes.locator('del').first().textContent()).toContain('Kyiv');
     expect(await changes.locator('.diff-skipped').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, `intake-versions-${kind}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('the Articles list sorts, searches titles and filters by outlet, and a reload keeps it', async () => {
+    for (const [title, outlet, publishedOn] of [
+      ['Aid convoy reaches Sumy', 'Reuters', '2022-03-02'],
+      ['Ceasefire holds in Kharkiv', 'BBC', '2022-03-06'],
+    ] as const) {
+      const text = `${title}. The governor said the convoy had arrived with 40 trucks.`;
+      await importArticle(test.db, { text, title, outlet, publishedOn });
+    }
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, server.baseUrl, server.users.viewer);
+    const table = page.locator('table.articles');
+    const rowTitles = async () => table.locator('tbody a.article-title').allTextContents();
+    await table.waitFor();
+    const all = await rowTitles();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/sort=title/);
+    await expect.poll(rowTitles).toEqual([...all].sort());
+    expect(await table.locator('th[aria-sort="ascending"]').textContent()).toContain('Article');
+    await table.getByRole('button', { name: 'Article' }).click();
+    await page.waitForURL(/dir=desc/);
+    await expect.poll(rowTitles).toEqual([...all].sort().reverse());
+
+    await table.getByRole('button', { name: 'Date' }).click();
+    await expect.poll(async () => (await rowTitles())[0]).toBe('Ceasefire holds in Kharkiv');
+
+    await page.getByLabel('Title').fill('convoy');
+    await page.waitForURL(/q=convoy/);
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    // A reload (or a shared link) shows the same list.
+    await page.reload();
+    await expect.poll(rowTitles).toEqual(['Aid convoy reaches Sumy']);
+    expect(await page.getByLabel('Title').inputValue()).toBe('convoy');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Outlet').selectOption('BBC');
+    await page.waitForURL(/outlet=BBC/);
+    await expect.poll(rowTitles).toEqual(['Ceasefire holds in Kharkiv']);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-filtered-${kind}.png`) });
+    await page.getByLabel('Outlet').selectOption('');
+    await expect.poll(async () => (await rowTitles()).length).toBe(all.length);
+    await page.screenshot({ path: join(SCREENSHOTS, `intake-articles-sorted-${kind}.png`) });
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import {
   referenceSeriesQuerySchema,
   idParamsSchema,
   importFileRequestSchema,
+  importUrlRequestSchema,
   articleVersionDiffQuerySchema,
   listArticleTitlesQuerySchema,
   listArticlesQuerySchema,
@@ -36,6 +37,8 @@ import { claimReviewFeed, claimReviewFor, exportClaimsCsv } from './services/exp
 import { deleteArticle } from './services/delete-article.ts';
 import { importArticleFile } from './services/import-article-file.ts';
 import { parseFieldMap } from './intake/read-articles.ts';
+import { sendJsonInSlices } from './send-json-in-slices.ts';
+import { fetchArticleFile } from './services/fetch-article-file.ts';
 import { diffArticleVersions, listArticleVersions } from './services/article-versions.ts';
 import { getArticle, listArticleTitles, listArticles } from './services/get-article.ts';
 import type { ArticleLimits } from './services/check-article-text.ts';
@@ -207,7 +210,8 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
         parse: config.parse,
         storedBy: actorName(req.actor),
       });
-      res.status(created ? 201 : 200).json(article);
+      // A long article's answer is serialised in slices between turns of the event loop.
+      await sendJsonInSlices(res, created ? 201 : 200, article);
     },
     getArticle: async (req, res) => sendCached(req, res, await getArticle(db, id(req), viewOf(req.actor))),
     articleVersions: async (req, res) => sendCached(req, res, await listArticleVersions(db, id(req))),
@@ -235,6 +239,23 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
           storedBy: actorName(req.actor),
           ...(map ? { map } : {}),
         }),
+      });
+    },
+    importUrl: async (req, res) => {
+      const body = validate(importUrlRequestSchema, req.body);
+      const map = body.map ? parseFieldMap(body.map) : undefined;
+      // Not fetched (a private address, no answer, an error status, too large): 400 with the reason, path ["url"].
+      const fetched = await fetchArticleFile(body.url, { policy: outbound, limits: config.articleLimits });
+      const results = await importArticleFile(db, fetched.fileName, fetched.bytes, {
+        limits: config.articleLimits,
+        parse: config.parse,
+        storedBy: actorName(req.actor),
+        defaults: { url: body.url },
+        ...(map ? { map } : {}),
+      });
+      // Labels name the address, with the line or row of a record in it.
+      res.json({
+        results: results.map((r) => ({ ...r, label: `${body.url}${r.label.slice(fetched.fileName.length)}` })),
       });
     },
     deleteArticle: async (req, res) => {

@@ -82,10 +82,23 @@ export const articleDetailSchema = articleSummarySchema.extend({
 });
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 
-/** The article list grows with the desk: it is paged, newest import first, and never carries texts. */
+/** How the Articles list is ordered: newest import (default), date published, outlet, title or pending claims. */
+export const ARTICLE_SORTS = ['imported', 'date', 'outlet', 'title', 'pending'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
+/**
+ * The article list grows with the desk: it is paged and never carries texts. `sort` with `dir`
+ * (each sort's natural direction by default: newest, A to Z, most pending first), `q` (every word
+ * in the title; case, accents and transliteration ignored, as in the queue's search) and `outlet`
+ * (exactly that outlet).
+ */
 export const listArticlesQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(INT32_MAX, `page must be at most ${INT32_MAX}`).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(ARTICLE_SORTS).default('imported'),
+  dir: z.enum(['asc', 'desc']).optional(),
+  q: lineSchema(200).optional(),
+  outlet: lineSchema(200).optional(),
 });
 export type ListArticlesQuery = z.input<typeof listArticlesQuerySchema>;
 
@@ -93,7 +106,10 @@ export const articleListSchema = z.object({
   items: z.array(articleSummarySchema),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Articles matching `q` and `outlet` (all of them without). */
   total: z.number().int(),
+  /** Every outlet on the desk, A to Z: what the outlet filter offers. */
+  outlets: z.array(z.string()),
 });
 export type ArticleList = z.infer<typeof articleListSchema>;
 
@@ -150,6 +166,19 @@ export const importFileRequestSchema = z
   })
   .strict();
 export type ImportFileRequest = z.infer<typeof importFileRequestSchema>;
+
+/**
+ * A page or file to fetch and import (the app's "paste a URL"): fetched with a timeout and a size
+ * cap through the webhooks' outbound guard (public addresses only, or ones on the allow-list), no
+ * redirects followed; its content type or extension picks the format.
+ */
+export const importUrlRequestSchema = z
+  .object({
+    url: httpUrlSchema,
+    map: lineSchema(500).optional(),
+  })
+  .strict();
+export type ImportUrlRequest = z.infer<typeof importUrlRequestSchema>;
 
 export const importResultSchema = z.object({
   /** The file, or the file with the line or row of one of its records. */

@@ -11,6 +11,7 @@ import {
   deletedArticleSchema,
   importFileRequestSchema,
   importFileResponseSchema,
+  importUrlRequestSchema,
   articleVersionDiffQuerySchema,
   articleVersionDiffSchema,
   articleVersionListSchema,
@@ -183,7 +184,8 @@ export const routes = {
     access: 'viewer',
     apiKey: true,
     tag: 'articles',
-    summary: 'Articles with claim counts per status, newest first, paged (no texts)',
+    summary:
+      'Articles with claim counts per status, paged (no texts); sorted by import, date, outlet, title or pending count; searched by title; filtered by outlet',
     query: listArticlesQuerySchema,
     response: articleListSchema,
   }),
@@ -258,6 +260,17 @@ export const routes = {
     tag: 'articles',
     summary: 'Import every article of one file (.txt, .html, .json, .ndjson, .csv); a result per article',
     body: importFileRequestSchema,
+    response: importFileResponseSchema,
+  }),
+  importUrl: route({
+    method: 'POST',
+    path: '/api/imports/url',
+    access: 'admin',
+    apiKey: false,
+    tag: 'articles',
+    summary:
+      'Fetch a page or file by URL (public addresses only, or the allow-list; timeout, size cap, no redirects) and import its articles',
+    body: importUrlRequestSchema,
     response: importFileResponseSchema,
   }),
   deleteArticle: route({

@@ -149,7 +149,8 @@ const NOUN_LIKE_CUES = new Set([
 const MAX_CONTENT = 3000;
 
 /** What precedes a continuation cue: a comma, perhaps an adverb (", adding", ", even suggesting"). */
-const CONTINUATION_LEAD = /,[\s\u200b]*(?:(?:even|also|again|then|further|later|before|while|repeatedly)[\s\u200b]+)?$/;
+const CONTINUATION_LEAD =
+  /,[”"]?[\s\u200b]*(?:(?:even|also|again|then|further|later|before|while|repeatedly)[\s\u200b]+)?$/;
 const THAT_ONLY_CUES = new Set([
   'states',
   'claims',
@@ -1232,6 +1233,10 @@ function cutAtContinuation(raw: string, start: number, end: number): number {
       text,
     );
   let cut = m ? start + m.index : end;
+  // “absolutely reeling,” pointing to estimates ...: a participle after a quote closed on its comma
+  // is the speaker's aside (what they did while saying it), not part of what was said.
+  const aside = /,[”"](?=[\s\u200b]+\p{Ll}+ing\b)/u.exec(raw.slice(start, cut));
+  if (aside) cut = start + aside.index + aside[0].length;
   // "said he would order a review and warned against hackers": the source's next cue starts a statement of its own.
   const next = findCues(raw.slice(start, cut)).find(
     (c) =>

@@ -1,7 +1,15 @@
 import { wordList } from './word-list.ts';
 import { DETERMINERS, HONORIFIC, ORG_HEADS, ROLE_NOUNS, looksLikePersonName } from './noun-phrase.ts';
 import { holdersOf } from './office-lexicon.ts';
-import { HEADS_OF_STATE, isSideWord, namesAParty, partiesOf, placeSideOf, sideOf } from './side-lexicon.ts';
+import {
+  HEADS_OF_STATE,
+  isSideWord,
+  lastPlaceSideOf,
+  namesAParty,
+  partiesOf,
+  placeSideOf,
+  sideOf,
+} from './side-lexicon.ts';
 import type { Side, Span } from './types.ts';
 
 // Surname particles ("Ursula von der Leyen", "Charles de Gaulle") may sit between capitalised words.
@@ -201,6 +209,8 @@ function genderOf(m: Mention): Gender | null {
 }
 
 /** Offices of a town or region: with no country named, they speak for the place they run. */
+/** A local office named by a place the text has already named: "the city's mayor", "the regional governor". */
+const PLACE_ANAPHOR = /\b(?:the|this)[\s\u00a0]+(?:city|town|village|region|oblast)(?:[’']s)?\b/i;
 const LOCAL_ROLE =
   /\b(?:mayor|governor|regional|oblast|local|city council|military administration|administration head|emergency services|police)\b/i;
 
@@ -339,7 +349,12 @@ function descriptorAround(raw: string, runStart: number, start: number, end: num
     if (isRolePhrase || isAppointment) parts.push(seg);
   }
   const after = raw.slice(end, Math.min(raw.length, end + 140));
-  const appositive = /^[\s\u00a0\u200b]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
+  let appositive = /^[\s\u00a0\u200b]*,[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after);
+  // "Oleksandr Babynets, 28, a member of the Ukrainian 28th Brigade": an age comes first; the role follows it.
+  if (appositive?.[1] && /^[\s\u00a0]*\d{1,3}[\s\u00a0]*$/.test(appositive[1]) && appositive[0].endsWith(',')) {
+    const next = /^[\s\u00a0]*([^,.;:\n“”"]{2,120})[,.;]/.exec(after.slice(appositive[0].length));
+    if (next) appositive = next;
+  }
   if (appositive?.[1]) {
     const text = appositive[1];
     const first = (text.trim().split(/\s+/)[0] ?? '').toLowerCase();
@@ -467,6 +482,12 @@ export class SourceResolver {
     if (position >= 0 && LOCAL_ROLE.test(`${phrase} ${descriptors.join(' ')}`)) {
       const side = placeSideOf(this.paragraphAt(position));
       if (side !== 'other') return side;
+      // "the city’s mayor", "the town's military administration": the place the text named last
+      // before it (a bounded look-back, so a long text stays linear).
+      if (PLACE_ANAPHOR.test(`${phrase} ${descriptors.join(' ')}`)) {
+        const earlier = lastPlaceSideOf(this.raw.slice(Math.max(0, position - 3000), position));
+        if (earlier !== 'other') return earlier;
+      }
     }
     // A person the text introduces in a Ukrainian or Russian town with neither office nor party (a
     // resident, an evacuee, a soldier): the side of the place where they are first named.

@@ -103,7 +103,7 @@ export const DOCUMENT_NOUNS =
 export const CONTINUATION_CUES: ReadonlySet<string> = new Set(
   wordList(`
   adding, saying, claiming, warning, arguing, noting, insisting, stating, confirming, telling, accusing,
-  announcing, explaining, stressing, suggesting, urging, vowing, predicting, denying, alleging
+  announcing, explaining, stressing, suggesting, urging, vowing, predicting, denying, alleging, pointing to
 `),
 );
 

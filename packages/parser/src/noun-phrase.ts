@@ -253,6 +253,8 @@ export function looksLikePersonName(text: string): boolean {
     .replace(/[’']s$/, '')
     .split(/[\s\u200b]+/)
     .filter(Boolean);
+  // One word or none is never a name (the checks below end in false for it): the common case, cheaply.
+  if (words.length < 2) return false;
   if (words.some((w) => NOT_NAME.has(w.toLowerCase().replace(/[’']s$/, '')) || /-\p{Ll}/u.test(w) || isSideWord(w)))
     return false;
   // "New Jersey Gov. Chris Christie": a title only opens a name.

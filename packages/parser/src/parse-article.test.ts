@@ -101,3 +101,40 @@ describe('parseArticle on awkward input', () => {
     }
   });
 });
+
+describe('held-out grammar (parser 2.26.0)', () => {
+  const header = 'date 2022-06-01 Kyiv | Example Desk: ';
+  const parse = (body: string) => parseArticle(`${header}${body}`);
+
+  it('reads two typographic single marks as a double quotation mark', () => {
+    const raw = `${header}‘‘We will hold the bridge until the end of the week,” the brigade commander, Ivan Petrenko, said on Friday.`;
+    const s = parseArticle(raw).statements.find((x) => x.direct);
+    expect(s?.content.text).toBe('We will hold the bridge until the end of the week');
+    expectValidSpans(raw, parseArticle(raw));
+  });
+
+  it('ends a content at a participle after a quote closed on its comma, which states a claim of its own', () => {
+    const s = parse(
+      'Finance Minister Anna Berg said on Monday that the harvest was “badly hurt,” pointing to figures that show exports fell by a third.',
+    ).statements;
+    expect(s.map((x) => x.content.text)).toEqual([
+      'the harvest was “badly hurt,”',
+      'figures that show exports fell by a third',
+    ]);
+    expect(s.every((x) => x.sourceCanonical === 'Anna Berg')).toBe(true);
+  });
+
+  it('gives a person introduced with an age first the side of the role after it', () => {
+    const s = parse(
+      '“We are waiting for the order to move,” said Sgt. Petro Ivanenko, 31, a member of the Ukrainian 10th Brigade.',
+    ).statements[0];
+    expect(s).toMatchObject({ sourceCanonical: 'Petro Ivanenko', sourceSide: 'ukraine' });
+  });
+
+  it('gives "the city’s mayor" the side of the town the text named before', () => {
+    const s = parse(
+      'Shelling hit Bakhmut again overnight.\n\nAid convoys were stopped at the edge of town.\n\nThe city’s mayor, Olena Hrytsenko, said the water plant had been hit twice.',
+    ).statements.find((x) => x.sourceCanonical === 'Olena Hrytsenko');
+    expect(s?.sourceSide).toBe('ukraine');
+  });
+});

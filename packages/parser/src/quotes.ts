@@ -75,8 +75,15 @@ function scan(
     const c = raw[i] ?? '';
     // Two apostrophes stand for a double quotation mark in some archives (''This isn't reform,'' he said).
     const isDoubled = c === "'" && raw[i + 1] === "'";
+    // Two typographic single marks stand for a double one too (‘‘In China’s dictionary ...,” he said).
+    const isDoubledCurly = c === '‘' && raw[i + 1] === '‘';
     if (open === null) {
-      if (c === '“' || c === '«' || c === '„' || (c === '"' && isOpeningStraight(raw, i))) {
+      if (isDoubledCurly && /\S/.test(raw[i + 2] ?? ' ')) {
+        open = i;
+        innerStart = i + 2;
+        opener = '‘‘';
+        i++;
+      } else if (c === '“' || c === '«' || c === '„' || (c === '"' && isOpeningStraight(raw, i))) {
         open = i;
         innerStart = i + 1;
         opener = c;
@@ -90,6 +97,18 @@ function scan(
     }
     if (opener === "''") {
       if (isDoubled) {
+        quotes.push({ open, close: i + 2, inner: trimInner(raw, innerStart, i) });
+        open = null;
+        i++;
+      }
+      continue;
+    }
+    if (opener === '‘‘') {
+      // Closed by a double mark or by two typographic single marks (’’).
+      if (c === '”' || c === '"') {
+        quotes.push({ open, close: i + 1, inner: trimInner(raw, innerStart, i) });
+        open = null;
+      } else if (c === '’' && raw[i + 1] === '’') {
         quotes.push({ open, close: i + 2, inner: trimInner(raw, innerStart, i) });
         open = null;
         i++;

@@ -128,6 +128,15 @@ export function placeSideOf(text: string): Side {
   }
   return 'other';
 }
+/** The side of the last Ukrainian or Russian place a text names ("the city" of a later sentence is that place). */
+export function lastPlaceSideOf(text: string): Side {
+  let side: Side = 'other';
+  for (const w of tokenize(withoutNeutralPhrases(text))) {
+    if (UKRAINE_PLACE_SET.has(w)) side = 'ukraine';
+    else if (RUSSIAN_PLACES.has(w)) side = 'russia';
+  }
+  return side;
+}
 const RUSSIA = new Set(RUSSIA_WORDS);
 const UKRAINE = new Set([...UKRAINE_WORDS, ...UKRAINIAN_PLACES]);
 const OTHER = new Set(OTHER_WORDS);

@@ -1,5 +1,6 @@
 import type {
   ArticleDetail,
+  ArticleSort,
   ArticleList,
   ArticleTitleList,
   listArticleTitlesQuerySchema,
@@ -8,6 +9,7 @@ import type {
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { foldWords } from '../search/fold.ts';
 import { type View, statusColumn, toPublicClaim } from './publication.ts';
 import { addCount, emptyCounts, latestVerdictInclude, toArticleDetail, toArticleSummary } from './serialize.ts';
 
@@ -73,34 +75,96 @@ export async function hasArticles(db: Database): Promise<boolean> {
   return (await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM "Article" LIMIT 1`).length > 0;
 }
 
+/** Each sort's natural direction: newest first, A to Z, most pending first. */
+const NATURAL_DIR: Record<ArticleSort, 'asc' | 'desc'> = {
+  imported: 'desc',
+  date: 'desc',
+  outlet: 'asc',
+  title: 'asc',
+  pending: 'desc',
+};
+
 /**
- * One page of articles, newest import first (read along the `(createdAt, id)` index), with the
- * claim counts of that page's articles only.
+ * One page of articles in the order asked (newest import, date, outlet and title along indexes of
+ * `Article`; pending claims counted from the claims' status index), searched by title and filtered
+ * by outlet, with the claim counts of that page's articles only. Ties fall back to the newest
+ * import; articles without a date or outlet come last either way.
  */
 export async function listArticles(
   db: Database,
   query: z.output<typeof listArticlesQuerySchema>,
   view: View = 'desk',
 ): Promise<ArticleList> {
-  const [rows, total] = await Promise.all([
-    db.prisma.article.findMany({
-      select: summarySelect,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.prisma.article.count(),
-  ]);
+  const pg = db.provider === 'postgresql';
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return pg ? `$${params.length}` : '?';
+  };
+  const conditions: string[] = [];
+  if (query.outlet) conditions.push(`a."outlet" = ${p(query.outlet)}`);
+  // Every folded word of the search in the folded title: searchText is "title | outlet", folded
+  // (case, accents, transliteration) as the queue's search folds, so both databases agree.
+  const title = pg
+    ? `split_part(a."searchText", ' | ', 1)`
+    : `substr(a."searchText", 1, instr(a."searchText", ' | ') - 1)`;
+  // A word matches from the start of a title's word ("kyi" finds Kyiv, "kyiv" not Kharkiv).
+  for (const word of foldWords(query.q ?? ''))
+    conditions.push(
+      pg ? `strpos(' ' || ${title}, ${p(` ${word}`)}) > 0` : `instr(' ' || ${title}, ${p(` ${word}`)}) > 0`,
+    );
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const filterParams = [...params];
+  const dir = (query.dir ?? NATURAL_DIR[query.sort]) === 'asc' ? 'ASC' : 'DESC';
+  const newest = `a."createdAt" DESC, a."id" DESC`;
+  const order = {
+    imported: `a."createdAt" ${dir}, a."id" ${dir}`,
+    date: `a."publishedOn" ${dir} NULLS LAST, ${newest}`,
+    outlet: `a."outlet" ${dir} NULLS LAST, a."publishedOn" DESC NULLS LAST, ${newest}`,
+    title: `a."title" ${dir}, ${newest}`,
+    pending: `COALESCE(pc."n", 0) ${dir}, ${newest}`,
+  }[query.sort];
   // API keys count what consumers see: published statuses, never a draft's.
-  const where = { articleId: { in: rows.map((r) => r.id) }, isRejected: false };
+  const status = view === 'public' ? '"publishedStatus"' : '"status"';
+  const pendingJoin =
+    query.sort === 'pending'
+      ? `LEFT JOIN (SELECT "articleId", COUNT(*) AS "n" FROM "Claim" WHERE ${status} = 'pending' AND NOT "isRejected" GROUP BY "articleId") pc ON pc."articleId" = a."id"`
+      : '';
+  const page = `LIMIT ${p(query.pageSize)} OFFSET ${p((query.page - 1) * query.pageSize)}`;
+  const [idRows, countRows, outletRows] = await Promise.all([
+    db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT a."id" FROM "Article" a ${pendingJoin} ${where} ORDER BY ${order} ${page}`,
+      ...params,
+    ),
+    db.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+      `SELECT COUNT(*) AS "n" FROM "Article" a ${where}`,
+      ...filterParams,
+    ),
+    db.prisma.$queryRawUnsafe<Array<{ outlet: string }>>(
+      `SELECT DISTINCT "outlet" FROM "Article" WHERE "outlet" IS NOT NULL ORDER BY "outlet"`,
+    ),
+  ]);
+  const ids = idRows.map((r) => r.id);
+  const found =
+    ids.length === 0 ? [] : await db.prisma.article.findMany({ where: { id: { in: ids } }, select: summarySelect });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const total = Number(countRows[0]?.n ?? 0);
+  const claimWhere = { articleId: { in: rows.map((r) => r.id) }, isRejected: false };
   const groups =
     rows.length === 0
       ? []
       : view === 'public'
-        ? (await db.prisma.claim.groupBy({ by: ['articleId', 'publishedStatus'], where, _count: { _all: true } })).map(
-            (g) => ({ articleId: g.articleId, status: g.publishedStatus, n: g._count._all }),
-          )
-        : (await db.prisma.claim.groupBy({ by: ['articleId', 'status'], where, _count: { _all: true } })).map((g) => ({
+        ? (
+            await db.prisma.claim.groupBy({
+              by: ['articleId', 'publishedStatus'],
+              where: claimWhere,
+              _count: { _all: true },
+            })
+          ).map((g) => ({ articleId: g.articleId, status: g.publishedStatus, n: g._count._all }))
+        : (
+            await db.prisma.claim.groupBy({ by: ['articleId', 'status'], where: claimWhere, _count: { _all: true } })
+          ).map((g) => ({
             articleId: g.articleId,
             status: g.status,
             n: g._count._all,
@@ -116,6 +180,7 @@ export async function listArticles(
     page: query.page,
     pageSize: query.pageSize,
     total,
+    outlets: outletRows.map((r) => r.outlet),
   };
 }
 

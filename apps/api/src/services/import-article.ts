@@ -11,7 +11,7 @@ import { insertRows } from './insert-rows.ts';
 import { nextTurn } from './next-turn.ts';
 import { type VersionChanges, findVersionTarget, storeArticleVersion } from './store-article-version.ts';
 import { getArticle } from './get-article.ts';
-import { addCount, emptyCounts, toArticleDetail } from './serialize.ts';
+import { addCount, emptyCounts, toArticleDetail, toClaim } from './serialize.ts';
 import { linkArticleSources } from './source-entities.ts';
 
 export function contentHash(text: string): string {
@@ -39,83 +39,120 @@ export function articleTitle(text: string): string {
 }
 
 /**
- * Rows for one parsed article: every statement is a claim, and so is every figure inside it, except
+ * The rows of one statement: every statement is a claim, and so is every figure inside it, except
  * that a statement whose content is exactly its one figure is that one claim.
  */
-export function buildArticleRows(articleId: string, parsed: ParsedArticle) {
-  const statements = [];
+function statementRows(articleId: string, parsed: ParsedArticle, index: number, firstOrdinal: number) {
+  const s = parsed.statements[index] as ParsedArticle['statements'][number];
+  let ordinal = firstOrdinal;
+  const statementId = randomUUID();
+  const denormalised = {
+    sourceCanonical: s.sourceCanonical,
+    side: s.sourceSide,
+    asOf: s.asOf,
+    publishedOn: parsed.publishedOn,
+  };
+  const sourceSearch = foldText(s.sourceCanonical ?? '');
+  const statement = {
+    id: statementId,
+    articleId,
+    key: s.id,
+    ordinal: index,
+    sourceText: s.source?.text ?? null,
+    sourceStart: s.source?.start ?? null,
+    sourceEnd: s.source?.end ?? null,
+    sourceCanonical: s.sourceCanonical,
+    side: s.sourceSide,
+    cueText: s.cue?.text ?? null,
+    cueStart: s.cue?.start ?? null,
+    cueEnd: s.cue?.end ?? null,
+    contentText: s.content.text,
+    contentStart: s.content.start,
+    contentEnd: s.content.end,
+    direct: s.direct,
+    asOf: s.asOf,
+  };
   const claims = [];
-  let ordinal = 0;
-  for (const [index, s] of parsed.statements.entries()) {
-    const statementId = randomUUID();
-    const denormalised = {
-      sourceCanonical: s.sourceCanonical,
-      side: s.sourceSide,
-      asOf: s.asOf,
-      publishedOn: parsed.publishedOn,
-    };
-    const sourceSearch = foldText(s.sourceCanonical ?? '');
-    statements.push({
-      id: statementId,
+  // One claim per span: a statement that is exactly its one figure (a ministry's tally line,
+  // "tanks ‒ 732 од") is judged once, as the figure, which the chart follows.
+  const [only] = s.figures;
+  const isTallyLine =
+    s.figures.length === 1 && only !== undefined && only.start === s.content.start && only.end === s.content.end;
+  if (!isTallyLine) {
+    claims.push({
+      id: randomUUID(),
       articleId,
-      key: s.id,
-      ordinal: index,
-      sourceText: s.source?.text ?? null,
-      sourceStart: s.source?.start ?? null,
-      sourceEnd: s.source?.end ?? null,
-      sourceCanonical: s.sourceCanonical,
-      side: s.sourceSide,
-      cueText: s.cue?.text ?? null,
-      cueStart: s.cue?.start ?? null,
-      cueEnd: s.cue?.end ?? null,
-      contentText: s.content.text,
-      contentStart: s.content.start,
-      contentEnd: s.content.end,
-      direct: s.direct,
-      asOf: s.asOf,
+      statementId,
+      kind: 'statement',
+      ordinal: ordinal++,
+      text: s.content.text,
+      start: s.content.start,
+      end: s.content.end,
+      ...denormalised,
+      searchText: joinSearchText(foldText(s.content.text), sourceSearch),
     });
-    // One claim per span: a statement that is exactly its one figure (a ministry's tally line,
-    // "tanks ‒ 732 од") is judged once, as the figure, which the chart follows.
-    const [only] = s.figures;
-    const isTallyLine =
-      s.figures.length === 1 && only !== undefined && only.start === s.content.start && only.end === s.content.end;
-    if (!isTallyLine) {
-      claims.push({
-        id: randomUUID(),
-        articleId,
-        statementId,
-        kind: 'statement',
-        ordinal: ordinal++,
-        text: s.content.text,
-        start: s.content.start,
-        end: s.content.end,
-        ...denormalised,
-        searchText: joinSearchText(foldText(s.content.text), sourceSearch),
-      });
-    }
-    for (const f of s.figures) {
-      claims.push({
-        id: randomUUID(),
-        articleId,
-        statementId,
-        kind: 'figure',
-        ordinal: ordinal++,
-        text: f.text,
-        start: f.start,
-        end: f.end,
-        ...denormalised,
-        searchText: joinSearchText(foldText(f.text), sourceSearch),
-        value: f.value,
-        qualifier: f.qualifier,
-        category: f.category,
-        unit: f.unit,
-        subject: f.subject,
-        since: f.since,
-        figureKind: f.kind,
-      });
-    }
   }
-  return { statements, claims };
+  for (const f of s.figures) {
+    claims.push({
+      id: randomUUID(),
+      articleId,
+      statementId,
+      kind: 'figure',
+      ordinal: ordinal++,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      ...denormalised,
+      searchText: joinSearchText(foldText(f.text), sourceSearch),
+      value: f.value,
+      qualifier: f.qualifier,
+      category: f.category,
+      unit: f.unit,
+      subject: f.subject,
+      since: f.since,
+      figureKind: f.kind,
+    });
+  }
+  return { statement, claims };
+}
+
+type StatementRows = ReturnType<typeof statementRows>;
+interface ArticleRows {
+  statements: Array<StatementRows['statement']>;
+  claims: StatementRows['claims'];
+}
+
+/** Statements turned into rows between two turns of the event loop (a 2 MB article has about 8,000). */
+const STATEMENTS_PER_SLICE = 250;
+
+/**
+ * Fills `out` a slice of statements at a time, stopping after each slice, so that an async caller
+ * lets other requests in between (folding 20,000 claims' search text held the event loop for over
+ * a second).
+ */
+function* articleRowSlices(articleId: string, parsed: ParsedArticle, out: ArticleRows) {
+  let ordinal = 0;
+  for (let index = 0; index < parsed.statements.length; index++) {
+    if (index > 0 && index % STATEMENTS_PER_SLICE === 0) yield;
+    const rows = statementRows(articleId, parsed, index, ordinal);
+    out.statements.push(rows.statement);
+    for (const c of rows.claims) out.claims.push(c);
+    ordinal += rows.claims.length;
+  }
+}
+
+/** The rows of one parsed article, at once (re-parse, the CLI's tools). */
+export function buildArticleRows(articleId: string, parsed: ParsedArticle): ArticleRows {
+  const out: ArticleRows = { statements: [], claims: [] };
+  for (const _ of articleRowSlices(articleId, parsed, out));
+  return out;
+}
+
+/** The same rows, with a turn of the event loop between slices: what request handlers use. */
+export async function buildArticleRowsInSlices(articleId: string, parsed: ParsedArticle): Promise<ArticleRows> {
+  const out: ArticleRows = { statements: [], claims: [] };
+  for (const _ of articleRowSlices(articleId, parsed, out)) await nextTurn();
+  return out;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -182,7 +219,7 @@ export async function importArticle(
     };
   }
   const articleId = randomUUID();
-  const { statements, claims } = buildArticleRows(articleId, parsed);
+  const { statements, claims } = await buildArticleRowsInSlices(articleId, parsed);
   // Every row as stored, so the answer is built from what is in hand instead of read back.
   const now = new Date();
   const articleRow = {
@@ -203,10 +240,9 @@ export async function importArticle(
     updatedAt: now,
   };
   // The rows are written without the columns the schema's defaults fill (fewer parameters); the
-  // answer spells those defaults out.
-  const written = claims.map((c) => ({ ...c, createdAt: now, updatedAt: now }));
-  const statementRows = statements.map((s) => ({ ...s, isCorrected: false }));
-  const claimRows = written.map((c) => ({ ...NEW_CLAIM, ...c }));
+  // answer spells those defaults out. No copies of the 20,000 claim rows on the way: each one
+  // built in one go held the event loop (and the garbage collector) for over a second.
+  const stamps = { createdAt: now, updatedAt: now };
   let sourceIds = new Map<string, string | null>();
   try {
     await db.prisma.$transaction(async (tx) => {
@@ -216,13 +252,13 @@ export async function importArticle(
       await nextTurn();
       await insertRows(db, tx, 'Statement', statements);
       await nextTurn();
-      await insertRows(db, tx, 'Claim', written);
+      await insertRows(db, tx, 'Claim', claims, stamps);
       await nextTurn();
       await insertRows(
         db,
         tx,
         'ClaimChange',
-        written.map((c) => ({ claimId: c.id })),
+        claims.map((c) => ({ claimId: c.id })),
         { createdAt: now },
       );
       sourceIds = await linkArticleSources(tx, db.provider, articleId, now);
@@ -234,21 +270,22 @@ export async function importArticle(
     return { article: await getArticle(db, winner.id), created: false };
   }
   const counts = emptyCounts();
-  addCount(counts, 'pending', claimRows.length);
+  addCount(counts, 'pending', claims.length);
   const article = toArticleDetail(
-    {
-      ...articleRow,
-      statements: statementRows,
-      claims: claimRows.map((c) => ({
-        ...c,
-        sourceId: c.sourceCanonical === null ? null : (sourceIds.get(c.sourceCanonical) ?? null),
-        verdicts: [],
-      })),
-    },
+    { ...articleRow, statements: statements.map((s) => ({ ...s, isCorrected: false })), claims: [] },
     counts,
   );
+  // The answer's claims as stored, a slice at a time between turns of the event loop.
+  for (const [i, c] of claims.entries()) {
+    if (i > 0 && i % ANSWER_CLAIMS_PER_SLICE === 0) await nextTurn();
+    const sourceId = c.sourceCanonical === null ? null : (sourceIds.get(c.sourceCanonical) ?? null);
+    article.claims.push(toClaim({ ...NEW_CLAIM, ...c, ...stamps, sourceId, verdicts: [] }));
+  }
   return { article, created: true };
 }
+
+/** Claims of an import's answer serialised between two turns of the event loop. */
+const ANSWER_CLAIMS_PER_SLICE = 2_000;
 
 /** What a new claim row holds besides the parser's fields (the schema's defaults, spelled out). */
 const NEW_CLAIM = {

@@ -1,9 +1,9 @@
 import type { Database } from '@claimdesk/db';
 import type { ParsedArticle } from '@claimdesk/parser';
-import { VERSION_SIMILARITY, shingles, textSimilarity } from '../intake/similarity.ts';
+import { VERSION_SIMILARITY, shinglesInSlices, textSimilarity } from '../intake/similarity.ts';
 import { articleSearchText } from '../search/search-claims.ts';
 import { chunks } from './chunks.ts';
-import { buildArticleRows } from './import-article.ts';
+import { buildArticleRowsInSlices } from './import-article.ts';
 import { insertRows } from './insert-rows.ts';
 import { nextTurn } from './next-turn.ts';
 import { linkArticleSources } from './source-entities.ts';
@@ -37,10 +37,10 @@ export async function findVersionTarget(
     take: MAX_CANDIDATES,
   });
   if (candidates.length === 0) return null;
-  const mine = shingles(text);
+  const mine = await shinglesInSlices(text, nextTurn);
   let best: VersionTarget | null = null;
   for (const c of candidates) {
-    const similarity = textSimilarity(mine, c.text);
+    const similarity = textSimilarity(mine, await shinglesInSlices(c.text, nextTurn));
     if (similarity >= VERSION_SIMILARITY && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
   }
   return best;
@@ -82,7 +82,7 @@ export async function storeArticleVersion(
   },
   transactionOptions: { maxWait: number; timeout: number },
 ): Promise<{ version: number; changes: VersionChanges }> {
-  const { statements, claims } = buildArticleRows(articleId, next.parsed);
+  const { statements, claims } = await buildArticleRowsInSlices(articleId, next.parsed);
   return db.prisma.$transaction(async (tx) => {
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },

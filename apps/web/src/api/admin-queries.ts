@@ -111,6 +111,19 @@ export function useImportFile() {
   });
 }
 
+/** Fetch a page or file by URL and import it (the server refuses private addresses not on its allow-list). */
+export function useImportUrl() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { url: string; map?: string }) =>
+      apiFetch<ImportFileResponse>('/api/imports/url', { method: 'POST', body }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['articles'] });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    },
+  });
+}
+
 /** An admin's reset: the answer holds a one-time password, shown once; the user must change it. */
 export function useResetPassword() {
   const queryClient = useQueryClient();

@@ -48,11 +48,16 @@ export const sessionQuery = queryOptions({
 
 /** The Articles page reads the list a page at a time: a desk holds thousands. */
 export const ARTICLES_PAGE_SIZE = 50;
-export const articlesQuery = (page: number) =>
-  queryOptions({
-    queryKey: [...keys.articles, 'page', page] as const,
-    queryFn: () => apiFetch<ArticleList>(`/api/articles?page=${page}&pageSize=${ARTICLES_PAGE_SIZE}`),
+/** One page of the list as the page URL asks it (`sort`, `dir`, `q`, `outlet`, `page`). */
+export const articlesQuery = (params: URLSearchParams) => {
+  const query = new URLSearchParams(params);
+  query.set('pageSize', String(ARTICLES_PAGE_SIZE));
+  query.sort();
+  return queryOptions({
+    queryKey: [...keys.articles, 'list', query.toString()] as const,
+    queryFn: () => apiFetch<ArticleList>(`/api/articles?${query.toString()}`),
   });
+};
 
 /** A few titles: matching a search (the queue's article filter), or by id (beside a page of claims). */
 export const articleTitlesQuery = ({ q, ids }: { q?: string; ids?: string[] }) => {
