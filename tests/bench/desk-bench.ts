@@ -22,8 +22,8 @@ import {
 } from '@claimdesk/api';
 import { openDatabase } from '@claimdesk/db';
 import { parseArticle } from '@claimdesk/parser';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { type SqliteStatement, openSqlite } from '../support/sqlite.ts';
 import { DATABASE_KINDS, type DatabaseKind, createTestDatabase } from '../support/test-databases.ts';
 
 const { values } = parseArgs({
@@ -131,10 +131,10 @@ interface Raw {
 }
 
 function rawSqlite(file: string): Raw {
-  const db = new BetterSqlite3(file);
+  const db = openSqlite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   const prepared = (sql: string) => {
     let s = cache.get(sql);
     if (!s) {

@@ -1,26 +1,24 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT as root, claimdeskSpawn, claimdeskSync } from '../support/node-process.ts';
+import { openSqlite } from '../support/sqlite.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
-const root = join(import.meta.dirname, '../..');
 const seed = join(root, 'sample-data/00_2022-02-27_jagran.txt');
-const bin = join(root, 'node_modules/.bin/claimdesk');
 
 function claimdesk(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = claimdeskSync(args, { env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The same, without blocking this process (the test holds a lock the child waits on). */
 function claimdeskAsync(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(bin, args, { cwd: root, env: { ...process.env, ...env } });
+    const child = claimdeskSpawn(args, { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -32,6 +30,18 @@ function claimdeskAsync(args: string[], env: Record<string, string> = {}) {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+describe('claimdesk --version', () => {
+  // From the prebuilt bundle when it is up to date (npm test builds it), else from the sources.
+  it.each(['0', '1'])(
+    'runs on the Node that runs the tests (npm test runs the suite on each supported line); from source: %s',
+    (fromSource) => {
+      const { code, stdout } = claimdesk(['--version'], { CLAIMDESK_CLI_FROM_SOURCE: fromSource });
+      expect(code).toBe(0);
+      expect(stdout.trim()).toBe(`claimdesk 0.1.0 on Node ${process.version}`);
+    },
+  );
+});
 
 describe('claimdesk parse', () => {
   it('prints a JSON array with one claim-format element per file', () => {
@@ -237,7 +247,7 @@ describe.each(DATABASE_KINDS)('claimdesk import and db migrate on %s', (kind) =>
 describe('claimdesk db migrate on a SQLite file another process holds', () => {
   it('says the file is in use and what to do, exits 1, and applies nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'claimdesk-locked-')), 'held.db');
-    const holder = new Database(file);
+    const holder = openSqlite(file);
     holder.exec('BEGIN EXCLUSIVE');
     holder.exec('CREATE TABLE held (a)');
     try {

@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addClaim, correctClaim, importArticle } from '@claimdesk/api';
 import type { ArticleDetail } from '@claimdesk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT as root, TSX_ENTRY, claimdeskSync, spawnNodeSync } from '../support/node-process.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
-const root = join(import.meta.dirname, '../..');
 const seedName = '00_2022-02-27_jagran';
 const seed = readFileSync(join(root, `sample-data/${seedName}.txt`), 'utf8');
-const bin = join(root, 'node_modules/.bin/claimdesk');
 const editor = { userId: null, name: 'Olena K' };
 
 /** The lines of `npm run eval -- -v` that name a difference between the parser and the gold. */
@@ -32,9 +30,7 @@ describe.each(DATABASE_KINDS)('claimdesk corrections export on %s', (kind) => {
   });
 
   it('refuses to run without --out', () => {
-    const r = spawnSync(bin, ['corrections', 'export'], {
-      cwd: root,
-      encoding: 'utf8',
+    const r = claimdeskSync(['corrections', 'export'], {
       env: { ...process.env, DATABASE_URL: test.url },
     });
     expect(r.status).not.toBe(0);
@@ -55,9 +51,7 @@ describe.each(DATABASE_KINDS)('claimdesk corrections export on %s', (kind) => {
     const start = seed.indexOf('72 hours');
     await addClaim(test.db, article.id, { kind: 'figure', span: { start, end: start + 8 }, value: 72 }, editor);
 
-    const r = spawnSync(bin, ['corrections', 'export', '--out', out], {
-      cwd: root,
-      encoding: 'utf8',
+    const r = claimdeskSync(['corrections', 'export', '--out', out], {
       env: { ...process.env, DATABASE_URL: test.url },
     });
     expect(r.status, r.stderr).toBe(0);
@@ -74,10 +68,16 @@ describe.each(DATABASE_KINDS)('claimdesk corrections export on %s', (kind) => {
       for (const f of s.figures) expect(seed.slice(f.start, f.end)).toBe(f.text);
     }
 
-    const evalRun = spawnSync('npm', ['run', '--silent', 'eval', '--', '--gold', out, '--articles', out, '-v'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    // `npm run eval` is tsx on this script; run it so on the Node under test (npm's would take PATH's).
+    const evalRun = spawnNodeSync([
+      TSX_ENTRY,
+      'packages/parser/scripts/eval.ts',
+      '--gold',
+      out,
+      '--articles',
+      out,
+      '-v',
+    ]);
     expect(evalRun.status, evalRun.stderr).toBe(0);
     const diffs = evalRun.stdout.split('\n').filter((l) => DIFF_LINE.test(l));
     expect(diffs).toHaveLength(3);

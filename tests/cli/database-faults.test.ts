@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { claimdeskSync } from '../support/node-process.ts';
+import { openSqlite } from '../support/sqlite.ts';
 import { PG_ADMIN_URL, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 // Every step spawns the real CLI (tsx, Prisma, argon2): a loaded machine takes its time.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'node_modules/.bin/claimdesk');
-
 function claimdesk(args: string[], env: Record<string, string>, input?: string) {
-  const result = spawnSync(bin, args, {
-    cwd: root,
-    encoding: 'utf8',
+  const result = claimdeskSync(args, {
     env: { ...process.env, ...env },
     ...(input === undefined ? {} : { input }),
   });
@@ -34,7 +28,7 @@ describe('claimdesk on a database that cannot take the write', () => {
   it('on SQLite, says that another process holds the write lock', async () => {
     const test = databases[0] as TestDatabase;
     await test.db.close();
-    const other = new BetterSqlite3(test.url);
+    const other = openSqlite(test.url);
     other.prepare('BEGIN IMMEDIATE').run();
     try {
       const out = claimdesk(['keys', 'create', '--name', 'while locked'], { DATABASE_URL: test.url });

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +5,9 @@ import { buildArticleRows, contentHash } from '@claimdesk/api';
 import { parseArticle } from '@claimdesk/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArticles } from '../support/generated-files.ts';
+import { claimdeskSpawn, claimdeskSync } from '../support/node-process.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'node_modules/.bin/claimdesk');
 const FILES = 500;
 
 /**
@@ -18,7 +16,7 @@ const FILES = 500;
  */
 function importAndKill(args: string[], env: Record<string, string>, after: number) {
   return new Promise<{ stdout: string; signal: NodeJS.Signals | null; code: number | null }>((resolve) => {
-    const child = spawn(bin, ['import', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = claimdeskSpawn(['import', ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     child.stdout.on('data', (d) => {
       stdout += d;
@@ -78,9 +76,7 @@ describe.each(DATABASE_KINDS)('kill -9 in the middle of a %s import, then a clea
     expect(storedBefore).toBeLessThan(FILES);
 
     // The re-run takes three files at a time (--concurrency), parsing in worker threads.
-    const rerun = spawnSync(bin, ['import', '--concurrency', '3', dir], {
-      cwd: root,
-      encoding: 'utf8',
+    const rerun = claimdeskSync(['import', '--concurrency', '3', dir], {
       env: { ...process.env, ...env },
     });
     expect(rerun.stderr).toBe('');
@@ -93,9 +89,7 @@ describe.each(DATABASE_KINDS)('kill -9 in the middle of a %s import, then a clea
 
   it('refuses a --concurrency that is not a whole number from 1 to 64', () => {
     for (const bad of ['0', '65', 'two', '1.5']) {
-      const res = spawnSync(bin, ['import', '--concurrency', bad, dir], {
-        cwd: root,
-        encoding: 'utf8',
+      const res = claimdeskSync(['import', '--concurrency', bad, dir], {
         env: { ...process.env, DATABASE_URL: test.url },
       });
       expect(res.status).toBe(2);

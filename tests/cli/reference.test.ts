@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimdeskSync } from '../support/node-process.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'node_modules/.bin/claimdesk');
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-reference-cli-'));
 
 function claimdesk(args: string[], env: Record<string, string>) {
-  const result = spawnSync(bin, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = claimdeskSync(args, { env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,21 +1,16 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { createApp } from '@claimdesk/api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ChildProcess, claimdeskSpawn, claimdeskSync } from '../support/node-process.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
 // Every step spawns the real CLI (tsx, Prisma, argon2): a loaded machine takes its time.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'node_modules/.bin/claimdesk');
 const PASSWORD = 'a long enough password';
 
 function claimdesk(args: string[], env: Record<string, string>, input?: string) {
-  const result = spawnSync(bin, args, {
-    cwd: root,
-    encoding: 'utf8',
+  const result = claimdeskSync(args, {
     env: { ...process.env, ...env },
     ...(input === undefined ? {} : { input }),
   });
@@ -24,8 +19,7 @@ function claimdesk(args: string[], env: Record<string, string>, input?: string) 
 
 /** Starts `claimdesk serve` and resolves with everything it printed up to the "serving" line. */
 function serve(env: Record<string, string>): Promise<{ child: ChildProcess; output: string; baseUrl: string }> {
-  const child = spawn(bin, ['serve', '--port', '0'], {
-    cwd: root,
+  const child = claimdeskSpawn(['serve', '--port', '0'], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
   });
   return new Promise((resolve, reject) => {

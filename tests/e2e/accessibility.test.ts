@@ -1,50 +1,44 @@
 import { markClaim } from '@claimdesk/api';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
 import { findAccessibilityViolations } from './support/axe.ts';
-import { type startTestServer, startDesk, signIn } from './support/browser.ts';
+import { deskForSuite, signIn } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1 A and AA) on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
+    context = await desk.browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
     page = await context.newPage();
-    await signIn(page, server.baseUrl, server.users.editor);
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
   });
   afterAll(async () => {
     await context?.close();
-    await desk?.close();
   });
 
   const screens: Array<[name: string, open: () => Promise<void>]> = [
     [
       'the articles list',
       async () => {
-        await page.goto(server.baseUrl);
+        await page.goto(desk.server.baseUrl);
         await page.getByRole('table').waitFor();
       },
     ],
     [
       'the queue',
       async () => {
-        await page.goto(`${server.baseUrl}/queue?status=pending`);
+        await page.goto(`${desk.server.baseUrl}/queue?status=pending`);
         await page.locator('.queue li').first().waitFor();
       },
     ],
     [
       'an article with a figure claim selected',
       async () => {
-        const claim = server.article.claims.find((c) => c.text === '102 tanks');
-        await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
+        const claim = desk.server.article.claims.find((c) => c.text === '102 tanks');
+        await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim?.id}`);
         await page.locator('.claim-panel .claim-text', { hasText: '102 tanks' }).waitFor();
       },
     ],
@@ -66,7 +60,7 @@ describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1
     [
       'the figures chart',
       async () => {
-        await page.goto(`${server.baseUrl}/figures?category=helicopters`);
+        await page.goto(`${desk.server.baseUrl}/figures?category=helicopters`);
         await page.locator('a.chart-point').first().waitFor();
       },
     ],
@@ -75,24 +69,24 @@ describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1
       async () => {
         const statuses = ['verified', 'disputed', 'unverifiable', 'verified', 'disputed', 'unverifiable'] as const;
         for (const [i, status] of statuses.entries()) {
-          const c = server.article.claims[i];
+          const c = desk.server.article.claims[i];
           if (c)
             await markClaim(
-              test.db,
+              desk.test.db,
               c.id,
               { status, note: `note ${i}`, evidence: ['https://example.org/e'], version: 0 },
               { userId: null, name: 'axe@example.org' },
             );
         }
-        await page.goto(`${server.baseUrl}/queue`);
+        await page.goto(`${desk.server.baseUrl}/queue`);
         await page.locator('.queue li .badge-disputed').first().waitFor();
         expect(await findAccessibilityViolations(page)).toEqual([]);
-        const c = server.article.claims[1];
-        await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${c?.id}`);
+        const c = desk.server.article.claims[1];
+        await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${c?.id}`);
         await page.getByRole('list', { name: 'Verdict history, newest first' }).waitFor();
         // This page loaded the claim at its current version; someone else moves it on.
         await markClaim(
-          test.db,
+          desk.test.db,
           c?.id ?? '',
           { status: 'verified', note: '', evidence: [], version: 1 },
           { userId: null, name: 'other@example.org' },
@@ -104,7 +98,7 @@ describe.each(DATABASE_KINDS)('the review desk is accessible (axe-core, WCAG 2.1
     [
       'a page that does not exist',
       async () => {
-        await page.goto(`${server.baseUrl}/nowhere`);
+        await page.goto(`${desk.server.baseUrl}/nowhere`);
         await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       },
     ],

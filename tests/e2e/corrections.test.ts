@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 /** Selects `phrase` (its first occurrence, after `after` when given) in the article text, as a mouse drag would, leaving no field focused. */
 async function selectInArticle(page: Page, phrase: string, after = ''): Promise<void> {
@@ -42,20 +42,11 @@ async function selectInArticle(page: Page, phrase: string, after = ''): Promise<
 }
 
 describe.each(DATABASE_KINDS)('correcting the reading in Chromium on %s', (kind) => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   it('corrects a category with the keyboard, rejects a claim (and undoes it), adds a missed figure from selected text', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     await page.getByRole('link', { name: /ready for talks/ }).click();
     const panel = page.locator('.claim-panel');
 
@@ -133,11 +124,13 @@ describe.each(DATABASE_KINDS)('correcting the reading in Chromium on %s', (kind)
   });
 
   it('edits the source, cue and content span of a statement from selections and typed offsets (1280x720)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    const statement = server.article.claims.find((c) => c.kind === 'statement' && c.text === 'Kyiv is ready for talks');
+    const page = await desk.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    const statement = desk.server.article.claims.find(
+      (c) => c.kind === 'statement' && c.text === 'Kyiv is ready for talks',
+    );
     if (!statement) throw new Error('no statement "Kyiv is ready for talks" in the seed');
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${statement.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${statement.id}`);
     const panel = page.locator('.claim-panel');
     await panel.locator('.claim-text', { hasText: 'Kyiv is ready for talks' }).waitFor();
     await page.locator(`#claim-item-${statement.id} button`).focus();
@@ -197,11 +190,11 @@ describe.each(DATABASE_KINDS)('correcting the reading in Chromium on %s', (kind)
   });
 
   it('retracts a public verdict with a required note (R), and shows it retracted (1280x720)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    const claim = server.article.claims.find((c) => c.text === '8 helicopters');
+    const page = await desk.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    const claim = desk.server.article.claims.find((c) => c.text === '8 helicopters');
     if (!claim) throw new Error('no "8 helicopters" in the seed');
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim.id}`);
     const panel = page.locator('.claim-panel');
     await panel.locator('.claim-text', { hasText: '8 helicopters' }).waitFor();
     await page.locator(`#claim-item-${claim.id} button`).focus();
@@ -234,13 +227,13 @@ describe.each(DATABASE_KINDS)('correcting the reading in Chromium on %s', (kind)
     await panel.getByRole('status').filter({ hasText: 'Retracted: consumers now see this claim unrated' }).waitFor();
     const line = panel.locator('.history .retraction-line');
     await line.filter({ hasText: 'The helicopter count was the day before' }).waitFor();
-    expect(await line.textContent()).toContain(server.names.editor);
+    expect(await line.textContent()).toContain(desk.server.names.editor);
     expect(await panel.getByRole('button', { name: /Retract…/ }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, `retract-done-${kind}.png`) });
     const verdict = await desk?.test.db.prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id } });
     expect(verdict).toMatchObject({
       retractionNote: 'The helicopter count was the day before; the source corrected it.',
-      retractedByName: server.names.editor,
+      retractedByName: desk.server.names.editor,
     });
     expect(await desk?.test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       status: 'pending',

@@ -1,29 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importArticle } from '@claimdesk/api';
 import { seedText } from '../support/api-client.ts';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { SCREENSHOTS, deskForSuite, signIn } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   it('an admin imports three files from the Import page, sees each result and opens one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import articles' }).waitFor();
     const html = `<!doctype html><html><head><link rel="canonical" href="https://news.example/irpin">
@@ -59,8 +48,8 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     await page.screenshot({ path: join(SCREENSHOTS, `intake-import-opened-${kind}.png`) });
 
     // The seed's header line is metadata above the text, not part of it.
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
-    await page.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: desk.server.article.title }).waitFor();
     const text = (await page.locator('.article-text').textContent()) ?? '';
     expect(text.trimStart().startsWith('Russia on Sunday said')).toBe(true);
     expect(text).not.toContain('Jagran News Desk:');
@@ -79,9 +68,9 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
       'date 2022-03-08 Kharkiv | Folder Desk: The city council said 12 buildings were damaged in Kharkiv overnight.',
     );
     writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
-    await page.goto(`${server.baseUrl}/admin/import`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
+    await page.goto(`${desk.server.baseUrl}/admin/import`);
     await page.getByRole('heading', { level: 1, name: 'Import articles' }).waitFor();
     await page.getByLabel('Choose a folder to import').setInputFiles(dir);
     const results = page.getByRole('list', { name: 'Import results' });
@@ -121,14 +110,14 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
   });
 
   it('an article imported again with a word changed shows its versions and what changed', async () => {
-    const v2 = await importArticle(test.db, { text: seedText().replaceAll('Kyiv', 'Kiev') }, undefined, {
-      storedBy: server.names.admin,
+    const v2 = await importArticle(desk.test.db, { text: seedText().replaceAll('Kyiv', 'Kiev') }, undefined, {
+      storedBy: desk.server.names.admin,
     });
     expect(v2.version?.number).toBe(2);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.viewer);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
-    await page.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.viewer);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    await page.getByRole('heading', { level: 1, name: desk.server.article.title }).waitFor();
     await page.locator('details.versions summary').filter({ hasText: 'Versions (2)' }).click();
     const list = page.getByRole('list', { name: 'Versions' });
     await list.waitFor();
@@ -158,10 +147,10 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
       ['Ceasefire holds in Kharkiv', 'BBC', '2022-03-06'],
     ] as const) {
       const text = `${title}. The governor said the convoy had arrived with 40 trucks.`;
-      await importArticle(test.db, { text, title, outlet, publishedOn });
+      await importArticle(desk.test.db, { text, title, outlet, publishedOn });
     }
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, server.baseUrl, server.users.viewer);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.viewer);
     const table = page.locator('table.articles');
     const rowTitles = async () => table.locator('tbody a.article-title').allTextContents();
     await table.waitFor();
@@ -176,8 +165,17 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     await page.waitForURL(/dir=desc/);
     await expect.poll(rowTitles).toEqual([...all].sort().reverse());
 
+    // Newest first: the other tests of this file import articles too, so check the order, not one row.
+    const rowDates = async () => table.locator('tbody td[data-label="Date"]').allTextContents();
     await table.getByRole('button', { name: 'Date' }).click();
-    await expect.poll(async () => (await rowTitles())[0]).toBe('Ceasefire holds in Kharkiv');
+    await page.waitForURL(/sort=date/);
+    await expect.poll(rowDates).toEqual([...(await rowDates())].sort().reverse());
+    await expect
+      .poll(async () => {
+        const titles = await rowTitles();
+        return titles.indexOf('Ceasefire holds in Kharkiv') < titles.indexOf('Aid convoy reaches Sumy');
+      })
+      .toBe(true);
 
     await page.getByLabel('Title').fill('convoy');
     await page.waitForURL(/q=convoy/);
@@ -200,16 +198,16 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
   });
 
   it('an admin deletes an article after confirming; an editor sees no delete button', async () => {
-    const editor = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(editor, server.baseUrl, server.users.editor);
-    await editor.goto(`${server.baseUrl}/articles/${server.article.id}`);
-    await editor.getByRole('heading', { level: 1, name: server.article.title }).waitFor();
+    const editor = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(editor, desk.server.baseUrl, desk.server.users.editor);
+    await editor.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    await editor.getByRole('heading', { level: 1, name: desk.server.article.title }).waitFor();
     expect(await editor.getByRole('button', { name: 'Delete article…' }).count()).toBe(0);
     await editor.close();
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     await page.getByRole('button', { name: 'Delete article…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this article?' });
     await dialog.waitFor();
@@ -217,20 +215,22 @@ describe.each(DATABASE_KINDS)('intake in Chromium on %s', (kind) => {
     // Cancel first: nothing happens.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await test.db.prisma.article.count({ where: { id: server.article.id } })).toBe(1);
+    expect(await desk.test.db.prisma.article.count({ where: { id: desk.server.article.id } })).toBe(1);
 
     await page.getByRole('button', { name: 'Delete article…' }).click();
     await dialog.getByRole('button', { name: 'Delete article' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Deleted “${server.article.title}” with its claims.` })
+      .filter({ hasText: `Deleted “${desk.server.article.title}” with its claims.` })
       .waitFor();
     await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
-    expect(await test.db.prisma.article.count({ where: { id: server.article.id } })).toBe(0);
-    expect(await test.db.prisma.claim.count({ where: { articleId: server.article.id } })).toBe(0);
-    const event = await test.db.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: server.article.id } });
+    expect(await desk.test.db.prisma.article.count({ where: { id: desk.server.article.id } })).toBe(0);
+    expect(await desk.test.db.prisma.claim.count({ where: { articleId: desk.server.article.id } })).toBe(0);
+    const event = await desk.test.db.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: desk.server.article.id },
+    });
     // The audit names the person; the address stays in its details, for admins.
-    expect(event.actorName).toBe(server.names.admin);
+    expect(event.actorName).toBe(desk.server.names.admin);
     await page.screenshot({ path: join(SCREENSHOTS, `intake-deleted-${kind}.png`) });
     await page.close();
   });

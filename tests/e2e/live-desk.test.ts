@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 /** The button is on screen and nothing covers its middle: a click there reaches it. */
 async function expectClickable(page: Page, name: RegExp) {
@@ -20,29 +20,19 @@ async function expectClickable(page: Page, name: RegExp) {
 }
 
 describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   const claimNamed = (text: string) => {
-    const claim = server.article.claims.find((c) => c.text === text);
+    const claim = desk.server.article.claims.find((c) => c.text === text);
     if (!claim) throw new Error(`no claim ${text}`);
     return claim;
   };
 
   it('saves a draft, undoes it with z, and publishes with P', async () => {
     const claim = claimNamed('102 tanks');
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim.id}`);
     const panel = page.locator('.claim-panel');
     await panel.locator('.claim-text', { hasText: '102 tanks' }).waitFor();
     await page.locator(`#claim-item-${claim.id} button`).focus();
@@ -50,7 +40,7 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
     await page.keyboard.press('Enter');
     await panel.locator('h2 [data-publication="draft"]').waitFor();
     await page.locator(`#claim-item-${claim.id} [data-publication="draft"]`).waitFor();
-    expect(await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+    expect(await desk.test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       status: 'verified',
       publishedStatus: 'pending',
     });
@@ -58,14 +48,14 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
     await page.keyboard.press('z');
     await panel.locator('h2 .badge[data-status="pending"]').waitFor();
     expect(await panel.locator('[data-publication]').count()).toBe(0);
-    expect(await test.db.prisma.verdict.count({ where: { claimId: claim.id } })).toBe(0);
+    expect(await desk.test.db.prisma.verdict.count({ where: { claimId: claim.id } })).toBe(0);
     // Again, and publish it.
     await page.keyboard.press('v');
     await page.keyboard.press('Enter');
     await panel.locator('h2 [data-publication="draft"]').waitFor();
     await page.keyboard.press('P');
     await panel.locator('h2 [data-publication="public"]').waitFor();
-    expect(await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+    expect(await desk.test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       publishedStatus: 'verified',
     });
     await page.screenshot({ path: join(SCREENSHOTS, `publish-${kind}.png`) });
@@ -74,14 +64,14 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
 
   it("shows each editor the other's verdicts within 2 seconds, with who changed them", async () => {
     const claim = claimNamed('14 aircraft');
-    const a = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const b = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const a = await desk.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const b = await desk.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const pageA = await a.newPage();
     const pageB = await b.newPage();
-    await signIn(pageA, server.baseUrl, server.users.editor);
-    await signIn(pageB, server.baseUrl, server.users.editor2);
+    await signIn(pageA, desk.server.baseUrl, desk.server.users.editor);
+    await signIn(pageB, desk.server.baseUrl, desk.server.users.editor2);
     for (const p of [pageA, pageB]) {
-      await p.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim.id}`);
+      await p.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim.id}`);
       await p.locator('.claim-panel .claim-text', { hasText: '14 aircraft' }).waitFor();
     }
     // B disputes; A's page follows (list badge, panel badge, highlight, history) within 2 s.
@@ -91,7 +81,9 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
     const savedAt = Date.now();
     await pageA.locator(`#claim-item-${claim.id} .badge[data-status="disputed"]`).waitFor({ timeout: 2000 });
     const seenAfter = Date.now() - savedAt;
-    await pageA.locator('.live-notice', { hasText: `Changed by ${server.names.editor2}` }).waitFor({ timeout: 2000 });
+    await pageA
+      .locator('.live-notice', { hasText: `Changed by ${desk.server.names.editor2}` })
+      .waitFor({ timeout: 2000 });
     await pageA.locator('.claim-panel h2 .badge[data-status="disputed"]').waitFor({ timeout: 2000 });
     await pageA
       .getByRole('list', { name: 'Verdict history, newest first' })
@@ -106,7 +98,9 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
       .first()
       .click();
     await pageB.locator('.claim-panel h2 [data-publication="public"]').waitFor({ timeout: 2000 });
-    await pageB.locator('.live-notice', { hasText: `Changed by ${server.names.editor}` }).waitFor({ timeout: 2000 });
+    await pageB
+      .locator('.live-notice', { hasText: `Changed by ${desk.server.names.editor}` })
+      .waitFor({ timeout: 2000 });
     console.log(`live desk (${kind}): the other page showed the verdict ${seenAfter} ms after it was saved`);
     await pageA.screenshot({ path: join(SCREENSHOTS, `live-desk-${kind}.png`) });
     await a.close();
@@ -119,15 +113,15 @@ describe.each(DATABASE_KINDS)('draft, publish and the live desk in Chromium on %
       [1400, 900, '536 BBMs'],
     ] as const) {
       const claim = claimNamed(text);
-      const context = await browser.newContext({ viewport: { width, height } });
+      const context = await desk.browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
-      await signIn(page, server.baseUrl, server.users.editor);
+      await signIn(page, desk.server.baseUrl, desk.server.users.editor);
       // This page does not hear of the other verdict (its live-desk poll is held): its save is stale.
       await page.route('**/claim-states', (route) => route.abort());
-      await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim.id}`);
+      await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim.id}`);
       await page.locator('.claim-panel .claim-text', { hasText: text }).waitFor();
-      const other = await signInAs(server.baseUrl, browser, server.users.editor2);
-      const res = await other.request.post(`${server.baseUrl}/api/claims/${claim.id}/verdicts`, {
+      const other = await signInAs(desk.server.baseUrl, desk.browser, desk.server.users.editor2);
+      const res = await other.request.post(`${desk.server.baseUrl}/api/claims/${claim.id}/verdicts`, {
         headers: { 'x-csrf-token': other.csrf },
         data: {
           status: 'verified',

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { PASSWORD, SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 /** Fills the sign-in form and submits it (without waiting for the app). */
 async function submitSignIn(page: Page, baseUrl: string, email: string, password: string) {
@@ -21,54 +21,49 @@ async function fillPasswordForm(page: Page, current: string, next: string, repea
 }
 
 describe.each(DATABASE_KINDS)('passwords in the app (Chromium) on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   it('an admin resets a password, sees the one-time password once, and its holder must choose a new one first', async () => {
-    const admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const admin = await desk.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await admin.newPage();
-    await signIn(page, server.baseUrl, server.users.admin);
-    await page.goto(`${server.baseUrl}/admin/users`);
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
+    await page.goto(`${desk.server.baseUrl}/admin/users`);
     // Not your own: that is changed with the current password.
-    expect(await page.getByRole('button', { name: `Reset password of ${server.users.admin}` }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: `Reset password of ${server.users.editor2}` }).click();
-    await page.getByRole('button', { name: `Confirm password reset for ${server.users.editor2}` }).click();
-    const secret = page.getByLabel(`One-time password for ${server.users.editor2}`);
+    expect(await page.getByRole('button', { name: `Reset password of ${desk.server.users.admin}` }).isDisabled()).toBe(
+      true,
+    );
+    await page.getByRole('button', { name: `Reset password of ${desk.server.users.editor2}` }).click();
+    await page.getByRole('button', { name: `Confirm password reset for ${desk.server.users.editor2}` }).click();
+    const secret = page.getByLabel(`One-time password for ${desk.server.users.editor2}`);
     await secret.waitFor();
     const oneTime = await secret.inputValue();
     expect(oneTime.length).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: join(SCREENSHOTS, `password-reset-${kind}.png`) });
-    const row = await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } });
+    const row = await desk.test.db.prisma.user.findUniqueOrThrow({ where: { email: desk.server.users.editor2 } });
     expect(row.mustChangePassword).toBe(true);
     // Shown once: a reload of the page no longer has it.
     await page.reload();
     await page.locator('tr[data-user]').first().waitFor();
-    expect(await page.getByLabel(`One-time password for ${server.users.editor2}`).count()).toBe(0);
+    expect(await page.getByLabel(`One-time password for ${desk.server.users.editor2}`).count()).toBe(0);
     await admin.close();
 
-    const holder = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const holder = await desk.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await holder.newPage();
     // The old password no longer works.
-    await submitSignIn(p, server.baseUrl, server.users.editor2, PASSWORD);
+    await submitSignIn(p, desk.server.baseUrl, desk.server.users.editor2, PASSWORD);
     await p
       .getByRole('alert')
       .filter({ hasText: /email or password/i })
       .waitFor();
-    await submitSignIn(p, server.baseUrl, server.users.editor2, oneTime);
+    await submitSignIn(p, desk.server.baseUrl, desk.server.users.editor2, oneTime);
     await p.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
     // Nothing else before the change: no navigation, and another address shows the same screen.
     expect(await p.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
-    await p.goto(`${server.baseUrl}/queue`);
+    await p.goto(`${desk.server.baseUrl}/queue`);
     await p.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
     expect(await p.locator('.queue').count()).toBe(0);
     await p.screenshot({ path: join(SCREENSHOTS, `password-forced-${kind}.png`) });
@@ -79,31 +74,31 @@ describe.each(DATABASE_KINDS)('passwords in the app (Chromium) on %s', (kind) =>
     await fillPasswordForm(p, oneTime, 'violet harbour lantern sixty');
     await p.getByText('Signed in as').waitFor();
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).waitFor();
-    const after = await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.editor2 } });
+    const after = await desk.test.db.prisma.user.findUniqueOrThrow({ where: { email: desk.server.users.editor2 } });
     expect(after.mustChangePassword).toBe(false);
     await holder.close();
 
     // The one-time password is spent; the new one signs in straight to the app.
-    const again = await browser.newContext();
+    const again = await desk.browser.newContext();
     const q = await again.newPage();
-    await submitSignIn(q, server.baseUrl, server.users.editor2, oneTime);
+    await submitSignIn(q, desk.server.baseUrl, desk.server.users.editor2, oneTime);
     await q
       .getByRole('alert')
       .filter({ hasText: /email or password/i })
       .waitFor();
-    await signIn(q, server.baseUrl, server.users.editor2, 'violet harbour lantern sixty');
+    await signIn(q, desk.server.baseUrl, desk.server.users.editor2, 'violet harbour lantern sixty');
     await again.close();
   });
 
   it('a user changes their own password: the current one is required, and their other sessions end', async () => {
-    const other = await browser.newContext();
+    const other = await desk.browser.newContext();
     const otherPage = await other.newPage();
-    await signIn(otherPage, server.baseUrl, server.users.viewer);
-    expect((await otherPage.request.get(`${server.baseUrl}/api/session`)).status()).toBe(200);
+    await signIn(otherPage, desk.server.baseUrl, desk.server.users.viewer);
+    expect((await otherPage.request.get(`${desk.server.baseUrl}/api/session`)).status()).toBe(200);
 
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await desk.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, server.users.viewer);
+    await signIn(page, desk.server.baseUrl, desk.server.users.viewer);
     await page.getByRole('link', { name: 'Password' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your password' }).waitFor();
 
@@ -112,27 +107,27 @@ describe.each(DATABASE_KINDS)('passwords in the app (Chromium) on %s', (kind) =>
     await fillPasswordForm(page, PASSWORD, 'granite orchard violin moss', 'granite orchard violin mass');
     await page.getByRole('alert').filter({ hasText: 'The two new passwords differ.' }).waitFor();
     // Still the old password: nothing was sent for the mismatch, and the wrong current one changed nothing.
-    const before = await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.viewer } });
+    const before = await desk.test.db.prisma.user.findUniqueOrThrow({ where: { email: desk.server.users.viewer } });
 
     await fillPasswordForm(page, PASSWORD, 'granite orchard violin moss');
     await page.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `password-changed-${kind}.png`) });
-    const changed = await test.db.prisma.user.findUniqueOrThrow({ where: { email: server.users.viewer } });
+    const changed = await desk.test.db.prisma.user.findUniqueOrThrow({ where: { email: desk.server.users.viewer } });
     expect(changed.passwordHash).not.toBe(before.passwordHash);
     // This session goes on; the other one is over.
-    expect((await page.request.get(`${server.baseUrl}/api/session`)).status()).toBe(200);
-    expect((await otherPage.request.get(`${server.baseUrl}/api/session`)).status()).toBe(401);
+    expect((await page.request.get(`${desk.server.baseUrl}/api/session`)).status()).toBe(200);
+    expect((await otherPage.request.get(`${desk.server.baseUrl}/api/session`)).status()).toBe(401);
     await other.close();
     await context.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await desk.browser.newContext();
     const q = await fresh.newPage();
-    await submitSignIn(q, server.baseUrl, server.users.viewer, PASSWORD);
+    await submitSignIn(q, desk.server.baseUrl, desk.server.users.viewer, PASSWORD);
     await q
       .getByRole('alert')
       .filter({ hasText: /email or password/i })
       .waitFor();
-    await signIn(q, server.baseUrl, server.users.viewer, 'granite orchard violin moss');
+    await signIn(q, desk.server.baseUrl, desk.server.users.viewer, 'granite orchard violin moss');
     await fresh.close();
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 // A phone in portrait: 390 x 844 CSS pixels, touch, the mobile viewport meta honoured.
 const PHONE = { width: 390, height: 844 };
@@ -35,29 +35,24 @@ const inViewport = (page: Page, selector: string) =>
   );
 
 describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on %s', (kind) => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ server, browser } = desk);
-    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    context = await desk.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     page = await context.newPage();
-    await signIn(page, server.baseUrl, server.users.admin);
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
   });
   afterAll(async () => {
     await context?.close();
-    await desk?.close();
   });
 
   const pages: Array<[name: string, path: () => string, ready: (page: Page) => Promise<void>]> = [
     ['articles', () => '/', (p) => p.getByRole('table').getByText('22', { exact: true }).first().waitFor()],
     ['queue', () => '/queue', (p) => p.locator('.queue li').first().waitFor()],
     ['figures', () => '/figures', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
-    ['article', () => `/articles/${server.article.id}`, (p) => p.locator('.article-text mark').first().waitFor()],
+    ['article', () => `/articles/${desk.server.article.id}`, (p) => p.locator('.article-text mark').first().waitFor()],
     ['import', () => '/admin/import', (p) => p.getByRole('heading', { level: 1, name: /Import/ }).waitFor()],
     ['users', () => '/admin/users', (p) => p.locator('tr[data-user]').first().waitFor()],
     ['keys', () => '/admin/keys', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
@@ -65,7 +60,7 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
   ];
 
   it.each(pages)('the %s page has no horizontal scroll', async (name, path, ready) => {
-    await page.goto(`${server.baseUrl}${path()}`);
+    await page.goto(`${desk.server.baseUrl}${path()}`);
     await ready(page);
     await page.screenshot({ path: join(SCREENSHOTS, `phone-${name}-${kind}.png`), fullPage: name !== 'article' });
     const by = await overflow(page);
@@ -78,8 +73,23 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
     expect(mainWidth).toBeLessThanOrEqual(PHONE.width);
   });
 
+  it('the chart is drawn at the width it is shown at, and queue rows give the claim most of the width', async () => {
+    await page.goto(`${desk.server.baseUrl}/figures`);
+    const svg = page.locator('.chart-svg');
+    await svg.waitFor();
+    // Scaled down from a desktop-wide drawing, its 12 px labels would shrink to 4 px.
+    const scale = await svg.evaluate(
+      (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
+    );
+    expect(scale).toBeGreaterThan(0.9);
+    await page.goto(`${desk.server.baseUrl}/queue`);
+    const text = page.locator('.queue-text').first();
+    await text.waitFor();
+    expect(await text.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(PHONE.width * 0.55);
+  });
+
   it('tapping a claim in the article opens it as a sheet with the verdict buttons on screen', async () => {
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     const mark = page.locator('.article-text mark', { hasText: '102 tanks' });
     await mark.scrollIntoViewIfNeeded();
     await mark.tap();
@@ -120,5 +130,81 @@ describe.each(DATABASE_KINDS)('every page fits a phone (390x844) in Chromium on 
     expect(await inViewport(page, '.verdict-bar .actions .btn')).toEqual(
       Array.from({ length: await buttons.count() }, () => true),
     );
+  });
+
+  it('the sheet folds to one line (handle: tap or drag) and closes with Escape, and the claim list behind it stays usable', async () => {
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
+    const items = page.locator('.claim-list li button');
+    await items.nth(6).waitFor();
+    const sheet = page.locator('.claim-panel');
+    const rect = (locator: typeof sheet) =>
+      locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: r.height };
+      });
+    /** True when a tap at the middle of the element reaches it (no sheet over it). */
+    const reachable = (locator: typeof sheet) =>
+      locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && el.contains(hit);
+      });
+
+    // A claim tapped in the list opens the sheet and stays in view above it: the reader stays in the list.
+    const first = items.nth(2);
+    await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await first.tap();
+    await sheet.waitFor();
+    expect((await rect(first)).bottom).toBeLessThanOrEqual((await rect(sheet)).top);
+    expect(await reachable(first)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, `phone-list-sheet-${kind}.png`) });
+
+    // The handle folds the sheet to one line at the foot of the screen.
+    await page.getByRole('button', { name: 'Collapse claim' }).tap();
+    const expand = page.getByRole('button', { name: /^Expand claim/ });
+    await expand.waitFor();
+    expect(await expand.getAttribute('aria-expanded')).toBe('false');
+    const folded = await rect(sheet);
+    expect(folded.height).toBeLessThan(80);
+    expect(folded.bottom).toBeLessThanOrEqual(PHONE.height + 1);
+    expect(await page.locator('.verdict-bar').isVisible()).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, `phone-list-sheet-folded-${kind}.png`) });
+
+    // Behind the folded sheet the list is free: a claim further down is reachable and opens the sheet again.
+    const other = items.nth(6);
+    await other.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    expect(await reachable(other)).toBe(true);
+    const otherText = (await other.locator('.claim-item-text').textContent()) ?? '';
+    await other.tap();
+    await expect.poll(() => sheet.evaluate((el) => el.classList.contains('is-collapsed'))).toBe(false);
+    expect(await sheet.locator('.claim-text').textContent()).toBe(otherText);
+    expect(await inViewport(page, '.verdict-bar .actions .btn')).toEqual(
+      Array.from({ length: await page.locator('.verdict-bar .actions .btn').count() }, () => true),
+    );
+
+    // Dragging the handle down folds the sheet, dragging it up unfolds it.
+    const drag = async (dy: number) => {
+      const box = await page.locator('.sheet-handle').boundingBox();
+      if (!box) throw new Error('no sheet handle');
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x, y + dy, { steps: 6 });
+      await page.mouse.up();
+    };
+    await drag(120);
+    await expect.poll(() => sheet.evaluate((el) => el.classList.contains('is-collapsed'))).toBe(true);
+    await drag(-120);
+    await expect.poll(() => sheet.evaluate((el) => el.classList.contains('is-collapsed'))).toBe(false);
+
+    // Escape closes the sheet and gives the focus back to the claim in the list.
+    await page.locator('.sheet-handle').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.id ?? null)).toBe(
+      await other.evaluate((el) => el.closest('li')?.id ?? ''),
+    );
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 });

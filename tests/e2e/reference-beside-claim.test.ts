@@ -1,30 +1,22 @@
 import { join } from 'node:path';
 import { importArticle } from '@claimdesk/api';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importGeneralStaff } from '../support/reference-data.ts';
 import { DATABASE_KINDS } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium on %s', (kind) => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ server, browser } = desk);
     await importGeneralStaff(desk.test.db);
     await importArticle(desk.test.db, {
       text: `date 2022-02-28 Kyiv | Test Wire: Ukraine's armed forces said on Sunday that Russia has lost 150 tanks since February 24.\n\nThe Russian defence ministry said Russia has lost 12 tanks, a figure that could not be checked.\n\n"Warsaw, Bratislava, Budapest, Istanbul, Baku. We proposed all of them," Zelenskyy said in a video address.\n`,
     });
   });
-  afterAll(async () => {
-    await desk?.close();
-  });
 
   it('shows the series and the relation for "102 tanks"; r cites the reference row, and the verdict keeps it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     await page.getByRole('link', { name: /ready for talks/ }).click();
     await page.locator('.article-text mark', { hasText: '102 tanks' }).click();
     const reference = page.locator('.claim-panel .reference');
@@ -71,14 +63,14 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     await page.screenshot({ path: join(SCREENSHOTS, `reference-verdict-${kind}.png`) });
 
     const claimId = new URL(page.url()).searchParams.get('claim');
-    const body = await (await page.request.get(`${server.baseUrl}/api/claims/${claimId}`)).json();
+    const body = await (await page.request.get(`${desk.server.baseUrl}/api/claims/${claimId}`)).json();
     expect(body.verdicts[0].references).toMatchObject([{ date: '2022-02-26', value: 146, category: 'tanks' }]);
     await page.close();
   });
 
   it('applies the verdict of a quote to the same quote in another article, with its own history entry', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     await page.getByRole('link', { name: /ready for talks/ }).click();
     await page.locator('.article-text mark', { hasText: 'Warsaw, Bratislava' }).first().click();
     await page.getByRole('button', { name: /Mark verified/ }).click();
@@ -92,17 +84,17 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     await related.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, `related-applied-${kind}.png`) });
     const href = await related.getByRole('link', { name: /Warsaw, Bratislava/ }).getAttribute('href');
-    const otherId = new URL(href ?? '', server.baseUrl).searchParams.get('claim');
-    const other = await (await page.request.get(`${server.baseUrl}/api/claims/${otherId}`)).json();
+    const otherId = new URL(href ?? '', desk.server.baseUrl).searchParams.get('claim');
+    const other = await (await page.request.get(`${desk.server.baseUrl}/api/claims/${otherId}`)).json();
     expect(other).toMatchObject({ status: 'verified', version: 1 });
     expect(other.verdicts).toHaveLength(1);
     await page.close();
   });
 
   it('draws the reference series beside the claimed points on the figures chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    await page.goto(`${server.baseUrl}/figures?category=tanks&subject=russia`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    await page.goto(`${desk.server.baseUrl}/figures?category=tanks&subject=russia`);
     const chart = page.locator('figure.chart');
     await chart.getByText(/reference: General Staff of the Armed Forces of Ukraine/).waitFor();
     const line = chart.locator('polyline.reference-line');
@@ -110,7 +102,7 @@ describe.each(DATABASE_KINDS)('a figure beside the reference series in Chromium 
     // The claims span 2022-02-26 to 2022-02-28; the chart shows a week either side, so the line
     // carries every daily total from 2022-02-19 to 2022-03-07 that the series has.
     const answer = await page.request.get(
-      `${server.baseUrl}/api/reference/series?category=tanks&subject=russia&from=2022-02-19&to=2022-03-07`,
+      `${desk.server.baseUrl}/api/reference/series?category=tanks&subject=russia&from=2022-02-19&to=2022-03-07`,
     );
     const expected = (await answer.json()).series[0].points as { date: string; value: number }[];
     expect(expected.map((p) => p.date)).toContain('2022-02-26');

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGeneratedArticle } from '../support/generated-article.ts';
 import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { PASSWORD, SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 const GENERATED = 20_000;
 
@@ -110,28 +109,20 @@ async function generateTankSeries(test: TestDatabase) {
 }
 
 describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromium on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let generatedId: string;
   let tankPoints: number;
 
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-    generatedId = await generateClaims(test, GENERATED);
-    tankPoints = await generateTankSeries(test);
-  });
-  afterAll(async () => {
-    await desk?.close();
+    generatedId = await generateClaims(desk.test, GENERATED);
+    tankPoints = await generateTankSeries(desk.test);
   });
 
   it('filters through the URL, comes back with the back button, and a shared URL shows the same view', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     const rows = page.locator('.queue li');
-    await page.goto(`${server.baseUrl}/queue?articleId=${server.article.id}&category=tanks`);
+    await page.goto(`${desk.server.baseUrl}/queue?articleId=${desk.server.article.id}&category=tanks`);
     await rows.filter({ hasText: '102 tanks' }).waitFor();
     await page.getByRole('status').filter({ hasText: '1 claim matches' }).waitFor();
     expect(await rows.count()).toBe(1);
@@ -151,18 +142,19 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     await page.screenshot({ path: join(SCREENSHOTS, `queue-filtered-${kind}.png`), fullPage: true });
 
     const shared = page.url();
-    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const other = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await other.goto(shared);
-    await other.getByLabel('Email').fill(server.users.viewer);
+    await other.getByLabel('Email').fill(desk.server.users.viewer);
     await other.getByLabel('Password').fill(PASSWORD);
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.locator('.queue li').filter({ hasText: 'Figure: 8 helicopters' }).waitFor();
-    expect(await other.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('helicopters');
-    expect(await other.getByRole('button', { name: /Pending/ }).getAttribute('aria-pressed')).toBe('true');
+    // The row can show before the filters read from the URL are drawn as pressed: wait for them.
+    await expect.poll(() => other.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('helicopters');
+    await expect.poll(() => other.getByRole('button', { name: /Pending/ }).getAttribute('aria-pressed')).toBe('true');
     await other.close();
 
     // A search that matches nothing says so and offers the way out.
-    await page.goto(`${server.baseUrl}/queue?q=no-such-claim-anywhere`);
+    await page.goto(`${desk.server.baseUrl}/queue?q=no-such-claim-anywhere`);
     await page.getByText('No claim matches these filters.').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `queue-empty-${kind}.png`) });
     await page.goBack();
@@ -183,9 +175,9 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
   });
 
   it('shows 20,000 claims with counts per status, renders rows far down when scrolled, and keeps the DOM small', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    await page.goto(`${server.baseUrl}/queue?articleId=${generatedId}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    await page.goto(`${desk.server.baseUrl}/queue?articleId=${generatedId}`);
     await page.getByRole('status').filter({ hasText: '20,000 claims match' }).waitFor();
     for (const status of ['pending', 'verified', 'disputed', 'unverifiable']) {
       expect(await page.locator(`.status-filter [data-count="${status}"]`).textContent()).toBe('5,000');
@@ -231,20 +223,20 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
   });
 
   it('has designed not-found states for an unknown article and an unknown page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.viewer);
-    await page.goto(`${server.baseUrl}/articles/no-such-article`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.viewer);
+    await page.goto(`${desk.server.baseUrl}/articles/no-such-article`);
     await page.getByRole('heading', { level: 1, name: 'Article not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to articles' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `article-not-found-${kind}.png`) });
-    await page.goto(`${server.baseUrl}/no/such/page`);
+    await page.goto(`${desk.server.baseUrl}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.close();
   });
 
   it('draws the figures of one category over time, per side of the source, each point linked to its claim with its verdict', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     await page.getByRole('link', { name: 'Figures over time' }).click();
     await page.getByRole('heading', { level: 1, name: 'Figures over time' }).waitFor();
     await page.getByLabel('Category').selectOption('helicopters');

@@ -1,28 +1,16 @@
 import { join } from 'node:path';
 import { importArticle } from '@claimdesk/api';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedText } from '../support/api-client.ts';
-import { DATABASE_KINDS, type TestDatabase } from '../support/test-databases.ts';
-import { PASSWORD, SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { DATABASE_KINDS } from '../support/test-databases.ts';
+import { PASSWORD, SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (kind) => {
-  let test: TestDatabase;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
-  beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ test, server, browser } = desk);
-  });
-  afterAll(async () => {
-    await desk?.close();
-  });
+  const desk = deskForSuite(kind);
 
   it('marks "102 tanks" disputed with a note, keeps it after a reload, and the API has the verdict', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
     await page.getByRole('table').getByText('22', { exact: true }).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, `articles-${kind}.png`) });
     await page.getByRole('link', { name: /ready for talks/ }).click();
@@ -48,31 +36,31 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     expect(await mark.locator('.sr-only').textContent()).toContain('figure, disputed');
 
     const claimId = new URL(page.url()).searchParams.get('claim');
-    const api = await page.request.get(`${server.baseUrl}/api/claims/${claimId}`);
+    const api = await page.request.get(`${desk.server.baseUrl}/api/claims/${claimId}`);
     expect(api.status()).toBe(200);
     const body = await api.json();
     expect(body).toMatchObject({ text: '102 tanks', status: 'disputed', version: 1 });
     expect(body.verdicts[0]).toMatchObject({
       status: 'disputed',
       note: 'The General Staff reported a different count for 26 February.',
-      author: server.names.editor,
+      author: desk.server.names.editor,
     });
     await page.close();
   });
 
   it('reviews the whole seed article with the keyboard only: j moves, v/d/u choose, n and typing write the note, Enter saves', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // No mouse from here on: type into the sign-in form, submit with Enter.
-    await page.goto(server.baseUrl);
+    await page.goto(desk.server.baseUrl);
     await page.getByLabel('Email').focus();
-    await page.keyboard.type(server.users.editor2);
+    await page.keyboard.type(desk.server.users.editor2);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByText('Signed in as').waitFor();
     // Start from the queue, narrowed to the article, and open its first claim with keys.
-    await page.goto(`${server.baseUrl}/queue?articleId=${server.article.id}`);
-    const total = server.article.claims.length;
+    await page.goto(`${desk.server.baseUrl}/queue?articleId=${desk.server.article.id}`);
+    const total = desk.server.article.claims.length;
     await page
       .getByRole('status')
       .filter({ hasText: `${total} claims match` })
@@ -80,9 +68,12 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /ready for talks/ }).waitFor();
-    await expect.poll(() => page.url()).toContain(`claim=${server.article.claims[0]?.id}`);
+    await expect.poll(() => page.url()).toContain(`claim=${desk.server.article.claims[0]?.id}`);
 
-    const plan = server.article.claims.map((c, i) => ({ claim: c, key: (['v', 'd', 'u'] as const)[i % 3] ?? 'v' }));
+    const plan = desk.server.article.claims.map((c, i) => ({
+      claim: c,
+      key: (['v', 'd', 'u'] as const)[i % 3] ?? 'v',
+    }));
     const statusOf = { v: 'verified', d: 'disputed', u: 'unverifiable' } as const;
     for (const [i, { claim, key }] of plan.entries()) {
       if (i > 0) await page.keyboard.press('j');
@@ -115,8 +106,8 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
 
-    const stored = await test.db.prisma.claim.findMany({
-      where: { articleId: server.article.id },
+    const stored = await desk.test.db.prisma.claim.findMany({
+      where: { articleId: desk.server.article.id },
       include: { verdicts: true },
     });
     const byId = new Map(stored.map((c) => [c.id, c]));
@@ -124,22 +115,22 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
       const row = byId.get(claim.id);
       // Each claim got exactly one verdict from this editor (the mouse test's earlier one is the other editor's).
       expect(row?.status).toBe(statusOf[key]);
-      const mine = row?.verdicts.filter((v) => v.authorName === server.names.editor2) ?? [];
+      const mine = row?.verdicts.filter((v) => v.authorName === desk.server.names.editor2) ?? [];
       expect(mine).toHaveLength(1);
       if (key !== 'v') expect(mine[0]?.note).toBe(`Checked claim ${i + 1} against the General Staff report.`);
     }
-    expect(byId.get(plan[0]?.claim.id ?? '')?.verdicts.find((v) => v.authorName === server.names.editor2)?.note).toBe(
-      'Matches the Kremlin readout.',
-    );
+    expect(
+      byId.get(plan[0]?.claim.id ?? '')?.verdicts.find((v) => v.authorName === desk.server.names.editor2)?.note,
+    ).toBe('Matches the Kremlin readout.');
     await page.close();
   });
 
   it('keeps up with a fast reviewer: v, Enter, j in a row without waiting for the server, and every verdict lands', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.admin);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}`);
     await page.getByRole('heading', { level: 1, name: /ready for talks/ }).waitFor();
-    const burst = server.article.claims.slice(0, 8);
+    const burst = desk.server.article.claims.slice(0, 8);
     await page.keyboard.press('j');
     for (const [i] of burst.entries()) {
       if (i > 0) await page.keyboard.press('j');
@@ -149,8 +140,8 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     await expect.poll(() => page.url()).toContain(`claim=${burst.at(-1)?.id}`);
     await expect
       .poll(async () =>
-        test.db.prisma.verdict.count({
-          where: { claimId: { in: burst.map((c) => c.id) }, authorName: server.names.admin, status: 'verified' },
+        desk.test.db.prisma.verdict.count({
+          where: { claimId: { in: burst.map((c) => c.id) }, authorName: desk.server.names.admin, status: 'verified' },
         }),
       )
       .toBe(burst.length);
@@ -160,21 +151,21 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
   });
 
   it("shows a conflict with the other editor's verdict, overwrites nothing, and saves on top once resolved", async () => {
-    const claim = server.article.claims.find((c) => c.text === '8 helicopters');
-    const before = await test.db.prisma.claim.findUniqueOrThrow({
+    const claim = desk.server.article.claims.find((c) => c.text === '8 helicopters');
+    const before = await desk.test.db.prisma.claim.findUniqueOrThrow({
       where: { id: claim?.id ?? '' },
       include: { verdicts: true },
     });
-    const a = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const b = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const a = await desk.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const b = await desk.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const pageA = await a.newPage();
     const pageB = await b.newPage();
-    await signIn(pageA, server.baseUrl, server.users.editor);
-    await signIn(pageB, server.baseUrl, server.users.editor2);
+    await signIn(pageA, desk.server.baseUrl, desk.server.users.editor);
+    await signIn(pageB, desk.server.baseUrl, desk.server.users.editor2);
     // B does not hear of A's verdict (its live-desk poll is held), so B saves on a stale version.
     await pageB.route('**/claim-states', (route) => route.abort());
     for (const p of [pageA, pageB]) {
-      await p.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
+      await p.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim?.id}`);
       await p.locator('.claim-panel .claim-text', { hasText: '8 helicopters' }).waitFor();
     }
     await pageA.getByLabel('Note', { exact: false }).fill('Matches the General Staff count');
@@ -186,7 +177,7 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     const alert = pageB.getByRole('alert').filter({ hasText: 'Conflict' });
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
-    expect(text).toContain(`${server.names.editor} marked it verified`);
+    expect(text).toContain(`${desk.server.names.editor} marked it verified`);
     expect(text).toContain('Matches the General Staff count');
     expect(text).toContain('was not saved');
     // The optimistic "disputed" was rolled back to what the server holds.
@@ -194,7 +185,7 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     expect(await pageB.getByLabel('Note', { exact: false }).inputValue()).toBe('Seems inflated');
     await alert.scrollIntoViewIfNeeded();
     await pageB.screenshot({ path: join(SCREENSHOTS, `conflict-${kind}.png`) });
-    const stored = await test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim?.id ?? '' } });
+    const stored = await desk.test.db.prisma.claim.findUniqueOrThrow({ where: { id: claim?.id ?? '' } });
     expect(stored).toMatchObject({ status: 'verified', version: before.version + 1 });
 
     // Resolve: B has now seen A's verdict and records theirs on top of it, deliberately.
@@ -204,16 +195,16 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
     const history = pageB.getByRole('list', { name: 'Verdict history, newest first' });
     await history.getByText('Seems inflated, even after seeing the verified verdict').waitFor();
     await history.getByText('Matches the General Staff count').waitFor();
-    const verdicts = await test.db.prisma.verdict.findMany({ where: { claimId: claim?.id ?? '' } });
+    const verdicts = await desk.test.db.prisma.verdict.findMany({ where: { claimId: claim?.id ?? '' } });
     expect(verdicts.length).toBe(before.verdicts.length + 2);
     await a.close();
     await b.close();
   });
 
   it('rolls an optimistic verdict back, with a visible message, when the server refuses it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    const claim = server.article.claims.find((c) => c.text === '536 BBMs');
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    const claim = desk.server.article.claims.find((c) => c.text === '536 BBMs');
     // The server refuses every verdict from this page, once the test lets the answer go.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
@@ -227,7 +218,7 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
         body: JSON.stringify({ error: { code: 'internal_error', message: 'the database is unavailable', path: [] } }),
       });
     });
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${claim?.id}`);
+    await page.goto(`${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${claim?.id}`);
     await page.locator('.claim-panel .claim-text', { hasText: '536 BBMs' }).waitFor();
     const before = await page.locator('.claim-panel h2 .badge[data-status]').getAttribute('data-status');
     const [key, target] = before === 'verified' ? ['u', 'unverifiable'] : ['v', 'verified'];
@@ -255,9 +246,11 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
   });
 
   it('a viewer sees no verdict buttons, and signing out returns to the sign-in page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, server.baseUrl, server.users.viewer);
-    await page.goto(`${server.baseUrl}/articles/${server.article.id}?claim=${server.article.claims[0]?.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.viewer);
+    await page.goto(
+      `${desk.server.baseUrl}/articles/${desk.server.article.id}?claim=${desk.server.article.claims[0]?.id}`,
+    );
     await page.locator('.claim-panel').waitFor();
     expect(await page.getByRole('button', { name: /Mark (verified|disputed|unverifiable)/ }).count()).toBe(0);
     await page.getByText('marking claims needs the editor role').waitFor();
@@ -268,13 +261,13 @@ describe.each(DATABASE_KINDS)('reviewing the seed article in Chromium on %s', (k
 
   it('on a laptop screen keeps the page still and the verdict buttons in view while the reviewer moves and saves', async () => {
     // Its own copy of the seed, so every claim is still pending whatever the other tests judged.
-    const { article } = await importArticle(test.db, {
+    const { article } = await importArticle(desk.test.db, {
       text: `${seedText()}\nUkraine said it had shot down 3 drones on Sunday.\n`,
       fileName: 'laptop-copy.txt',
     });
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await signIn(page, server.baseUrl, server.users.editor);
-    await page.goto(`${server.baseUrl}/articles/${article.id}`);
+    const page = await desk.browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.editor);
+    await page.goto(`${desk.server.baseUrl}/articles/${article.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const windowScroll = () => page.evaluate(() => window.scrollY);
     const inView = async (name: RegExp) => {

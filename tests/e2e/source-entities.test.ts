@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { importArticle } from '@claimdesk/api';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/test-databases.ts';
-import { SCREENSHOTS, type startTestServer, signIn, startDesk } from './support/browser.ts';
+import { SCREENSHOTS, signIn, deskForSuite } from './support/browser.ts';
 
 const ONE = `date 2022-03-05 Kyiv | Desk One: Regional governor Vitaliy Kim said on Saturday that 12 civilians were killed in Mykolaiv.
 
@@ -15,24 +14,17 @@ Alexander Starukh said 40 people were evacuated from the region on Sunday.
 `;
 
 describe.each(DATABASE_KINDS)('source entities in Chromium on %s', (kind) => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let desk: Awaited<ReturnType<typeof startDesk>> | undefined;
+  const desk = deskForSuite(kind);
   beforeAll(async () => {
-    desk = await startDesk(kind);
-    ({ server, browser } = desk);
     await importArticle(desk.test.db, { text: ONE });
     await importArticle(desk.test.db, { text: TWO });
-  });
-  afterAll(async () => {
-    await desk?.close();
   });
 
   it('finds a source by a Cyrillic spelling, and an admin merges two spellings: every claim follows', async () => {
     const db = desk?.test.db;
     if (!db) throw new Error('no desk');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, server.baseUrl, server.users.admin);
+    const page = await desk.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, desk.server.baseUrl, desk.server.users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
     await page.getByLabel('Find a source').fill('Старух');
     await page.getByRole('status').filter({ hasText: '2 sources matching' }).waitFor();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { readConnectionConfig } from './env.ts';
 import {
@@ -16,6 +17,8 @@ const usage = `claimdesk: turn war reporting into reviewable claims
 
 Commands:
 ${[parseUsage, importUsage, articlesUsage, referenceUsage, correctionsUsage, dbUsage, serveUsage, usersUsage, keysUsage].map((u) => `  ${u.replaceAll('\n', '\n  ')}`).join('\n\n')}
+
+claimdesk --version   (this version and the Node that runs it)
 
 Environment: DATABASE_URL (postgres://... for PostgreSQL, else a SQLite file; default data/claimdesk.db), PORT,\nCLAIMDESK_ADMIN_EMAIL and CLAIMDESK_ADMIN_PASSWORD (the first admin, on first start).`;
 
@@ -38,6 +41,15 @@ export async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     console.log(usage);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === 'version') {
+    // The Node line matters: better-sqlite3 is built per line (README: supported Node.js versions).
+    // apps/cli/package.json, one level above both src/ and the bundle's dist/.
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    console.log(`claimdesk ${version} on Node ${process.version}`);
+    return 0;
   }
   try {
     const load = commands[command];

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createUser, importArticle, startServer } from '@claimdesk/api';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { TEST_OUTBOUND, seedText } from '../../support/api-client.ts';
 import { type DatabaseKind, type TestDatabase, createTestDatabase } from '../../support/test-databases.ts';
 
@@ -93,6 +94,37 @@ export async function startDesk(kind: DatabaseKind) {
       await browser.close();
       await server.close();
       await test.drop();
+    },
+  };
+}
+
+export type Desk = Awaited<ReturnType<typeof startDesk>>;
+
+/**
+ * One desk (database, server, Chromium) for the tests of a describe block: started before them,
+ * closed after them. Read its parts inside tests and hooks (before the start there is nothing).
+ */
+export function deskForSuite(kind: DatabaseKind): Omit<Desk, 'close'> {
+  let desk: Desk | undefined;
+  const started = (): Desk => {
+    if (!desk) throw new Error('the desk is used before its beforeAll hook started it');
+    return desk;
+  };
+  beforeAll(async () => {
+    desk = await startDesk(kind);
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+  return {
+    get test() {
+      return started().test;
+    },
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
     },
   };
 }

@@ -45,6 +45,9 @@ export interface ClaimPanelProps {
   correctionRef?: RefObject<CorrectionHandle | null>;
   /** Deselects the claim: the close button of the sheet the panel is on a phone. */
   onClose?: () => void;
+  /** On a phone: the sheet folded to one line at the foot of the screen (its handle toggles it). */
+  collapsed?: boolean;
+  onCollapsedChange?: (collapsed: boolean) => void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -75,6 +78,8 @@ export function ClaimPanel({
   onSubmitted,
   correctionRef,
   onClose,
+  collapsed = false,
+  onCollapsedChange,
 }: ClaimPanelProps) {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<string[]>(['']);
@@ -205,14 +210,28 @@ export function ClaimPanel({
   const noteRequired = pendingStatus === 'disputed' || pendingStatus === 'unverifiable';
 
   return (
-    <section className="claim-panel" aria-labelledby="claim-panel-heading" ref={rootRef}>
+    <section
+      className={`claim-panel${collapsed ? ' is-collapsed' : ''}`}
+      aria-labelledby="claim-panel-heading"
+      ref={rootRef}
+    >
       {onClose && (
-        // On a phone the panel is a sheet over the text: this gives the text back (wide screens hide it).
-        <button type="button" className="sheet-close btn-small" aria-label="Close claim" onClick={onClose}>
-          ✕ <span aria-hidden="true">Close</span>
-        </button>
+        // On a phone the panel is a sheet over the text and the claim list: its handle folds it to
+        // one line (tap, or drag down; drag up or tap to unfold) and Close (or Escape) gives the
+        // page back. Wide screens hide the bar.
+        <div className="sheet-bar">
+          <SheetHandle
+            collapsed={collapsed}
+            summary={claim.text}
+            controls={`${ids}-body`}
+            onChange={(next) => onCollapsedChange?.(next)}
+          />
+          <button type="button" className="sheet-close btn-small" aria-label="Close claim" onClick={onClose}>
+            ✕ <span aria-hidden="true">Close</span>
+          </button>
+        </div>
       )}
-      <div className="claim-body" ref={bodyRef}>
+      <div className="claim-body" ref={bodyRef} id={`${ids}-body`}>
         <h2 id="claim-panel-heading">
           {claim.kind === 'figure' ? 'Figure' : 'Statement'} <StatusBadge status={claim.status} />{' '}
           <PublicationBadge claim={claim} />
@@ -614,5 +633,61 @@ function ConflictMessage({ mine, other, text }: { mine: VerdictStatus; other: Cl
         Your <strong>{mine}</strong> was not saved; your note is kept. Press a status to save yours on top.
       </p>
     </div>
+  );
+}
+
+/**
+ * The grip at the top of the phone sheet: a tap toggles it, a drag of 30 px or more down folds it
+ * and up unfolds it (pointer events, so a finger, a pen and a mouse all work).
+ */
+function SheetHandle({
+  collapsed,
+  summary,
+  controls,
+  onChange,
+}: {
+  collapsed: boolean;
+  summary: string;
+  controls: string;
+  onChange: (collapsed: boolean) => void;
+}) {
+  const drag = useRef<{ y: number; moved: boolean } | null>(null);
+  return (
+    <button
+      type="button"
+      className="sheet-handle"
+      aria-expanded={!collapsed}
+      aria-controls={controls}
+      aria-label={collapsed ? `Expand claim: ${summary}` : 'Collapse claim'}
+      onPointerDown={(e) => {
+        drag.current = { y: e.clientY, moved: false };
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+      }}
+      onPointerUp={(e) => {
+        const start = drag.current;
+        if (!start) return;
+        const dy = e.clientY - start.y;
+        if (Math.abs(dy) >= 30) {
+          start.moved = true;
+          onChange(dy > 0);
+        }
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+      }}
+      onClick={() => {
+        // The click that ends a drag has done its work already.
+        const dragged = drag.current?.moved ?? false;
+        drag.current = null;
+        if (!dragged) onChange(!collapsed);
+      }}
+    >
+      <span className="sheet-grip" aria-hidden="true" />
+      {collapsed && (
+        <span className="sheet-summary" aria-hidden="true">
+          {summary}
+        </span>
+      )}
+    </button>
   );
 }

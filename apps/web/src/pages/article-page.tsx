@@ -38,6 +38,9 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
   const [selectedId, setSelectedId] = useState<string | null>(() => new URLSearchParams(location.search).get('claim'));
   const [pendingStatus, setPendingStatus] = useState<VerdictStatus | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  // On a phone the claim panel is a sheet over the page; collapsed, it is one line at the foot and
+  // the text and the claim list behind it are free to read and tap.
+  const [sheetCollapsed, setSheetCollapsed] = useState(false);
   const live = useRef({ selectedId, pendingStatus, showHelp });
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const panelRef = useRef<ClaimPanelHandle | null>(null);
@@ -64,7 +67,11 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
 
   const armStatus = (status: VerdictStatus | null) => {
     live.current.pendingStatus = status;
-    flushSync(() => setPendingStatus(status));
+    flushSync(() => {
+      setPendingStatus(status);
+      // A verdict being armed needs its buttons and note in view.
+      if (status) setSheetCollapsed(false);
+    });
   };
   // The note sits in the panel's scrolling part: bring it into view there, where the cursor now is.
   const focusNote = () => {
@@ -84,6 +91,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     flushSync(() => {
       setSelectedId(claim.id);
       setPendingStatus(null);
+      setSheetCollapsed(false);
     });
     setParams(
       (p) => {
@@ -98,8 +106,9 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     if (from !== 'list') item?.scrollIntoView({ block: 'nearest' });
     if (from === 'keys') button?.focus({ preventScroll: true });
     const mark = document.querySelector(`[data-claim-id="${claim.id}"]`);
-    // On a phone the panel is a sheet over the lower part of the screen: the claim goes above it.
-    if (isOneColumn()) mark?.scrollIntoView({ block: 'start' });
+    // On a phone the panel is a sheet over the lower part of the screen: the claim goes above it,
+    // in the text, or in the list when it was tapped there (the reader stays in the list).
+    if (isOneColumn()) (from === 'list' ? item : mark)?.scrollIntoView({ block: 'start' });
     else if (from !== 'text') mark?.scrollIntoView({ block: 'center' });
   };
   const deselect = () => {
@@ -116,6 +125,15 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       { replace: true },
     );
   };
+  /** Escape on a phone: the sheet closes and the focus goes back to the claim in the list. */
+  const closeSheet = () => {
+    const claimId = live.current.selectedId;
+    deselect();
+    if (claimId)
+      document.getElementById(`claim-item-${claimId}`)?.querySelector('button')?.focus({ preventScroll: true });
+  };
+  const closeSheetRef = useRef(closeSheet);
+  closeSheetRef.current = closeSheet;
 
   // Back and Forward (and links from elsewhere) move the selection; our own replaces do not.
   useEffect(() => {
@@ -225,7 +243,12 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         e.preventDefault();
         void navigate('/search', { state: { focusSearch: Date.now() } });
       } else if (e.key === 'Escape') {
-        armStatus(null);
+        // First an armed verdict is disarmed; then, on a phone, the sheet closes.
+        if (state.pendingStatus) armStatus(null);
+        else if (current && isOneColumn()) {
+          e.preventDefault();
+          closeSheetRef.current();
+        }
       }
     };
     window.addEventListener('keydown', onKey);
@@ -502,6 +525,8 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
             onPendingStatusChange={armStatus}
             onSubmitted={() => document.getElementById(`claim-item-${selected.id}`)?.querySelector('button')?.focus()}
             onClose={deselect}
+            collapsed={sheetCollapsed}
+            onCollapsedChange={setSheetCollapsed}
           />
         )}
         {selectedId && !selected && (

@@ -1,14 +1,35 @@
 import { type FigurePoint, type Side, categorySchema, sideSchema } from '@claimdesk/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type MouseEvent, useMemo } from 'react';
+import { type MouseEvent, useLayoutEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { figureSeriesQuery, referenceSeriesQuery } from '../api/queries.ts';
 import { ReferenceLegend, ReferenceSeriesLines } from '../components/reference-series-line.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
 
-const WIDTH = 920;
-const HEIGHT = 380;
-const M = { top: 24, right: 56, bottom: 48, left: 72 };
+const MAX_WIDTH = 920;
+const M_WIDE = { top: 24, right: 56, bottom: 48, left: 72 };
+/** On a phone the chart is drawn at the width it is shown at, so its labels stay legible (12 px). */
+const NARROW = 600;
+const M_NARROW = { top: 24, right: 28, bottom: 48, left: 56 };
+
+/** The width the chart is shown at (the figure's content box), MAX_WIDTH at most. */
+function useChartWidth(figure: HTMLElement | null): number {
+  const [width, setWidth] = useState(MAX_WIDTH);
+  useLayoutEffect(() => {
+    if (!figure) return;
+    const measure = () => {
+      const style = getComputedStyle(figure);
+      const inner = figure.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      if (inner > 0) setWidth(Math.round(Math.min(MAX_WIDTH, Math.max(280, inner))));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, [figure]);
+  return width;
+}
 const DAY = 86_400_000;
 const TABLE_ROWS = 300;
 const words = (s: string) => s.replaceAll('_', ' ');
@@ -105,6 +126,11 @@ export function FiguresPage() {
       return next;
     });
 
+  const [figure, setFigure] = useState<HTMLElement | null>(null);
+  const WIDTH = useChartWidth(figure);
+  const narrow = WIDTH < NARROW;
+  const HEIGHT = narrow ? 300 : 380;
+  const M = narrow ? M_NARROW : M_WIDE;
   const chart = useMemo(() => {
     const times = points.map((p) => toTime(p.asOf));
     const span = chartWindow(times);
@@ -115,7 +141,7 @@ export function FiguresPage() {
     const sx = (t: number) => M.left + ((t - x0) / (x1 - x0)) * (WIDTH - M.left - M.right);
     const sy = (v: number) => HEIGHT - M.bottom - (v / yMax) * (HEIGHT - M.top - M.bottom);
     // Ticks fall on whole days, so a label names the day under it.
-    const stepDays = Math.max(1, Math.ceil((x1 - x0) / DAY / 6));
+    const stepDays = Math.max(1, Math.ceil((x1 - x0) / DAY / (narrow ? 3 : 6)));
     const xTicks: number[] = [];
     // Evenly spaced, never the claims' own days: close days would print their labels on top of each other.
     for (let t = x0; t <= x1; t += stepDays * DAY) xTicks.push(t);
@@ -123,7 +149,7 @@ export function FiguresPage() {
     const bySide = new Map<Side, FigurePoint[]>();
     for (const p of points) bySide.set(p.side, [...(bySide.get(p.side) ?? []), p]);
     return { sx, sy, xTicks, yTicks, bySide };
-  }, [points, referenceData]);
+  }, [points, referenceData, WIDTH, HEIGHT, M, narrow]);
 
   const open = (e: MouseEvent, p: FigurePoint) => {
     e.preventDefault();
@@ -184,7 +210,7 @@ export function FiguresPage() {
         </p>
       )}
       {chart && (
-        <figure className="chart">
+        <figure className="chart" ref={setFigure}>
           <figcaption id="chart-caption">
             <strong>{title}</strong>: {points.length} {points.length === 1 ? 'figure' : 'figures'}
             {series.data && series.data.undated > 0
