@@ -89,6 +89,8 @@ export function createParsePool({ size = defaultParseWorkers() }: { size?: numbe
       if (!task || task.id !== message.id) return;
       if (message.type === 'part') {
         for (const s of message.statements) task.statements.push(s);
+        // The next part after a turn of the event loop: one part decoded per turn.
+        setImmediate(() => slot.worker.postMessage({ type: 'next', id: task.id }));
         return;
       }
       slot.task = null;
