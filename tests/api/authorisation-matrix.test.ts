@@ -91,6 +91,7 @@ const SAMPLES: Partial<Record<RouteId, (f: Fixtures) => Promise<Sample> | Sample
     path: '/api/reference/series?category=tanks&subject=russia&from=2022-02-24&to=2022-03-01',
   }),
   v1GetClaim: (f) => ({ path: `/api/v1/claims/${f.claimId}` }),
+  search: () => ({ path: '/api/search?q=tanks' }),
   createVerdict: async (f) => ({
     path: `/api/claims/${f.claimId}/verdicts`,
     body: { status: 'verified', version: await f.currentVersion(f.claimId) },

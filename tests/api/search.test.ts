@@ -1,4 +1,4 @@
-import type { ClaimList } from '@claimdesk/contracts';
+import type { ClaimList, SearchResults } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/api-client.ts';
@@ -147,5 +147,41 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
     expect(await search('Укренерго')).toEqual(['50% of the power grid was down']);
     expect(await search('Officials grid')).toEqual([]);
+  });
+
+  it('GET /api/search groups claims, sources and articles, with the ranges each word matched', async () => {
+    const res = await ctx.viewer.agent.get('/api/search').query({ q: 'Гайдай' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = res.body as SearchResults;
+    expect(body.claims.items.map((c) => c.text).sort()).toEqual([
+      '12 people',
+      '12 people were killed in Sievierodonetsk',
+    ]);
+    const claim = body.claims.items[0];
+    // The source's spelling is marked, as it is written: "Haidai" in "Serhiy Haidai".
+    expect(claim?.sourceHighlights.map(([a, b]) => claim.sourceCanonical?.slice(a, b))).toEqual(['Haidai']);
+    expect(body.sources.items.map((s) => [s.name, s.nameHighlights])).toEqual([['Serhiy Haidai', [[7, 13]]]]);
+    expect(body.articles.items).toEqual([]);
+
+    const places = (await ctx.viewer.agent.get('/api/search').query({ q: 'kharkiv houses' })).body as SearchResults;
+    const houses = places.claims.items.find((c) => c.text.includes('Kharkov'));
+    expect(houses?.textHighlights.map(([a, b]) => houses.text.slice(a, b))).toEqual(['houses', 'Kharkov']);
+    const outlets = (await ctx.viewer.agent.get('/api/search').query({ q: 'desk three' })).body as SearchResults;
+    expect(outlets.articles.items.map((a) => [a.outlet, a.outletHighlights])).toEqual([
+      [
+        'Desk Three',
+        [
+          [0, 4],
+          [5, 10],
+        ],
+      ],
+    ]);
+    expect(outlets.claims.total).toBeGreaterThan(0);
+
+    const bad = await ctx.viewer.agent.get('/api/search');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation_error', path: ['q'] });
+    const punctuation = (await ctx.viewer.agent.get('/api/search').query({ q: '?!' })).body as SearchResults;
+    expect([punctuation.claims.total, punctuation.sources.total, punctuation.articles.total]).toEqual([0, 0, 0]);
   });
 });

@@ -16,6 +16,7 @@ import {
   listArticlesQuerySchema,
   listClaimsQuerySchema,
   listSourcesQuerySchema,
+  searchQuerySchema,
   loginRequestSchema,
   updateUserRequestSchema,
   v1ClaimsQuerySchema,
@@ -45,6 +46,7 @@ import type { ParseFn } from './intake/parse-pool.ts';
 import { importArticle } from './services/import-article.ts';
 import { getClaimReference } from './services/get-claim-reference.ts';
 import { getV1Claim } from './services/get-v1-claim.ts';
+import { searchAll } from './services/search-all.ts';
 import { listReferenceSeries } from './services/list-reference-series.ts';
 import { listRelatedClaims } from './services/list-related-claims.ts';
 import { getSource, listSources, mergeSource, splitSource, updateSource } from './services/source-entities.ts';
@@ -268,6 +270,8 @@ export function createHandlers(db: Database, config: AppConfig, faults: FaultMon
     getClaim: async (req, res) => sendCached(req, res, await getClaim(db, id(req), viewOf(req.actor))),
     claimReference: async (req, res) => sendCached(req, res, await getClaimReference(db, id(req))),
     relatedClaims: async (req, res) => sendCached(req, res, await listRelatedClaims(db, id(req), viewOf(req.actor))),
+    search: async (req, res) =>
+      sendCached(req, res, await searchAll(db, validate(searchQuerySchema, req.query, []), viewOf(req.actor))),
     listSources: async (req, res) =>
       sendCached(req, res, await listSources(db, validate(listSourcesQuerySchema, req.query, []))),
     getSource: async (req, res) => sendCached(req, res, await getSource(db, id(req), viewOf(req.actor))),

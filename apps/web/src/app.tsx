@@ -17,6 +17,7 @@ const KeysPage = lazy(() => import('./pages/keys-page.tsx').then((m) => ({ defau
 const SourcesPage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcesPage })));
 const SourcePage = lazy(() => import('./pages/sources-page.tsx').then((m) => ({ default: m.SourcePage })));
 const PasswordPage = lazy(() => import('./pages/password-page.tsx').then((m) => ({ default: m.PasswordPage })));
+const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 
 export function App() {
@@ -73,6 +74,9 @@ export function App() {
           <NavLink to="/queue">Review queue</NavLink>
           <NavLink to="/figures">Figures over time</NavLink>
           <NavLink to="/sources">Sources</NavLink>
+          <NavLink to="/search" title="Search claims, sources and articles (/)">
+            Search
+          </NavLink>
           {isAdmin && <NavLink to="/admin/import">Import</NavLink>}
           {isAdmin && <NavLink to="/admin/users">Users</NavLink>}
           {isAdmin && <NavLink to="/admin/keys">API keys</NavLink>}
@@ -103,6 +107,7 @@ export function App() {
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/sources" element={<SourcesPage />} />
             <Route path="/sources/:id" element={<SourcePage isAdmin={isAdmin} />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="/admin/import" element={adminOnly(<ImportPage />)} />
             <Route path="/admin/users" element={adminOnly(<UsersPage me={user} />)} />
             <Route path="/admin/keys" element={adminOnly(<KeysPage />)} />

@@ -10,3 +10,4 @@ export * from './routes.ts';
 export { buildOpenApiDocument } from './openapi.ts';
 export * from './publication.ts';
 export * from './sources.ts';
+export * from './search.ts';

@@ -69,6 +69,7 @@ import {
   webhookDeliveryListSchema,
   webhookListSchema,
 } from './consumer.ts';
+import { searchQuerySchema, searchResultsSchema } from './search.ts';
 import {
   listSourcesQuerySchema,
   mergeSourceRequestSchema,
@@ -460,6 +461,17 @@ export const routes = {
     successStatus: 201,
   }),
 
+  search: route({
+    method: 'GET',
+    path: '/api/search',
+    access: 'viewer',
+    apiKey: true,
+    tag: 'sources',
+    summary:
+      'One search box over claims, sources and articles: every word must start a word of the text, whatever the case, accents or transliteration; results grouped, with the matched ranges',
+    query: searchQuerySchema,
+    response: searchResultsSchema,
+  }),
   listSources: route({
     method: 'GET',
     path: '/api/sources',

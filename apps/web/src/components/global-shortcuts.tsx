@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ShortcutHelp, isTypingTarget } from './shortcut-help.tsx';
 
 /**
@@ -8,6 +8,7 @@ import { ShortcutHelp, isTypingTarget } from './shortcut-help.tsx';
 export function GlobalShortcuts() {
   const [showHelp, setShowHelp] = useState(false);
   const navigate = useNavigate();
+  const location = useLocation();
   // Layout effect: the keys work from the first paint on, not a scheduler tick later.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -18,13 +19,16 @@ export function GlobalShortcuts() {
         setShowHelp((open) => !open);
       } else if (e.key === '/') {
         e.preventDefault();
-        void navigate('/queue', { state: { focusSearch: true } });
+        // The search page, its box focused (a new key each time, so pressing / there focuses it again).
+        void navigate(location.pathname === '/search' ? `/search${location.search}` : '/search', {
+          state: { focusSearch: Date.now() },
+        });
       } else if (e.key === 'Escape') {
         setShowHelp(false);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, location]);
   return showHelp ? <ShortcutHelp onClose={() => setShowHelp(false)} /> : null;
 }

@@ -17,7 +17,7 @@ const SHORTCUTS: Array<[keys: string[], what: string]> = [
   [['a'], 'add the selected text as a missed statement or figure'],
   [['r'], 'add the reference row beside a figure to the evidence'],
   [['Enter'], 'save the chosen verdict (queue: open the claim)'],
-  [['/'], 'search claims (queue)'],
+  [['/'], 'search claims, sources and articles (in the queue: its own search box)'],
   [['Esc'], 'cancel, leave a field, close this help'],
   [['?'], 'show or hide this help'],
 ];

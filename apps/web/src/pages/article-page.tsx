@@ -241,7 +241,7 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
         toggleHelp(true);
       } else if (e.key === '/') {
         e.preventDefault();
-        void navigate('/queue', { state: { focusSearch: true } });
+        void navigate('/search', { state: { focusSearch: Date.now() } });
       } else if (e.key === 'Escape') {
         // First an armed verdict is disarmed; then, on a phone, the sheet closes.
         if (state.pendingStatus) armStatus(null);

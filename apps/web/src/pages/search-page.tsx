@@ -1,0 +1,176 @@
+import './search.css';
+import type { Highlights } from '@claimdesk/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { SEARCH_LIMIT, searchQuery } from '../api/search-queries.ts';
+import { StatusBadge } from '../components/status.tsx';
+
+/** Text with the matched ranges in <mark>: React elements around plain text, never HTML. */
+export function Marked({ text, ranges }: { text: string; ranges: Highlights }) {
+  const parts: Array<{ text: string; marked: boolean; at: number }> = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue;
+    if (start > at) parts.push({ text: text.slice(at, start), marked: false, at });
+    parts.push({ text: text.slice(start, end), marked: true, at: start });
+    at = end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), marked: false, at });
+  return <>{parts.map((p) => (p.marked ? <mark key={p.at}>{p.text}</mark> : <span key={p.at}>{p.text}</span>))}</>;
+}
+
+const more = (total: number, shown: number) => (total > shown ? ` (first ${shown} of ${total})` : '');
+
+/** One box over claims, sources and articles; case, accents and transliteration do not matter. */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('q') ?? '';
+  // The box keeps its own text (a navigation per keystroke would lose keys typed fast); the URL
+  // follows it, and a navigation from elsewhere (the header link, a bookmark) sets it.
+  const [q, setQ] = useState(fromUrl);
+  const written = useRef(fromUrl);
+  useEffect(() => {
+    if (fromUrl !== written.current) {
+      written.current = fromUrl;
+      setQ(fromUrl);
+    }
+  }, [fromUrl]);
+  const deferred = useDeferredValue(q);
+  const results = useQuery(searchQuery(deferred));
+  const input = useRef<HTMLInputElement>(null);
+  const location = useLocation();
+  const focusKey = (location.state as { focusSearch?: number } | null)?.focusSearch;
+  // The box has the focus when the page opens, and again each time `/` is pressed (a new focusKey).
+  useEffect(() => {
+    input.current?.focus();
+    if (focusKey !== undefined) input.current?.select();
+  }, [focusKey]);
+  const data = results.data;
+  return (
+    <section aria-labelledby="search-title" className="search-page">
+      <h1 id="search-title">Search</h1>
+      <div className="search-box">
+        <label htmlFor="search-box">Search claims, sources and articles</label>
+        <input
+          id="search-box"
+          ref={input}
+          type="search"
+          value={q}
+          autoComplete="off"
+          placeholder="e.g. Zelensky tanks, Kharkov, Гайдай"
+          onChange={(e) => {
+            const value = e.target.value;
+            setQ(value);
+            written.current = value;
+            setParams(value ? { q: value } : {}, { replace: true });
+          }}
+        />
+      </div>
+      <p className="hint">
+        Every word must start a word of a claim, its source, or its article's title or outlet. Case, accents and
+        Ukrainian/Russian spellings do not matter (Kyiv finds Kiev, Kharkiv finds Kharkov).
+      </p>
+      {results.isError && (
+        <p role="alert" className="message message-error">
+          {results.error.message}
+        </p>
+      )}
+      {q && data && (
+        <div className="search-results" aria-busy={results.isFetching}>
+          <section aria-labelledby="search-claims">
+            <h2 id="search-claims">
+              Claims <span className="count">{data.claims.total}</span>
+              <span className="hint">{more(data.claims.total, data.claims.items.length)}</span>
+            </h2>
+            {data.claims.total > SEARCH_LIMIT && (
+              <p className="hint">
+                <Link to={`/queue?${new URLSearchParams({ q: data.q })}`}>
+                  All {data.claims.total} in the review queue
+                </Link>
+              </p>
+            )}
+            {data.claims.items.length === 0 ? (
+              <p className="hint">No claim matches.</p>
+            ) : (
+              <ul className="search-list">
+                {data.claims.items.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/articles/${encodeURIComponent(c.articleId)}?claim=${encodeURIComponent(c.id)}`}>
+                      <Marked text={c.text} ranges={c.textHighlights} />
+                    </Link>
+                    <span className="search-meta">
+                      {c.sourceCanonical && (
+                        <span className="search-source">
+                          <Marked text={c.sourceCanonical} ranges={c.sourceHighlights} />
+                        </span>
+                      )}
+                      <span className="search-kind">{c.kind}</span>
+                      <StatusBadge status={c.status} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="search-sources">
+            <h2 id="search-sources">
+              Sources <span className="count">{data.sources.total}</span>
+              <span className="hint">{more(data.sources.total, data.sources.items.length)}</span>
+            </h2>
+            {data.sources.items.length === 0 ? (
+              <p className="hint">No source matches.</p>
+            ) : (
+              <ul className="search-list">
+                {data.sources.items.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/sources/${encodeURIComponent(s.id)}`}>
+                      <Marked text={s.name} ranges={s.nameHighlights} />
+                    </Link>
+                    {s.matchedAliases.length > 0 && (
+                      <span className="search-meta">
+                        also spelt{' '}
+                        {s.matchedAliases.map((a, i) => (
+                          <span key={a.name}>
+                            {i > 0 && ', '}
+                            <Marked text={a.name} ranges={a.highlights} />
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    <span className="search-meta">
+                      {s.side} · {s.claimCount} {s.claimCount === 1 ? 'claim' : 'claims'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="search-articles">
+            <h2 id="search-articles">
+              Articles <span className="count">{data.articles.total}</span>
+              <span className="hint">{more(data.articles.total, data.articles.items.length)}</span>
+            </h2>
+            {data.articles.items.length === 0 ? (
+              <p className="hint">No article title or outlet matches.</p>
+            ) : (
+              <ul className="search-list">
+                {data.articles.items.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/articles/${encodeURIComponent(a.id)}`}>
+                      <Marked text={a.title} ranges={a.titleHighlights} />
+                    </Link>
+                    <span className="search-meta">
+                      {a.outlet && <Marked text={a.outlet} ranges={a.outletHighlights} />}
+                      {a.publishedOn && ` · ${a.publishedOn}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </section>
+  );
+}
