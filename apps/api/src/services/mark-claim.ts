@@ -62,6 +62,20 @@ export async function markClaim(
   return db.prisma.$transaction((tx) => appendVerdict(tx, claimId, body, actor));
 }
 
+/** The verdict row both ways of saving write: a new id, the note trimmed, the claim's next version. */
+function verdictRow(claimId: string, body: VerdictBody, actor: VerdictActor) {
+  return {
+    id: randomUUID(),
+    claimId,
+    status: body.status,
+    note: body.note.trim(),
+    evidence: JSON.stringify(body.evidence),
+    authorId: actor.userId,
+    authorName: actor.name,
+    version: body.version + 1,
+  };
+}
+
 /**
  * A draft verdict without cited rows, in SQL (`claim-sql.ts`): the version check and the claim's
  * new state in one `UPDATE ... RETURNING`, and the verdict's INSERT only when that UPDATE changed
@@ -77,14 +91,7 @@ async function appendDraftVerdict(
 ): Promise<CreateVerdictResponse | null> {
   const now = new Date();
   const verdict = {
-    id: randomUUID(),
-    claimId,
-    status: body.status,
-    note: body.note.trim(),
-    evidence: JSON.stringify(body.evidence),
-    authorId: actor.userId,
-    authorName: actor.name,
-    version: body.version + 1,
+    ...verdictRow(claimId, body, actor),
     createdAt: now,
     publishedAt: null,
     publishedByName: null,
@@ -160,7 +167,6 @@ export async function appendVerdict(
   body: VerdictBody,
   actor: VerdictActor,
 ): Promise<CreateVerdictResponse> {
-  const verdictId = randomUUID();
   // The version check and the claim's new state in one statement (UPDATE ... RETURNING): the claim
   // the answer carries is the row as this transaction left it, not read back.
   const updated = await tx.claim
@@ -191,16 +197,7 @@ export async function appendVerdict(
       { path: ['version'], details: { claim: toClaim(current) } },
     );
   }
-  const data = {
-    id: verdictId,
-    claimId,
-    status: body.status,
-    note: body.note.trim(),
-    evidence: JSON.stringify(body.evidence),
-    authorId: actor.userId,
-    authorName: actor.name,
-    version: body.version + 1,
-  };
+  const data = verdictRow(claimId, body, actor);
   const references = await referenceEvidenceRows(tx, body.references);
   // Without cited rows (most verdicts), one INSERT; the verdict it returns is the claim's latest
   // (this transaction holds the claim's version), so nothing is read back.
