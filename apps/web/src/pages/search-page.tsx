@@ -1,7 +1,7 @@
 import './search.css';
 import type { Highlights } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { SEARCH_LIMIT, searchQuery } from '../api/search-queries.ts';
 import { StatusBadge } from '../components/status.tsx';
@@ -78,98 +78,115 @@ export function SearchPage() {
       )}
       {q && data && (
         <div className="search-results" aria-busy={results.isFetching}>
-          <section aria-labelledby="search-claims">
-            <h2 id="search-claims">
-              Claims <span className="count">{data.claims.total}</span>
-              <span className="hint">{more(data.claims.total, data.claims.items.length)}</span>
-            </h2>
-            {data.claims.total > SEARCH_LIMIT && (
-              <p className="hint">
-                <Link to={`/queue?${new URLSearchParams({ q: data.q })}`}>
-                  All {data.claims.total} in the review queue
+          <ResultGroup
+            id="search-claims"
+            title="Claims"
+            group={data.claims}
+            empty="No claim matches."
+            before={
+              data.claims.total > SEARCH_LIMIT && (
+                <p className="hint">
+                  <Link to={`/queue?${new URLSearchParams({ q: data.q })}`}>
+                    All {data.claims.total} in the review queue
+                  </Link>
+                </p>
+              )
+            }
+            item={(c) => (
+              <>
+                <Link to={`/articles/${encodeURIComponent(c.articleId)}?claim=${encodeURIComponent(c.id)}`}>
+                  <Marked text={c.text} ranges={c.textHighlights} />
                 </Link>
-              </p>
-            )}
-            {data.claims.items.length === 0 ? (
-              <p className="hint">No claim matches.</p>
-            ) : (
-              <ul className="search-list">
-                {data.claims.items.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/articles/${encodeURIComponent(c.articleId)}?claim=${encodeURIComponent(c.id)}`}>
-                      <Marked text={c.text} ranges={c.textHighlights} />
-                    </Link>
-                    <span className="search-meta">
-                      {c.sourceCanonical && (
-                        <span className="search-source">
-                          <Marked text={c.sourceCanonical} ranges={c.sourceHighlights} />
-                        </span>
-                      )}
-                      <span className="search-kind">{c.kind}</span>
-                      <StatusBadge status={c.status} />
+                <span className="search-meta">
+                  {c.sourceCanonical && (
+                    <span className="search-source">
+                      <Marked text={c.sourceCanonical} ranges={c.sourceHighlights} />
                     </span>
-                  </li>
-                ))}
-              </ul>
+                  )}
+                  <span className="search-kind">{c.kind}</span>
+                  <StatusBadge status={c.status} />
+                </span>
+              </>
             )}
-          </section>
-          <section aria-labelledby="search-sources">
-            <h2 id="search-sources">
-              Sources <span className="count">{data.sources.total}</span>
-              <span className="hint">{more(data.sources.total, data.sources.items.length)}</span>
-            </h2>
-            {data.sources.items.length === 0 ? (
-              <p className="hint">No source matches.</p>
-            ) : (
-              <ul className="search-list">
-                {data.sources.items.map((s) => (
-                  <li key={s.id}>
-                    <Link to={`/sources/${encodeURIComponent(s.id)}`}>
-                      <Marked text={s.name} ranges={s.nameHighlights} />
-                    </Link>
-                    {s.matchedAliases.length > 0 && (
-                      <span className="search-meta">
-                        also spelt{' '}
-                        {s.matchedAliases.map((a, i) => (
-                          <span key={a.name}>
-                            {i > 0 && ', '}
-                            <Marked text={a.name} ranges={a.highlights} />
-                          </span>
-                        ))}
+          />
+          <ResultGroup
+            id="search-sources"
+            title="Sources"
+            group={data.sources}
+            empty="No source matches."
+            item={(s) => (
+              <>
+                <Link to={`/sources/${encodeURIComponent(s.id)}`}>
+                  <Marked text={s.name} ranges={s.nameHighlights} />
+                </Link>
+                {s.matchedAliases.length > 0 && (
+                  <span className="search-meta">
+                    also spelt{' '}
+                    {s.matchedAliases.map((a, i) => (
+                      <span key={a.name}>
+                        {i > 0 && ', '}
+                        <Marked text={a.name} ranges={a.highlights} />
                       </span>
-                    )}
-                    <span className="search-meta">
-                      {s.side} · {s.claimCount} {s.claimCount === 1 ? 'claim' : 'claims'}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+                    ))}
+                  </span>
+                )}
+                <span className="search-meta">
+                  {s.side} · {s.claimCount} {s.claimCount === 1 ? 'claim' : 'claims'}
+                </span>
+              </>
             )}
-          </section>
-          <section aria-labelledby="search-articles">
-            <h2 id="search-articles">
-              Articles <span className="count">{data.articles.total}</span>
-              <span className="hint">{more(data.articles.total, data.articles.items.length)}</span>
-            </h2>
-            {data.articles.items.length === 0 ? (
-              <p className="hint">No article title or outlet matches.</p>
-            ) : (
-              <ul className="search-list">
-                {data.articles.items.map((a) => (
-                  <li key={a.id}>
-                    <Link to={`/articles/${encodeURIComponent(a.id)}`}>
-                      <Marked text={a.title} ranges={a.titleHighlights} />
-                    </Link>
-                    <span className="search-meta">
-                      {a.outlet && <Marked text={a.outlet} ranges={a.outletHighlights} />}
-                      {a.publishedOn && ` · ${a.publishedOn}`}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+          />
+          <ResultGroup
+            id="search-articles"
+            title="Articles"
+            group={data.articles}
+            empty="No article title or outlet matches."
+            item={(a) => (
+              <>
+                <Link to={`/articles/${encodeURIComponent(a.id)}`}>
+                  <Marked text={a.title} ranges={a.titleHighlights} />
+                </Link>
+                <span className="search-meta">
+                  {a.outlet && <Marked text={a.outlet} ranges={a.outletHighlights} />}
+                  {a.publishedOn && ` · ${a.publishedOn}`}
+                </span>
+              </>
             )}
-          </section>
+          />
         </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One group of results: its heading with the total (and how many are shown when more match), then
+ * the items, or a line that says there are none.
+ */
+function ResultGroup<T extends { id: string }>(props: {
+  id: string;
+  title: string;
+  group: { total: number; items: T[] };
+  empty: string;
+  before?: ReactNode;
+  item: (item: T) => ReactNode;
+}) {
+  const { id, title, group, empty, before, item } = props;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="count">{group.total}</span>
+        <span className="hint">{more(group.total, group.items.length)}</span>
+      </h2>
+      {before}
+      {group.items.length === 0 ? (
+        <p className="hint">{empty}</p>
+      ) : (
+        <ul className="search-list">
+          {group.items.map((x) => (
+            <li key={x.id}>{item(x)}</li>
+          ))}
+        </ul>
       )}
     </section>
   );
