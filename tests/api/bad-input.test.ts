@@ -230,6 +230,8 @@ describe.each(DATABASE_KINDS)('input that reaches the database, on %s', (kind) =
       publishArticle: () => ({ claims: [{ id: claimId, version: 0 }] }),
       createApiKey: () => ({ name: 'a key' }),
       createWebhook: () => ({ url: 'http://127.0.0.1:9/hook' }),
+      // Not on the test allow-list: even a body that passed the contract would be refused unsent.
+      importUrl: () => ({ url: 'http://127.0.0.1:1/page.html', map: 'text=body' }),
     };
     const ids = () => ({ articleId, claimId, webhookId });
     const realId = (id: RouteId) => {
