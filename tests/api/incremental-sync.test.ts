@@ -218,7 +218,13 @@ describe.each(DATABASE_KINDS)('incremental sync through /api/v1/claims on %s', (
     const appB = createApp({ db: other });
     const consumer = new Consumer(ctx.app, ctx.apiKey, 4);
     await consumer.poll();
-    const claims = await test.db.prisma.claim.findMany({ orderBy: { id: 'asc' }, take: 12 });
+    // Statements only: the re-parse test below needs a figure still pending (by random id, 12 of the
+    // seed's 22 claims took every pending figure now and then).
+    const claims = await test.db.prisma.claim.findMany({
+      where: { kind: 'statement' },
+      orderBy: { id: 'asc' },
+      take: 12,
+    });
     let isWriting = true;
     const writers = Promise.all(
       claims.map(async (claim, i) => {
