@@ -1,6 +1,7 @@
 import type { ClaimList, SearchResults } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillSearchText } from '@claimdesk/api';
 import { createTestApp } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -46,6 +47,21 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
   });
   afterAll(async () => {
     await test.drop();
+  });
+
+  it('fills the search text of rows stored without it (as claimdesk serve does after an upgrade), batch after batch', async () => {
+    // A word of one claim's text only (not of a source or an article title).
+    const before = await search('Sievierodonetsk');
+    expect(before).toEqual(['12 people were killed in Sievierodonetsk']);
+    await test.db.prisma.$executeRawUnsafe(`UPDATE "Claim" SET "searchText" = ''`);
+    expect(await search('Sievierodonetsk')).toEqual([]);
+    const claims = await test.db.prisma.claim.count();
+    // Batches of 2: every claim in several transactions, none twice, none left.
+    expect(await fillSearchText(test.db, 2)).toBe(claims);
+    expect(claims).toBeGreaterThan(4);
+    expect(await test.db.prisma.claim.count({ where: { searchText: '' } })).toBe(0);
+    expect(await search('Sievierodonetsk')).toEqual(before);
+    expect(await fillSearchText(test.db, 2)).toBe(0);
   });
 
   it('finds a source by any spelling: Zelensky, Zelenskiy, Zelenskyy, Зеленський, Зеленский', async () => {

@@ -67,8 +67,13 @@ export async function sourcesWithTerms(tx: Tx, terms: string[]): Promise<Map<str
 /** The distinct search terms of a query (see searchTerm); none when it is only punctuation. */
 export const searchTerms = (q: string) => [...new Set(foldWords(q).map(searchTerm))];
 
-/** Fills the folded search text of claims and articles stored before search (background at start). */
-export async function fillSearchText(db: Database, batch = 500): Promise<number> {
+/**
+ * Fills the folded search text of claims and articles stored before search (background at start).
+ * Claims go in transactions of `batch` single-row updates (one commit each on SQLite) with a
+ * generous timeout: 500 in Prisma's default 15 s ran out on a loaded PostgreSQL (P2028), which
+ * stopped the fill and left the rest unsearchable until the next start.
+ */
+export async function fillSearchText(db: Database, batch = 100): Promise<number> {
   let filled = 0;
   for (;;) {
     const articles = await db.prisma.article.findMany({
@@ -88,9 +93,12 @@ export async function fillSearchText(db: Database, batch = 500): Promise<number>
       select: { id: true, text: true, sourceCanonical: true },
       take: batch,
     });
-    await db.prisma.$transaction(async (tx: Prisma.TransactionClient) => {
-      for (const c of claims) await updateClaimSearchText(tx, c.id, claimSearchText(c.text, c.sourceCanonical));
-    });
+    await db.prisma.$transaction(
+      async (tx: Prisma.TransactionClient) => {
+        for (const c of claims) await updateClaimSearchText(tx, c.id, claimSearchText(c.text, c.sourceCanonical));
+      },
+      { timeout: 120_000 },
+    );
     filled += claims.length;
     if (claims.length < batch) break;
   }
