@@ -63,8 +63,8 @@ export async function insertRows(
 }
 
 /**
- * Updates rows by id with multi-row statements, a chunk at a time (the same sizes and turns of the
- * event loop as insertRows): `WITH v(...) AS (VALUES (...), ...) UPDATE t SET col = v.col ... FROM v
+ * Updates rows by id with multi-row statements, a chunk at a time (insertRows' largest sizes, a turn
+ * of the event loop between): `WITH v(...) AS (VALUES (...), ...) UPDATE t SET col = v.col ... FROM v
  * WHERE t.id = v.id`, which both databases read the same (SQLite 3.33+ has UPDATE ... FROM).
  * Every row must name the same columns (group rows by the columns they set); each is set to the
  * row's value, null included. PostgreSQL types the VALUES by their first row, so each value is
