@@ -138,9 +138,13 @@ async function readPageRaw(
   view: View,
 ) {
   const pageParams: unknown[] = [];
-  const pageWhere = whereSql(db.provider, where, 'c', pageParams);
+  // (isRejected, status) and (isRejected, publishedStatus) serve the counts, never the page.
+  const pageWhere = whereSql(db.provider, where, 'c', pageParams, ['isRejected']);
   const countParams: unknown[] = [];
-  const countWhere = whereSql(db.provider, base, 'c', countParams);
+  // The counts of the whole queue read (isRejected, status) alone; once another filter narrows
+  // them (side, category, article...), its own index finds fewer rows than every claim not rejected.
+  const narrowed = base.AND.some((condition) => Object.keys(condition).some((key) => key !== 'isRejected'));
+  const countWhere = whereSql(db.provider, base, 'c', countParams, narrowed ? ['isRejected'] : []);
   // The same order inside (the page) and outside (after the join): `c` names both.
   const orderBy = orderSql(order, 'c');
   if (pageWhere === null || countWhere === null || !orderBy) return null;
