@@ -59,6 +59,49 @@ describe.each(DATABASE_KINDS)('parsing off the event loop on %s', (kind) => {
     ]);
   }, 300_000);
 
+  it('answers health checks sent while the rows of a 2 MB article are written before that import finishes', async () => {
+    // Another date: neither the same text nor a version of the article the test above stored.
+    const text = longArticle(2_000_000).replace('date 2022-02-27', 'date 2022-03-05');
+    const events: string[] = [];
+    const parsed = new Promise<void>((resolve) =>
+      pool.on('end', () => {
+        events.push('parse finished');
+        resolve();
+      }),
+    );
+    const importing = ctx.admin.agent
+      .post('/api/articles')
+      .set('x-csrf-token', ctx.admin.csrf)
+      .send({ text, fileName: 'long-2.txt' })
+      .then((res) => {
+        events.push('import answered');
+        return res;
+      });
+    await parsed;
+    // The parse is back on this thread: what is left is building and writing 20,000 claims' rows
+    // (in one transaction) and the answer. Health checks are answered in between.
+    for (let i = 1; i <= 3; i++) {
+      events.push(`health ${i} sent`);
+      const health = await request(ctx.app).get('/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe('ok');
+      events.push(`health ${i} answered`);
+    }
+    const imported = await importing;
+    expect(imported.status).toBe(201);
+    expect(imported.body.claims.length).toBeGreaterThan(10_000);
+    expect(events).toEqual([
+      'parse finished',
+      'health 1 sent',
+      'health 1 answered',
+      'health 2 sent',
+      'health 2 answered',
+      'health 3 sent',
+      'health 3 answered',
+      'import answered',
+    ]);
+  }, 300_000);
+
   it('stores what the worker parsed exactly as a parse on this thread would', async () => {
     const { parseArticle } = await import('@claimdesk/parser');
     const text = longArticle(60_000);

@@ -1,12 +1,12 @@
 import type { Response } from 'express';
-import { nextTurn } from './services/next-turn.ts';
+import { turnBudget } from './services/next-turn.ts';
 
-/** Array elements serialised between two turns of the event loop. */
+/** Arrays longer than this are serialised between turns of the event loop. */
 const ITEMS_PER_SLICE = 1_000;
 
 /**
  * Sends `body` as JSON, serialising its long arrays (a 2 MB article's 20,000 claims: about 20 MB
- * of JSON) a slice at a time with a turn of the event loop between slices, so other requests are
+ * of JSON) as much at a time as fits in the turn budget (next-turn.ts), with a turn of the event loop between, so other requests are
  * answered meanwhile; `res.json` would stringify it all in one go (hundreds of milliseconds).
  * Short bodies go out as `res.json` sends them.
  */
@@ -24,14 +24,24 @@ export async function sendJsonInSlices(res: Response, status: number, body: obje
   for (const [i, [key, value]] of long.entries()) {
     const items = value as unknown[];
     res.write(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:[`);
-    for (let from = 0; from < items.length; from += ITEMS_PER_SLICE) {
-      await nextTurn();
-      const part = items
-        .slice(from, from + ITEMS_PER_SLICE)
-        .map((item) => JSON.stringify(item) ?? 'null')
-        .join(',');
-      res.write(from > 0 ? `,${part}` : part);
+    // Items go out between turns of the event loop, as many as fit in the turn budget.
+    const budget = turnBudget();
+    let part: string[] = [];
+    let wrote = false;
+    const flush = () => {
+      if (part.length === 0) return;
+      res.write(wrote ? `,${part.join(',')}` : part.join(','));
+      wrote = true;
+      part = [];
+    };
+    for (const item of items) {
+      part.push(JSON.stringify(item) ?? 'null');
+      if (budget.isSpent()) {
+        flush();
+        await budget.turn();
+      }
     }
+    flush();
     res.write(']');
   }
   res.end('}');
