@@ -28,6 +28,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Browser and database tests start servers and Chromium: one file at a time keeps them honest.
           fileParallelism: false,
+          // expect.poll waits for the app or a server to get there: as long as Playwright's own
+          // waits (30 s), not vitest's default 1 s, which a loaded machine missed (a pressed filter
+          // button drawn 1.2 s after its row, in CI on Node 24).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],
