@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
 import { withBusyRetry } from './busy-retry.ts';
+import { registerCheckpoints, unregisterCheckpoints } from './checkpointer.ts';
 import { type ConnectionConfig, toPgPoolConfig } from './connection.ts';
 
 /**
@@ -64,5 +65,16 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
   // WAL lets readers go on while a writer commits; several processes may share the file.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-  return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
+  // Checkpoints run in a worker thread (checkpointer.ts), not inside this thread's COMMITs.
+  const file = config.url;
+  const isCheckpointedElsewhere = file !== ':memory:' && (await registerCheckpoints(file));
+  if (isCheckpointedElsewhere) await prisma.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+  return {
+    prisma,
+    provider: 'sqlite',
+    close: async () => {
+      if (isCheckpointedElsewhere) await unregisterCheckpoints(file);
+      await prisma.$disconnect();
+    },
+  };
 }
