@@ -1,7 +1,7 @@
-import type { ClaimList, SearchResults } from '@claimdesk/contracts';
+import { type ClaimList, SEARCH_COUNT_CAP, type SearchResults } from '@claimdesk/contracts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillSearchText } from '@claimdesk/api';
+import { claimSearchText, fillSearchText } from '@claimdesk/api';
 import { createTestApp } from '../support/api-client.ts';
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -119,6 +119,7 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
     const all = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', pageSize: 100 });
     const body = all.body as ClaimList;
     expect(body.total).toBe(3);
+    expect([body.totalCapped, body.countsCapped]).toEqual([false, false]);
     expect(body.counts).toMatchObject({ pending: 3, total: 3 });
     const second = await ctx.viewer.agent.get('/api/claims').query({ q: 'test wire', pageSize: 1, page: 2 });
     expect((second.body as ClaimList).items.map((c) => c.id)).toEqual([body.items[1]?.id]);
@@ -199,5 +200,115 @@ describe.each(DATABASE_KINDS)('search with transliteration variants on %s', (kin
     expect(bad.body.error).toMatchObject({ code: 'validation_error', path: ['q'] });
     const punctuation = (await ctx.viewer.agent.get('/api/search').query({ q: '?!' })).body as SearchResults;
     expect([punctuation.claims.total, punctuation.sources.total, punctuation.articles.total]).toEqual([0, 0, 0]);
+  });
+});
+
+describe.each(DATABASE_KINDS)('a search that matches more claims than it counts, on %s', (kind) => {
+  let test: TestDatabase;
+  let ctx: Awaited<ReturnType<typeof createTestApp>>;
+  // Past the cap: 50 more claims than are counted for the first page.
+  const MANY = SEARCH_COUNT_CAP + 50;
+  let articleId: string;
+  const convoys = (from: number, n: number, step = 1) =>
+    Array.from({ length: n }, (_, i) => `convoy ${from + i * step} moved north`);
+  const list = async (query: Record<string, string | number>) => {
+    const res = await ctx.viewer.agent.get('/api/claims').query(query);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as ClaimList;
+  };
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    ctx = await createTestApp(test.db);
+    const res = await ctx.admin.agent.post('/api/articles').set('X-CSRF-Token', ctx.admin.csrf).send({ text: KYIV });
+    expect(res.status).toBe(201);
+    articleId = res.body.id ?? res.body.article?.id;
+    const article = await test.db.prisma.article.findUniqueOrThrow({
+      where: { id: articleId },
+      include: { statements: { take: 1 } },
+    });
+    const statementId = article.statements[0]?.id as string;
+    // Written straight to the database (an import of this many claims would only slow the test).
+    const rows = Array.from({ length: MANY }, (_, i) => {
+      const text = `convoy ${i} moved north`;
+      return {
+        articleId,
+        statementId,
+        kind: 'statement',
+        ordinal: 1000 + i,
+        text,
+        start: 0,
+        end: 1,
+        sourceCanonical: 'Desk Generator',
+        side: 'ukraine',
+        publishedOn: article.publishedOn,
+        searchText: claimSearchText(text, 'Desk Generator'),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 200) await test.db.prisma.claim.createMany({ data: rows.slice(i, i + 200) });
+    // Three of them judged: a status few of the matches have.
+    const judged = await test.db.prisma.claim.findMany({
+      where: { text: { startsWith: 'convoy 7' } },
+      orderBy: { ordinal: 'asc' },
+      take: 3,
+    });
+    await test.db.prisma.claim.updateMany({
+      where: { id: { in: judged.map((c) => c.id) } },
+      data: { status: 'verified' },
+    });
+  });
+  afterAll(async () => {
+    await test.drop();
+  });
+
+  it('says "at least the cap" for the total and the counts, and still pages in article order', async () => {
+    const first = await list({ q: 'Convoy', pageSize: 100 });
+    expect(first.total).toBe(SEARCH_COUNT_CAP);
+    expect([first.totalCapped, first.countsCapped]).toEqual([true, true]);
+    expect(first.counts.pending + first.counts.verified).toBeGreaterThan(SEARCH_COUNT_CAP);
+    expect(first.items.map((c) => c.text)).toEqual(convoys(0, 100));
+    // Descending: the last claims first, read the same way.
+    const last = await list({ q: 'convoy', pageSize: 10, order: 'desc' });
+    expect(last.items.map((c) => c.text)).toEqual(convoys(MANY - 1, 10, -1));
+    expect(last.totalCapped).toBe(true);
+    // A later page counts further (the cap past its first row): here that reaches the exact total.
+    const second = await list({ q: 'convoy', pageSize: 100, page: 2 });
+    expect([second.total, second.totalCapped, second.countsCapped]).toEqual([MANY, false, false]);
+    expect(second.items.map((c) => c.text)).toEqual(convoys(100, 100));
+    const end = await list({ q: 'convoy', pageSize: 100, page: 11 });
+    expect(end.items.map((c) => c.text)).toEqual(convoys(1000, 50));
+    // Every word is still needed, and the start of a word: no claim says "convoys moved south".
+    expect((await list({ q: 'convoy south' })).total).toBe(0);
+    expect((await list({ q: 'onvoy' })).total).toBe(0);
+  });
+
+  it('counts a chosen status on its own, exactly when few match, in any sort', async () => {
+    for (const sort of ['article', 'updated', 'value']) {
+      const verified = await list({ q: 'convoy', status: 'verified', sort });
+      expect([verified.total, verified.totalCapped, verified.countsCapped], sort).toEqual([3, false, true]);
+      expect(verified.items.map((c) => c.text).sort(), sort).toEqual([
+        'convoy 7 moved north',
+        'convoy 70 moved north',
+        'convoy 71 moved north',
+      ]);
+      const pending = await list({ q: 'convoy', status: 'pending', sort, pageSize: 20 });
+      expect([pending.total, pending.totalCapped], sort).toEqual([SEARCH_COUNT_CAP, true]);
+      expect(pending.items.length, sort).toBe(20);
+      expect(pending.items.every((c) => c.status === 'pending' && c.text.startsWith('convoy'))).toBe(true);
+    }
+  });
+
+  it('GET /api/search flags the capped claim total; a narrow search is exact', async () => {
+    const res = await ctx.viewer.agent.get('/api/search').query({ q: 'convoy' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = res.body as SearchResults;
+    expect([body.claims.total, body.claims.totalCapped, body.claims.items.length]).toEqual([
+      SEARCH_COUNT_CAP,
+      true,
+      20,
+    ]);
+    const narrow = (await ctx.viewer.agent.get('/api/search').query({ q: 'convoy 1042' })).body as SearchResults;
+    expect([narrow.claims.total, narrow.claims.totalCapped]).toEqual([1, false]);
+    expect(narrow.claims.items.map((c) => c.text)).toEqual(['convoy 1042 moved north']);
   });
 });

@@ -1,6 +1,6 @@
 // npm run bench:search [-- --claims N] [--runs N] [--db sqlite,postgresql] [--keep]
 // The queue's search box (GET /api/claims?q=, services/list-claims.ts with search/search-page.ts)
-// over a generated database of N claims (default 100,000) on each database: p50 and p99 of a page
+// over a generated database of N claims (default 100,000) on each database: p50, p95 and p99 of a page
 // of 100 with its counts, for common and rare words, transliteration variants, source, outlet and
 // literal `%`. Prints figures only; it asserts nothing. --keep seeds a database once and keeps it
 // (a SQLite file in the temp directory, a PostgreSQL database claimdesk_search_bench_N) for the
@@ -174,7 +174,7 @@ for (const kind of KINDS) {
         total = page.total;
       }
       console.log(
-        `${kind}  search ${JSON.stringify(q).padEnd(30)} ${String(total).padStart(7)} matches  p50 ${quantile(times, 0.5).toFixed(1)} ms  p99 ${quantile(times, 0.99).toFixed(1)} ms (${RUNS} runs)`,
+        `${kind}  search ${JSON.stringify(q).padEnd(30)} ${String(total).padStart(7)} matches  p50 ${quantile(times, 0.5).toFixed(1)} ms  p95 ${quantile(times, 0.95).toFixed(1)} ms  p99 ${quantile(times, 0.99).toFixed(1)} ms (${RUNS} runs)`,
       );
     }
   } finally {

@@ -1,6 +1,10 @@
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { claimdeskSync } from '../support/node-process.ts';
+import { SEED_PATH } from '../support/api-client.ts';
+import { claimdeskSync, systemToolSync } from '../support/node-process.ts';
 import { openSqlite } from '../support/sqlite.ts';
 import { PG_ADMIN_URL, type TestDatabase, createTestDatabase } from '../support/test-databases.ts';
 
@@ -57,6 +61,97 @@ describe('claimdesk on a database that cannot take the write', () => {
     } finally {
       await admin.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
       await admin.end();
+    }
+  });
+});
+
+/**
+ * A volume of its own for one SQLite file: a tmpfs of a chosen size, so the disk is really full,
+ * and remounted read-only, so the file really cannot be written. Mounting needs root, as
+ * `npm test` has here (it installs Chromium with apt).
+ */
+function smallVolume(sizeKb: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-volume-'));
+  const mount = (...args: string[]) => systemToolSync('mount', args);
+  mount('-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir);
+  return {
+    dir,
+    remount: (options: string) => mount('-o', `remount,${options}`, dir),
+    remove() {
+      systemToolSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('claimdesk on a SQLite file whose volume is full or read-only', () => {
+  let migrated: TestDatabase;
+  let other: string;
+  beforeAll(async () => {
+    migrated = await createTestDatabase('sqlite');
+    // Closed, so the file holds everything (no -wal beside it) and can be copied onto a volume.
+    await migrated.db.close();
+    other = join(mkdtempSync(join(tmpdir(), 'claimdesk-articles-')), 'second.txt');
+    writeFileSync(
+      other,
+      'date 2022-03-02 Kyiv | Test Desk: The General Staff said on Wednesday that 12 more tanks had been destroyed.\n',
+    );
+  });
+  afterAll(async () => {
+    await migrated.drop();
+    rmSync(join(other, '..'), { recursive: true, force: true });
+  });
+
+  it('on a full disk, names the cause, stops the run, stores nothing, and a re-run after freeing space stores all', () => {
+    // Room for the empty desk and a few pages more: the seed's claims do not fit.
+    const volume = smallVolume(Math.ceil(statSync(migrated.url).size / 1024) + 48);
+    try {
+      const url = join(volume.dir, 'desk.db');
+      copyFileSync(migrated.url, url);
+      const full = claimdesk(['import', SEED_PATH, other], { DATABASE_URL: url });
+      expect(full.code, full.stderr).toBe(1);
+      expect(full.stdout).toContain('the disk that holds the database is full');
+      expect(full.stdout).toContain('1 failed, 1 not tried');
+      expect(full.stderr).toContain('claimdesk: stopped: the disk that holds the database is full');
+      expect(full.stderr).toContain('free space on it');
+      const none = openSqlite(url);
+      expect(none.prepare('SELECT count(*) AS n FROM Article').get()).toEqual({ n: 0 });
+      none.close();
+
+      volume.remount('size=8m');
+      const again = claimdesk(['import', SEED_PATH, other], { DATABASE_URL: url });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain('2 files: 2 imported, 0 already stored, 0 failed');
+    } finally {
+      volume.remove();
+    }
+  });
+
+  it('on a read-only volume, says so for every command that writes, and works once it is writable', () => {
+    const volume = smallVolume(8192);
+    try {
+      const url = join(volume.dir, 'desk.db');
+      copyFileSync(migrated.url, url);
+      volume.remount('ro');
+      const readOnly = 'claimdesk: the database file is read-only for claimdesk: nothing was saved';
+      for (const args of [
+        ['keys', 'create', '--name', 'read-only'],
+        ['db', 'migrate'],
+      ]) {
+        const out = claimdesk(args, { DATABASE_URL: url });
+        expect(out.code, out.stderr).not.toBe(0);
+        expect(out.stderr).toContain(readOnly);
+        expect(out.stderr).toContain('make the file and its folder writable');
+      }
+      const imported = claimdesk(['import', SEED_PATH], { DATABASE_URL: url });
+      expect(imported.code).toBe(1);
+      expect(`${imported.stdout}${imported.stderr}`).toContain('the database file is read-only for claimdesk');
+
+      volume.remount('rw');
+      const after = claimdesk(['keys', 'create', '--name', 'writable again'], { DATABASE_URL: url });
+      expect(after.code, after.stderr).toBe(0);
+    } finally {
+      volume.remove();
     }
   });
 });

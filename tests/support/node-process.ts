@@ -40,3 +40,11 @@ export function claimdeskSync(args: string[], options: Omit<SpawnSyncOptions, 'e
 export function claimdeskSpawn(args: string[], options: SpawnOptionsWithoutStdio = {}): ChildProcessWithoutNullStreams {
   return spawnNode([CLAIMDESK_ENTRY, ...args], options);
 }
+
+/** A system tool that is not Node (`mount`, `umount`): its output as text; throws when it fails. */
+export function systemToolSync(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}

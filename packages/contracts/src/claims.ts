@@ -192,11 +192,26 @@ export const listClaimsQuerySchema = z.object({
 });
 export type ListClaimsQuery = z.input<typeof listClaimsQuerySchema>;
 
+/**
+ * A search (`q`) counts its matches only up to this many past the page's first row: a common word
+ * matching tens of thousands of claims is answered without reading them all. Past it, `total` and
+ * `counts` are lower bounds ("1,000+"), flagged by `totalCapped` and `countsCapped`.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export const claimListSchema = z.object({
   items: z.array(claimSchema),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Claims that match; at least this many when `totalCapped`. */
   total: z.number().int(),
+  /**
+   * True when a search matched more claims than it counted (SEARCH_COUNT_CAP past the page's first
+   * row): `total` is then a lower bound, and a later page counts further. Never true without `q`.
+   */
+  totalCapped: z.boolean(),
+  /** True when the per-status `counts` are lower bounds (a search counted up to its cap). */
+  countsCapped: z.boolean(),
   counts: z.object({
     pending: z.number().int(),
     verified: z.number().int(),

@@ -19,7 +19,9 @@ export type SearchQuery = z.input<typeof searchQuerySchema>;
 export const searchResultsSchema = z.object({
   q: z.string(),
   claims: z.object({
+    /** At least this many when `totalCapped` (counted up to SEARCH_COUNT_CAP, as the queue's search). */
     total: z.number().int(),
+    totalCapped: z.boolean(),
     items: z.array(
       z.object({
         id: z.string(),

@@ -8,6 +8,7 @@ import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
 import { withBusyRetry } from './busy-retry.ts';
 import { registerCheckpoints, unregisterCheckpoints } from './checkpointer.ts';
 import { type ConnectionConfig, toPgPoolConfig } from './connection.ts';
+import { unwritableSqliteFile } from './sqlite-access.ts';
 
 /**
  * Both generated clients expose the same model API; the SQLite one stands for both in types.
@@ -62,9 +63,16 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
   );
   const prisma = new SqliteClient({ adapter, ...log });
   listen(prisma);
-  // WAL lets readers go on while a writer commits; several processes may share the file.
-  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  try {
+    // WAL lets readers go on while a writer commits; several processes may share the file.
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  } catch (error) {
+    await prisma.$disconnect().catch(() => {});
+    // SQLite says only "unable to open database file" (SQLITE_CANTOPEN) for a file on a read-only
+    // volume or one claimdesk may not write: name that cause, as the operator must fix it.
+    throw unwritableSqliteFile(config.url, error) ?? error;
+  }
   // Checkpoints run in a worker thread (checkpointer.ts), not inside this thread's COMMITs.
   const file = config.url;
   const isCheckpointedElsewhere = file !== ':memory:' && (await registerCheckpoints(file));

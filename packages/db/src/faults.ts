@@ -53,7 +53,7 @@ export function describeDatabaseFault(error: unknown, provider: 'sqlite' | 'post
         'the disk that holds the database is full: nothing was saved; free space on it (or grow the volume) and try again',
     };
   }
-  if (/SQLITE_READONLY|readonly database|\b25006\b|read-only transaction|EROFS/i.test(text)) {
+  if (/SqliteReadOnlyError|SQLITE_READONLY|readonly database|\b25006\b|read-only transaction|EROFS/i.test(text)) {
     return {
       fault: 'read_only',
       message:

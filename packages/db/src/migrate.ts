@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { ConnectionConfig, Provider } from './connection.ts';
 import { toPgPoolConfig } from './connection.ts';
+import { unwritableSqliteFile } from './sqlite-access.ts';
 
 /** Repository root: packages/db/src -> ../../.. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -209,6 +210,9 @@ export async function migrateDatabase(config: ConnectionConfig): Promise<string[
       return out.appliedMigrationNames;
     });
   } catch (error) {
+    // A read-only volume or file: the wasm engine says only "disk I/O error".
+    const readOnly = config.provider === 'sqlite' ? unwritableSqliteFile(config.url, error) : null;
+    if (readOnly) throw readOnly;
     // The wasm engine reports a SQLite file held by another process as an opaque socket timeout.
     const text = error instanceof Error ? error.message : String(error);
     if (config.provider === 'sqlite' && /SocketTimeout|database is locked|SQLITE_BUSY/i.test(text)) {

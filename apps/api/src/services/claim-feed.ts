@@ -119,7 +119,7 @@ export async function listClaimFeed(db: Database, query: V1Query): Promise<V1Cla
       ],
     };
     const params: unknown[] = [];
-    const whereRaw = whereSql(db.provider, where, 'c', params);
+    const whereRaw = whereSql(db.provider, where, 'c', params, ['isRejected']);
     // One statement (`claim-sql.ts`): the page's claims that pass the filter, each with its latest
     // published verdict; Prisma's include when the filter holds what the SQL compiler does not know.
     const rows: Array<Parameters<typeof toPublicClaim>[0]> =

@@ -91,7 +91,19 @@ const isScalar = (v: unknown): v is string | number | boolean =>
  * `gte`/`lte`/`gt`/`lt`), columns qualified by `alias`; params are appended in order. Null when
  * the filter holds anything else.
  */
-export function whereSql(provider: Provider, filter: unknown, alias: string, params: unknown[]): string | null {
+export function whereSql(
+  provider: Provider,
+  filter: unknown,
+  alias: string,
+  params: unknown[],
+  /**
+   * Columns whose conditions no index may serve on SQLite (written `+c."col"`): a page sorted by
+   * an index must not be drawn to an index that only its counts need. SQLite plans without
+   * statistics, so it takes any index with an equality on its first column over an index read in
+   * order, and then sorts every match (PostgreSQL weighs both with its statistics).
+   */
+  unindexed: readonly string[] = [],
+): string | null {
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) return null;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(filter as Record<string, unknown>)) {
@@ -100,7 +112,7 @@ export function whereSql(provider: Provider, filter: unknown, alias: string, par
       const items = Array.isArray(value) ? value : [value];
       const sqls: string[] = [];
       for (const item of items) {
-        const sql = whereSql(provider, item, alias, params);
+        const sql = whereSql(provider, item, alias, params, unindexed);
         if (sql === null) return null;
         sqls.push(sql);
       }
@@ -109,7 +121,7 @@ export function whereSql(provider: Provider, filter: unknown, alias: string, par
       continue;
     }
     if (!CLAIM_FILTER_COLUMNS.has(key)) return null;
-    const column = `${alias}."${key}"`;
+    const column = `${provider === 'sqlite' && unindexed.includes(key) ? '+' : ''}${alias}."${key}"`;
     if (value === null) {
       parts.push(`${column} IS NULL`);
       continue;

@@ -1,5 +1,5 @@
 import type { ImportResult } from '@claimdesk/contracts';
-import type { Database } from '@claimdesk/db';
+import { type Database, describeDatabaseFault } from '@claimdesk/db';
 import type { ParseFn } from '../intake/parse-pool.ts';
 import { type FieldMap, readArticleFile } from '../intake/read-articles.ts';
 import type { ArticleLimits } from './check-article-text.ts';
@@ -15,7 +15,9 @@ const oneLine = (error: unknown) => {
 
 /**
  * Imports every article a file holds (any format `readArticleFile` reads), each in its own
- * transaction: one refused record does not stop the others. One result per article.
+ * transaction: one refused record does not stop the others. One result per article. A fault of
+ * the database itself (a full disk, a read-only file, a held lock) is thrown, not reported as a
+ * refused record: it is the operator's to fix, and the API and CLI name it as such.
  */
 export async function importArticleFile(
   db: Database,
@@ -62,6 +64,7 @@ export async function importArticleFile(
         changes: version?.changes ?? null,
       });
     } catch (error) {
+      if (describeDatabaseFault(error, db.provider)) throw error;
       results.push({ label: read.label, status: 'refused', reason: oneLine(error), ...none });
     }
   }

@@ -61,3 +61,60 @@ export async function insertRows(
     }
   }
 }
+
+/**
+ * Updates rows by id with multi-row statements, a chunk at a time (insertRows' largest sizes, a turn
+ * of the event loop between): `WITH v(...) AS (VALUES (...), ...) UPDATE t SET col = v.col ... FROM v
+ * WHERE t.id = v.id`, which both databases read the same (SQLite 3.33+ has UPDATE ... FROM).
+ * Every row must name the same columns (group rows by the columns they set); each is set to the
+ * row's value, null included. PostgreSQL types the VALUES by their first row, so each value is
+ * cast to its column's type: `types` names the columns that are not text (`integer`, `boolean`,
+ * `double precision`, `timestamp(3)`).
+ */
+export async function updateRows(
+  db: Pick<Database, 'provider'>,
+  tx: Tx,
+  table: string,
+  rows: Array<Record<string, unknown> & { id: string }>,
+  types: Record<string, string> = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = ['id', ...Object.keys(rows[0] as object).filter((c) => c !== 'id')];
+  const set = columns
+    .filter((c) => c !== 'id')
+    .map((c) => `"${c}" = v."${c}"`)
+    .join(', ');
+  const size = ROWS_PER_STATEMENT[db.provider];
+  for (let i = 0; i < rows.length; i += size) {
+    if (i > 0) await nextTurn();
+    const chunk = rows.slice(i, i + size);
+    let n = 0;
+    const placeholder =
+      db.provider === 'postgresql' ? (c: string) => `CAST($${++n} AS ${types[c] ?? 'text'})` : () => '?';
+    const values = chunk.map(() => `(${columns.map(placeholder).join(', ')})`).join(', ');
+    const params: unknown[] = [];
+    for (const row of chunk) for (const c of columns) params.push(row[c] ?? null);
+    await tx.$executeRawUnsafe(
+      `WITH v (${columns.map((c) => `"${c}"`).join(', ')}) AS (VALUES ${values}) UPDATE "${table}" SET ${set} FROM v WHERE "${table}"."id" = v."id"`,
+      ...params,
+    );
+  }
+}
+
+/**
+ * Rows grouped by the columns they name (in a fixed order, so each group is one statement shape):
+ * what updateRows takes. Undefined values are left out, as Prisma's update leaves them.
+ */
+export function groupByColumns<R extends Record<string, unknown> & { id: string }>(rows: R[]): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const defined = Object.entries(row).filter(([, v]) => v !== undefined);
+    defined.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = defined.map(([k]) => k).join('\u0000');
+    const clean = Object.fromEntries(defined) as R;
+    const group = groups.get(key);
+    if (group) group.push(clean);
+    else groups.set(key, [clean]);
+  }
+  return [...groups.values()];
+}

@@ -1,9 +1,9 @@
-import type { ClaimDetail, ClaimList, listClaimsQuerySchema } from '@claimdesk/contracts';
+import { type ClaimDetail, type ClaimList, type listClaimsQuerySchema, SEARCH_COUNT_CAP } from '@claimdesk/contracts';
 import type { Database } from '@claimdesk/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { searchTerms } from '../search/search-claims.ts';
-import { SqlParts, type WordMatch, matchCondition, matchTerms } from '../search/search-page.ts';
+import { SqlParts, matchCondition, matchTerms, matchedRowsSql, rowCheck } from '../search/search-page.ts';
 import { type View, claimIncludeFor, statusColumn, toClaimFor } from './publication.ts';
 import {
   claimColumnsSql,
@@ -118,6 +118,8 @@ export async function listClaims(db: Database, query: ListClaimsQuery, view: Vie
     page: query.page,
     pageSize: query.pageSize,
     total,
+    totalCapped: false,
+    countsCapped: false,
     counts,
   };
 }
@@ -136,9 +138,13 @@ async function readPageRaw(
   view: View,
 ) {
   const pageParams: unknown[] = [];
-  const pageWhere = whereSql(db.provider, where, 'c', pageParams);
+  // (isRejected, status) and (isRejected, publishedStatus) serve the counts, never the page.
+  const pageWhere = whereSql(db.provider, where, 'c', pageParams, ['isRejected']);
   const countParams: unknown[] = [];
-  const countWhere = whereSql(db.provider, base, 'c', countParams);
+  // The counts of the whole queue read (isRejected, status) alone; once another filter narrows
+  // them (side, category, article...), its own index finds fewer rows than every claim not rejected.
+  const narrowed = base.AND.some((condition) => Object.keys(condition).some((key) => key !== 'isRejected'));
+  const countWhere = whereSql(db.provider, base, 'c', countParams, narrowed ? ['isRejected'] : []);
   // The same order inside (the page) and outside (after the join): `c` names both.
   const orderBy = orderSql(order, 'c');
   if (pageWhere === null || countWhere === null || !orderBy) return null;
@@ -207,8 +213,8 @@ const SQL_ORDER: Record<ListClaimsQuery['sort'], (dir: 'ASC' | 'DESC', status: s
   asOf: (dir) => `c."asOf" ${dir}, c."ordinal" ASC, c."id" ASC`,
 };
 
-/** The queue's filters (claimFilter) as SQL over `c`, for the search path. */
-function filterConditions(sql: SqlParts, db: Database, query: ListClaimsQuery, matches: WordMatch[]): string[] {
+/** The queue's filters (claimFilter, without the status) as SQL over `c`, for the search path. */
+function filterConditions(sql: SqlParts, db: Database, query: ListClaimsQuery): string[] {
   const where: string[] = [];
   if (query.rejected !== 'include') where.push(query.rejected === 'only' ? 'c."isRejected"' : 'NOT c."isRejected"');
   if (query.side?.length) where.push(sql.inList('c."side"', query.side));
@@ -225,50 +231,117 @@ function filterConditions(sql: SqlParts, db: Database, query: ListClaimsQuery, m
   if (query.sourceId) where.push(`c."sourceId" = ${sql.p(query.sourceId)}`);
   if (query.from) where.push(`c."asOf" >= ${sql.p(query.from)}`);
   if (query.to) where.push(`c."asOf" <= ${sql.p(query.to)}`);
-  where.push(matchCondition(sql, matches));
   return where;
 }
 
 /**
- * The queue with a search: the page and the per-status counts each in one SQL statement, with the
- * match answered by the search index and the sort and limit applied in the database; the page's
- * rows are then read by id with what the queue shows of them.
+ * SQLite indexes that hold the claims in a sort's order (the status-led one when one status is
+ * chosen): a capped search walks one and stops at the page. PostgreSQL's planner picks them itself
+ * once the words are checked per row (no trigram condition to choose instead).
+ */
+function sortIndex(query: ListClaimsQuery, view: View): string | null {
+  const oneStatus = query.status?.length === 1 && view === 'desk';
+  if (query.sort === 'article')
+    return oneStatus ? 'Claim_status_publishedOn_articleId_ordinal_idx' : 'Claim_publishedOn_articleId_ordinal_idx';
+  if (query.sort === 'updated') return oneStatus ? 'Claim_status_updatedAt_id_idx' : 'Claim_updatedAt_id_idx';
+  return null;
+}
+
+/**
+ * The queue with a search. Counting every match of a common word (tens of thousands of claims)
+ * and sorting them all for one page was what made it slow, so matches are counted only up to
+ * SEARCH_COUNT_CAP past the page's first row (matchedRowsSql: each index read stops there), and:
+ * - when fewer match, the page is those matches, sorted (a few hundred rows at most);
+ * - when more match, the page is read from an index in the sort's order, each row checked for the
+ *   words, stopping at the page (matches are common, so a page comes after a few hundred rows);
+ *   sorts without such an index sort every match, as before.
+ * `total` and `counts` are then lower bounds, flagged `totalCapped` / `countsCapped`. The page's
+ * rows are read by id with what the queue shows of them.
  */
 async function listSearchedClaims(db: Database, query: ListClaimsQuery, view: View, q: string): Promise<ClaimList> {
   const terms = searchTerms(q);
   const column = statusColumn(view);
   const counts = emptyCounts();
+  const page = { page: query.page, pageSize: query.pageSize };
   // Only punctuation: nothing can match it.
-  if (terms.length === 0) return { items: [], page: query.page, pageSize: query.pageSize, total: 0, counts };
+  if (terms.length === 0) return { items: [], ...page, total: 0, totalCapped: false, countsCapped: false, counts };
   const matches = await matchTerms(db, terms);
   const pg = db.provider === 'postgresql';
+  const offset = (query.page - 1) * query.pageSize;
+  const limit = SEARCH_COUNT_CAP + offset;
+  const statuses = query.status?.length ? (query.status as string[]) : null;
+  const columns = `c."id" AS "id", c."${column}" AS "status"`;
 
-  const pageSql = new SqlParts(pg);
-  const pageWhere = filterConditions(pageSql, db, query, matches);
-  if (query.status?.length) pageWhere.push(pageSql.inList(`c."${column}"`, query.status));
-  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-  const pageText = `SELECT c."id" AS "id" FROM "Claim" c WHERE ${pageWhere.join(' AND ')}
-    ORDER BY ${SQL_ORDER[query.sort](dir, column)}
-    LIMIT ${pageSql.p(query.pageSize)} OFFSET ${pageSql.p((query.page - 1) * query.pageSize)}`;
-
+  // Per-status counts over the other filters, up to the cap.
   const countSql = new SqlParts(pg);
-  const countText = `SELECT c."${column}" AS "status", COUNT(*) AS "n" FROM "Claim" c
-    WHERE ${filterConditions(countSql, db, query, matches).join(' AND ')} GROUP BY c."${column}"`;
-
-  const [ids, groups] = await Promise.all([
-    db.prisma.$queryRawUnsafe<Array<{ id: string }>>(pageText, ...pageSql.params),
-    db.prisma.$queryRawUnsafe<Array<{ status: string; n: number | bigint }>>(countText, ...countSql.params),
-  ]);
-  const rows = ids.length
-    ? await db.prisma.claim.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: claimIncludeFor(view) })
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
+  const countText = `SELECT u."status" AS "status", COUNT(*) AS "n" FROM (${matchedRowsSql(
+    countSql,
+    matches,
+    (sql) => filterConditions(sql, db, query),
+    limit + 1,
+    columns,
+  )}) AS u GROUP BY u."status"`;
+  const groups = await db.prisma.$queryRawUnsafe<Array<{ status: string; n: number | bigint }>>(
+    countText,
+    ...countSql.params,
+  );
+  let seen = 0;
   let total = 0;
   for (const g of groups) {
     const n = Number(g.n);
     addCount(counts, g.status, n);
-    if (!query.status?.length || (query.status as string[]).includes(g.status)) total += n;
+    seen += n;
+    if (!statuses || statuses.includes(g.status)) total += n;
   }
-  return { items: ordered.map(toClaimFor(view)), page: query.page, pageSize: query.pageSize, total, counts };
+  const countsCapped = seen > limit;
+  let totalCapped = countsCapped;
+  const pageConditions = (sql: SqlParts) => {
+    const where = filterConditions(sql, db, query);
+    if (statuses) where.push(sql.inList(`c."${column}"`, statuses));
+    return where;
+  };
+  if (countsCapped && statuses) {
+    // The chosen statuses may be few among many matches: counted on their own, up to the cap.
+    const sql = new SqlParts(pg);
+    const text = `SELECT COUNT(*) AS "n" FROM (${matchedRowsSql(sql, matches, pageConditions, limit + 1, columns)}) AS u`;
+    const [row] = await db.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(text, ...sql.params);
+    total = Number(row?.n ?? 0);
+    totalCapped = total > limit;
+  }
+  if (totalCapped) total = limit;
+
+  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+  const orderBy = SQL_ORDER[query.sort](dir, column);
+  const pageSql = new SqlParts(pg);
+  const index = sortIndex(query, view);
+  const claimColumns = claimColumnsSql('c');
+  let inner: string;
+  if (!totalCapped) {
+    // Every match is in hand (at most the cap): sort those.
+    inner = `SELECT ${claimColumns} FROM "Claim" c WHERE c."id" IN (SELECT "id" FROM (${matchedRowsSql(
+      pageSql,
+      matches,
+      pageConditions,
+      limit + 1,
+      columns,
+    )}) AS u) ORDER BY ${orderBy}`;
+  } else if (index) {
+    // Many matches: walk the sort's index, check each row, stop at the page.
+    const where = [...pageConditions(pageSql), ...matches.map((m) => rowCheck(pageSql, m))];
+    inner = `SELECT ${claimColumns} FROM "Claim" c${pg ? '' : ` INDEXED BY "${index}"`}
+      WHERE ${where.join(' AND ')} ORDER BY ${orderBy}`;
+  } else {
+    // Many matches and no index in this order: every match, sorted.
+    const where = [...pageConditions(pageSql), matchCondition(pageSql, matches)];
+    inner = `SELECT ${claimColumns} FROM "Claim" c WHERE ${where.join(' AND ')} ORDER BY ${orderBy}`;
+  }
+  inner += ` LIMIT ${pageSql.p(query.pageSize)} OFFSET ${pageSql.p(offset)}`;
+  // The page with each claim's latest verdict, as the queue without a search reads it (readPageRaw).
+  const rows = await db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+    `SELECT ${claimColumns}, ${verdictColumnsSql()} FROM (${inner}) AS c
+     ${latestVerdictJoinSql(view, 'c', db.provider)} ORDER BY ${orderBy}`,
+    ...pageSql.params,
+  );
+  const ordered = (await withLatestVerdicts(db.prisma, db.provider, rows)) as Array<Parameters<typeof toClaim>[0]>;
+  return { items: ordered.map(toClaimFor(view)), ...page, total, totalCapped, countsCapped, counts };
 }

@@ -17,7 +17,8 @@ type SearchQuery = z.output<typeof searchQuerySchema>;
 export async function searchAll(db: Database, query: SearchQuery, view: View): Promise<SearchResults> {
   const terms = searchTerms(query.q);
   const empty = { total: 0, items: [] };
-  if (terms.length === 0) return { q: query.q, claims: empty, sources: empty, articles: empty };
+  if (terms.length === 0)
+    return { q: query.q, claims: { ...empty, totalCapped: false }, sources: empty, articles: empty };
   const [claims, sources, articleIds] = await Promise.all([
     listClaims(
       db,
@@ -40,6 +41,7 @@ export async function searchAll(db: Database, query: SearchQuery, view: View): P
     q: query.q,
     claims: {
       total: claims.total,
+      totalCapped: claims.totalCapped,
       items: claims.items.map((c) => ({
         id: c.id,
         articleId: c.articleId,

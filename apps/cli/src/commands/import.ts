@@ -13,6 +13,7 @@ import {
   readEnv,
 } from '@claimdesk/api';
 import { type ImportResult, httpUrlSchema } from '@claimdesk/contracts';
+import { type DatabaseFault, describeDatabaseFault } from '@claimdesk/db';
 import { CliError } from '../cli-error.ts';
 import { importUsage } from '../usage.ts';
 import { collectArticleFiles } from '../collect-files.ts';
@@ -66,6 +67,9 @@ export async function runImport(argv: string[]): Promise<number> {
   let failed = 0;
   let started = 0;
   let finished = 0;
+  // A full disk, a read-only file or a schema from another version fails every file the same way:
+  // the run stops at the first, says why and what to do, and a re-run goes on from there.
+  let stoppedBy: DatabaseFault | null = null;
   const showProgress = (file: string) =>
     progress.show(
       `[${finished}/${files.length}] ${imported} imported, ${existing} already stored, ${failed} failed · ${file}`,
@@ -90,7 +94,9 @@ export async function runImport(argv: string[]): Promise<number> {
     } catch (error) {
       failed += 1;
       progress.clear();
-      console.log(`FAILED    ${file}: ${describeError(error)}`);
+      const fault = describeDatabaseFault(error, db.provider);
+      console.log(`FAILED    ${file}: ${fault ? fault.message : describeError(error)}`);
+      if (fault && fault.fault !== 'database_busy') stoppedBy ??= fault;
       return;
     }
     progress.clear();
@@ -121,7 +127,7 @@ export async function runImport(argv: string[]): Promise<number> {
     // --concurrency lanes, each taking the next file when it is done with one.
     await Promise.all(
       Array.from({ length: Math.min(concurrency, files.length) }, async () => {
-        while (started < files.length) {
+        while (started < files.length && !stoppedBy) {
           const file = files[started++] as string;
           await importOne(file);
           finished += 1;
@@ -134,9 +140,17 @@ export async function runImport(argv: string[]): Promise<number> {
     await db.close();
   }
   const articles = imported + versions + existing + failed;
+  const notTried = files.length - started;
   console.log(
-    `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== files.length ? ` (${articles} articles)` : ''}: ${imported} imported, ${versions > 0 ? `${versions} new versions, ` : ''}${existing} already stored, ${failed} failed`,
+    `${files.length} ${files.length === 1 ? 'file' : 'files'}${articles !== started ? ` (${articles} articles)` : ''}: ${imported} imported, ${versions > 0 ? `${versions} new versions, ` : ''}${existing} already stored, ${failed} failed${notTried > 0 ? `, ${notTried} not tried` : ''}`,
   );
+  // Set inside the lanes' closures, which TypeScript's narrowing does not follow.
+  const stopped = stoppedBy as DatabaseFault | null;
+  if (stopped) {
+    console.error(
+      `claimdesk: stopped: ${stopped.message}${notTried > 0 ? '; run the same command again afterwards: what is stored is skipped' : ''}`,
+    );
+  }
   return failed > 0 ? 1 : 0;
 }
 

@@ -127,6 +127,20 @@ describe('QueuePage', () => {
     expect(row?.getAttribute('aria-posinset')).toBe('1');
   });
 
+  it('says "1,000+" when a search matched more claims than the server counted, and the counts likewise', async () => {
+    setup('/queue?q=tanks', () =>
+      json(200, makeClaimList([tanks], { total: 1000, totalCapped: true, countsCapped: true, counts })),
+    );
+    await screen.findByText('102 tanks');
+    const line = screen.getByText('1,000+', { selector: 'strong' }).parentElement?.textContent;
+    expect(line).toContain('1,000+ claims match');
+    expect(line).toContain('scroll on for more');
+    const statusGroup = screen.getByRole('group', { name: /Status/ });
+    within(statusGroup).getByRole('button', { name: /Pending 7\+/ });
+    within(statusGroup).getByRole('button', { name: /Unverifiable 1\+/ });
+    expect(screen.getByText('102 tanks').closest('li')?.getAttribute('aria-setsize')).toBe('1000');
+  });
+
   it('puts every filter change into the URL, and the list follows the URL', async () => {
     const { location, claimCalls } = setup('/queue', (url) =>
       json(

@@ -78,7 +78,13 @@ export function QueuePage() {
   const filters = useMemo(() => filtersFromUrl(params), [params]);
   const filterKey = filters.toString();
   const first = useQuery({ ...claimsPageQuery(filters, 1), placeholderData: keepPreviousData });
-  const total = first.data?.total ?? 0;
+  // A search counts only up to a cap past each page's first row (`totalCapped`: "1,000+"); a later
+  // page counts further, so the list grows as it is scrolled, up to the exact total.
+  const [grown, setGrown] = useState({ key: '', total: 0, capped: false });
+  const firstTotal = { total: first.data?.total ?? 0, capped: first.data?.totalCapped ?? false };
+  const counted =
+    first.data?.totalCapped && grown.key === filterKey && grown.total > firstTotal.total ? grown : firstTotal;
+  const total = counted.total;
   const parentRef = useRef<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   // Coming back (Back from a claim) puts the reader where they were in the list.
@@ -105,6 +111,15 @@ export function QueuePage() {
   });
   const pageData = new Map<number, ClaimList | undefined>([[1, first.isPlaceholderData ? undefined : first.data]]);
   for (const [i, p] of pageNumbers.entries()) pageData.set(p, pages[i]?.data);
+  // The furthest count a loaded page of this search reached (an exact one wins a tie).
+  let furthest = { key: filterKey, ...counted };
+  for (const p of pageData.values())
+    if (p && (p.total > furthest.total || (p.total === furthest.total && !p.totalCapped)))
+      furthest = { key: filterKey, total: p.total, capped: p.totalCapped };
+  useEffect(() => {
+    if (furthest.total !== grown.total || furthest.capped !== grown.capped || furthest.key !== grown.key)
+      setGrown(furthest);
+  });
   const rowAt = (index: number): Claim | undefined =>
     pageData.get(Math.floor(index / QUEUE_PAGE_SIZE) + 1)?.items[index % QUEUE_PAGE_SIZE];
   // The titles beside the rows in view: asked for by id, a few at a time, never the whole list.
@@ -348,7 +363,7 @@ export function QueuePage() {
           >
             <span aria-hidden="true">{STATUS_LABEL[s].symbol}</span> {STATUS_LABEL[s].label}{' '}
             <span className="count" data-count={s}>
-              {counts ? counts[s].toLocaleString('en-GB') : '…'}
+              {counts ? `${counts[s].toLocaleString('en-GB')}${first.data?.countsCapped ? '+' : ''}` : '…'}
             </span>
           </button>
         ))}
@@ -356,7 +371,12 @@ export function QueuePage() {
       <p className="counts" role="status" aria-live="polite">
         {first.data ? (
           <>
-            <strong>{total.toLocaleString('en-GB')}</strong> {total === 1 ? 'claim matches' : 'claims match'}
+            <strong>
+              {total.toLocaleString('en-GB')}
+              {counted.capped ? '+' : ''}
+            </strong>{' '}
+            {total === 1 && !counted.capped ? 'claim matches' : 'claims match'}
+            {counted.capped ? ' (counted this far; scroll on for more)' : ''}
             {first.isFetching ? ' (updating…)' : ''}
           </>
         ) : (

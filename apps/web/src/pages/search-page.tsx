@@ -20,7 +20,12 @@ export function Marked({ text, ranges }: { text: string; ranges: Highlights }) {
   return <>{parts.map((p) => (p.marked ? <mark key={p.at}>{p.text}</mark> : <span key={p.at}>{p.text}</span>))}</>;
 }
 
-const more = (total: number, shown: number) => (total > shown ? ` (first ${shown} of ${total})` : '');
+/** A group's total as read: "1,000+" when the server stopped counting (more match than it counted). */
+const shownTotal = (group: { total: number; totalCapped?: boolean }) =>
+  `${group.total.toLocaleString('en-GB')}${group.totalCapped ? '+' : ''}`;
+
+const more = (group: { total: number; totalCapped?: boolean }, shown: number) =>
+  group.total > shown ? ` (first ${shown} of ${shownTotal(group)})` : '';
 
 /** One box over claims, sources and articles; case, accents and transliteration do not matter. */
 export function SearchPage() {
@@ -87,7 +92,7 @@ export function SearchPage() {
               data.claims.total > SEARCH_LIMIT && (
                 <p className="hint">
                   <Link to={`/queue?${new URLSearchParams({ q: data.q })}`}>
-                    All {data.claims.total} in the review queue
+                    All {shownTotal(data.claims)} in the review queue
                   </Link>
                 </p>
               )
@@ -166,7 +171,7 @@ export function SearchPage() {
 function ResultGroup<T extends { id: string }>(props: {
   id: string;
   title: string;
-  group: { total: number; items: T[] };
+  group: { total: number; totalCapped?: boolean; items: T[] };
   empty: string;
   before?: ReactNode;
   item: (item: T) => ReactNode;
@@ -175,8 +180,8 @@ function ResultGroup<T extends { id: string }>(props: {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="count">{group.total}</span>
-        <span className="hint">{more(group.total, group.items.length)}</span>
+        {title} <span className="count">{shownTotal(group)}</span>
+        <span className="hint">{more(group, group.items.length)}</span>
       </h2>
       {before}
       {group.items.length === 0 ? (

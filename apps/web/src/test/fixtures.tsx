@@ -112,6 +112,8 @@ export function makeClaimList(items: Claim[], overrides: Partial<ClaimList> = {}
     page: 1,
     pageSize: 100,
     total: items.length,
+    totalCapped: false,
+    countsCapped: false,
     counts: { pending: items.length, verified: 0, disputed: 0, unverifiable: 0, total: items.length },
     ...overrides,
   };
