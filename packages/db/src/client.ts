@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PgClient } from './generated/postgresql/client.ts';
 import { withBusyRetry } from './busy-retry.ts';
+import { registerCheckpoints, unregisterCheckpoints } from './checkpointer.ts';
 import { type ConnectionConfig, toPgPoolConfig } from './connection.ts';
 import { unwritableSqliteFile } from './sqlite-access.ts';
 
@@ -72,5 +73,16 @@ export async function openDatabase(config: ConnectionConfig, options: OpenDataba
     // volume or one claimdesk may not write: name that cause, as the operator must fix it.
     throw unwritableSqliteFile(config.url, error) ?? error;
   }
-  return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
+  // Checkpoints run in a worker thread (checkpointer.ts), not inside this thread's COMMITs.
+  const file = config.url;
+  const isCheckpointedElsewhere = file !== ':memory:' && (await registerCheckpoints(file));
+  if (isCheckpointedElsewhere) await prisma.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+  return {
+    prisma,
+    provider: 'sqlite',
+    close: async () => {
+      if (isCheckpointedElsewhere) await unregisterCheckpoints(file);
+      await prisma.$disconnect();
+    },
+  };
 }

@@ -115,13 +115,25 @@ export async function linkArticleSources(
   const names = [...sides.entries()].map(([name, side]) => ({ name, side }));
   const byKey = await ensureSources(tx, provider, names);
   const linked = new Map<string, string | null>();
-  for (const { name } of names) {
-    const id = byKey.get(aliasKey(name)) ?? null;
-    linked.set(name, id);
-    await tx.claim.updateMany({
-      where: { articleId, sourceCanonical: name, OR: [{ sourceId: null }, { sourceId: { not: id ?? '' } }] },
-      data: { sourceId: id, ...(updatedAt ? { updatedAt } : {}) },
-    });
+  for (const { name } of names) linked.set(name, byKey.get(aliasKey(name)) ?? null);
+  // One statement for every spelling (a re-parse ran one per spelling, nine for a typical
+  // article): each claim whose link is missing or out of date takes its spelling's entity.
+  for (const part of chunks([...linked.entries()], 200)) {
+    const pg = provider === 'postgresql';
+    let n = 0;
+    const p = () => (pg ? `CAST($${++n} AS text)` : '?');
+    const values = part.map(() => `(${p()}, ${p()})`).join(', ');
+    const stamp = pg ? `CAST($${++n} AS timestamp(3))` : '?';
+    const article = pg ? `$${++n}` : '?';
+    await tx.$executeRawUnsafe(
+      `WITH v ("name", "sourceId") AS (VALUES ${values})
+       UPDATE "Claim" SET "sourceId" = v."sourceId", "updatedAt" = ${stamp} FROM v
+       WHERE "Claim"."articleId" = ${article} AND "Claim"."sourceCanonical" = v."name"
+         AND ("Claim"."sourceId" IS NULL OR "Claim"."sourceId" <> COALESCE(v."sourceId", ''))`,
+      ...part.flat(),
+      updatedAt ?? new Date(),
+      articleId,
+    );
   }
   await tx.claim.updateMany({
     where: { articleId, sourceCanonical: null, sourceId: { not: null } },
