@@ -231,6 +231,11 @@ describe.each(DATABASE_KINDS)('the review queue and the figures chart in Chromiu
     await page.screenshot({ path: join(SCREENSHOTS, `article-not-found-${kind}.png`) });
     await page.goto(`${desk.server.baseUrl}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    // An address typed from a page's name leads to that page, with its filters.
+    await page.goto(`${desk.server.baseUrl}/articles?q=ready`);
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('ready');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, Suspense, lazy } from 'react';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { sessionQuery, useLogout } from './api/queries.ts';
 import { GlobalShortcuts } from './components/global-shortcuts.tsx';
 import { ArticlesPage } from './pages/articles-page.tsx';
@@ -102,6 +102,8 @@ export function App() {
         >
           <Routes>
             <Route path="/" element={<ArticlesPage isAdmin={isAdmin} />} />
+            <Route path="/articles" element={<MovedTo pathname="/" />} />
+            <Route path="/import" element={<MovedTo pathname="/admin/import" />} />
             <Route path="/articles/:id" element={<ArticlePage canReview={canReview} isAdmin={isAdmin} />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/figures" element={<FiguresPage />} />
@@ -132,4 +134,10 @@ function NotFound() {
       </p>
     </div>
   );
+}
+
+/** Addresses a user types from the page names (/articles, /import) lead to the page, filters kept. */
+function MovedTo({ pathname }: { pathname: string }) {
+  const { search } = useLocation();
+  return <Navigate replace to={{ pathname, search }} />;
 }
