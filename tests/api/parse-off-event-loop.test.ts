@@ -20,23 +20,19 @@ describe.each(DATABASE_KINDS)('parsing off the event loop on %s', (kind) => {
     await test.drop();
   });
 
-  it('answers health checks sent while a 2 MB article is being parsed before that import finishes', async () => {
-    const text = longArticle(2_000_000);
-    expect(text.length).toBeGreaterThan(1_990_000);
-    const events: string[] = [];
-    const parsing = new Promise<void>((resolve) => pool.on('start', () => resolve()));
-    pool.on('end', () => events.push('parse finished'));
-    const importing = ctx.admin.agent
+  /** POST /api/articles, noting in `events` when it is answered. */
+  const importLogged = (text: string, fileName: string, events: string[]) =>
+    ctx.admin.agent
       .post('/api/articles')
       .set('x-csrf-token', ctx.admin.csrf)
-      .send({ text, fileName: 'long.txt' })
+      .send({ text, fileName })
       .then((res) => {
         events.push('import answered');
         return res;
       });
-    await parsing;
-    // Three health checks one after another, each sent once the last was answered, all while the
-    // worker still parses: the thread that answers requests is free the whole time.
+
+  /** Three health checks one after another (each sent once the last was answered), then the import's answer. */
+  const healthChecksThenImport = async (importing: ReturnType<typeof importLogged>, events: string[]) => {
     for (let i = 1; i <= 3; i++) {
       events.push(`health ${i} sent`);
       const health = await request(ctx.app).get('/api/health');
@@ -47,6 +43,19 @@ describe.each(DATABASE_KINDS)('parsing off the event loop on %s', (kind) => {
     const imported = await importing;
     expect(imported.status).toBe(201);
     expect(imported.body.claims.length).toBeGreaterThan(10_000);
+  };
+
+  it('answers health checks sent while a 2 MB article is being parsed before that import finishes', async () => {
+    const text = longArticle(2_000_000);
+    expect(text.length).toBeGreaterThan(1_990_000);
+    const events: string[] = [];
+    const parsing = new Promise<void>((resolve) => pool.on('start', () => resolve()));
+    pool.on('end', () => events.push('parse finished'));
+    const importing = importLogged(text, 'long.txt', events);
+    await parsing;
+    // Three health checks one after another, each sent once the last was answered, all while the
+    // worker still parses: the thread that answers requests is free the whole time.
+    await healthChecksThenImport(importing, events);
     expect(events).toEqual([
       'health 1 sent',
       'health 1 answered',
@@ -69,27 +78,11 @@ describe.each(DATABASE_KINDS)('parsing off the event loop on %s', (kind) => {
         resolve();
       }),
     );
-    const importing = ctx.admin.agent
-      .post('/api/articles')
-      .set('x-csrf-token', ctx.admin.csrf)
-      .send({ text, fileName: 'long-2.txt' })
-      .then((res) => {
-        events.push('import answered');
-        return res;
-      });
+    const importing = importLogged(text, 'long-2.txt', events);
     await parsed;
     // The parse is back on this thread: what is left is building and writing 20,000 claims' rows
     // (in one transaction) and the answer. Health checks are answered in between.
-    for (let i = 1; i <= 3; i++) {
-      events.push(`health ${i} sent`);
-      const health = await request(ctx.app).get('/api/health');
-      expect(health.status).toBe(200);
-      expect(health.body.status).toBe('ok');
-      events.push(`health ${i} answered`);
-    }
-    const imported = await importing;
-    expect(imported.status).toBe(201);
-    expect(imported.body.claims.length).toBeGreaterThan(10_000);
+    await healthChecksThenImport(importing, events);
     expect(events).toEqual([
       'parse finished',
       'health 1 sent',
