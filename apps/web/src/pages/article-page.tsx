@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
+import { currentUrlParams } from '../components/url-params.ts';
 import { ApiError } from '../api/client.ts';
 import { isDraft, useClaimAction, usePublishArticle } from '../api/publication-queries.ts';
 import { articleQuery, sessionQuery } from '../api/queries.ts';
@@ -94,8 +95,8 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
       setSheetCollapsed(false);
     });
     setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
+      () => {
+        const next = currentUrlParams();
         next.set('claim', claim.id);
         return next;
       },
@@ -117,8 +118,8 @@ function ArticleView({ id, canReview, isAdmin }: { id: string; canReview: boolea
     setSelectedId(null);
     setPendingStatus(null);
     setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
+      () => {
+        const next = currentUrlParams();
         next.delete('claim');
         return next;
       },

@@ -2,6 +2,7 @@ import { type FigurePoint, type Side, categorySchema, sideSchema } from '@claimd
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useLayoutEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { currentUrlParams } from '../components/url-params.ts';
 import { figureSeriesQuery, referenceSeriesQuery } from '../api/queries.ts';
 import { ReferenceLegend, ReferenceSeriesLines } from '../components/reference-series-line.tsx';
 import { STATUS_LABEL, StatusBadge } from '../components/status.tsx';
@@ -120,8 +121,8 @@ export function FiguresPage() {
   const referenceData = referenceParams ? reference.data : undefined;
 
   const update = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
+    setParams(() => {
+      const next = currentUrlParams();
       next.set(key, value);
       return next;
     });

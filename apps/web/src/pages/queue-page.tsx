@@ -11,6 +11,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { currentUrlParams, isCurrentUrlParam } from '../components/url-params.ts';
 import { QUEUE_PAGE_SIZE, articleTitlesQuery, claimsPageQuery } from '../api/queries.ts';
 import { sourceQuery } from '../api/source-queries.ts';
 import { ShortcutHelp, isTypingTarget } from '../components/shortcut-help.tsx';
@@ -225,8 +226,8 @@ export function QueuePage() {
   }, []);
 
   const update = (changes: Record<string, string | null>) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
+    setParams(() => {
+      const next = currentUrlParams();
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
@@ -496,13 +497,14 @@ function TypedFilter({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const committed = useRef(value);
   useEffect(() => {
-    // Back, Forward and "Clear filters" change the URL under the field.
-    if (value !== committed.current) {
+    // Back, Forward and "Clear filters" change the URL under the field (a late render of this
+    // field's own earlier commit is not one of them).
+    if (value !== committed.current && isCurrentUrlParam(name, value)) {
       clearTimeout(timer.current);
       committed.current = value;
       setText(value);
     }
-  }, [value]);
+  }, [name, value]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const commit = (v: string) => {
     clearTimeout(timer.current);

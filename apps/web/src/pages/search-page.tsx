@@ -1,8 +1,9 @@
 import './search.css';
 import type { Highlights } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { type ReactNode, useDeferredValue, useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useUrlText } from '../components/url-params.ts';
 import { SEARCH_LIMIT, searchQuery } from '../api/search-queries.ts';
 import { StatusBadge } from '../components/status.tsx';
 
@@ -29,18 +30,8 @@ const more = (group: { total: number; totalCapped?: boolean }, shown: number) =>
 
 /** One box over claims, sources and articles; case, accents and transliteration do not matter. */
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
-  const fromUrl = params.get('q') ?? '';
-  // The box keeps its own text (a navigation per keystroke would lose keys typed fast); the URL
-  // follows it, and a navigation from elsewhere (the header link, a bookmark) sets it.
-  const [q, setQ] = useState(fromUrl);
-  const written = useRef(fromUrl);
-  useEffect(() => {
-    if (fromUrl !== written.current) {
-      written.current = fromUrl;
-      setQ(fromUrl);
-    }
-  }, [fromUrl]);
+  // The box keeps its own text; the URL follows it (url-params.ts).
+  const [q, setQ] = useUrlText('q');
   const deferred = useDeferredValue(q);
   const results = useQuery(searchQuery(deferred));
   const input = useRef<HTMLInputElement>(null);
@@ -64,12 +55,7 @@ export function SearchPage() {
           value={q}
           autoComplete="off"
           placeholder="e.g. Zelensky tanks, Kharkov, Гайдай"
-          onChange={(e) => {
-            const value = e.target.value;
-            setQ(value);
-            written.current = value;
-            setParams(value ? { q: value } : {}, { replace: true });
-          }}
+          onChange={(e) => setQ(e.target.value)}
         />
       </div>
       <p className="hint">

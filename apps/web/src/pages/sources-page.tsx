@@ -2,9 +2,10 @@ import './sources.css';
 import type { SourceClaim, SourceDetail, SourceSummary } from '@claimdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useDeferredValue, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { sourceQuery, sourcesQuery, useMergeSource, useSplitSource, useUpdateSource } from '../api/source-queries.ts';
 import { StatusBadge } from '../components/status.tsx';
+import { useUrlText } from '../components/url-params.ts';
 
 const SIDE_LABEL: Record<string, string> = {
   ukraine: 'Ukraine',
@@ -20,8 +21,8 @@ function aliasText(s: SourceSummary) {
 
 /** Every source entity, most claims first, with a search that ignores case, accents and transliteration. */
 export function SourcesPage() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  // The field keeps its own text; the URL follows it (url-params.ts).
+  const [q, setQ] = useUrlText('q');
   const deferred = useDeferredValue(q);
   const sources = useQuery(sourcesQuery(deferred));
   return (
@@ -37,7 +38,7 @@ export function SourcesPage() {
         type="search"
         value={q}
         placeholder="name or spelling, e.g. Haidai or Gaiday"
-        onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+        onChange={(e) => setQ(e.target.value)}
       />
       {sources.isError && (
         <p role="alert" className="message message-error">
